@@ -1,0 +1,319 @@
+//! The article as read, with its structure: paragraphs, sentences, headline and dateline.
+//!
+//! Every extractor sees the same [`Document`]. The text is never rewritten: all spans are
+//! byte ranges into [`Document::text`], so evidence always points at what the user gave us.
+//! CRLF and CR line ends are treated like LF when finding structure, and nothing else.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A byte range into the document text.
+pub type Span = Range<usize>;
+
+/// One sentence: its span and the paragraph it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte span of the sentence, trimmed of surrounding white space.
+    pub span: Span,
+    /// Index into [`Document::paragraphs`].
+    pub paragraph: usize,
+}
+
+/// The article text and its structure.
+#[derive(Debug, Clone)]
+pub struct Document<'a> {
+    /// The input, verbatim (a leading BOM already removed by the reader).
+    pub text: &'a str,
+    /// Paragraph spans (separated by blank lines), trimmed, in order.
+    pub paragraphs: Vec<Span>,
+    /// Sentence spans, in order; every sentence lies inside one paragraph.
+    pub sentences: Vec<Sentence>,
+    /// The headline: a first paragraph of one short line without final punctuation.
+    pub headline: Option<Span>,
+    /// The dateline at the start of the lead ("GENEVA, Jan 6 (Wire) —"), dash included.
+    pub dateline: Option<Span>,
+    /// The text with every line break and tab replaced by a space, byte for byte (same
+    /// offsets), for phrase matching across wrapped lines.
+    pub flat: String,
+}
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "capt", "cpt", "sgt", "maj", "cmdr",
+    "adm", "gov", "sen", "rep", "rev", "st", "ft", "mt", "jr", "sr", "no", "vs", "inc", "co",
+    "corp", "ltd", "dept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "ave",
+    "blvd", "rd", "approx", "est", "pres", "supt", "insp", "det", "cpl", "pvt", "brig", "messrs",
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans",
+    "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore",
+    "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "e.g", "i.e", "etc", "a.m", "p.m",
+];
+
+impl<'a> Document<'a> {
+    /// Finds paragraphs, sentences, the headline and the dateline of `text`.
+    pub fn new(text: &'a str) -> Document<'a> {
+        let paragraphs = split_paragraphs(text);
+        let mut sentences = Vec::new();
+        for (i, p) in paragraphs.iter().enumerate() {
+            for span in split_sentences(text, p.clone()) {
+                sentences.push(Sentence { span, paragraph: i });
+            }
+        }
+        let headline = paragraphs.first().and_then(|p| {
+            let s = &text[p.clone()];
+            let one_line = !s.contains('\n') && !s.contains('\r');
+            let unfinished = !s.trim_end().ends_with(['.', '!', '?', '"', '”', '\'']);
+            (paragraphs.len() > 1 && one_line && unfinished && s.len() <= 200).then(|| p.clone())
+        });
+        let dateline = find_dateline(text, &paragraphs, headline.is_some());
+        let flat = text.replace(['\n', '\r', '\t'], " ");
+        Document {
+            text,
+            flat,
+            paragraphs,
+            sentences,
+            headline,
+            dateline,
+        }
+    }
+
+    /// The text of a span.
+    pub fn slice(&self, span: &Span) -> &'a str {
+        &self.text[span.clone()]
+    }
+
+    /// Index of the sentence that contains byte `pos` (the nearest one before it otherwise).
+    pub fn sentence_at(&self, pos: usize) -> Option<usize> {
+        if self.sentences.is_empty() {
+            return None;
+        }
+        let i = self.sentences.partition_point(|s| s.span.start <= pos);
+        Some(i.saturating_sub(1))
+    }
+
+    /// Index of the paragraph that contains byte `pos` (the nearest one before it otherwise).
+    pub fn paragraph_at(&self, pos: usize) -> Option<usize> {
+        if self.paragraphs.is_empty() {
+            return None;
+        }
+        let i = self.paragraphs.partition_point(|p| p.start <= pos);
+        Some(i.saturating_sub(1))
+    }
+}
+
+/// Paragraphs are runs of text separated by lines that are empty or only white space.
+fn split_paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = 0usize;
+    let mut pos = 0usize;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim().is_empty() {
+            if let Some(s) = start.take() {
+                out.push(s..end);
+            }
+        } else {
+            let lead = content.len() - content.trim_start().len();
+            if start.is_none() {
+                start = Some(pos + lead);
+            }
+            end = pos + content.trim_end().len();
+        }
+        pos += line.len();
+    }
+    if let Some(s) = start {
+        out.push(s..end);
+    }
+    out
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let lower = w.trim_end_matches('.').to_ascii_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return true;
+    }
+    // Single letters and initialisms ("J.", "U.S.", "U.N."): letters each followed by a period.
+    let b = w.as_bytes();
+    !b.is_empty()
+        && b.len() % 2 == 0
+        && b.chunks(2)
+            .all(|p| p[0].is_ascii_alphabetic() && p[1] == b'.')
+}
+
+/// Splits a paragraph into sentences at `.`, `!`, `?` (and closing quotes after them) followed
+/// by white space and a capital, digit or opening quote, skipping known abbreviations.
+fn split_sentences(text: &str, para: Span) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = para.start;
+    let mut i = para.start;
+    while i < para.end {
+        let b = bytes[i];
+        if b == b'.' || b == b'!' || b == b'?' {
+            // Extend over closing quotes/brackets and repeated punctuation.
+            let mut j = i + 1;
+            while j < para.end {
+                let rest = &text[j..para.end];
+                let c = rest.chars().next().unwrap_or(' ');
+                if matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '.' | '!' | '?') {
+                    j += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let rest = &text[j..para.end];
+            let ws = rest.len() - rest.trim_start().len();
+            let next = rest.trim_start().chars().next();
+            let boundary = ws > 0
+                && next.is_some_and(|c| {
+                    c.is_uppercase()
+                        || c.is_ascii_digit()
+                        || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[')
+                });
+            let abbrev = b == b'.' && {
+                let word_start = text[start..i]
+                    .rfind(|c: char| c.is_whitespace() || c == '(')
+                    .map(|k| start + k + 1)
+                    .unwrap_or(start);
+                is_abbreviation(&text[word_start..i + 1])
+            };
+            if boundary && !abbrev {
+                push_trimmed(text, start..j, &mut out);
+                start = j + ws;
+                i = start;
+                continue;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(text, start..para.end, &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
+    let s = &text[span.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    if !t.is_empty() {
+        out.push(span.start + lead..span.start + lead + t.len());
+    }
+}
+
+/// A dateline: an all-capitals place (optionally with a region, a date and an agency in
+/// parentheses) ending in a dash, at the very start of the lead paragraph.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:[A-Z][A-Za-z.'’-]*(?:[ /][A-Z][A-Za-z.'’-]*){0,3}(?:,[^\n—–(]{1,40}?)?\s*(?:\([^)\n]{1,60}\)\s*)?(?:—|–|--|-|:)|\([^)\n]{1,60}\)\s*(?:—|–|--|-))",
+    )
+    .expect("dateline regex")
+});
+
+fn find_dateline(text: &str, paragraphs: &[Span], has_headline: bool) -> Option<Span> {
+    // The lead is the first paragraph after the headline; look at the first two candidates to
+    // allow a byline or publication line in between.
+    let first = usize::from(has_headline);
+    for p in paragraphs.iter().skip(first).take(3) {
+        let s = &text[p.clone()];
+        if let Some(m) = DATELINE.find(s) {
+            let head = &s[..m.end()];
+            // The place must be written in capitals (GENEVA, SAN SALVADOR), or the match must
+            // carry a date or an agency in parentheses.
+            let first_word: String = head.chars().take_while(|c| c.is_alphabetic()).collect();
+            let caps =
+                first_word.chars().count() >= 2 && first_word.chars().all(|c| c.is_uppercase());
+            if caps || head.contains('(') {
+                return Some(p.start..p.start + m.end());
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let d = Document::new(text);
+        d.sentences.iter().map(|s| d.slice(&s.span)).collect()
+    }
+
+    #[test]
+    fn splits_paragraphs_on_blank_lines_including_crlf() {
+        let d = Document::new("Title\r\n\r\nFirst para.\r\nstill first.\r\n  \r\nSecond.");
+        let p: Vec<&str> = d.paragraphs.iter().map(|p| d.slice(p)).collect();
+        assert_eq!(p, vec!["Title", "First para.\r\nstill first.", "Second."]);
+        assert_eq!(d.headline.as_ref().map(|h| d.slice(h)), Some("Title"));
+    }
+
+    #[test]
+    fn sentence_boundaries_skip_abbreviations_and_initials() {
+        assert_eq!(
+            sentences("Gen. Smith met Mr. J. Doe in the U.S. on Jan. 5. Then he left! \"Why?\" she asked."),
+            vec![
+                "Gen. Smith met Mr. J. Doe in the U.S. on Jan. 5.",
+                "Then he left!",
+                "\"Why?\" she asked."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_ends_after_closing_quote() {
+        assert_eq!(
+            sentences("He said \"it is over.\" Police left."),
+            vec!["He said \"it is over.\"", "Police left."]
+        );
+    }
+
+    #[test]
+    fn finds_datelines_of_several_styles() {
+        for (text, want) in [
+            (
+                "Headline here\n\nGENEVA, Jan 6 (Wire) — The UN said.",
+                "GENEVA, Jan 6 (Wire) —",
+            ),
+            (
+                "SAN SALVADOR, 25 Aug 88 (Radio) -- Troops clashed.",
+                "SAN SALVADOR, 25 Aug 88 (Radio) --",
+            ),
+            (
+                "DAYTON, Ohio (Wire) — A gunman opened fire.",
+                "DAYTON, Ohio (Wire) —",
+            ),
+            (
+                "FRANKLIN (Feb. 4, 2014) – Authorities believe",
+                "FRANKLIN (Feb. 4, 2014) –",
+            ),
+        ] {
+            let d = Document::new(text);
+            assert_eq!(
+                d.dateline.as_ref().map(|s| d.slice(s)),
+                Some(want),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn ordinary_leads_have_no_dateline() {
+        for text in [
+            "A jail inmate trying to escape wrestled a gun - then fled.",
+            "Police said on Monday that",
+        ] {
+            assert_eq!(Document::new(text).dateline, None, "{text}");
+        }
+    }
+
+    #[test]
+    fn empty_text_has_no_structure() {
+        let d = Document::new("  \n\n ");
+        assert!(d.paragraphs.is_empty() && d.sentences.is_empty() && d.headline.is_none());
+    }
+}

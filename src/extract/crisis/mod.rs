@@ -1,0 +1,173 @@
+//! What kind of crisis: trigger words weighted by where they stand, ranked into candidates.
+//!
+//! Every trigger phrase of `triggers.txt` found in the text adds its weight to its crisis
+//! type, multiplied by the position of the sentence: the headline and lead count three times,
+//! the next paragraphs twice, the rest once. Candidates are the types in order of score, with
+//! scores normalized to shares; each candidate lists the trigger words behind it. With no
+//! trigger at all the type is `other`. Countries are chosen from the located places.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::document::Document;
+use crate::model::{CrisisCandidate, Location};
+use crate::vocab::PhraseSet;
+
+/// One line of `triggers.txt`.
+struct Trigger {
+    kind: &'static str,
+    weight: f64,
+}
+
+struct Triggers {
+    set: PhraseSet,
+    table: Vec<Trigger>,
+}
+
+static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
+    let mut table = Vec::new();
+    let mut phrases = Vec::new();
+    for line in crate::vocab::entries(include_str!("triggers.txt")) {
+        let mut f = line.split('\t');
+        let (Some(kind), Some(w), Some(phrase)) = (f.next(), f.next(), f.next()) else {
+            continue;
+        };
+        table.push(Trigger {
+            kind,
+            weight: w.parse().unwrap_or(1.0),
+        });
+        phrases.push(phrase);
+    }
+    Triggers {
+        set: PhraseSet::new(phrases),
+        table,
+    }
+});
+
+/// The crisis type and its ranked candidates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Classification {
+    /// The best candidate's type, or `other`.
+    pub kind: String,
+    /// Candidates, best first.
+    pub candidates: Vec<CrisisCandidate>,
+}
+
+fn position_weight(doc: &Document, pos: usize) -> f64 {
+    if doc.headline.as_ref().is_some_and(|h| h.contains(&pos)) {
+        return 3.0;
+    }
+    let first_body = usize::from(doc.headline.is_some());
+    match doc.paragraph_at(pos) {
+        Some(p) if p <= first_body => 3.0,
+        Some(p) if p <= first_body + 2 => 2.0,
+        _ => 1.0,
+    }
+}
+
+/// Classifies the article.
+pub fn classify(doc: &Document) -> Classification {
+    let t = &*TRIGGERS;
+    let mut scores: HashMap<&'static str, (f64, Vec<(String, f64)>)> = HashMap::new();
+    for m in t.set.find_iter(&doc.flat) {
+        let place = position_weight(doc, m.start);
+        let word = doc.flat[m.start..m.end].to_lowercase();
+        for trig in m.entries.iter().map(|&i| &t.table[i]) {
+            let w = trig.weight * place;
+            let e = scores.entry(trig.kind).or_default();
+            e.0 += w;
+            match e.1.iter_mut().find(|(x, _)| *x == word) {
+                Some(entry) => entry.1 += w,
+                None => e.1.push((word.clone(), w)),
+            }
+        }
+    }
+    let total: f64 = scores.values().map(|v| v.0).sum();
+    let mut ranked: Vec<(&str, f64, Vec<(String, f64)>)> =
+        scores.into_iter().map(|(k, (s, w))| (k, s, w)).collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    let candidates: Vec<CrisisCandidate> = ranked
+        .into_iter()
+        .take(5)
+        .map(|(k, s, mut words)| {
+            words.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            CrisisCandidate {
+                kind: k.to_string(),
+                score: (s / total * 1000.0).round() / 1000.0,
+                triggers: words.into_iter().take(5).map(|(w, _)| w).collect(),
+            }
+        })
+        .collect();
+    Classification {
+        kind: candidates
+            .first()
+            .map_or_else(|| "other".to_string(), |c| c.kind.clone()),
+        candidates,
+    }
+}
+
+/// The countries where the crisis takes place: those of located places, most mentioned
+/// first, keeping any country with at least a third of the leader's mentions.
+pub fn countries(_doc: &Document, locations: &[Location]) -> Vec<String> {
+    let mut counts: Vec<(String, usize, usize)> = Vec::new();
+    for l in locations {
+        let Some(c) = &l.country else { continue };
+        let first = l.mentions.first().map_or(usize::MAX, |m| m.start);
+        match counts.iter_mut().find(|(x, _, _)| x == c) {
+            Some(e) => {
+                e.1 += l.mentions.len();
+                e.2 = e.2.min(first);
+            }
+            None => counts.push((c.clone(), l.mentions.len(), first)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    let top = counts.first().map_or(0, |c| c.1);
+    counts
+        .into_iter()
+        .filter(|c| c.1 * 3 >= top)
+        .map(|c| c.0)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(text: &str) -> String {
+        classify(&Document::new(text)).kind
+    }
+
+    #[test]
+    fn lead_words_decide() {
+        assert_eq!(
+            kind("Thousands of protesters clashed with police in the capital."),
+            "civil_unrest"
+        );
+        assert_eq!(
+            kind("A magnitude 6.8 earthquake struck the region, toppling buildings."),
+            "earthquake"
+        );
+        assert_eq!(
+            kind("Floods swept through the valley after torrential rain."),
+            "flood"
+        );
+        assert_eq!(kind("The council approved a new library budget."), "other");
+    }
+
+    #[test]
+    fn candidates_show_their_triggers() {
+        let c = classify(&Document::new(
+            "A suicide bombing at a market killed 20. The bomber detonated a vest.",
+        ));
+        assert_eq!(c.kind, "terrorist_attack");
+        assert!(
+            c.candidates[0]
+                .triggers
+                .iter()
+                .any(|t| t == "suicide bombing"),
+            "{:?}",
+            c.candidates
+        );
+    }
+}

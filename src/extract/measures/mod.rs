@@ -1,0 +1,200 @@
+//! Official measures: states of emergency, curfews, internet shutdowns, evacuation orders …
+//!
+//! A sentence naming a measure (`kinds.txt`) becomes a MEASURE with the action its verb says
+//! (declared, imposed, extended, lifted, planned, called for; in force when none), its start and
+//! end from the sentence's dates ("until January 19" is an end), a curfew's daily hours
+//! ("from 11pm to 7am") and the places named in the sentence as its areas. Measures only
+//! discussed in general ("states may declare emergencies") are skipped.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::document::Document;
+use crate::extract::dates::TimeExpr;
+use crate::model::{Evidence, Location, Measure};
+use crate::vocab::PhraseSet;
+
+/// Measure phrases and, for each entry of `kinds.txt`, its measure type.
+static KINDS: LazyLock<(PhraseSet, Vec<&'static str>)> = LazyLock::new(|| {
+    let (kinds, phrases): (Vec<&str>, Vec<&str>) = crate::vocab::entries(include_str!("kinds.txt"))
+        .filter_map(|l| l.split_once('\t'))
+        .unzip();
+    (PhraseSet::new(phrases), kinds)
+});
+
+/// Action verbs, checked in this order: the first family found in the sentence wins.
+static ACTIONS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
+    let r = |p: &str| Regex::new(&format!(r"(?i-u)\b(?:{p})\b")).expect("action regex");
+    vec![
+        (
+            "lifted",
+            r(r"lift\w*|ended|revoked|rescinded|called off|scrapped|eased|reopen\w*|restored"),
+        ),
+        ("extended", r(r"extend\w*|prolong\w*|expanded|renewed")),
+        (
+            "called_for",
+            r(
+                r"called for|calls for|calling for|urged|urging|appealed|appeal\w*|demanded|requested",
+            ),
+        ),
+        (
+            "planned",
+            r(r"will|plans? to|planned|planning|considering|would|proposed|due to (?:be|take)"),
+        ),
+        (
+            "declared",
+            r(r"declared?|declaring|announced?|proclaimed|agreed"),
+        ),
+        (
+            "imposed",
+            r(
+                r"impos\w*|ordered|introduced|enforced|instituted|closed|shut|cut|blocked|suspended|deployed|banned|sent",
+            ),
+        ),
+    ]
+});
+
+static GENERAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i-u)\b(?:may|might|can|could|should)\s+(?:only\s+)?(?:be\s+)?(?:declare|impose|declared|imposed)|\bunder\s+international\s+law\b|\bin\s+general\b|\bnarrow(?:ly)?\b")
+        .expect("general regex")
+});
+
+static CURFEW_HOURS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i-u)\bfrom\s+(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?\s+(?:to|until|till)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?")
+        .expect("curfew hours regex")
+});
+
+fn clock(h: &str, m: Option<&str>, ampm: Option<&str>) -> Option<String> {
+    let mut h: u32 = h.parse().ok()?;
+    let m: u32 = m.map_or(Some(0), |m| m.parse().ok())?;
+    match ampm.map(|s| s.to_ascii_lowercase().replace('.', "")) {
+        Some(p) if p == "pm" && h < 12 => h += 12,
+        Some(p) if p == "am" && h == 12 => h = 0,
+        _ => {}
+    }
+    (h < 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
+}
+
+static UNTIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i-u)\b(?:until|till|through|to)\s+$").expect("until regex"));
+static NATIONWIDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i-u)\b(?:nationwide|across the country|the whole country|the entire country|throughout the country)\b").expect("nationwide regex")
+});
+
+/// Finds every measure in `doc`.
+pub fn extract(doc: &Document, times: &[TimeExpr], locations: &[Location]) -> Vec<Measure> {
+    let mut out: Vec<Measure> = Vec::new();
+    for s in &doc.sentences {
+        let sentence = doc.slice(&s.span);
+        if GENERAL.is_match(sentence) {
+            continue;
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        let flat = &doc.flat[s.span.clone()];
+        for m in KINDS.0.find_iter(flat) {
+            let Some(kind) = m.entries.first().map(|&i| KINDS.1[i]) else {
+                continue;
+            };
+            if seen.contains(&kind) {
+                continue;
+            }
+            seen.push(kind);
+            let action = ACTIONS
+                .iter()
+                .find(|(_, re)| re.is_match(sentence))
+                .map_or("in_force", |(a, _)| *a);
+            let (mut start, mut end) = (None, None);
+            for t in times
+                .iter()
+                .filter(|t| s.span.start <= t.span.start && t.span.end <= s.span.end)
+            {
+                if t.day.is_none() && !t.value.starts_with("XXXX") {
+                    continue;
+                }
+                let before = &doc.text[s.span.start..t.span.start];
+                let value = t.value.get(..10).unwrap_or(&t.value).to_string();
+                if UNTIL.is_match(before) {
+                    end.get_or_insert(value);
+                } else {
+                    start.get_or_insert(value);
+                }
+            }
+            let (daily_from, daily_to) = match (kind, CURFEW_HOURS.captures(sentence)) {
+                ("curfew", Some(c)) => (
+                    clock(
+                        &c[1],
+                        c.get(2).map(|m| m.as_str()),
+                        c.get(3).map(|m| m.as_str()),
+                    ),
+                    clock(
+                        &c[4],
+                        c.get(5).map(|m| m.as_str()),
+                        c.get(6).map(|m| m.as_str()),
+                    ),
+                ),
+                _ => (None, None),
+            };
+            let mut areas: Vec<String> = locations
+                .iter()
+                .filter(|l| {
+                    l.mentions
+                        .iter()
+                        .any(|e| s.span.start <= e.start && e.end <= s.span.end)
+                })
+                .map(|l| l.name.clone())
+                .collect();
+            if NATIONWIDE.is_match(sentence) {
+                areas.push("nationwide".to_string());
+            }
+            out.push(Measure {
+                kind: kind.to_string(),
+                action: action.to_string(),
+                start,
+                end,
+                areas,
+                daily_from,
+                daily_to,
+                evidence: Evidence::from_bytes(doc.text, s.span.start, s.span.end),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::dates;
+    use chrono::NaiveDate;
+
+    fn measures(text: &str) -> Vec<Measure> {
+        let doc = Document::new(text);
+        let times = dates::extract(&doc, NaiveDate::from_ymd_opt(2022, 1, 6));
+        extract(&doc, &times, &[])
+    }
+
+    #[test]
+    fn declared_with_end_date_and_curfew_hours() {
+        let m = measures("The president declared a state of emergency and a curfew from 11pm to 7am until January 19.");
+        assert_eq!(m.len(), 2);
+        assert_eq!(
+            (m[0].kind.as_str(), m[0].action.as_str()),
+            ("state_of_emergency", "declared")
+        );
+        assert_eq!(m[0].end.as_deref(), Some("2022-01-19"));
+        assert_eq!(
+            (m[1].daily_from.as_deref(), m[1].daily_to.as_deref()),
+            (Some("23:00"), Some("07:00"))
+        );
+    }
+
+    #[test]
+    fn lifting_and_general_talk() {
+        assert_eq!(
+            measures("Authorities lifted the curfew on Monday.")[0].action,
+            "lifted"
+        );
+        assert!(measures("States may declare emergencies only under narrow circumstances, and a state of emergency must be limited.").is_empty());
+    }
+}

@@ -1,0 +1,338 @@
+//! The report: the serde structs that are the tool's output contract.
+//!
+//! These types are what users read (through `--format json|yaml|timeline`) and what the
+//! evaluation's `CONTRACT.md` fixes. Field names and shapes here must not change without
+//! bumping [`SCHEMA_VERSION`]. Extractors build these values with **byte** offsets into the
+//! input; [`Report::into_code_points`] converts every offset to Unicode code points (what
+//! Python and jq users index with) once, at the edge, in [`crate::extract`].
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// Version of this output contract. Bumped whenever a field is renamed or changes meaning.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Everything the tool found in one article.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Report {
+    /// Always [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The date relative expressions were resolved against, and where it came from.
+    pub reference_date: ReferenceDate,
+    /// What kind of crisis the article reports, and where.
+    pub crisis: Crisis,
+    /// Every impact figure stated in the text, in text order.
+    pub figures: Vec<Figure>,
+    /// Category → the article's best overall figure (categories without any figure are absent).
+    pub summary: BTreeMap<String, SummaryValue>,
+    /// Places mentioned, one entry per distinct place, in order of first mention.
+    pub locations: Vec<Location>,
+    /// Every temporal expression, normalized, in text order.
+    pub dates: Vec<DateMention>,
+    /// Dated events of the crisis, in chronological order.
+    pub timeline: Vec<Event>,
+    /// Official measures and responses, in text order.
+    pub measures: Vec<Measure>,
+    /// People, organizations and groups, in order of first mention.
+    pub actors: Vec<Actor>,
+    /// Direct quotations with their speakers, in text order.
+    pub quotes: Vec<Quote>,
+}
+
+/// A span of the input that a fact was read from.
+///
+/// `start`/`end` are code-point offsets (end exclusive) into the input as decoded from UTF-8
+/// with a leading BOM removed; `text` equals `input[start..end]` exactly.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Evidence {
+    /// First code point of the span.
+    pub start: usize,
+    /// One past the last code point of the span.
+    pub end: usize,
+    /// The input text of the span, verbatim.
+    pub text: String,
+}
+
+impl Evidence {
+    /// Evidence for the byte range `start..end` of `text` (offsets are converted later).
+    pub fn from_bytes(text: &str, start: usize, end: usize) -> Evidence {
+        Evidence {
+            start,
+            end,
+            text: text[start..end].to_string(),
+        }
+    }
+}
+
+/// Where the reference date came from.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum DateOrigin {
+    /// `--reference-date` (or a batch record's date).
+    Option,
+    /// A dateline at the top of the article ("GENEVA, Jan 6 (Wire) —").
+    Dateline,
+    /// A publication line or another date in the text ("Published 6 January 2022").
+    Text,
+    /// No reference date: relative expressions are left unresolved.
+    None,
+}
+
+/// The date relative expressions were resolved against.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ReferenceDate {
+    /// `YYYY-MM-DD`, or null when the tool had none.
+    pub date: Option<String>,
+    /// Where `date` came from.
+    pub origin: DateOrigin,
+    /// The dateline or publication line the date was read from, when it came from the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Evidence>,
+}
+
+/// What kind of crisis the article reports, and where it takes place.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Crisis {
+    /// The primary crisis type (one of the taxonomy in `docs/output-format.md`).
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Ranked alternatives, best first, with the evidence behind each.
+    pub candidates: Vec<CrisisCandidate>,
+    /// ISO 3166-1 alpha-2 codes of the countries where the crisis takes place.
+    pub countries: Vec<String>,
+}
+
+/// One possible crisis type with its weight.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct CrisisCandidate {
+    /// The crisis type.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Share of the weighted trigger evidence (0..1, candidates sum to at most 1).
+    pub score: f64,
+    /// The trigger words behind this candidate, strongest first.
+    #[serde(default)]
+    pub triggers: Vec<String>,
+}
+
+/// A stated count of people, households or houses.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Figure {
+    /// `killed`, `injured`, `missing`, `arrested`, `kidnapped`, `displaced`, `evacuated`,
+    /// `sheltered`, `homeless`, `affected`, `rescued`, `infected`, `houses_destroyed`,
+    /// `houses_damaged`.
+    pub category: String,
+    /// The number and its bounds as worded.
+    pub count: Count,
+    /// `people`, `households` or `houses`.
+    pub unit: String,
+    /// Who is counted, as written ("protesters"), or null.
+    pub group: Option<String>,
+    /// Who reported it ("the Interior Ministry"), or null.
+    pub source: Option<String>,
+    /// True where the text marks the figure as unconfirmed ("reportedly", "feared").
+    pub hedged: bool,
+    /// True for a figure about another, earlier event; it never enters `summary`.
+    #[serde(default)]
+    pub background: bool,
+    /// The clause the figure was read from.
+    pub evidence: Evidence,
+}
+
+/// A quantity as worded: exact value and/or bounds.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Count {
+    /// The number as stated, or null for a vague quantity ("dozens").
+    pub value: Option<u64>,
+    /// Lower bound implied by the wording, or null.
+    pub min: Option<u64>,
+    /// Upper bound implied by the wording, or null.
+    pub max: Option<u64>,
+    /// True for hedged wording ("about", "some", "an estimated").
+    pub approximate: bool,
+    /// The quantity as written.
+    pub text: String,
+}
+
+/// The article's best overall figure for one category.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct SummaryValue {
+    /// Best single value, or null when only bounds are known.
+    pub value: Option<u64>,
+    /// Lowest value or bound reported, or null.
+    pub min: Option<u64>,
+    /// Highest value or bound reported, or null.
+    pub max: Option<u64>,
+}
+
+/// A distinct place mentioned in the article.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Location {
+    /// Canonical name (the gazetteer's).
+    pub name: String,
+    /// `country`, `admin1`, `city` or `place`.
+    pub kind: String,
+    /// ISO 3166-1 alpha-2 code of the country, or null.
+    pub country: Option<String>,
+    /// First-level subdivision, or null.
+    pub admin1: Option<String>,
+    /// Latitude, or null.
+    pub lat: Option<f64>,
+    /// Longitude, or null.
+    pub lon: Option<f64>,
+    /// Every mention in the text.
+    pub mentions: Vec<Evidence>,
+}
+
+/// A temporal expression with its TIMEX3-style value.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct DateMention {
+    /// The expression as written.
+    pub text: String,
+    /// `date`, `time`, `duration` or `set`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// TIMEX3 value: `2022-01-05`, `2022-01`, `XXXX-01-05`, `2022-01-06TNI`, `P3D`, `PAST_REF` ...
+    pub value: String,
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+}
+
+/// A dated event of the crisis.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Event {
+    /// When, in the same value conventions as `dates`.
+    pub date: String,
+    /// A short plain-language clause built from the sentence.
+    pub summary: String,
+    /// The sentence the event was read from.
+    pub evidence: Evidence,
+}
+
+/// An official measure or response.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Measure {
+    /// `state_of_emergency`, `martial_law`, `curfew`, `internet_shutdown`, `lockdown`,
+    /// `evacuation_order`, `travel_restriction`, `school_closure`, `ban_on_gatherings`,
+    /// `military_deployment`, `ceasefire`, `aid_appeal`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// `declared`, `imposed`, `extended`, `lifted`, `in_force`, `planned` or `called_for`.
+    pub action: String,
+    /// When it starts (date value), or null.
+    pub start: Option<String>,
+    /// When it ends (date value), or null.
+    pub end: Option<String>,
+    /// Where it applies: place names, or "nationwide".
+    pub areas: Vec<String>,
+    /// A curfew's daily start time (`23:00`), when stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub daily_from: Option<String>,
+    /// A curfew's daily end time (`07:00`), when stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub daily_to: Option<String>,
+    /// The sentence the measure was read from.
+    pub evidence: Evidence,
+}
+
+/// A person, organization or group.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Actor {
+    /// Full name as first written.
+    pub name: String,
+    /// `person`, `organization` or `group`.
+    pub kind: String,
+    /// Title or role ("UN High Commissioner for Human Rights"), or null.
+    pub title: Option<String>,
+    /// Every mention, including later mentions by surname.
+    pub mentions: Vec<Evidence>,
+}
+
+/// A direct quotation.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Quote {
+    /// Who said it, as the article names them, or null.
+    pub speaker: Option<String>,
+    /// The quotation without its quotation marks (paragraphs of one quote joined by a space).
+    pub text: String,
+    /// The quotation as it stands in the text, quotation marks included.
+    pub evidence: Evidence,
+}
+
+impl Report {
+    /// An empty report: what an article with no findings produces.
+    pub fn empty(reference_date: ReferenceDate) -> Report {
+        Report {
+            schema_version: SCHEMA_VERSION,
+            reference_date,
+            crisis: Crisis {
+                kind: "other".to_string(),
+                candidates: Vec::new(),
+                countries: Vec::new(),
+            },
+            figures: Vec::new(),
+            summary: BTreeMap::new(),
+            locations: Vec::new(),
+            dates: Vec::new(),
+            timeline: Vec::new(),
+            measures: Vec::new(),
+            actors: Vec::new(),
+            quotes: Vec::new(),
+        }
+    }
+
+    /// Calls `f` on every evidence offset in the report (date spans are handled by the caller).
+    fn for_each_offset(&mut self, mut f: impl FnMut(&mut usize)) {
+        let mut ev = |e: &mut Evidence| {
+            f(&mut e.start);
+            f(&mut e.end);
+        };
+        if let Some(e) = self.reference_date.evidence.as_mut() {
+            ev(e);
+        }
+        self.figures.iter_mut().for_each(|x| ev(&mut x.evidence));
+        self.locations
+            .iter_mut()
+            .for_each(|x| x.mentions.iter_mut().for_each(&mut ev));
+        self.timeline.iter_mut().for_each(|x| ev(&mut x.evidence));
+        self.measures.iter_mut().for_each(|x| ev(&mut x.evidence));
+        self.actors
+            .iter_mut()
+            .for_each(|x| x.mentions.iter_mut().for_each(&mut ev));
+        self.quotes.iter_mut().for_each(|x| ev(&mut x.evidence));
+    }
+
+    /// Converts every byte offset into a code-point offset of `text`. Called exactly once.
+    pub(crate) fn into_code_points(mut self, text: &str) -> Report {
+        if text.is_ascii() {
+            return self;
+        }
+        let mut offsets: Vec<usize> = Vec::new();
+        self.for_each_offset(|o| offsets.push(*o));
+        // Dates keep their offsets outside an Evidence; they are converted alongside.
+        for d in &self.dates {
+            offsets.push(d.start);
+            offsets.push(d.end);
+        }
+        offsets.sort_unstable();
+        offsets.dedup();
+        let mut map: Vec<usize> = Vec::with_capacity(offsets.len());
+        let mut chars = 0usize;
+        let mut last = 0usize;
+        for &o in &offsets {
+            chars += text[last..o].chars().count();
+            last = o;
+            map.push(chars);
+        }
+        let lookup = |o: usize| map[offsets.binary_search(&o).unwrap_or(0)];
+        self.for_each_offset(|o| *o = lookup(*o));
+        for d in &mut self.dates {
+            d.start = lookup(d.start);
+            d.end = lookup(d.end);
+        }
+        self
+    }
+}
