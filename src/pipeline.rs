@@ -22,22 +22,23 @@ pub fn run(text: &str, ctx: &Context) -> Report {
     let mut report = Report::empty(reference.to_model(text));
 
     let times = dates::extract(&doc, reference.date);
-    let locs = locations::extract(&doc);
-    let acts = actors::extract(&doc, &locs);
+    let places = locations::extract(&doc);
+    let locs = &places.locations;
+    let acts = actors::extract(&doc, locs);
 
     report.quotes = quotes::extract(&doc, &acts);
     report.figures = figures::extract(&doc, &times);
-    report.measures = measures::extract(&doc, &times, &locs);
+    report.measures = measures::extract(&doc, &times, locs);
 
     let classification = crisis::classify(&doc);
     report.crisis.kind = classification.kind;
     report.crisis.candidates = classification.candidates;
-    report.crisis.countries = crisis::countries(&doc, &locs);
+    report.crisis.countries = crisis::countries(&doc, &places);
 
     report.timeline = timeline::build(&doc, &times);
     report.summary = figures::summarize(&report.figures);
     report.dates = times.iter().map(|t| t.to_model(text)).collect();
-    report.locations = locs;
+    report.locations = places.locations;
     report.actors = acts;
     report.into_code_points(text)
 }

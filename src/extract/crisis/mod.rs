@@ -10,7 +10,8 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::document::Document;
-use crate::model::{CrisisCandidate, Location};
+use crate::extract::locations::Places;
+use crate::model::CrisisCandidate;
 use crate::vocab::PhraseSet;
 
 /// One line of `triggers.txt`.
@@ -44,6 +45,11 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
     }
 });
 
+/// Trigger words behind a type, with the weight each contributed.
+type Words = Vec<(String, f64)>;
+/// A type's total weight and the words behind it.
+type Score = (f64, Words);
+
 /// The crisis type and its ranked candidates.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Classification {
@@ -68,7 +74,7 @@ fn position_weight(doc: &Document, pos: usize) -> f64 {
 /// Classifies the article.
 pub fn classify(doc: &Document) -> Classification {
     let t = &*TRIGGERS;
-    let mut scores: HashMap<&'static str, (f64, Vec<(String, f64)>)> = HashMap::new();
+    let mut scores: HashMap<&'static str, Score> = HashMap::new();
     for m in t.set.find_iter(&doc.flat) {
         let place = position_weight(doc, m.start);
         let word = doc.flat[m.start..m.end].to_lowercase();
@@ -83,7 +89,7 @@ pub fn classify(doc: &Document) -> Classification {
         }
     }
     let total: f64 = scores.values().map(|v| v.0).sum();
-    let mut ranked: Vec<(&str, f64, Vec<(String, f64)>)> =
+    let mut ranked: Vec<(&str, f64, Words)> =
         scores.into_iter().map(|(k, (s, w))| (k, s, w)).collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
     let candidates: Vec<CrisisCandidate> = ranked
@@ -106,27 +112,42 @@ pub fn classify(doc: &Document) -> Classification {
     }
 }
 
-/// The countries where the crisis takes place: those of located places, most mentioned
-/// first, keeping any country with at least a third of the leader's mentions.
-pub fn countries(_doc: &Document, locations: &[Location]) -> Vec<String> {
-    let mut counts: Vec<(String, usize, usize)> = Vec::new();
-    for l in locations {
+/// The countries where the crisis takes place.
+///
+/// Every mention of a place votes for its country, weighted by where it stands (headline and
+/// lead count more); a demonym ("Kazakh police") votes half; the dateline's place votes
+/// little, since a press office (Geneva) is not where the crisis happens. Countries with at
+/// least 40% of the leader's weight are kept, strongest first.
+pub fn countries(doc: &Document, places: &Places) -> Vec<String> {
+    let mut votes: Vec<(String, f64, usize)> = Vec::new();
+    let mut add = |c: &str, w: f64, pos: usize| match votes.iter_mut().find(|v| v.0 == c) {
+        Some(v) => {
+            v.1 += w;
+            v.2 = v.2.min(pos);
+        }
+        None => votes.push((c.to_string(), w, pos)),
+    };
+    let in_dateline = |pos: usize| doc.dateline.as_ref().is_some_and(|d| d.contains(&pos));
+    for l in &places.locations {
         let Some(c) = &l.country else { continue };
-        let first = l.mentions.first().map_or(usize::MAX, |m| m.start);
-        match counts.iter_mut().find(|(x, _, _)| x == c) {
-            Some(e) => {
-                e.1 += l.mentions.len();
-                e.2 = e.2.min(first);
-            }
-            None => counts.push((c.clone(), l.mentions.len(), first)),
+        for m in &l.mentions {
+            let w = if in_dateline(m.start) {
+                0.3
+            } else {
+                position_weight(doc, m.start)
+            };
+            add(c, w, m.start);
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-    let top = counts.first().map_or(0, |c| c.1);
-    counts
+    for (c, span) in &places.demonyms {
+        add(c, 0.5 * position_weight(doc, span.start), span.start);
+    }
+    votes.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)));
+    let top = votes.first().map_or(0.0, |v| v.1);
+    votes
         .into_iter()
-        .filter(|c| c.1 * 3 >= top)
-        .map(|c| c.0)
+        .filter(|v| v.1 >= 0.4 * top)
+        .map(|v| v.0)
         .collect()
 }
 

@@ -1,8 +1,684 @@
-//! Places (placeholder until the gazetteer lands).
-use crate::document::Document;
-use crate::model::Location;
+//! Places: countries, first-level subdivisions and cities from an embedded gazetteer, and
+//! smaller places recognized by their context.
+//!
+//! The gazetteer (GeoNames, see `data/gazetteer/README.md`) is turned at build time into a
+//! sorted key file searched by binary search, so nothing is parsed at start-up. Candidate
+//! names are runs of up to five capitalized words ("San Salvador", "Bosnia and
+//! Herzegovina"); the longest run that names a place wins. Names that are also common words,
+//! given names or ambiguous between places (`data/gazetteer/ambiguous.txt`) need context: a
+//! preposition before them ("in Georgia") or a place right beside them ("Atlanta, Georgia").
+//! A name shared by several places goes to the one whose country the article names most,
+//! else to the most important. Demonyms ("Kazakh") are kept apart: they are evidence for the
+//! crisis countries, not places mentioned. Smaller places come from their context ("the
+//! town of X", "X County").
 
-/// Finds places.
-pub fn extract(_doc: &Document) -> Vec<Location> {
-    Vec::new()
+mod fold;
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use crate::document::{Document, Span};
+use crate::model::{Evidence, Location};
+
+pub use fold::fold;
+
+mod index {
+    include!(concat!(env!("OUT_DIR"), "/gazetteer_index.rs"));
+}
+
+static PLACES_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/places.txt"));
+static KEYS_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/keys.txt"));
+
+static AMBIGUOUS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    crate::vocab::entries(include_str!("../../../data/gazetteer/ambiguous.txt"))
+        .map(fold)
+        .collect()
+});
+
+/// One gazetteer record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    /// `country`, `admin1`, `city` or `demonym`.
+    pub kind: &'static str,
+    /// Canonical name.
+    pub name: &'static str,
+    /// ISO 3166-1 alpha-2 code.
+    pub country: &'static str,
+    /// First-level subdivision ("" when none).
+    pub admin1: &'static str,
+    /// Coordinates, when known.
+    pub lat: Option<f64>,
+    /// Coordinates, when known.
+    pub lon: Option<f64>,
+    /// Population (cities only).
+    pub population: u64,
+}
+
+fn line_at(text: &'static str, start: u32) -> &'static str {
+    let s = &text[start as usize..];
+    s.split('\n').next().unwrap_or("")
+}
+
+/// The gazetteer record `id`.
+pub fn place(id: u32) -> Option<Place> {
+    let start = *index::PLACE_STARTS.get(id as usize)?;
+    let mut f = line_at(PLACES_TXT, start).split('\t');
+    let kind = match f.next()? {
+        "country" => "country",
+        "admin1" => "admin1",
+        "city" => "city",
+        _ => "demonym",
+    };
+    Some(Place {
+        kind,
+        name: f.next()?,
+        country: f.next()?,
+        admin1: f.next()?,
+        lat: f.next()?.parse().ok(),
+        lon: f.next()?.parse().ok(),
+        population: f.next()?.parse().unwrap_or(0),
+    })
+}
+
+/// The ids of the places a folded name may stand for, best candidate first.
+pub fn lookup(folded: &str) -> Vec<u32> {
+    let starts = &index::KEY_STARTS;
+    let key_of = |i: usize| {
+        let line = line_at(KEYS_TXT, starts[i]);
+        line.split('\t').next().unwrap_or("")
+    };
+    let (mut lo, mut hi) = (0usize, starts.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if key_of(mid) < folded {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    if lo >= starts.len() || key_of(lo) != folded {
+        return Vec::new();
+    }
+    let i = lo;
+    line_at(KEYS_TXT, starts[i])
+        .split('\t')
+        .nth(1)
+        .unwrap_or("")
+        .split(',')
+        .filter_map(|x| x.parse().ok())
+        .collect()
+}
+
+/// Words that may join capitalized words inside a place name.
+const CONNECTORS: &[&str] = &[
+    "of", "de", "del", "la", "le", "al", "and", "the", "du", "des", "da", "do", "dos", "das", "el",
+    "en", "sur", "am", "upon",
+];
+
+/// Words before a name that say it is a place.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "from",
+    "to",
+    "into",
+    "across",
+    "outside",
+    "around",
+    "toward",
+    "towards",
+    "throughout",
+    "of",
+    "via",
+    "through",
+    "between",
+    "visited",
+    "entered",
+    "province",
+    "state",
+    "region",
+    "city",
+    "town",
+    "village",
+    "capital",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "neighbouring",
+    "neighboring",
+];
+
+/// Words after a capitalized run that make it a smaller place ("Johnson County").
+const PLACE_SUFFIXES: &[&str] = &[
+    "County",
+    "Township",
+    "Parish",
+    "Province",
+    "District",
+    "Governorate",
+    "Prefecture",
+    "Municipality",
+    "Department",
+];
+
+/// A word of the text: its byte span.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+}
+
+fn words_of(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        let part = c.is_alphanumeric() || matches!(c, '\'' | '’' | '.') && start.is_some();
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(Word { start: s, end: i });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word {
+            start: s,
+            end: text.len(),
+        });
+    }
+    // A trailing period belongs to the sentence, except in abbreviations ("St.", "Mich.").
+    for w in &mut out {
+        let s = &text[w.start..w.end];
+        if s.ends_with('.') && !(s.len() <= 5 && s[..s.len() - 1].chars().all(char::is_alphabetic))
+        {
+            w.end -= 1;
+        }
+        if text[w.start..w.end].ends_with("'s") {
+            w.end -= 2;
+        } else if text[w.start..w.end].ends_with("’s") {
+            w.end -= "’s".len();
+        }
+    }
+    out.retain(|w| w.end > w.start);
+    out
+}
+
+fn capitalized(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The separator between two words is one space, a hyphen, or nothing else.
+fn joinable(text: &str, a: &Word, b: &Word) -> bool {
+    let gap = &text[a.end..b.start];
+    matches!(gap, " " | "-" | "- " | " -")
+}
+
+/// A place-name match before resolution.
+#[derive(Debug, Clone)]
+struct Hit {
+    span: Span,
+    ids: Vec<u32>,
+    ambiguous: bool,
+    first_word: usize,
+    last_word: usize,
+}
+
+/// What the locations extractor found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Places {
+    /// Distinct places, in order of first mention.
+    pub locations: Vec<Location>,
+    /// Demonym mentions: (country code, span) — evidence for the crisis countries.
+    pub demonyms: Vec<(String, Span)>,
+}
+
+/// Finds the places of `doc`.
+pub fn extract(doc: &Document) -> Places {
+    let text = doc.text;
+    let words = words_of(text);
+    let mut hits: Vec<Hit> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        if !capitalized(&text[w.start..w.end]) {
+            i += 1;
+            continue;
+        }
+        // Longest run of up to five words (connectors allowed inside) that names a place.
+        let mut best: Option<(usize, Vec<u32>)> = None;
+        let mut j = i;
+        while j < words.len() && j < i + 5 {
+            if j > i && !joinable(text, &words[j - 1], &words[j]) {
+                break;
+            }
+            let wj = &text[words[j].start..words[j].end];
+            let is_connector = CONNECTORS.contains(&wj.to_lowercase().as_str());
+            if j > i && !capitalized(wj) && !is_connector {
+                break;
+            }
+            if !is_connector || j == i {
+                let ids = lookup(&fold(&text[w.start..words[j].end]));
+                if !ids.is_empty() {
+                    best = Some((j, ids));
+                }
+            }
+            j += 1;
+        }
+        match best {
+            Some((j, ids)) => {
+                let span = w.start..words[j].end;
+                let folded = fold(&text[span.clone()]);
+                // "The Valley", "The Department": a leading article makes a common phrase.
+                let ambiguous = AMBIGUOUS.contains(&folded) || folded.starts_with("the ");
+                hits.push(Hit {
+                    span,
+                    ids,
+                    ambiguous,
+                    first_word: i,
+                    last_word: j,
+                });
+                i = j + 1;
+            }
+            None => i += 1,
+        }
+    }
+    resolve(doc, &words, hits)
+}
+
+fn prev_word<'a>(text: &'a str, words: &[Word], i: usize) -> Option<&'a str> {
+    let p = words.get(i.checked_sub(1)?)?;
+    Some(&text[p.start..p.end])
+}
+
+/// Chooses a place for each hit and drops hits that lack the context they need.
+fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
+    let text = doc.text;
+    // Countries the article names outright (unambiguous country or admin1 hits) vote for
+    // the reading of the other names.
+    let mut votes: Vec<(&'static str, usize)> = Vec::new();
+    let mut vote = |c: &'static str| match votes.iter_mut().find(|v| v.0 == c) {
+        Some(v) => v.1 += 1,
+        None => votes.push((c, 1)),
+    };
+    let places_of = |h: &Hit| -> Vec<(u32, Place)> {
+        h.ids
+            .iter()
+            .filter_map(|&id| place(id).map(|p| (id, p)))
+            .collect()
+    };
+    let mut resolved: Vec<(Hit, Vec<(u32, Place)>)> = hits
+        .into_iter()
+        .map(|h| {
+            let p = places_of(&h);
+            (h, p)
+        })
+        .collect();
+    for (h, ps) in &resolved {
+        if h.ambiguous {
+            continue;
+        }
+        if let Some((_, p)) = ps.first() {
+            if matches!(p.kind, "country" | "admin1" | "demonym") || ps.len() == 1 {
+                vote(p.country);
+            }
+        }
+    }
+    let score = |c: &str| votes.iter().find(|v| v.0 == c).map_or(0, |v| v.1);
+    // First-level subdivisions the article names ("Dayton ... Ohio") decide between cities.
+    let admin1s: Vec<&'static str> = resolved
+        .iter()
+        .filter(|(h, _)| !h.ambiguous)
+        .filter_map(|(_, ps)| {
+            ps.first()
+                .filter(|(_, p)| p.kind == "admin1")
+                .map(|(_, p)| p.name)
+        })
+        .collect();
+    let any_votes = !votes.is_empty();
+
+    // Context: a neighbouring hit ("Dayton, Ohio") or a place preposition before the name.
+    let n = resolved.len();
+    let mut keep = vec![true; n];
+    let mut surnames: HashSet<String> = HashSet::new();
+    for k in 0..n {
+        let (h, ps) = &resolved[k];
+        if ps.is_empty() {
+            keep[k] = false;
+            continue;
+        }
+        let before = prev_word(text, words, h.first_word).map(str::to_lowercase);
+        let preposition = before
+            .as_deref()
+            .is_some_and(|b| PLACE_PREPOSITIONS.contains(&b));
+        let beside = |o: usize| {
+            let (a, b) = if o < k {
+                (&resolved[o].0, h)
+            } else {
+                (h, &resolved[o].0)
+            };
+            let gap = &text[a.span.end.min(b.span.start)..b.span.start];
+            gap.trim() == ","
+        };
+        let neighbour = (k > 0 && beside(k - 1)) || (k + 1 < n && beside(k + 1));
+        let known_country = ps
+            .iter()
+            .any(|(_, p)| score(p.country) > 0 && p.kind != "demonym");
+        if h.ambiguous
+            && !(preposition
+                || neighbour
+                || (known_country && !capitalized_neighbour(text, words, h)))
+        {
+            keep[k] = false;
+            continue;
+        }
+        // A city name inside a longer run of capitalized words is part of a person's or an
+        // organization's name ("Paul Bailey", "Jackson Memorial"), unless a place word follows.
+        if ps[0].1.kind == "city"
+            && capitalized_neighbour(text, words, h)
+            && !neighbour
+            && !preposition
+        {
+            keep[k] = false;
+            surnames.insert(fold(&text[h.span.clone()]));
+            continue;
+        }
+        // A small foreign city named once, in an article that names other countries, is more
+        // likely a word or a name than a place ("Kyle", "Farah").
+        let foreign = ps
+            .iter()
+            .all(|(_, p)| p.kind == "city" && score(p.country) == 0);
+        if foreign && any_votes && !preposition && !neighbour && ps[0].1.population < 1_000_000 {
+            keep[k] = false;
+        }
+    }
+    // A name once seen as part of a person's name ("Ana Velez") is not a place elsewhere
+    // either ("Velez said"), unless a preposition says so.
+    for k in 0..n {
+        let (h, _) = &resolved[k];
+        let before = prev_word(text, words, h.first_word).map(str::to_lowercase);
+        let preposition = before
+            .as_deref()
+            .is_some_and(|b| PLACE_PREPOSITIONS.contains(&b));
+        if keep[k] && !preposition && surnames.contains(&fold(&text[h.span.clone()])) {
+            keep[k] = false;
+        }
+    }
+    let mut places = Places::default();
+    let mut k = 0;
+    for (h, ps) in resolved.drain(..) {
+        let kept = keep[k];
+        k += 1;
+        if !kept {
+            continue;
+        }
+        // The candidate whose country the article names most; ties keep gazetteer order.
+        let (id, p) = ps
+            .iter()
+            .enumerate()
+            .max_by_key(|(rank, (_, p))| {
+                (
+                    admin1s.contains(&p.admin1),
+                    score(p.country),
+                    std::cmp::Reverse(*rank),
+                )
+            })
+            .map(|(_, x)| x.clone())
+            .unwrap_or_else(|| ps[0].clone());
+        if p.kind == "demonym" {
+            places
+                .demonyms
+                .push((p.country.to_string(), h.span.clone()));
+            continue;
+        }
+        let ev = Evidence::from_bytes(text, h.span.start, h.span.end);
+        let _ = id;
+        match places.locations.iter_mut().find(|l| {
+            l.name == p.name && l.country.as_deref() == Some(p.country) && l.kind == p.kind
+        }) {
+            Some(l) => l.mentions.push(ev),
+            None => places.locations.push(Location {
+                name: p.name.to_string(),
+                kind: p.kind.to_string(),
+                country: Some(p.country.to_string()),
+                admin1: (!p.admin1.is_empty()).then(|| p.admin1.to_string()),
+                lat: p.lat,
+                lon: p.lon,
+                mentions: vec![ev],
+            }),
+        }
+    }
+    add_context_places(doc, words, &mut places);
+    places
+}
+
+/// True when the hit is glued to a capitalized word that is not a place word, on either side.
+fn capitalized_neighbour(text: &str, words: &[Word], h: &Hit) -> bool {
+    let before = h
+        .first_word
+        .checked_sub(1)
+        .map(|i| words[i])
+        .filter(|p| joinable(text, p, &words[h.first_word]));
+    let after = words
+        .get(h.last_word + 1)
+        .copied()
+        .filter(|n| joinable(text, &words[h.last_word], n));
+    let cap = |w: Option<Word>| {
+        w.is_some_and(|w| {
+            let s = &text[w.start..w.end];
+            capitalized(s) && !INSTITUTION_WORDS.contains(&s) && !PLACE_SUFFIXES.contains(&s)
+        })
+    };
+    let sentence_start = |w: Word| {
+        text[..w.start]
+            .trim_end()
+            .ends_with(['.', '!', '?', '"', '“'])
+            || text[..w.start].trim_end().is_empty()
+    };
+    (cap(before) && !before.is_some_and(sentence_start)) || cap(after)
+}
+
+/// Capitalized words that follow a place name without making it part of a person's name.
+const INSTITUTION_WORDS: &[&str] = &[
+    "Police",
+    "County",
+    "City",
+    "Mayor",
+    "Sheriff",
+    "Fire",
+    "Department",
+    "University",
+    "Hospital",
+    "Airport",
+    "Province",
+    "State",
+    "Region",
+    "River",
+    "Valley",
+    "Mountains",
+    "Township",
+    "Township's",
+    "Council",
+    "Governor",
+    "Court",
+    "Street",
+    "Road",
+    "Avenue",
+    "Bridge",
+    "Station",
+    "Metro",
+    "Area",
+    "Bay",
+    "Harbor",
+    "Harbour",
+    "Port",
+    "Lake",
+];
+
+/// Smaller places named by their context: "X County", "the town of X", "the village of X".
+fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
+    let text = doc.text;
+    let main_country = main_country(places);
+    for (i, w) in words.iter().enumerate() {
+        let s = &text[w.start..w.end];
+        let (span, kind) = if PLACE_SUFFIXES.contains(&s) {
+            // Capitalized words before the suffix.
+            let mut k = i;
+            while k > 0
+                && joinable(text, &words[k - 1], &words[k])
+                && capitalized(&text[words[k - 1].start..words[k - 1].end])
+                && k + 3 > i
+            {
+                k -= 1;
+            }
+            if k == i {
+                continue;
+            }
+            (words[k].start..w.end, "place")
+        } else if matches!(
+            s,
+            "town"
+                | "village"
+                | "city"
+                | "district"
+                | "township"
+                | "suburb"
+                | "neighborhood"
+                | "neighbourhood"
+        ) {
+            if words
+                .get(i + 1)
+                .is_none_or(|n| &text[n.start..n.end] != "of")
+            {
+                continue;
+            }
+            let Some(first) = words.get(i + 2) else {
+                continue;
+            };
+            if !capitalized(&text[first.start..first.end]) {
+                continue;
+            }
+            let mut end = i + 2;
+            while end + 1 < words.len()
+                && end < i + 4
+                && joinable(text, &words[end], &words[end + 1])
+                && capitalized(&text[words[end + 1].start..words[end + 1].end])
+            {
+                end += 1;
+            }
+            (first.start..words[end].end, "place")
+        } else {
+            continue;
+        };
+        let name = &text[span.clone()];
+        if places.locations.iter().any(|l| {
+            l.mentions
+                .iter()
+                .any(|m| m.start <= span.start && span.end <= m.end)
+        }) {
+            continue;
+        }
+        let ev = Evidence::from_bytes(text, span.start, span.end);
+        match places.locations.iter_mut().find(|l| l.name == name) {
+            Some(l) => l.mentions.push(ev),
+            None => places.locations.push(Location {
+                name: name.to_string(),
+                kind: kind.to_string(),
+                country: main_country.clone(),
+                admin1: None,
+                lat: None,
+                lon: None,
+                mentions: vec![ev],
+            }),
+        }
+    }
+    places
+        .locations
+        .sort_by_key(|l| l.mentions.first().map_or(usize::MAX, |m| m.start));
+}
+
+/// The country with the most place mentions, for places the gazetteer does not know.
+fn main_country(places: &Places) -> Option<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for l in &places.locations {
+        if let Some(c) = &l.country {
+            match counts.iter_mut().find(|x| &x.0 == c) {
+                Some(x) => x.1 += l.mentions.len(),
+                None => counts.push((c.clone(), l.mentions.len())),
+            }
+        }
+    }
+    counts.into_iter().max_by_key(|x| x.1).map(|x| x.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, String, String)> {
+        let doc = Document::new(text);
+        extract(&doc)
+            .locations
+            .into_iter()
+            .map(|l| {
+                for m in &l.mentions {
+                    assert_eq!(&text[m.start..m.end], m.text);
+                }
+                (l.name, l.kind, l.country.unwrap_or_default())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn countries_cities_and_aliases() {
+        let f = found("Protests spread from Almaty to Nur-Sultan in Kazakhstan.");
+        assert!(
+            f.contains(&("Kazakhstan".into(), "country".into(), "KZ".into())),
+            "{f:?}"
+        );
+        assert!(f.iter().any(|x| x.0 == "Almaty" && x.2 == "KZ"), "{f:?}");
+        assert!(f.iter().any(|x| x.0 == "Astana" && x.2 == "KZ"), "{f:?}");
+    }
+
+    #[test]
+    fn ambiguous_names_need_context() {
+        assert!(found("Will Smith said Hope was gone.").is_empty());
+        let f = found("Floods hit Tbilisi in Georgia.");
+        assert!(f.iter().any(|x| x.0 == "Georgia" && x.2 == "GE"), "{f:?}");
+    }
+
+    #[test]
+    fn a_city_takes_the_country_the_article_names() {
+        let f = found("Riots in Egypt spread to Alexandria on Friday.");
+        assert!(
+            f.iter().any(|x| x.0 == "Alexandria" && x.2 == "EG"),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn smaller_places_from_context() {
+        let f = found("Deputies in Berrien County searched the village of Eau Claire in Michigan.");
+        assert!(
+            f.iter().any(|x| x.0 == "Berrien County" && x.1 == "place"),
+            "{f:?}"
+        );
+        assert!(f.iter().any(|x| x.0 == "Eau Claire"), "{f:?}");
+    }
+
+    #[test]
+    fn demonyms_are_country_evidence_not_places() {
+        let doc = Document::new("Kazakh police detained protesters.");
+        let p = extract(&doc);
+        assert!(p.locations.is_empty(), "{:?}", p.locations);
+        assert_eq!(p.demonyms.first().map(|d| d.0.as_str()), Some("KZ"));
+    }
 }

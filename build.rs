@@ -1,0 +1,167 @@
+//! Precomputes the gazetteer at build time, so that a run never parses the data files.
+//!
+//! Reads `data/gazetteer/{countries,admin1,cities}.tsv` and writes to OUT_DIR:
+//! - `places.txt`: one place a line (`kind\tname\tcountry\tadmin1\tlat\tlon\tpopulation`);
+//! - `keys.txt`: every folded name and alias, sorted, with the ids of the places it names
+//!   (`key\tid,id,...`, best candidate first);
+//! - `gazetteer_index.rs`: the byte offset of every line of both files, so that the
+//!   extractor binary-searches the embedded text with no start-up work at all.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+
+include!("src/extract/locations/fold.rs");
+
+struct Place {
+    kind: &'static str,
+    name: String,
+    country: String,
+    admin1: String,
+    lat: String,
+    lon: String,
+    population: u64,
+}
+
+fn main() {
+    let dir = Path::new("data/gazetteer");
+    for f in ["countries.tsv", "admin1.tsv", "cities.tsv"] {
+        println!("cargo:rerun-if-changed=data/gazetteer/{f}");
+    }
+    println!("cargo:rerun-if-changed=src/extract/locations/fold.rs");
+    let read = |f: &str| {
+        fs::read_to_string(dir.join(f)).unwrap_or_else(|e| panic!("data/gazetteer/{f}: {e}"))
+    };
+
+    let mut places: Vec<Place> = Vec::new();
+    let mut keys: BTreeMap<String, Vec<(u8, u64, usize)>> = BTreeMap::new();
+    let add_key = |keys: &mut BTreeMap<String, Vec<(u8, u64, usize)>>,
+                   name: &str,
+                   rank: u8,
+                   pop: u64,
+                   id: usize| {
+        let k = fold(name);
+        if k.chars().count() < 3 || k.chars().all(|c| c.is_ascii_digit() || c == ' ') {
+            return;
+        }
+        let v = keys.entry(k).or_default();
+        if !v.iter().any(|x| x.2 == id) {
+            v.push((rank, pop, id));
+        }
+    };
+
+    for line in read("countries.tsv").lines() {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 6 {
+            continue;
+        }
+        let id = places.len();
+        places.push(Place {
+            kind: "country",
+            name: f[1].into(),
+            country: f[0].into(),
+            admin1: String::new(),
+            lat: f[4].into(),
+            lon: f[5].into(),
+            population: 0,
+        });
+        add_key(&mut keys, f[1], 0, 0, id);
+        for a in f[2].split('|').filter(|a| !a.is_empty()) {
+            add_key(&mut keys, a, 0, 0, id);
+        }
+        // Demonyms point at the country through a place of their own kind.
+        let did = places.len();
+        places.push(Place {
+            kind: "demonym",
+            name: f[1].into(),
+            country: f[0].into(),
+            admin1: String::new(),
+            lat: f[4].into(),
+            lon: f[5].into(),
+            population: 0,
+        });
+        for d in f[3].split('|').filter(|a| !a.is_empty()) {
+            add_key(&mut keys, d, 0, 0, did);
+        }
+    }
+    for line in read("admin1.tsv").lines() {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 6 {
+            continue;
+        }
+        let id = places.len();
+        places.push(Place {
+            kind: "admin1",
+            name: f[2].into(),
+            country: f[0].into(),
+            admin1: f[2].into(),
+            lat: f[4].into(),
+            lon: f[5].into(),
+            population: 0,
+        });
+        add_key(&mut keys, f[2], 1, 0, id);
+        for a in f[3].split('|').filter(|a| !a.is_empty()) {
+            add_key(&mut keys, a, 1, 0, id);
+        }
+    }
+    for line in read("cities.tsv").lines() {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 7 {
+            continue;
+        }
+        let pop: u64 = f[5].parse().unwrap_or(0);
+        let id = places.len();
+        places.push(Place {
+            kind: "city",
+            name: f[0].into(),
+            country: f[1].into(),
+            admin1: f[2].into(),
+            lat: f[3].into(),
+            lon: f[4].into(),
+            population: pop,
+        });
+        add_key(&mut keys, f[0], 2, pop, id);
+        for a in f[6].split('|').filter(|a| !a.is_empty()) {
+            add_key(&mut keys, a, 2, pop, id);
+        }
+    }
+
+    let out = std::env::var("OUT_DIR").expect("OUT_DIR");
+    let out = Path::new(&out);
+    let mut ptxt = String::new();
+    let mut pstarts: Vec<usize> = Vec::new();
+    for p in &places {
+        pstarts.push(ptxt.len());
+        let _ = writeln!(
+            ptxt,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            p.kind, p.name, p.country, p.admin1, p.lat, p.lon, p.population
+        );
+    }
+    let mut ktxt = String::new();
+    let mut kstarts: Vec<usize> = Vec::new();
+    for (k, mut ids) in keys {
+        // Best first: countries and demonyms, then admin1, then cities by population.
+        ids.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        kstarts.push(ktxt.len());
+        let list: Vec<String> = ids.iter().map(|x| x.2.to_string()).collect();
+        let _ = writeln!(ktxt, "{k}\t{}", list.join(","));
+    }
+    fs::write(out.join("places.txt"), ptxt).expect("write places");
+    fs::write(out.join("keys.txt"), ktxt).expect("write keys");
+    let mut rs = String::new();
+    let _ = writeln!(
+        rs,
+        "/// Byte offset of each line of places.txt.\npub static PLACE_STARTS: [u32; {}] = {:?};",
+        pstarts.len(),
+        pstarts
+    );
+    let _ = writeln!(
+        rs,
+        "/// Byte offset of each line of keys.txt.\npub static KEY_STARTS: [u32; {}] = {:?};",
+        kstarts.len(),
+        kstarts
+    );
+    fs::write(out.join("gazetteer_index.rs"), rs).expect("write index");
+}
