@@ -124,6 +124,7 @@ import sys
 import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True          # keep tools/gazetteer free of __pycache__
 sys.path.insert(0, HERE)
 import hand_data as H  # noqa: E402
 

@@ -29,18 +29,22 @@ static ACTIONS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
     vec![
         (
             "lifted",
-            r(r"lift\w*|ended|revoked|rescinded|called off|scrapped|eased|reopen\w*|restored"),
+            r(
+                r"lift\w*|ended|revoked|rescinded|called off|scrapped|eased|reopen\w*|restored|collapsed|broke down",
+            ),
         ),
         ("extended", r(r"extend\w*|prolong\w*|expanded|renewed")),
         (
             "called_for",
             r(
-                r"called for|calls for|calling for|urged|urging|appealed|appeal\w*|demanded|requested",
+                r"called for|calls for|calling for|urged|urging|appealed|appeal\w*|demanded|requested?|requesting|necessary|needs?",
             ),
         ),
         (
             "planned",
-            r(r"will|plans? to|planned|planning|considering|would|proposed|due to (?:be|take)"),
+            r(
+                r"will|plans? to|planned|planning|considering|would|proposed|due to (?:be|take)|hoped|promised",
+            ),
         ),
         (
             "declared",
