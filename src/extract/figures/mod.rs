@@ -419,7 +419,8 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
     let mut k = f.last;
     let mut group_end = None;
     let mut extra = 0u64;
-    let limit = f.last + 12;
+    let mut fallback: Option<Link> = None;
+    let mut limit = f.last + 12;
     while k < ctx.t.len() && k < limit {
         // Linking words, then the trigger?
         let mut m = k;
@@ -432,6 +433,28 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
             m += 1;
         }
         if let Some((b, tr)) = ctx.trig_at.get(m).copied().flatten() {
+            // "1,100 displaced families stayed in shelters": an adjective, not the trigger;
+            // kept as a fallback.
+            let adjective = m == k
+                && ctx.t[m].lower.ends_with("ed")
+                && ctx.t.get(b).is_some_and(|n| {
+                    n.kind == Kind::Word
+                        && !is_link_word(&n.lower)
+                        && !words.stop.contains(&n.lower.as_str())
+                        && !matches!(n.lower.as_str(), "and" | "in" | "on" | "at" | "by" | "from" | "to" | "after" | "during" | "since" | "with" | "or" | "as")
+                        && ctx.trig_at[b].is_none()
+                });
+            if adjective && tr.forward {
+                fallback.get_or_insert(Link {
+                    category: tr.category,
+                    qty: f.qty.clone(),
+                    qty_tokens: (f.first, f.last),
+                    span_tokens: (f.first, b),
+                    group: group_after(ctx, b).map(|(_, e)| (f.last, e)),
+                });
+                k = b;
+                continue;
+            }
             if tr.forward {
                 if negated {
                     return None;
@@ -458,6 +481,18 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
             return None;
         }
         let tok = &ctx.t[k];
+        // Skip "(about 2,600 people)" and ", mainly women and children,".
+        if matches!(tok.lower.as_str(), "(" | ",") {
+            let close = if tok.lower == "(" { ")" } else { "," };
+            if let Some(c) = (k + 1..(k + 8).min(ctx.t.len())).find(|&c| ctx.t[c].lower == close) {
+                if (k + 1..c).all(|x| ctx.trig_at[x].is_none() && !REPORTING.contains(&ctx.w(x))) {
+                    group_end.get_or_insert(k);
+                    limit += c + 1 - k;
+                    k = c + 1;
+                    continue;
+                }
+            }
+        }
         let ok_punct = tok.kind == Kind::Punct && matches!(tok.lower.as_str(), "-" | "'" | "’");
         if (tok.kind != Kind::Word && !ok_punct && ctx.qty_at[k].is_none())
             || words.stop.contains(&tok.lower.as_str())
@@ -474,13 +509,12 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
                 extra += 1;
             }
         }
-        if let Some(qi) = ctx.qty_at[k] {
-            let _ = qi;
+        if ctx.qty_at[k].is_some() {
             group_end.get_or_insert(k);
         }
         k += 1;
     }
-    None
+    fallback
 }
 
 /// Rule: a trigger with no number, whose subject names people one by one: "a man was
@@ -618,7 +652,11 @@ fn unit_of(t: &[Token], group: Option<(usize, usize)>, category: &str) -> Option
         return houses.then_some("houses");
     }
     if houses {
-        return matches!(category, "affected").then_some("houses");
+        return match category {
+            "affected" => Some("houses"),
+            "evacuated" | "displaced" => Some("households"),
+            _ => None,
+        };
     }
     Some(if households { "households" } else { "people" })
 }
