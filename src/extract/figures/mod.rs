@@ -264,7 +264,16 @@ fn sentence_figures(
         }
         for (a, tr) in trig_at.iter().enumerate() {
             let Some((b, tr)) = tr else { continue };
-            if used[a] || !tr.forward {
+            if used[a] {
+                continue;
+            }
+            if tr.backward && !tr.total {
+                if let Some(l) = count_named(&ctx, a, *b, tr) {
+                    links.push(l);
+                    continue;
+                }
+            }
+            if !tr.forward {
                 continue;
             }
             if let Some(l) = count_without_number(&ctx, a, *b, tr) {
@@ -552,12 +561,31 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
             group: None,
         });
     }
-    if k == a {
-        // A count without number needs a verb between subject and trigger ("was killed").
-        if !matches!(ctx.w(a), "shot" | "shot dead") && !ctx.t[a].lower.ends_with("ed") {
-            return None;
-        }
+    if k == a && !matches!(ctx.w(a), "died" | "dies" | "perished" | "drowned") {
+        // Otherwise a count without number needs an auxiliary ("was killed"): in "the
+        // gunman killed" the subject is not the victim.
         return None;
+    }
+    // "Jane Doe, 6, was pronounced dead": skip the age.
+    if k >= 4
+        && ctx.w(k - 1) == ","
+        && ctx.t[k - 2].kind == Kind::Num
+        && ctx.w(k - 3) == ","
+        && ctx.t[k - 4].cap
+    {
+        let mut s = k - 3;
+        while s > 0 && k - 3 - s < 4 && ctx.t[s - 1].cap && ctx.t[s - 1].kind == Kind::Word {
+            s -= 1;
+        }
+        if k - 3 - s >= 2 {
+            return Some(Link {
+                category: tr.category,
+                qty: Quantity::exact(1),
+                qty_tokens: (s, k - 3),
+                span_tokens: (s, b),
+                group: Some((s, k - 3)),
+            });
+        }
     }
     // Collect the subject backwards.
     let mut s = k;
@@ -622,6 +650,54 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
         qty_tokens: (s, k),
         span_tokens: (s, b),
         group: Some((s, k)),
+    })
+}
+
+/// Rule: a backward trigger followed by named people: "killing Jane Doe and injuring John
+/// Roe and Ann Poe" → killed 1, injured 2; "wounding a bystander" → 1.
+fn count_named(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
+    if tr.category.starts_with("houses") || !ctx.w(a).ends_with("ing") {
+        return None;
+    }
+    let mut k = b;
+    let mut n = 0u64;
+    loop {
+        let start = k;
+        if matches!(ctx.w(k), "a" | "an" | "another") {
+            // "a bystander": the determiner and one or two words.
+            let mut e = k + 1;
+            while e < ctx.t.len() && e < k + 4 && ctx.t[e].kind == Kind::Word && !matches!(ctx.w(e), "and" | "at" | "in" | "on" | "with") && ctx.trig_at[e].is_none() {
+                e += 1;
+            }
+            if e == k + 1 {
+                break;
+            }
+            k = e;
+        } else {
+            while k < ctx.t.len() && k < start + 4 && ctx.t[k].cap && ctx.t[k].kind == Kind::Word {
+                k += 1;
+            }
+            if k - start < 2 {
+                k = start;
+                break;
+            }
+        }
+        n += 1;
+        if matches!(ctx.w(k), "and" | ",") && ctx.trig_at.get(k + 1).is_none_or(|x| x.is_none()) && ctx.t.get(k + 1).is_some_and(|x| x.cap || matches!(x.lower.as_str(), "a" | "an" | "another")) {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    if n == 0 {
+        return None;
+    }
+    Some(Link {
+        category: tr.category,
+        qty: Quantity::exact(n),
+        qty_tokens: (b, k),
+        span_tokens: (a, k),
+        group: Some((b, k)),
     })
 }
 
