@@ -93,9 +93,36 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
 
 /// Words between a backward trigger and its quantity ("the death toll has risen to 40").
 const GAP: &[&str] = &[
-    "to", "at", "rose", "risen", "has", "have", "had", "climbed", "jumped", "reached", "stood",
-    "stands", "is", "was", "now", "increased", "grew", "hit", "surpassed", "topped", "further",
-    "officially", "already", "another", "an", "additional", "more", "than", "nearly", "some",
+    "to",
+    "at",
+    "rose",
+    "risen",
+    "has",
+    "have",
+    "had",
+    "climbed",
+    "jumped",
+    "reached",
+    "stood",
+    "stands",
+    "is",
+    "was",
+    "now",
+    "increased",
+    "grew",
+    "hit",
+    "surpassed",
+    "topped",
+    "further",
+    "officially",
+    "already",
+    "another",
+    "an",
+    "additional",
+    "more",
+    "than",
+    "nearly",
+    "some",
     "of",
 ];
 
@@ -192,7 +219,11 @@ fn sentence_figures(
             let Some(a) = tokens.iter().position(|t| t.start == ms) else {
                 continue;
             };
-            let Some(b) = tokens[a..].iter().position(|t| t.end == me).map(|k| a + k + 1) else {
+            let Some(b) = tokens[a..]
+                .iter()
+                .position(|t| t.end == me)
+                .map(|k| a + k + 1)
+            else {
                 continue;
             };
             let mut tr = Trigger::default();
@@ -254,7 +285,10 @@ fn sentence_figures(
                             category: prev.category,
                             qty: f.qty.clone(),
                             qty_tokens: (f.first, f.last),
-                            span_tokens: (f.first.saturating_sub(1), group_after(&ctx, f.last).map_or(f.last, |g| g.1)),
+                            span_tokens: (
+                                f.first.saturating_sub(1),
+                                group_after(&ctx, f.last).map_or(f.last, |g| g.1),
+                            ),
                             group: group_after(&ctx, f.last),
                         });
                     }
@@ -300,9 +334,14 @@ fn sentence_figures(
         let hedged = is_hedged(&tokens);
         let background = is_background(&tokens, times, start, end, year);
         for l in links {
-            let (ea, eb) = (tokens[l.span_tokens.0].start, tokens[l.span_tokens.1 - 1].end);
+            let (ea, eb) = (
+                tokens[l.span_tokens.0].start,
+                tokens[l.span_tokens.1 - 1].end,
+            );
             let (qa, qb) = (tokens[l.qty_tokens.0].start, tokens[l.qty_tokens.1 - 1].end);
-            let group = l.group.map(|(a, b)| doc.text[tokens[a].start..tokens[b - 1].end].to_string());
+            let group = l
+                .group
+                .map(|(a, b)| doc.text[tokens[a].start..tokens[b - 1].end].to_string());
             let unit = unit_of(&tokens, l.group, l.category);
             let Some(unit) = unit else { continue };
             let category = if unit == "houses" && l.category == "houses_destroyed" {
@@ -311,25 +350,27 @@ fn sentence_figures(
                 l.category
             };
             if out.iter().any(|f| {
-                f.category == category && f.evidence.start == ea.min(qa) && f.count.text == doc.text[qa..qb]
+                f.category == category
+                    && f.evidence.start == ea.min(qa)
+                    && f.count.text == doc.text[qa..qb]
             }) {
                 continue;
             }
             out.push(Figure {
-                    category: category.to_string(),
-                    count: Count {
-                        value: l.qty.value,
-                        min: l.qty.min,
-                        max: l.qty.max,
-                        approximate: l.qty.approximate,
-                        text: doc.text[qa..qb].to_string(),
-                    },
-                    unit: unit.to_string(),
-                    group,
-                    source: source.clone(),
-                    hedged,
-                    background,
-                    evidence: Evidence::from_bytes(doc.text, ea.min(qa), eb.max(qb)),
+                category: category.to_string(),
+                count: Count {
+                    value: l.qty.value,
+                    min: l.qty.min,
+                    max: l.qty.max,
+                    approximate: l.qty.approximate,
+                    text: doc.text[qa..qb].to_string(),
+                },
+                unit: unit.to_string(),
+                group,
+                source: source.clone(),
+                hedged,
+                background,
+                evidence: Evidence::from_bytes(doc.text, ea.min(qa), eb.max(qb)),
             });
         }
     }
@@ -369,7 +410,10 @@ fn group_after(ctx: &Ctx, from: usize) -> Option<(usize, usize)> {
             || ctx.trig_at[k].is_some()
             || w.stop.contains(&tok.lower.as_str())
             || w.link.contains(&tok.lower.as_str())
-            || matches!(tok.lower.as_str(), "in" | "on" | "at" | "near" | "across" | "and" | "from" | "to" | "for" | "with")
+            || matches!(
+                tok.lower.as_str(),
+                "in" | "on" | "at" | "near" | "across" | "and" | "from" | "to" | "for" | "with"
+            )
         {
             break;
         }
@@ -450,7 +494,22 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
                     n.kind == Kind::Word
                         && !is_link_word(&n.lower)
                         && !words.stop.contains(&n.lower.as_str())
-                        && !matches!(n.lower.as_str(), "and" | "in" | "on" | "at" | "by" | "from" | "to" | "after" | "during" | "since" | "with" | "or" | "as")
+                        && !matches!(
+                            n.lower.as_str(),
+                            "and"
+                                | "in"
+                                | "on"
+                                | "at"
+                                | "by"
+                                | "from"
+                                | "to"
+                                | "after"
+                                | "during"
+                                | "since"
+                                | "with"
+                                | "or"
+                                | "as"
+                        )
                         && ctx.trig_at[b].is_none()
                 });
             if adjective && tr.forward {
@@ -514,7 +573,8 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
             // "... and a child": one more person; "... and 3 civilians": a figure of its own.
             if ctx.qty_at.get(k + 1).copied().flatten().is_some() {
                 group_end.get_or_insert(k);
-            } else if matches!(ctx.w(k + 1), "a" | "an" | "another" | "one") && group_end.is_none() {
+            } else if matches!(ctx.w(k + 1), "a" | "an" | "another" | "one") && group_end.is_none()
+            {
                 extra += 1;
             }
         }
@@ -538,7 +598,11 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
     let before = |n: usize| k.checked_sub(n).map_or("", |i| ctx.w(i));
     let zero_at = if before(1) == "no" {
         Some(k - 1)
-    } else if matches!(before(1), "other" | "further" | "serious" | "immediate" | "reported" | "additional" | "major") && before(2) == "no" {
+    } else if matches!(
+        before(1),
+        "other" | "further" | "serious" | "immediate" | "reported" | "additional" | "major"
+    ) && before(2) == "no"
+    {
         Some(k - 2)
     } else if before(1) == "nobody" || before(1) == "none" {
         Some(k - 1)
@@ -666,7 +730,12 @@ fn count_named(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
         if matches!(ctx.w(k), "a" | "an" | "another") {
             // "a bystander": the determiner and one or two words.
             let mut e = k + 1;
-            while e < ctx.t.len() && e < k + 4 && ctx.t[e].kind == Kind::Word && !matches!(ctx.w(e), "and" | "at" | "in" | "on" | "with") && ctx.trig_at[e].is_none() {
+            while e < ctx.t.len()
+                && e < k + 4
+                && ctx.t[e].kind == Kind::Word
+                && !matches!(ctx.w(e), "and" | "at" | "in" | "on" | "with")
+                && ctx.trig_at[e].is_none()
+            {
                 e += 1;
             }
             if e == k + 1 {
@@ -683,7 +752,13 @@ fn count_named(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
             }
         }
         n += 1;
-        if matches!(ctx.w(k), "and" | ",") && ctx.trig_at.get(k + 1).is_none_or(|x| x.is_none()) && ctx.t.get(k + 1).is_some_and(|x| x.cap || matches!(x.lower.as_str(), "a" | "an" | "another")) {
+        if matches!(ctx.w(k), "and" | ",")
+            && !ctx.trig_at.get(k + 1).is_some_and(|x| x.is_some())
+            && ctx
+                .t
+                .get(k + 1)
+                .is_some_and(|x| x.cap || matches!(x.lower.as_str(), "a" | "an" | "another"))
+        {
             k += 1;
         } else {
             break;
@@ -709,7 +784,8 @@ fn is_subset(t: &[Token], f: &Found) -> bool {
     matches!(p1, "including" | "includes" | "include")
         || (p2 == "among" && matches!(p1, "them" | "whom" | "those" | "the"))
         || (p2 == "of" && p1 == "whom")
-        || (w(Some(f.last)) == "of" && matches!(w(Some(f.last + 1)), "them" | "the" | "those" | "whom"))
+        || (w(Some(f.last)) == "of"
+            && matches!(w(Some(f.last + 1)), "them" | "the" | "those" | "whom"))
 }
 
 /// The unit a figure counts, from its group's head noun; `None` when the head does not fit
@@ -718,7 +794,13 @@ fn unit_of(t: &[Token], group: Option<(usize, usize)>, category: &str) -> Option
     let words = &*WORDS;
     let head = group.map(|(a, b)| {
         let cut = (a..b)
-            .find(|&k| k > a && matches!(t[k].lower.as_str(), "of" | "in" | "from" | "at" | "on" | "and"))
+            .find(|&k| {
+                k > a
+                    && matches!(
+                        t[k].lower.as_str(),
+                        "of" | "in" | "from" | "at" | "on" | "and"
+                    )
+            })
             .unwrap_or(b);
         t[cut - 1].lower.as_str()
     });
@@ -741,14 +823,23 @@ fn unit_of(t: &[Token], group: Option<(usize, usize)>, category: &str) -> Option
 fn is_hedged(t: &[Token]) -> bool {
     t.iter().enumerate().any(|(i, x)| {
         HEDGES.contains(&x.lower.as_str())
-            || (x.lower == "claimed" && t.get(i + 1).is_some_and(|n| matches!(n.lower.as_str(), "that" | "to")))
-            || (matches!(x.lower.as_str(), "believed" | "thought") && t.get(i + 1).is_some_and(|n| n.lower == "to"))
+            || (x.lower == "claimed"
+                && t.get(i + 1)
+                    .is_some_and(|n| matches!(n.lower.as_str(), "that" | "to")))
+            || (matches!(x.lower.as_str(), "believed" | "thought")
+                && t.get(i + 1).is_some_and(|n| n.lower == "to"))
     })
 }
 
 /// Rule: a figure about an earlier event: its sentence names a year before the article's
 /// ("the 2010 quake killed 200,000"), unless as "since 2010" ("the worst since 2010").
-fn is_background(t: &[Token], times: &[TimeExpr], start: usize, end: usize, year: Option<i32>) -> bool {
+fn is_background(
+    t: &[Token],
+    times: &[TimeExpr],
+    start: usize,
+    end: usize,
+    year: Option<i32>,
+) -> bool {
     let Some(year) = year else { return false };
     let since_before = |pos: usize| {
         t.iter()
@@ -759,13 +850,18 @@ fn is_background(t: &[Token], times: &[TimeExpr], start: usize, end: usize, year
     let old_time = times.iter().any(|x| {
         x.span.start >= start
             && x.span.end <= end
-            && x.value.get(..4).and_then(|y| y.parse::<i32>().ok()).is_some_and(|y| y < year)
+            && x.value
+                .get(..4)
+                .and_then(|y| y.parse::<i32>().ok())
+                .is_some_and(|y| y < year)
             && !since_before(x.span.start)
     });
     let old_token = t.iter().enumerate().any(|(i, x)| {
         x.kind == Kind::Num
             && x.lower.len() == 4
-            && x.lower.parse::<i32>().is_ok_and(|y| (1900..year).contains(&y))
+            && x.lower
+                .parse::<i32>()
+                .is_ok_and(|y| (1900..year).contains(&y))
             && !(i > 0 && matches!(t[i - 1].lower.as_str(), "since" | "than"))
     });
     old_time || old_token
@@ -776,13 +872,22 @@ fn source_in(doc: &Document, t: &[Token]) -> Option<String> {
     let words = &*WORDS;
     let text = |a: usize, b: usize| doc.text[t[a].start..t[b - 1].end].to_string();
     let is_np_word = |x: &Token| {
-        x.kind == Kind::Word && !words.stop.contains(&x.lower.as_str()) && !REPORTING.contains(&x.lower.as_str())
+        x.kind == Kind::Word
+            && !words.stop.contains(&x.lower.as_str())
+            && !REPORTING.contains(&x.lower.as_str())
     };
     for i in 0..t.len() {
         if t[i].lower == "according" && t.get(i + 1).is_some_and(|n| n.lower == "to") {
             let a = i + 2;
             let mut b = a;
-            while b < t.len() && b < a + 8 && (is_np_word(&t[b]) || (t[b].lower == "." && b + 1 < t.len() && t[b + 1].kind == Kind::Word && t[b + 1].start == t[b].end)) {
+            while b < t.len()
+                && b < a + 8
+                && (is_np_word(&t[b])
+                    || (t[b].lower == "."
+                        && b + 1 < t.len()
+                        && t[b + 1].kind == Kind::Word
+                        && t[b + 1].start == t[b].end))
+            {
                 b += 1;
             }
             if b > a {
@@ -800,10 +905,25 @@ fn source_in(doc: &Document, t: &[Token]) -> Option<String> {
             a -= 1;
         }
         // Keep the subject from its determiner or capital on.
-        while a < i && !(t[a].cap || matches!(t[a].lower.as_str(), "a" | "an" | "the" | "police" | "officials" | "authorities" | "witnesses" | "residents")) {
+        while a < i
+            && !(t[a].cap
+                || matches!(
+                    t[a].lower.as_str(),
+                    "a" | "an"
+                        | "the"
+                        | "police"
+                        | "officials"
+                        | "authorities"
+                        | "witnesses"
+                        | "residents"
+                ))
+        {
             a += 1;
         }
-        if a < i && !PRONOUNS.contains(&t[a].lower.as_str()) && (a == 0 || !matches!(t[a - 1].kind, Kind::Num)) {
+        if a < i
+            && !PRONOUNS.contains(&t[a].lower.as_str())
+            && (a == 0 || !matches!(t[a - 1].kind, Kind::Num))
+        {
             let tr = &TRIGGERS.0;
             let src = text(a, i);
             if tr.find_iter(&src).is_empty() {
@@ -817,7 +937,10 @@ fn source_in(doc: &Document, t: &[Token]) -> Option<String> {
             while b < t.len() && b < a + 8 && is_np_word(&t[b]) {
                 b += 1;
             }
-            if b > a && !PRONOUNS.contains(&t[a].lower.as_str()) && !matches!(t[a].lower.as_str(), "on" | "in" | "that" | "at") {
+            if b > a
+                && !PRONOUNS.contains(&t[a].lower.as_str())
+                && !matches!(t[a].lower.as_str(), "on" | "in" | "that" | "at")
+            {
                 return Some(text(a, b));
             }
         }
@@ -829,9 +952,24 @@ fn source_in(doc: &Document, t: &[Token]) -> Option<String> {
 fn is_official(source: &Option<String>) -> bool {
     source.as_deref().is_some_and(|s| {
         let s = s.to_ascii_lowercase();
-        ["ministry", "police", "official", "authorit", "government", "governor", "department", "agency", "coroner", "sheriff", "health", "un ", "united nations", "spokes"]
-            .iter()
-            .any(|w| s.contains(w))
+        [
+            "ministry",
+            "police",
+            "official",
+            "authorit",
+            "government",
+            "governor",
+            "department",
+            "agency",
+            "coroner",
+            "sheriff",
+            "health",
+            "un ",
+            "united nations",
+            "spokes",
+        ]
+        .iter()
+        .any(|w| s.contains(w))
     })
 }
 
@@ -851,7 +989,11 @@ fn head_of(group: &Option<String>) -> String {
         .next()
         .unwrap_or("")
         .to_string();
-    cut.split_whitespace().last().unwrap_or("").trim_end_matches('s').to_string()
+    cut.split_whitespace()
+        .last()
+        .unwrap_or("")
+        .trim_end_matches('s')
+        .to_string()
 }
 
 /// What the summary reads from a figure beyond its number.
@@ -866,15 +1008,31 @@ struct Noted<'a> {
 impl<'a> Noted<'a> {
     fn new(figure: &'a Figure) -> Noted<'a> {
         let ev = figure.evidence.text.to_ascii_lowercase();
-        let total = ["toll", "total", "number of dead", "number of deaths", "number of injured", "number of missing", "number of displaced"]
-            .iter()
-            .any(|w| ev.contains(w));
+        let total = [
+            "toll",
+            "total",
+            "number of dead",
+            "number of deaths",
+            "number of injured",
+            "number of missing",
+            "number of displaced",
+        ]
+        .iter()
+        .any(|w| ev.contains(w));
         let after = ev
             .find(&figure.count.text.to_ascii_lowercase())
             .map_or("", |i| &ev[i + figure.count.text.len()..]);
-        let subset = ["including", "includes", "among "].iter().any(|w| ev.starts_with(w))
-            || [" of them", " of the ", " of those", " of whom"].iter().any(|w| after.starts_with(w));
-        Noted { figure, total, subset }
+        let subset = ["including", "includes", "among "]
+            .iter()
+            .any(|w| ev.starts_with(w))
+            || [" of them", " of the ", " of those", " of whom"]
+                .iter()
+                .any(|w| after.starts_with(w));
+        Noted {
+            figure,
+            total,
+            subset,
+        }
     }
 }
 
@@ -914,7 +1072,11 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
             for n in &list {
                 let head = head_of(&n.figure.group);
                 let Some(v) = number(n) else { continue };
-                let generic = head.is_empty() || words.generic.iter().any(|g| g.trim_end_matches('s') == head);
+                let generic = head.is_empty()
+                    || words
+                        .generic
+                        .iter()
+                        .any(|g| g.trim_end_matches('s') == head);
                 if generic {
                     general.push(n);
                 } else if let Some(e) = specific.iter_mut().find(|e| e.0 == head) {
@@ -926,7 +1088,10 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
             }
             let sum: u64 = specific.iter().map(|e| e.1).sum();
             let sum_exact = specific.iter().all(|e| e.2);
-            let sources: Vec<&String> = general.iter().filter_map(|n| n.figure.source.as_ref()).collect();
+            let sources: Vec<&String> = general
+                .iter()
+                .filter_map(|n| n.figure.source.as_ref())
+                .collect();
             let conflict = sources.windows(2).any(|w| w[0] != w[1])
                 && general.windows(2).any(|w| number(w[0]) != number(w[1]));
             let gen = if conflict {

@@ -207,21 +207,115 @@ fn scale_value(w: &str) -> Option<u64> {
 
 /// Words that make a preceding number something other than a count of people or houses.
 const NOT_COUNT_AFTER: &[&str] = &[
-    "percent", "per", "%", "year-old", "years-old", "year", "years", "month", "months", "week",
-    "weeks", "day", "days", "hour", "hours", "minute", "minutes", "second", "seconds",
-    "o'clock", "a.m", "p.m", "am", "pm", "dollars", "dollar", "usd", "euros", "pounds", "pesos",
-    "rupees", "yuan", "naira", "shillings", "km", "kilometres", "kilometers", "miles", "mile",
-    "metres", "meters", "feet", "foot", "ft", "tons", "tonnes", "hectares", "acres", "degrees",
-    "magnitude", "mm", "cm", "kg", "times", "st", "nd", "rd", "th", "calibre", "caliber",
-    "mph", "kph", "inches", "points", "votes", "seats", "sq", "square", "mw",
+    "percent",
+    "per",
+    "%",
+    "year-old",
+    "years-old",
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "second",
+    "seconds",
+    "o'clock",
+    "a.m",
+    "p.m",
+    "am",
+    "pm",
+    "dollars",
+    "dollar",
+    "usd",
+    "euros",
+    "pounds",
+    "pesos",
+    "rupees",
+    "yuan",
+    "naira",
+    "shillings",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "mile",
+    "metres",
+    "meters",
+    "feet",
+    "foot",
+    "ft",
+    "tons",
+    "tonnes",
+    "hectares",
+    "acres",
+    "degrees",
+    "magnitude",
+    "mm",
+    "cm",
+    "kg",
+    "times",
+    "st",
+    "nd",
+    "rd",
+    "th",
+    "calibre",
+    "caliber",
+    "mph",
+    "kph",
+    "inches",
+    "points",
+    "votes",
+    "seats",
+    "sq",
+    "square",
+    "mw",
 ];
 
 /// Words after which a number is a label, not a count ("Route 9", "aged 23", "No. 5").
 const NOT_COUNT_BEFORE: &[&str] = &[
-    "aged", "age", "ages", "no", "number", "route", "highway", "interstate", "flight", "room",
-    "apartment", "block", "unit", "ward", "district", "zone", "page", "chapter", "article",
-    "resolution", "section", "channel", "street", "road", "avenue", "box", "gate", "km",
-    "kilometre", "kilometer", "mile", "category", "level", "phase", "stage", "grade",
+    "aged",
+    "age",
+    "ages",
+    "no",
+    "number",
+    "route",
+    "highway",
+    "interstate",
+    "flight",
+    "room",
+    "apartment",
+    "block",
+    "unit",
+    "ward",
+    "district",
+    "zone",
+    "page",
+    "chapter",
+    "article",
+    "resolution",
+    "section",
+    "channel",
+    "street",
+    "road",
+    "avenue",
+    "box",
+    "gate",
+    "km",
+    "kilometre",
+    "kilometer",
+    "mile",
+    "category",
+    "level",
+    "phase",
+    "stage",
+    "grade",
 ];
 
 /// Reads the number proper (no modifier) at token `i`: `(value, vague lower bound, next)`.
@@ -233,7 +327,11 @@ fn core_at(t: &[Token], i: usize) -> Option<(Option<u64>, u64, usize)> {
             let digits: String = tok.lower.chars().filter(|c| *c != ',').collect();
             // Commas must group thousands: "1,000" but not "3,4".
             if tok.lower.contains(',')
-                && tok.lower.split(',').skip(1).any(|g| g.len() != 3 || g.contains('.'))
+                && tok
+                    .lower
+                    .split(',')
+                    .skip(1)
+                    .any(|g| g.len() != 3 || g.contains('.'))
             {
                 return None;
             }
@@ -243,7 +341,11 @@ fn core_at(t: &[Token], i: usize) -> Option<(Option<u64>, u64, usize)> {
             // "1 000": groups of three digits after a space.
             if !tok.lower.contains([',', '.']) && int_digits <= 3 {
                 while let Some(n) = t.get(next) {
-                    if n.kind == Kind::Num && n.lower.len() == 3 && n.lower.bytes().all(|b| b.is_ascii_digit()) && n.start == t[next - 1].end + 1 {
+                    if n.kind == Kind::Num
+                        && n.lower.len() == 3
+                        && n.lower.bytes().all(|b| b.is_ascii_digit())
+                        && n.start == t[next - 1].end + 1
+                    {
                         x = x * 1000.0 + n.lower.parse::<f64>().ok()?;
                         int_digits += 3;
                         next += 1;
@@ -385,14 +487,17 @@ fn refused(t: &[Token], i: usize, next: usize) -> bool {
         }
         // "3 p.m.", "7 a.m."
         if matches!(a.lower.as_str(), "a" | "p")
-            && t.get(next + 1).is_some_and(|d| d.lower == "." && d.start == a.end)
+            && t.get(next + 1)
+                .is_some_and(|d| d.lower == "." && d.start == a.end)
         {
             return true;
         }
         if a.lower == "-"
             && adjacent
             && t.get(next + 1).is_some_and(|b| {
-                b.lower.starts_with("year") || b.lower.starts_with("month") || b.lower.starts_with("day")
+                b.lower.starts_with("year")
+                    || b.lower.starts_with("month")
+                    || b.lower.starts_with("day")
             })
         {
             return true;
@@ -400,11 +505,16 @@ fn refused(t: &[Token], i: usize, next: usize) -> bool {
         // Phone numbers: "555-1234".
         if a.lower == "-"
             && adjacent
-            && t.get(next + 1).is_some_and(|b| b.kind == Kind::Num && b.lower.len() >= 4)
+            && t.get(next + 1)
+                .is_some_and(|b| b.kind == Kind::Num && b.lower.len() >= 4)
         {
             return true;
         }
-        if a.lower.starts_with("year-") || a.lower.starts_with("month-") || a.lower.starts_with("week-") || a.lower.starts_with("day-") {
+        if a.lower.starts_with("year-")
+            || a.lower.starts_with("month-")
+            || a.lower.starts_with("week-")
+            || a.lower.starts_with("day-")
+        {
             return true;
         }
     }
@@ -415,8 +525,17 @@ fn refused(t: &[Token], i: usize, next: usize) -> bool {
                 let people = after.is_some_and(|a| {
                     matches!(
                         a.lower.as_str(),
-                        "people" | "persons" | "families" | "households" | "houses" | "homes"
-                            | "residents" | "were" | "have" | "had" | "are"
+                        "people"
+                            | "persons"
+                            | "families"
+                            | "households"
+                            | "houses"
+                            | "homes"
+                            | "residents"
+                            | "were"
+                            | "have"
+                            | "had"
+                            | "are"
                     )
                 });
                 if (1800..=2100).contains(&y) && !people {
@@ -572,7 +691,10 @@ mod tests {
     fn digits_with_separators_and_scales() {
         assert_eq!(q("1,000"), (Some(1000), Some(1000), Some(1000)));
         assert_eq!(q("1 000"), (Some(1000), Some(1000), Some(1000)));
-        assert_eq!(q("1.5 million"), (Some(1_500_000), Some(1_500_000), Some(1_500_000)));
+        assert_eq!(
+            q("1.5 million"),
+            (Some(1_500_000), Some(1_500_000), Some(1_500_000))
+        );
         assert_eq!(q("2.3m").0, Some(2_300_000));
         assert!(parse_quantity("2.5").is_none());
         assert!(parse_quantity("3,4").is_none());
@@ -623,12 +745,26 @@ mod tests {
         assert_eq!(all("call 555-1234 now"), vec![]);
         assert_eq!(all("John Smith, 23, was killed"), vec![]);
         assert_eq!(all("aged 40 on Route 9"), vec![]);
-        assert_eq!(all("12 people and 2000 people"), vec![("12", Some(12)), ("2000", Some(2000))]);
+        assert_eq!(
+            all("12 people and 2000 people"),
+            vec![("12", Some(12)), ("2000", Some(2000))]
+        );
     }
 
     #[test]
     fn odd_input_does_not_panic() {
-        for s in ["", "—", "1,", "1.", "a", "between", "between 3 and", "é 1 000 000 ü", "-", "1-"] {
+        for s in [
+            "",
+            "—",
+            "1,",
+            "1.",
+            "a",
+            "between",
+            "between 3 and",
+            "é 1 000 000 ü",
+            "-",
+            "1-",
+        ] {
             let t = tokenize(s, 0, s.len());
             let _ = find_all(&t);
         }
