@@ -1,265 +1,1132 @@
-//! Impact figures: how many people were killed, injured, displaced …, and the summary.
+//! Impact figures: how many people were killed, injured, displaced …, and the article's totals.
 //!
-//! A figure is a quantity (digits, number words, vague quantities such as "dozens") tied to a
-//! category trigger in one of two orders: "12 protesters were killed" (quantity, group,
-//! trigger) or "killing 12" (trigger, quantity). The quantity's modifiers give bounds ("at
-//! least" → min, "nearly" → max, "about" → approximate).
+//! Analysts act on these numbers, so each figure keeps its wording, its group, its source and
+//! its span. The extractor works sentence by sentence in one pass: [`numbers`] finds every
+//! quantity with a hand-written scanner, a [`PhraseSet`] finds every category trigger, and
+//! small named rules link the two by looking at the few words between them:
+//! - [`link_backward`]: the trigger right before the quantity ("killing 12", "the death toll
+//!   rose to 40");
+//! - [`link_forward`]: the quantity, its group, auxiliaries, then the trigger ("12 police
+//!   officers were reportedly killed");
+//! - [`count_without_number`]: a trigger whose subject names people one by one ("a man was
+//!   killed" → 1, "no one was hurt" → 0).
+//!
+//! [`summarize`] then gives the article's best total per category (rules in `docs/figures.md`).
 
 mod numbers;
+#[cfg(test)]
+mod tests;
 
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use crate::document::Document;
 use crate::extract::dates::TimeExpr;
 use crate::model::{Count, Evidence, Figure, SummaryValue};
+use crate::vocab::{entries, PhraseSet};
 
+use numbers::{find_all, Found, Kind, Token};
 pub use numbers::{parse_quantity, Quantity};
 
-/// Category trigger words, as (category, unit, regex alternation).
-const TRIGGERS: &[(&str, &str, &str)] = &[
-    (
-        "killed",
-        "people",
-        r"killed|dead|died|deaths|fatalities|bodies|lives|shot dead|perished|drowned",
-    ),
-    (
-        "injured",
-        "people",
-        r"injured|wounded|hurt|hospitali[sz]ed|injuries",
-    ),
-    ("missing", "people", r"missing|unaccounted for"),
-    (
-        "arrested",
-        "people",
-        r"arrested|detained|arrests|detentions|taken into custody",
-    ),
-    (
-        "kidnapped",
-        "people",
-        r"kidnapped|abducted|taken hostage|held hostage",
-    ),
-    (
-        "displaced",
-        "people",
-        r"displaced|fled|forced from their homes|uprooted",
-    ),
-    ("evacuated", "people", r"evacuated|evacuees"),
-    (
-        "sheltered",
-        "people",
-        r"in (?:emergency |temporary )?(?:shelters|evacuation centres|evacuation centers|camps)|sheltered|sheltering",
-    ),
-    ("homeless", "people", r"homeless|without shelter"),
-    ("affected", "people", r"affected"),
-    ("rescued", "people", r"rescued|pulled alive"),
-    ("infected", "people", r"cases|infected|infections"),
-];
+/// One trigger phrase: its category and where it stands relative to the quantity.
+#[derive(Debug, Clone, Copy, Default)]
+struct Trigger {
+    category: &'static str,
+    /// Follows the quantity ("12 were killed").
+    forward: bool,
+    /// Precedes the quantity ("killing 12").
+    backward: bool,
+    /// Precedes the quantity and states an explicit total ("the death toll rose to 40").
+    total: bool,
+}
 
-static QTY: &str = numbers::QUANTITY_PATTERN;
-
-/// "12 protesters were killed": quantity, up to five words of group, an optional auxiliary,
-/// then the trigger.
-static FORWARD: LazyLock<Vec<(&'static str, &'static str, Regex)>> = LazyLock::new(|| {
-    TRIGGERS
-        .iter()
-        .map(|(cat, unit, trig)| {
-            let re = Regex::new(&format!(
-                r"(?i)(?P<qty>{QTY})(?P<group>(?:\s+[A-Za-z][\w'-]*){{0,5}}?)\s+(?:(?:were|was|have been|had been|are|is|remain|remained|have|had|been|reportedly|allegedly|feared|now|also|being)\s+)*(?P<trig>{trig})\b"
-            ))
-            .expect("figure regex");
-            (*cat, *unit, re)
-        })
-        .collect()
-});
-
-/// "killing 12", "the death toll rose to 40".
-static BACKWARD: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
-    let r = |cat: &'static str, trig: &str| {
-        (
-            cat,
-            Regex::new(&format!(r"(?i)\b(?:{trig})\s+(?:(?:at least|more than|over|nearly|almost|about|around|some)\s+)?(?P<qty>{QTY})")).expect("figure regex"),
-        )
-    };
-    vec![
-        r(
-            "killed",
-            r"killing|killed|death toll (?:rose|climbed|jumped|reached|stood|stands|is|was|has risen)(?: to| at)?|claimed the lives of|left",
-        ),
-        r("injured", r"injuring|wounding|injured|wounded"),
-        r("arrested", r"arresting|arrested|detaining|detained"),
-        r("evacuated", r"evacuating|evacuated"),
-        r("displaced", r"displacing|displaced|forcing"),
-    ]
-});
-
-static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:reportedly|allegedly|feared|unconfirmed|claimed|believed to)\b")
-        .expect("hedge regex")
-});
-
-static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:according to (?P<a>(?:the )?[A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,5})|,\s*(?P<b>(?:the |a |an )?[\w.' -]{2,60}?)\s+(?:said|says|reported|told)\b)")
-        .expect("source regex")
-});
-
-const NOT_GROUP: &[&str] = &[
-    "were", "was", "and", "or", "of", "in", "on", "at", "who", "had", "have", "the",
-];
-
-/// Finds every figure in `doc`.
-pub fn extract(doc: &Document, _times: &[TimeExpr]) -> Vec<Figure> {
-    let mut out: Vec<Figure> = Vec::new();
-    for s in &doc.sentences {
-        let sentence = doc.slice(&s.span);
-        let base = s.span.start;
-        let hedged = HEDGE.is_match(sentence);
-        let source = SOURCE.captures(sentence).and_then(|c| {
-            c.name("a")
-                .or_else(|| c.name("b"))
-                .map(|m| m.as_str().trim().to_string())
-        });
-        let mut push = |cat: &str,
-                        unit: &str,
-                        qty_m: regex::Match,
-                        group: Option<String>,
-                        whole: (usize, usize)| {
-            let Some(q) = parse_quantity(qty_m.as_str()) else {
-                return;
-            };
-            if out
-                .iter()
-                .any(|f: &Figure| f.evidence.start == base + whole.0 && f.category == cat)
-            {
-                return;
-            }
-            out.push(Figure {
-                category: cat.to_string(),
-                count: q.to_count(qty_m.as_str()),
-                unit: unit.to_string(),
-                group,
-                source: source.clone(),
-                hedged,
-                background: false,
-                evidence: Evidence::from_bytes(doc.text, base + whole.0, base + whole.1),
-            });
+/// The trigger list (`triggers.txt`) as one phrase automaton.
+static TRIGGERS: LazyLock<(PhraseSet, Vec<Trigger>)> = LazyLock::new(|| {
+    let mut phrases = Vec::new();
+    let mut info = Vec::new();
+    for line in entries(include_str!("triggers.txt")) {
+        let mut parts = line.splitn(3, ' ');
+        let (Some(cat), Some(dir), Some(phrase)) = (parts.next(), parts.next(), parts.next())
+        else {
+            continue;
         };
-        for (cat, unit, re) in FORWARD.iter() {
-            for c in re.captures_iter(sentence) {
-                let (Some(q), Some(all)) = (c.name("qty"), c.get(0)) else {
-                    continue;
-                };
-                let group = c
-                    .name("group")
-                    .map(|g| g.as_str().trim().to_string())
-                    .filter(|g| !g.is_empty() && !NOT_GROUP.contains(&g.as_str()));
-                push(cat, unit, q, group, (all.start(), all.end()));
-            }
+        phrases.push(phrase.trim());
+        info.push(Trigger {
+            category: cat,
+            forward: dir.contains('F'),
+            backward: dir.contains('B') || dir.contains('T'),
+            total: dir.contains('T'),
+        });
+    }
+    (PhraseSet::new(phrases), info)
+});
+
+/// A section `[name]` of `words.txt`.
+fn section(name: &str) -> Vec<&'static str> {
+    let mut on = false;
+    let mut out = Vec::new();
+    for e in entries(include_str!("words.txt")) {
+        if let Some(s) = e.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
+            on = s == name;
+        } else if on {
+            out.push(e);
         }
-        for (cat, re) in BACKWARD.iter() {
-            for c in re.captures_iter(sentence) {
-                let (Some(q), Some(all)) = (c.name("qty"), c.get(0)) else {
-                    continue;
-                };
-                push(cat, "people", q, None, (all.start(), all.end()));
-            }
-        }
+    }
+    out
+}
+
+struct Words {
+    houses: Vec<&'static str>,
+    households: Vec<&'static str>,
+    generic: Vec<&'static str>,
+    stop: Vec<&'static str>,
+    link: Vec<&'static str>,
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
+    houses: section("houses"),
+    households: section("households"),
+    generic: section("generic"),
+    stop: section("stop"),
+    link: entries(include_str!("link_words.txt")).collect(),
+});
+
+/// Words between a backward trigger and its quantity ("the death toll has risen to 40").
+const GAP: &[&str] = &[
+    "to",
+    "at",
+    "rose",
+    "risen",
+    "has",
+    "have",
+    "had",
+    "climbed",
+    "jumped",
+    "reached",
+    "stood",
+    "stands",
+    "is",
+    "was",
+    "now",
+    "increased",
+    "grew",
+    "hit",
+    "surpassed",
+    "topped",
+    "further",
+    "officially",
+    "already",
+    "another",
+    "an",
+    "additional",
+    "more",
+    "than",
+    "nearly",
+    "some",
+    "of",
+];
+
+const PRONOUNS: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "this", "there",
+];
+
+const HEDGES: &[&str] = &[
+    "reportedly",
+    "allegedly",
+    "feared",
+    "unconfirmed",
+    "unverified",
+    "presumed",
+    "possibly",
+    "purportedly",
+];
+
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "reported",
+    "reports",
+    "confirmed",
+    "announced",
+    "stated",
+    "added",
+    "estimated",
+    "estimates",
+];
+
+/// One link between a quantity (or a counted subject) and a trigger, before it becomes a
+/// [`Figure`].
+struct Link {
+    category: &'static str,
+    qty: Quantity,
+    /// Token range of the quantity as written.
+    qty_tokens: (usize, usize),
+    /// Token range of the whole clause (evidence).
+    span_tokens: (usize, usize),
+    group: Option<(usize, usize)>,
+}
+
+/// Finds every figure in `doc`. `times` are the document's temporal expressions: numbers
+/// inside them are not counts, and earlier years mark background figures.
+pub fn extract(doc: &Document, times: &[TimeExpr]) -> Vec<Figure> {
+    let (set, info) = &*TRIGGERS;
+    let year = doc_year(times);
+    let mut out: Vec<Figure> = Vec::new();
+    let mut para_source: (usize, Option<String>) = (usize::MAX, None);
+    for s in &doc.sentences {
+        sentence_figures(doc, s, times, year, set, info, &mut para_source, &mut out);
     }
     out.sort_by_key(|f| f.evidence.start);
     out
 }
 
-/// The article's best figure per category: the largest stated value among current figures,
-/// with the lowest and highest reported as bounds.
-pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
-    let mut out: BTreeMap<String, SummaryValue> = BTreeMap::new();
-    for f in figures.iter().filter(|f| !f.background) {
-        let Some(n) = f.count.value.or(f.count.min) else {
-            continue;
-        };
-        let e = out.entry(f.category.clone()).or_insert(SummaryValue {
-            value: None,
-            min: None,
-            max: None,
-        });
-        e.value = Some(e.value.map_or(n, |v| v.max(n)));
-        e.min = Some(e.min.map_or(n, |v| v.min(n)));
-        e.max = Some(e.max.map_or(n, |v| v.max(n)));
-    }
-    out
+/// The year of the article's own events: the latest year its dates name.
+fn doc_year(times: &[TimeExpr]) -> Option<i32> {
+    times
+        .iter()
+        .filter_map(|t| t.value.get(..4).and_then(|y| y.parse::<i32>().ok()))
+        .max()
 }
 
-impl Quantity {
-    /// The contract's COUNT for this quantity as written.
-    pub fn to_count(&self, text: &str) -> Count {
-        Count {
-            value: self.value,
-            min: self.min,
-            max: self.max,
-            approximate: self.approximate,
-            text: text.to_string(),
+/// The figures of one sentence, appended to `out`; `para_source` carries the last source
+/// named in the current paragraph.
+#[allow(clippy::too_many_arguments)]
+fn sentence_figures(
+    doc: &Document,
+    s: &crate::document::Sentence,
+    times: &[TimeExpr],
+    year: Option<i32>,
+    set: &PhraseSet,
+    info: &[Trigger],
+    para_source: &mut (usize, Option<String>),
+    out: &mut Vec<Figure>,
+) {
+    {
+        let (start, end) = (s.span.start, s.span.end);
+        if !doc.flat.is_char_boundary(start) || !doc.flat.is_char_boundary(end) {
+            return;
+        }
+        let tokens = numbers::tokenize(&doc.flat, start, end);
+        if tokens.is_empty() {
+            return;
+        }
+        // Triggers by first token.
+        let mut trig_at: Vec<Option<(usize, Trigger)>> = vec![None; tokens.len()];
+        let mut trig_end: Vec<Option<usize>> = vec![None; tokens.len() + 1];
+        for m in set.find_iter(&doc.flat[start..end]) {
+            let (ms, me) = (start + m.start, start + m.end);
+            let Some(a) = tokens.iter().position(|t| t.start == ms) else {
+                continue;
+            };
+            let Some(b) = tokens[a..]
+                .iter()
+                .position(|t| t.end == me)
+                .map(|k| a + k + 1)
+            else {
+                continue;
+            };
+            let mut tr = Trigger::default();
+            for &e in &m.entries {
+                let x = info[e];
+                tr.category = x.category;
+                tr.forward |= x.forward;
+                tr.backward |= x.backward;
+                tr.total |= x.total;
+            }
+            trig_at[a] = Some((b, tr));
+            trig_end[b] = Some(a);
+        }
+        if trig_at.iter().all(Option::is_none) {
+            if s.paragraph != para_source.0 {
+                *para_source = (s.paragraph, None);
+            }
+            if let Some(src) = source_in(doc, &tokens) {
+                para_source.1 = Some(src);
+            }
+            return;
+        }
+        let qtys: Vec<Found> = find_all(&tokens)
+            .into_iter()
+            .filter(|f| {
+                let (a, b) = (tokens[f.first].start, tokens[f.last - 1].end);
+                !times.iter().any(|t| t.span.start < b && a < t.span.end)
+            })
+            .collect();
+        let mut qty_at: Vec<Option<usize>> = vec![None; tokens.len()];
+        for (i, f) in qtys.iter().enumerate() {
+            qty_at[f.first] = Some(i);
+        }
+        let ctx = Ctx {
+            t: &tokens,
+            trig_at: &trig_at,
+            trig_end: &trig_end,
+            qty_at: &qty_at,
+        };
+        let mut links: Vec<Link> = Vec::new();
+        let mut used = vec![false; tokens.len()];
+        for f in &qtys {
+            let link = link_backward(&ctx, f, false)
+                .or_else(|| link_forward(&ctx, f))
+                .or_else(|| link_backward(&ctx, f, true));
+            let subset = is_subset(&tokens, f);
+            match link {
+                Some(l) => {
+                    if let Some(a) = trig_index(&ctx, &l) {
+                        used[a] = true;
+                    }
+                    links.push(l);
+                }
+                None if subset => {
+                    // "12 killed, including three children": the subset takes the category
+                    // of the figure it belongs to.
+                    if let Some(prev) = links.last() {
+                        links.push(Link {
+                            category: prev.category,
+                            qty: f.qty.clone(),
+                            qty_tokens: (f.first, f.last),
+                            span_tokens: (
+                                f.first.saturating_sub(1),
+                                group_after(&ctx, f.last).map_or(f.last, |g| g.1),
+                            ),
+                            group: group_after(&ctx, f.last),
+                        });
+                    }
+                }
+                None => {}
+            }
+        }
+        for (a, tr) in trig_at.iter().enumerate() {
+            let Some((b, tr)) = tr else { continue };
+            if used[a] {
+                continue;
+            }
+            if tr.backward && !tr.total {
+                if let Some(l) = count_named(&ctx, a, *b, tr) {
+                    links.push(l);
+                    continue;
+                }
+            }
+            if !tr.forward {
+                continue;
+            }
+            if let Some(l) = count_without_number(&ctx, a, *b, tr) {
+                links.push(l);
+            }
+        }
+        if links.is_empty() {
+            if s.paragraph != para_source.0 {
+                *para_source = (s.paragraph, None);
+            }
+            if let Some(src) = source_in(doc, &tokens) {
+                para_source.1 = Some(src);
+            }
+            return;
+        }
+        // Sentence-level qualifiers.
+        if s.paragraph != para_source.0 {
+            *para_source = (s.paragraph, None);
+        }
+        let source = source_in(doc, &tokens).or_else(|| para_source.1.clone());
+        if let Some(src) = &source {
+            para_source.1 = Some(src.clone());
+        }
+        let hedged = is_hedged(&tokens);
+        let background = is_background(&tokens, times, start, end, year);
+        for l in links {
+            let (ea, eb) = (
+                tokens[l.span_tokens.0].start,
+                tokens[l.span_tokens.1 - 1].end,
+            );
+            let (qa, qb) = (tokens[l.qty_tokens.0].start, tokens[l.qty_tokens.1 - 1].end);
+            let group = l
+                .group
+                .map(|(a, b)| doc.text[tokens[a].start..tokens[b - 1].end].to_string());
+            let unit = unit_of(&tokens, l.group, l.category);
+            let Some(unit) = unit else { continue };
+            let category = if unit == "houses" && l.category == "houses_destroyed" {
+                "houses_destroyed"
+            } else {
+                l.category
+            };
+            if out.iter().any(|f| {
+                f.category == category
+                    && f.evidence.start == ea.min(qa)
+                    && f.count.text == doc.text[qa..qb]
+            }) {
+                continue;
+            }
+            out.push(Figure {
+                category: category.to_string(),
+                count: Count {
+                    value: l.qty.value,
+                    min: l.qty.min,
+                    max: l.qty.max,
+                    approximate: l.qty.approximate,
+                    text: doc.text[qa..qb].to_string(),
+                },
+                unit: unit.to_string(),
+                group,
+                source: source.clone(),
+                hedged,
+                background,
+                evidence: Evidence::from_bytes(doc.text, ea.min(qa), eb.max(qb)),
+            });
         }
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// What the linking rules look at in one sentence.
+struct Ctx<'a> {
+    t: &'a [Token],
+    /// Trigger starting at a token: (end token, trigger).
+    trig_at: &'a [Option<(usize, Trigger)>],
+    /// Trigger ending before a token: its first token.
+    trig_end: &'a [Option<usize>],
+    /// Quantity starting at a token: its index.
+    qty_at: &'a [Option<usize>],
+}
 
-    fn figs(text: &str) -> Vec<(String, Option<u64>, Option<u64>)> {
-        let doc = Document::new(text);
-        extract(&doc, &[])
-            .into_iter()
-            .map(|f| {
-                assert_eq!(&text[f.evidence.start..f.evidence.end], f.evidence.text);
-                (f.category, f.count.value, f.count.min)
-            })
-            .collect()
+impl Ctx<'_> {
+    fn w(&self, k: usize) -> &str {
+        self.t.get(k).map_or("", |x| x.lower.as_str())
     }
+}
 
-    #[test]
-    fn quantity_group_trigger() {
-        assert_eq!(
-            figs("At least 12 protesters were killed."),
-            vec![("killed".into(), None, Some(12))]
-        );
-        assert_eq!(
-            figs("Twelve officers died."),
-            vec![("killed".into(), Some(12), Some(12))]
-        );
-        assert_eq!(
-            figs("Dozens were injured."),
-            vec![("injured".into(), None, Some(24))]
-        );
+fn trig_index(ctx: &Ctx, l: &Link) -> Option<usize> {
+    (l.span_tokens.0..l.span_tokens.1).find(|&k| {
+        ctx.trig_at[k].is_some_and(|(_, tr)| tr.category == l.category)
+            && !(l.qty_tokens.0..l.qty_tokens.1).contains(&k)
+    })
+}
+
+/// The counted noun phrase right after a quantity ("killing 12 people in ..." → "people").
+fn group_after(ctx: &Ctx, from: usize) -> Option<(usize, usize)> {
+    let w = &*WORDS;
+    let mut k = from;
+    while k < ctx.t.len() && k < from + 6 {
+        let tok = &ctx.t[k];
+        if tok.kind != Kind::Word
+            || ctx.trig_at[k].is_some()
+            || w.stop.contains(&tok.lower.as_str())
+            || w.link.contains(&tok.lower.as_str())
+            || matches!(
+                tok.lower.as_str(),
+                "in" | "on" | "at" | "near" | "across" | "and" | "from" | "to" | "for" | "with"
+            )
+        {
+            break;
+        }
+        k += 1;
     }
+    (k > from).then_some((from, k))
+}
 
-    #[test]
-    fn trigger_then_quantity() {
-        let f = figs("A gunman opened fire, killing two and wounding three.");
-        assert_eq!(
-            f,
-            vec![
-                ("killed".into(), Some(2), Some(2)),
-                ("injured".into(), Some(3), Some(3))
-            ]
-        );
-    }
-
-    #[test]
-    fn summary_keeps_bounds() {
-        let doc = Document::new(
-            "Officials said 40 were killed. A rights group said 60 people were killed.",
-        );
-        let s = summarize(&extract(&doc, &[]));
-        assert_eq!(
-            s["killed"],
-            SummaryValue {
-                value: Some(60),
-                min: Some(40),
-                max: Some(60)
+/// Rule: the trigger stands right before the quantity ("killing 12", "injuring at least
+/// 30") or, with `gap`, a few linking words before it ("the death toll rose to 40").
+fn link_backward(ctx: &Ctx, f: &Found, gap: bool) -> Option<Link> {
+    let max_gap = if gap { 8 } else { 0 };
+    for g in 0..=max_gap {
+        let end = f.first.checked_sub(g)?;
+        if g > 0 {
+            let tok = &ctx.t[end];
+            if tok.kind != Kind::Word {
+                return None;
             }
+        }
+        if let Some(a) = ctx.trig_end[end] {
+            let (_, tr) = ctx.trig_at[a]?;
+            if !tr.backward {
+                return None;
+            }
+            // Only an explicit total may be separated by words other than linking verbs.
+            let gap_ok = (end..f.first).all(|k| GAP.contains(&ctx.w(k)));
+            if g > 0 && !tr.total && !(gap_ok && g <= 3) {
+                return None;
+            }
+            let group = group_after(ctx, f.last);
+            let last = group.map_or(f.last, |x| x.1);
+            return Some(Link {
+                category: tr.category,
+                qty: f.qty.clone(),
+                qty_tokens: (f.first, f.last),
+                span_tokens: (a, last),
+                group,
+            });
+        }
+        if g > 0 && ctx.trig_at[end].is_some() {
+            return None;
+        }
+    }
+    None
+}
+
+fn is_link_word(w: &str) -> bool {
+    WORDS.link.contains(&w) || (w.len() > 4 && w.ends_with("ly"))
+}
+
+/// Rule: quantity, group, linking words, trigger ("12 police officers were killed",
+/// "two women and a child were injured" → 3).
+fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
+    let words = &*WORDS;
+    let mut k = f.last;
+    let mut group_end = None;
+    let mut extra = 0u64;
+    let mut fallback: Option<Link> = None;
+    let mut limit = f.last + 12;
+    while k < ctx.t.len() && k < limit {
+        // Linking words, then the trigger?
+        let mut m = k;
+        let mut negated = false;
+        while m < ctx.t.len() && is_link_word(ctx.w(m)) && ctx.trig_at[m].is_none() {
+            m += 1;
+        }
+        while matches!(ctx.w(m), "not" | "never") {
+            negated = true;
+            m += 1;
+        }
+        if let Some((b, tr)) = ctx.trig_at.get(m).copied().flatten() {
+            // "1,100 displaced families stayed in shelters": an adjective, not the trigger;
+            // kept as a fallback.
+            let adjective = m == k
+                && ctx.t[m].lower.ends_with("ed")
+                && ctx.t.get(b).is_some_and(|n| {
+                    n.kind == Kind::Word
+                        && !is_link_word(&n.lower)
+                        && !words.stop.contains(&n.lower.as_str())
+                        && !matches!(
+                            n.lower.as_str(),
+                            "and"
+                                | "in"
+                                | "on"
+                                | "at"
+                                | "by"
+                                | "from"
+                                | "to"
+                                | "after"
+                                | "during"
+                                | "since"
+                                | "with"
+                                | "or"
+                                | "as"
+                        )
+                        && ctx.trig_at[b].is_none()
+                });
+            if adjective && tr.forward {
+                fallback.get_or_insert(Link {
+                    category: tr.category,
+                    qty: f.qty.clone(),
+                    qty_tokens: (f.first, f.last),
+                    span_tokens: (f.first, b),
+                    group: group_after(ctx, b).map(|(_, e)| (f.last, e)),
+                });
+                k = b;
+                continue;
+            }
+            if tr.forward {
+                if negated {
+                    return None;
+                }
+                let g_end = group_end.unwrap_or(k);
+                let group = (g_end > f.last).then_some((f.last, g_end));
+                let mut qty = f.qty.clone();
+                if extra > 0 {
+                    qty = Quantity {
+                        value: qty.value.map(|v| v + extra),
+                        min: qty.min.map(|v| v + extra),
+                        max: qty.max.map(|v| v + extra),
+                        approximate: qty.approximate,
+                    };
+                }
+                return Some(Link {
+                    category: tr.category,
+                    qty,
+                    qty_tokens: (f.first, f.last),
+                    span_tokens: (f.first, b),
+                    group,
+                });
+            }
+            return None;
+        }
+        let tok = &ctx.t[k];
+        // Skip "(about 2,600 people)" and ", mainly women and children,".
+        if matches!(tok.lower.as_str(), "(" | ",") {
+            let close = if tok.lower == "(" { ")" } else { "," };
+            if let Some(c) = (k + 1..(k + 8).min(ctx.t.len())).find(|&c| ctx.t[c].lower == close) {
+                if (k + 1..c).all(|x| ctx.trig_at[x].is_none() && !REPORTING.contains(&ctx.w(x))) {
+                    group_end.get_or_insert(k);
+                    limit += c + 1 - k;
+                    k = c + 1;
+                    continue;
+                }
+            }
+        }
+        let ok_punct = tok.kind == Kind::Punct && matches!(tok.lower.as_str(), "-" | "'" | "’");
+        if (tok.kind != Kind::Word && !ok_punct && ctx.qty_at[k].is_none())
+            || words.stop.contains(&tok.lower.as_str())
+            || PRONOUNS.contains(&tok.lower.as_str())
+            || ctx.trig_at[k].is_some()
+        {
+            return None;
+        }
+        if tok.lower == "and" {
+            // "... and a child": one more person; "... and 3 civilians": a figure of its own.
+            if ctx.qty_at.get(k + 1).copied().flatten().is_some() {
+                group_end.get_or_insert(k);
+            } else if matches!(ctx.w(k + 1), "a" | "an" | "another" | "one") && group_end.is_none()
+            {
+                extra += 1;
+            }
+        }
+        if ctx.qty_at[k].is_some() {
+            group_end.get_or_insert(k);
+        }
+        k += 1;
+    }
+    fallback
+}
+
+/// Rule: a trigger with no number, whose subject names people one by one: "a man was
+/// killed" → 1, "a corporal and a guerrilla were killed" → 2, "no one was hurt" → 0.
+fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
+    let words = &*WORDS;
+    // "no injuries", "no one was hurt", "no reports of injuries".
+    let mut k = a;
+    while k > 0 && is_link_word(ctx.w(k - 1)) {
+        k -= 1;
+    }
+    let before = |n: usize| k.checked_sub(n).map_or("", |i| ctx.w(i));
+    let zero_at = if before(1) == "no" {
+        Some(k - 1)
+    } else if matches!(
+        before(1),
+        "other" | "further" | "serious" | "immediate" | "reported" | "additional" | "major"
+    ) && before(2) == "no"
+    {
+        Some(k - 2)
+    } else if before(1) == "nobody" || before(1) == "none" {
+        Some(k - 1)
+    } else if before(1) == "one" && before(2) == "no" {
+        Some(k - 2)
+    } else if before(1) == "of" && before(2) == "reports" && before(3) == "no" {
+        Some(k - 3)
+    } else {
+        None
+    };
+    if let Some(z) = zero_at {
+        if tr.category.starts_with("houses") {
+            return None;
+        }
+        return Some(Link {
+            category: tr.category,
+            qty: Quantity::exact(0),
+            qty_tokens: (z, k),
+            span_tokens: (z, b),
+            group: None,
+        });
+    }
+    if k == a && !matches!(ctx.w(a), "died" | "dies" | "perished" | "drowned") {
+        // Otherwise a count without number needs an auxiliary ("was killed"): in "the
+        // gunman killed" the subject is not the victim.
+        return None;
+    }
+    // "Jane Doe, 6, was pronounced dead": skip the age.
+    if k >= 4
+        && ctx.w(k - 1) == ","
+        && ctx.t[k - 2].kind == Kind::Num
+        && ctx.w(k - 3) == ","
+        && ctx.t[k - 4].cap
+    {
+        let mut s = k - 3;
+        while s > 0 && k - 3 - s < 4 && ctx.t[s - 1].cap && ctx.t[s - 1].kind == Kind::Word {
+            s -= 1;
+        }
+        if k - 3 - s >= 2 {
+            return Some(Link {
+                category: tr.category,
+                qty: Quantity::exact(1),
+                qty_tokens: (s, k - 3),
+                span_tokens: (s, b),
+                group: Some((s, k - 3)),
+            });
+        }
+    }
+    // Collect the subject backwards.
+    let mut s = k;
+    while s > 0 && k - s < 10 {
+        let tok = &ctx.t[s - 1];
+        let ok_punct = (tok.kind == Kind::Punct && matches!(tok.lower.as_str(), "-" | "'" | "’"))
+            || (tok.kind == Kind::Num && ctx.w(s) == "-");
+        if (tok.kind != Kind::Word && !ok_punct)
+            || words.stop.contains(&tok.lower.as_str())
+            || ctx.trig_at[s - 1].is_some()
+            || REPORTING.contains(&tok.lower.as_str())
+        {
+            break;
+        }
+        s -= 1;
+    }
+    if s == k {
+        return None;
+    }
+    // Pieces separated by "and".
+    let mut total = 0u64;
+    let mut piece_start = s;
+    let mut pieces = Vec::new();
+    for i in s..=k {
+        if i == k || ctx.w(i) == "and" {
+            pieces.push((piece_start, i));
+            piece_start = i + 1;
+        }
+    }
+    // The subject starts at its first determiner: "the attack in which a man was killed" is
+    // cut by "which"; "gunmen shot a man" is not a subject.
+    for (p0, p1) in pieces {
+        if p0 >= p1 {
+            return None;
+        }
+        let first = ctx.w(p0);
+        let last = &ctx.t[p1 - 1];
+        if PRONOUNS.contains(&first) || PRONOUNS.contains(&last.lower.as_str()) {
+            return None;
+        }
+        let singular = !last.lower.ends_with('s') || last.lower.ends_with("ss");
+        let n = match first {
+            "a" | "an" | "one" | "another" if singular && p1 - p0 >= 2 => 1,
+            "the" | "his" | "her" | "their" | "its" if singular && p1 - p0 >= 2 => 1,
+            _ if (p0..p1).all(|i| ctx.t[i].cap) && singular && p0 > s => 1,
+            _ if (p0..p1).all(|i| ctx.t[i].cap) && singular && p1 - p0 >= 2 => 1,
+            _ => return None,
+        };
+        total += n;
+    }
+    if total == 0 {
+        return None;
+    }
+    // The counted subject must be a person or a house for the category.
+    let head = ctx.w(k - 1);
+    if tr.category.starts_with("houses") != words.houses.contains(&head) {
+        return None;
+    }
+    Some(Link {
+        category: tr.category,
+        qty: Quantity::exact(total),
+        qty_tokens: (s, k),
+        span_tokens: (s, b),
+        group: Some((s, k)),
+    })
+}
+
+/// Rule: a backward trigger followed by named people: "killing Jane Doe and injuring John
+/// Roe and Ann Poe" → killed 1, injured 2; "wounding a bystander" → 1.
+fn count_named(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
+    if tr.category.starts_with("houses") || !ctx.w(a).ends_with("ing") {
+        return None;
+    }
+    let mut k = b;
+    let mut n = 0u64;
+    loop {
+        let start = k;
+        if matches!(ctx.w(k), "a" | "an" | "another") {
+            // "a bystander": the determiner and one or two words.
+            let mut e = k + 1;
+            while e < ctx.t.len()
+                && e < k + 4
+                && ctx.t[e].kind == Kind::Word
+                && !matches!(ctx.w(e), "and" | "at" | "in" | "on" | "with")
+                && ctx.trig_at[e].is_none()
+            {
+                e += 1;
+            }
+            if e == k + 1 {
+                break;
+            }
+            k = e;
+        } else {
+            while k < ctx.t.len() && k < start + 4 && ctx.t[k].cap && ctx.t[k].kind == Kind::Word {
+                k += 1;
+            }
+            if k - start < 2 {
+                k = start;
+                break;
+            }
+        }
+        n += 1;
+        if matches!(ctx.w(k), "and" | ",")
+            && !ctx.trig_at.get(k + 1).is_some_and(|x| x.is_some())
+            && ctx
+                .t
+                .get(k + 1)
+                .is_some_and(|x| x.cap || matches!(x.lower.as_str(), "a" | "an" | "another"))
+        {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    if n == 0 {
+        return None;
+    }
+    Some(Link {
+        category: tr.category,
+        qty: Quantity::exact(n),
+        qty_tokens: (b, k),
+        span_tokens: (a, k),
+        group: Some((b, k)),
+    })
+}
+
+/// "including three children", "among them two police officers", "two of the victims".
+fn is_subset(t: &[Token], f: &Found) -> bool {
+    let w = |k: Option<usize>| k.and_then(|k| t.get(k)).map_or("", |x| x.lower.as_str());
+    let p1 = w(f.first.checked_sub(1));
+    let p2 = w(f.first.checked_sub(2));
+    matches!(p1, "including" | "includes" | "include")
+        || (p2 == "among" && matches!(p1, "them" | "whom" | "those" | "the"))
+        || (p2 == "of" && p1 == "whom")
+        || (w(Some(f.last)) == "of"
+            && matches!(w(Some(f.last + 1)), "them" | "the" | "those" | "whom"))
+}
+
+/// The unit a figure counts, from its group's head noun; `None` when the head does not fit
+/// the category (houses cannot be killed; people are not destroyed).
+fn unit_of(t: &[Token], group: Option<(usize, usize)>, category: &str) -> Option<&'static str> {
+    let words = &*WORDS;
+    let head = group.map(|(a, b)| {
+        let cut = (a..b)
+            .find(|&k| {
+                k > a
+                    && matches!(
+                        t[k].lower.as_str(),
+                        "of" | "in" | "from" | "at" | "on" | "and"
+                    )
+            })
+            .unwrap_or(b);
+        t[cut - 1].lower.as_str()
+    });
+    let houses = head.is_some_and(|h| words.houses.contains(&h));
+    let households = head.is_some_and(|h| words.households.contains(&h));
+    if category.starts_with("houses") {
+        return houses.then_some("houses");
+    }
+    if houses {
+        return match category {
+            "affected" => Some("houses"),
+            "evacuated" | "displaced" => Some("households"),
+            _ => None,
+        };
+    }
+    Some(if households { "households" } else { "people" })
+}
+
+/// Rule: the sentence marks its figures as unconfirmed.
+fn is_hedged(t: &[Token]) -> bool {
+    t.iter().enumerate().any(|(i, x)| {
+        HEDGES.contains(&x.lower.as_str())
+            || (x.lower == "claimed"
+                && t.get(i + 1)
+                    .is_some_and(|n| matches!(n.lower.as_str(), "that" | "to")))
+            || (matches!(x.lower.as_str(), "believed" | "thought")
+                && t.get(i + 1).is_some_and(|n| n.lower == "to"))
+    })
+}
+
+/// Rule: a figure about an earlier event: its sentence names a year before the article's
+/// ("the 2010 quake killed 200,000"), unless as "since 2010" ("the worst since 2010").
+fn is_background(
+    t: &[Token],
+    times: &[TimeExpr],
+    start: usize,
+    end: usize,
+    year: Option<i32>,
+) -> bool {
+    let Some(year) = year else { return false };
+    let since_before = |pos: usize| {
+        t.iter()
+            .position(|x| x.start >= pos)
+            .and_then(|i| i.checked_sub(1))
+            .is_some_and(|i| matches!(t[i].lower.as_str(), "since" | "than"))
+    };
+    let old_time = times.iter().any(|x| {
+        x.span.start >= start
+            && x.span.end <= end
+            && x.value
+                .get(..4)
+                .and_then(|y| y.parse::<i32>().ok())
+                .is_some_and(|y| y < year)
+            && !since_before(x.span.start)
+    });
+    let old_token = t.iter().enumerate().any(|(i, x)| {
+        x.kind == Kind::Num
+            && x.lower.len() == 4
+            && x.lower
+                .parse::<i32>()
+                .is_ok_and(|y| (1900..year).contains(&y))
+            && !(i > 0 && matches!(t[i - 1].lower.as_str(), "since" | "than"))
+    });
+    old_time || old_token
+}
+
+/// Who reported the sentence's figures: "according to X", "X said", "said X".
+fn source_in(doc: &Document, t: &[Token]) -> Option<String> {
+    let words = &*WORDS;
+    let text = |a: usize, b: usize| doc.text[t[a].start..t[b - 1].end].to_string();
+    let is_np_word = |x: &Token| {
+        x.kind == Kind::Word
+            && !words.stop.contains(&x.lower.as_str())
+            && !REPORTING.contains(&x.lower.as_str())
+    };
+    for i in 0..t.len() {
+        if t[i].lower == "according" && t.get(i + 1).is_some_and(|n| n.lower == "to") {
+            let a = i + 2;
+            let mut b = a;
+            while b < t.len()
+                && b < a + 8
+                && (is_np_word(&t[b])
+                    || (t[b].lower == "."
+                        && b + 1 < t.len()
+                        && t[b + 1].kind == Kind::Word
+                        && t[b + 1].start == t[b].end))
+            {
+                b += 1;
+            }
+            if b > a {
+                return Some(text(a, b));
+            }
+        }
+    }
+    for i in 0..t.len() {
+        if !REPORTING.contains(&t[i].lower.as_str()) {
+            continue;
+        }
+        // Subject before the verb.
+        let mut a = i;
+        while a > 0 && i - a < 7 && is_np_word(&t[a - 1]) && t[a - 1].kind == Kind::Word {
+            a -= 1;
+        }
+        // Keep the subject from its determiner or capital on.
+        while a < i
+            && !(t[a].cap
+                || matches!(
+                    t[a].lower.as_str(),
+                    "a" | "an"
+                        | "the"
+                        | "police"
+                        | "officials"
+                        | "authorities"
+                        | "witnesses"
+                        | "residents"
+                ))
+        {
+            a += 1;
+        }
+        if a < i
+            && !PRONOUNS.contains(&t[a].lower.as_str())
+            && (a == 0 || !matches!(t[a - 1].kind, Kind::Num))
+        {
+            let tr = &TRIGGERS.0;
+            let src = text(a, i);
+            if tr.find_iter(&src).is_empty() {
+                return Some(src);
+            }
+        }
+        // Inverted: ", said police spokesman John Doe."
+        if i > 0 && t[i - 1].lower == "," {
+            let a = i + 1;
+            let mut b = a;
+            while b < t.len() && b < a + 8 && is_np_word(&t[b]) {
+                b += 1;
+            }
+            if b > a
+                && !PRONOUNS.contains(&t[a].lower.as_str())
+                && !matches!(t[a].lower.as_str(), "on" | "in" | "that" | "at")
+            {
+                return Some(text(a, b));
+            }
+        }
+    }
+    None
+}
+
+/// Authoritative sources: their figure is the summary's value when sources conflict.
+fn is_official(source: &Option<String>) -> bool {
+    source.as_deref().is_some_and(|s| {
+        let s = s.to_ascii_lowercase();
+        [
+            "ministry",
+            "police",
+            "official",
+            "authorit",
+            "government",
+            "governor",
+            "department",
+            "agency",
+            "coroner",
+            "sheriff",
+            "health",
+            "un ",
+            "united nations",
+            "spokes",
+        ]
+        .iter()
+        .any(|w| s.contains(w))
+    })
+}
+
+/// The group's head word, lowercased ("police officers" → "officers"), for telling distinct
+/// groups apart.
+fn head_of(group: &Option<String>) -> String {
+    let Some(g) = group else { return String::new() };
+    let lower = g.to_ascii_lowercase();
+    let cut = lower
+        .split(" and ")
+        .next()
+        .unwrap_or("")
+        .split(" of ")
+        .next()
+        .unwrap_or("")
+        .split(" in ")
+        .next()
+        .unwrap_or("")
+        .to_string();
+    cut.split_whitespace()
+        .last()
+        .unwrap_or("")
+        .trim_end_matches('s')
+        .to_string()
+}
+
+/// What the summary reads from a figure beyond its number.
+struct Noted<'a> {
+    figure: &'a Figure,
+    /// An explicit total ("the death toll rose to 40", "a total of 12").
+    total: bool,
+    /// Part of another figure ("including three children", "two of the victims").
+    subset: bool,
+}
+
+impl<'a> Noted<'a> {
+    fn new(figure: &'a Figure) -> Noted<'a> {
+        let ev = figure.evidence.text.to_ascii_lowercase();
+        let total = [
+            "toll",
+            "total",
+            "number of dead",
+            "number of deaths",
+            "number of injured",
+            "number of missing",
+            "number of displaced",
+        ]
+        .iter()
+        .any(|w| ev.contains(w));
+        let after = ev
+            .find(&figure.count.text.to_ascii_lowercase())
+            .map_or("", |i| &ev[i + figure.count.text.len()..]);
+        let subset = ["including", "includes", "among "]
+            .iter()
+            .any(|w| ev.starts_with(w))
+            || [" of them", " of the ", " of those", " of whom"]
+                .iter()
+                .any(|w| after.starts_with(w));
+        Noted {
+            figure,
+            total,
+            subset,
+        }
+    }
+}
+
+/// The article's best figure per category (rules in `docs/figures.md`):
+/// 1. background figures and `including` subsets never count;
+/// 2. an explicit total ("the death toll rose to 40") wins; the latest one is the value;
+/// 3. otherwise figures about distinct specific groups are summed (the latest figure per
+///    group), and the result is at least the largest figure about people in general;
+/// 4. conflicting sources about the same group give the latest official figure as value;
+/// 5. `min`/`max` are the lowest and highest numbers reported, widened to include the value.
+pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
+    let words = &*WORDS;
+    let noted: Vec<Noted> = figures.iter().map(Noted::new).collect();
+    let mut cats: BTreeMap<&str, Vec<&Noted>> = BTreeMap::new();
+    for n in noted.iter().filter(|n| !n.figure.background && !n.subset) {
+        cats.entry(n.figure.category.as_str()).or_default().push(n);
+    }
+    let mut out = BTreeMap::new();
+    for (cat, list) in cats {
+        let nums: Vec<(u64, bool)> = list
+            .iter()
+            .filter_map(|n| {
+                let c = &n.figure.count;
+                c.value.or(c.min).map(|v| (v, c.value.is_some()))
+            })
+            .collect();
+        if nums.is_empty() {
+            continue;
+        }
+        let number = |n: &Noted| n.figure.count.value.or(n.figure.count.min);
+        let (value, exact) = if let Some(t) = list.iter().rev().find(|n| n.total) {
+            (number(t).unwrap_or(0), t.figure.count.value.is_some())
+        } else {
+            // Latest figure per distinct specific group; the largest general figure.
+            let mut specific: Vec<(String, u64, bool)> = Vec::new();
+            let mut general: Vec<&Noted> = Vec::new();
+            for n in &list {
+                let head = head_of(&n.figure.group);
+                let Some(v) = number(n) else { continue };
+                let generic = head.is_empty()
+                    || words
+                        .generic
+                        .iter()
+                        .any(|g| g.trim_end_matches('s') == head);
+                if generic {
+                    general.push(n);
+                } else if let Some(e) = specific.iter_mut().find(|e| e.0 == head) {
+                    e.1 = v;
+                    e.2 = n.figure.count.value.is_some();
+                } else {
+                    specific.push((head, v, n.figure.count.value.is_some()));
+                }
+            }
+            let sum: u64 = specific.iter().map(|e| e.1).sum();
+            let sum_exact = specific.iter().all(|e| e.2);
+            let sources: Vec<&String> = general
+                .iter()
+                .filter_map(|n| n.figure.source.as_ref())
+                .collect();
+            let conflict = sources.windows(2).any(|w| w[0] != w[1])
+                && general.windows(2).any(|w| number(w[0]) != number(w[1]));
+            let gen = if conflict {
+                general
+                    .iter()
+                    .rev()
+                    .find(|n| is_official(&n.figure.source))
+                    .or(general.last())
+                    .map(|n| (number(n).unwrap_or(0), n.figure.count.value.is_some()))
+            } else {
+                general
+                    .iter()
+                    .map(|n| (number(n).unwrap_or(0), n.figure.count.value.is_some()))
+                    .max_by_key(|x| (x.0, x.1))
+            };
+            match gen {
+                Some(g) if g.0 >= sum => g,
+                _ => (sum, sum_exact),
+            }
+        };
+        let lo = nums.iter().map(|x| x.0).min().unwrap_or(value).min(value);
+        let hi = list
+            .iter()
+            .filter_map(|n| n.figure.count.max.or(n.figure.count.value))
+            .max()
+            .unwrap_or(value)
+            .max(value);
+        out.insert(
+            cat.to_string(),
+            SummaryValue {
+                value: exact.then_some(value),
+                min: Some(if exact { lo } else { value }),
+                max: if exact { Some(hi) } else { None },
+            },
         );
     }
+    out
 }

@@ -1,0 +1,210 @@
+//! The extractor's examples: `corpus.txt` beside it, plus rules the corpus cannot express.
+
+use super::*;
+
+/// One expected figure: category, value, min, max, unit, group, source, hedged.
+type Expect = (
+    String,
+    Option<u64>,
+    Option<u64>,
+    Option<u64>,
+    String,
+    Option<String>,
+    Option<String>,
+    bool,
+);
+
+/// One expected figure as the corpus writes it: `cat=killed; value=12; ...`.
+fn parse_expect(line: &str) -> Expect {
+    let mut cat = String::new();
+    let (mut value, mut min, mut max) = (None, None, None);
+    let mut unit = "people".to_string();
+    let mut group = None;
+    let mut source = None;
+    let mut hedged = false;
+    for part in line.split(';').map(str::trim) {
+        let (k, v) = part.split_once('=').unwrap_or((part, ""));
+        let num = |v: &str| {
+            if v == "-" {
+                None
+            } else {
+                v.parse::<u64>().ok()
+            }
+        };
+        match k.trim() {
+            "cat" => cat = v.trim().to_string(),
+            "value" => value = num(v.trim()),
+            "min" => min = num(v.trim()),
+            "max" => max = num(v.trim()),
+            "unit" => unit = v.trim().to_string(),
+            "group" => group = Some(v.trim().to_string()),
+            "source" => source = Some(v.trim().to_string()),
+            "hedged" => hedged = true,
+            _ => {}
+        }
+    }
+    (cat, value, min, max, unit, group, source, hedged)
+}
+
+/// Runs every example of `corpus.txt`: a sentence line `> text`, followed by expected
+/// figures (`cat=killed; value=12; min=12; max=12; group=protesters`) or `none`.
+#[test]
+fn corpus() {
+    let corpus = include_str!("corpus.txt");
+    let mut failures = Vec::new();
+    let mut cases = 0;
+    let mut blocks: Vec<(String, Vec<String>)> = Vec::new();
+    for line in corpus.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(text) = line.strip_prefix('>') {
+            blocks.push((text.trim().replace("\\n", "\n"), Vec::new()));
+        } else if let Some(b) = blocks.last_mut() {
+            b.1.push(line.to_string());
+        }
+    }
+    for (text, expects) in blocks {
+        cases += 1;
+        let doc = Document::new(&text);
+        let figs = extract(&doc, &[]);
+        for f in &figs {
+            assert_eq!(
+                &text[f.evidence.start..f.evidence.end],
+                f.evidence.text,
+                "evidence of {text}"
+            );
+            assert!(
+                f.evidence.text.contains(&f.count.text)
+                    || f.count.text.is_empty()
+                    || f.evidence.text.is_empty(),
+                "{text}"
+            );
+        }
+        let want: Vec<_> = expects
+            .iter()
+            .filter(|e| *e != "none")
+            .map(|e| parse_expect(e))
+            .collect();
+        let mut ok = figs.len() == want.len();
+        for (w, f) in want.iter().zip(&figs) {
+            let (cat, value, min, max, unit, group, source, hedged) = w;
+            ok &= f.category == *cat
+                && f.count.value == *value
+                && (min.is_none() && f.count.min.is_none()
+                    || f.count.min == *min
+                    || min.is_none() && value.is_some() && f.count.min == *value)
+                && (max.is_none() || f.count.max == *max)
+                && f.unit == *unit
+                && group.as_ref().map_or(true, |g| {
+                    f.group.as_deref() == Some(g.as_str()) || (g == "-" && f.group.is_none())
+                })
+                && source.as_ref().map_or(true, |s| {
+                    f.source.as_deref() == Some(s.as_str()) || (s == "-" && f.source.is_none())
+                })
+                && f.hedged == *hedged;
+        }
+        if !ok {
+            let got: Vec<String> = figs
+                .iter()
+                .map(|f| format!("cat={}; value={:?}; min={:?}; max={:?}; unit={}; group={:?}; source={:?}; hedged={}", f.category, f.count.value, f.count.min, f.count.max, f.unit, f.group, f.source, f.hedged))
+                .collect();
+            failures.push(format!("{text}\n  want: {expects:?}\n  got:  {got:#?}"));
+        }
+    }
+    assert!(cases > 30);
+    assert!(
+        failures.is_empty(),
+        "{} of {cases} failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+fn summary_of(text: &str) -> BTreeMap<String, SummaryValue> {
+    summarize(&extract(&Document::new(text), &[]))
+}
+
+fn sv(value: Option<u64>, min: Option<u64>, max: Option<u64>) -> SummaryValue {
+    SummaryValue { value, min, max }
+}
+
+#[test]
+fn summary_explicit_total_wins() {
+    let s = summary_of("Twelve soldiers were killed in the first attack. Five civilians died in the second. The death toll rose to 40 on Friday.");
+    assert_eq!(s["killed"].value, Some(40));
+}
+
+#[test]
+fn summary_sums_distinct_groups() {
+    let s = summary_of("12 officers died. Dozens of protesters were killed.");
+    assert_eq!(s["killed"], sv(None, Some(36), None));
+}
+
+#[test]
+fn summary_does_not_add_including_subsets() {
+    let s = summary_of("The blast killed 12 people, including three children.");
+    assert_eq!(s["killed"].value, Some(12));
+}
+
+#[test]
+fn summary_conflicting_sources_give_bounds() {
+    let s = summary_of(
+        "The ministry said 40 people were killed. A rights group said 60 people were killed.",
+    );
+    assert_eq!(s["killed"], sv(Some(40), Some(40), Some(60)));
+}
+
+#[test]
+fn summary_same_group_twice_is_not_summed() {
+    let s = summary_of("A man was shot dead on Main Street. The man was killed after an argument.");
+    assert_eq!(s["killed"].value, Some(1));
+}
+
+#[test]
+fn summary_ignores_background() {
+    let doc =
+        Document::new("Three people were killed on Monday. The 2010 quake killed 200,000 people.");
+    let times = vec![TimeExpr {
+        span: 0..0,
+        kind: "date",
+        value: "2023-05-01".into(),
+        day: None,
+    }];
+    let figs = extract(&doc, &times);
+    assert!(figs
+        .iter()
+        .any(|f| f.background && f.count.value == Some(200_000)));
+    assert_eq!(summarize(&figs)["killed"].value, Some(3));
+}
+
+#[test]
+fn paragraph_source_is_carried() {
+    let doc = Document::new(
+        "Officials said the river burst its banks. About 300 families were evacuated.",
+    );
+    let f = extract(&doc, &[]);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].source.as_deref(), Some("Officials"));
+    assert_eq!(f[0].unit, "households");
+}
+
+#[test]
+fn odd_input_never_panics() {
+    for t in [
+        "",
+        "killed",
+        "12",
+        "é killed 12 ü",
+        "no one",
+        "killing",
+        "The death toll rose to",
+        "a and a were killed",
+        "—12— were killed",
+    ] {
+        let doc = Document::new(t);
+        let f = extract(&doc, &[]);
+        let _ = summarize(&f);
+    }
+}
