@@ -78,7 +78,12 @@ pub fn classify(doc: &Document) -> Classification {
     for m in t.set.find_iter(&doc.flat) {
         let place = position_weight(doc, m.start);
         let word = doc.flat[m.start..m.end].to_lowercase();
-        for trig in m.entries.iter().map(|&i| &t.table[i]).filter(|t| t.weight > 0.0) {
+        for trig in m
+            .entries
+            .iter()
+            .map(|&i| &t.table[i])
+            .filter(|t| t.weight > 0.0)
+        {
             let w = trig.weight * place;
             let e = scores.entry(trig.kind).or_default();
             e.0 += w;

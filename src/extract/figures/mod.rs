@@ -1051,7 +1051,15 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
         cats.entry(n.figure.category.as_str()).or_default().push(n);
     }
     let mut out = BTreeMap::new();
-    for (cat, list) in cats {
+    for (cat, mut list) in cats {
+        // An explicit zero ("no one was injured" in an aftershock) speaks of one incident;
+        // it never outweighs a positive count of the same category.
+        if list
+            .iter()
+            .any(|n| n.figure.count.value.or(n.figure.count.min).unwrap_or(0) > 0)
+        {
+            list.retain(|n| n.figure.count.value.or(n.figure.count.min).unwrap_or(0) > 0);
+        }
         let nums: Vec<(u64, bool)> = list
             .iter()
             .filter_map(|n| {

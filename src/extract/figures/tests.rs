@@ -208,3 +208,12 @@ fn odd_input_never_panics() {
         let _ = summarize(&f);
     }
 }
+
+#[test]
+fn an_explicit_zero_does_not_outweigh_a_positive_count() {
+    let text =
+        "At least 40 people were injured in the quake. No one was injured in the aftershock.";
+    let doc = Document::new(text);
+    let s = summarize(&extract(&doc, &[]));
+    assert_eq!(s["injured"].min, Some(40), "{s:?}");
+}
