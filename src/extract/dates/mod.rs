@@ -132,13 +132,9 @@ pub fn reference_date(doc: &Document, ctx: &Context) -> RefDate {
         }
     }
     // A publication line: a full date in the first few hundred bytes.
-    let top_end = doc
-        .paragraphs
-        .iter()
-        .take(3)
-        .map(|p| p.end)
+    let top_end = doc.paragraphs[..doc.paragraphs.len().min(3)]
         .last()
-        .unwrap_or(0)
+        .map_or(0, |p| p.end)
         .min(doc.text.len());
     let top = Document::new(&doc.text[..top_end]);
     for t in extract(&top, None) {

@@ -359,23 +359,8 @@ const FUTURE_WORDS: &[&str] = &[
     "scheduled",
     "expected",
     "expects",
-    "expect",
-    "plans",
-    "planned",
-    "plan",
     "upcoming",
-    "next",
-    "would",
     "tomorrow",
-    "until",
-    "till",
-    "set",
-    "until",
-    "starting",
-    "begin",
-    "begins",
-    "won",
-    "going",
 ];
 
 const PAST_WORDS: &[&str] = &[
@@ -392,6 +377,46 @@ const PAST_WORDS: &[&str] = &[
     "ago",
     "since",
     "yesterday",
+    "rose",
+    "fell",
+    "began",
+    "hit",
+    "struck",
+    "broke",
+    "took",
+    "came",
+    "went",
+    "fled",
+    "met",
+    "led",
+    "saw",
+    "made",
+    "shot",
+    "left",
+    "held",
+    "spoke",
+    "won",
+    "lost",
+    "grew",
+    "gave",
+    "sent",
+    "built",
+    "fought",
+    "brought",
+    "paid",
+    "sold",
+    "bought",
+    "got",
+    "became",
+    "ran",
+    "found",
+    "thought",
+    "felt",
+    "kept",
+    "overtook",
+    "swept",
+    "tore",
+    "blew",
 ];
 
 pub(super) struct Scanner<'a> {
@@ -503,20 +528,46 @@ impl<'a> Scanner<'a> {
 
     /// Does the clause before token `i` speak of the future?
     fn future(&self, i: usize) -> bool {
+        self.tense(i) == Some(true)
+    }
+
+    /// The tense of the clause before token `i`: `Some(true)` future ("will", "due to"),
+    /// `Some(false)` past ("said", "-ed"), `None` when nothing shows it.
+    fn tense(&self, i: usize) -> Option<bool> {
         let lo = i.saturating_sub(12);
         for j in (lo..i).rev() {
             match self.t[j].kind {
-                K::Punct(b'.' | b'!' | b'?' | b';') => return false,
+                K::Punct(b'.' | b'!' | b'?' | b';') => return None,
                 K::Word => {
                     if self.any(j, FUTURE_WORDS) {
-                        return true;
+                        return Some(true);
                     }
                     if self.any(j, PAST_WORDS) || self.w(j).ends_with("ed") {
-                        return false;
+                        return Some(false);
                     }
                 }
                 _ => {}
             }
+        }
+        None
+    }
+
+    /// Is one of `words` in the same sentence as token `i` (within 30 tokens)?
+    fn in_sentence(&self, i: usize, words: &[&str]) -> bool {
+        let stop = |j: usize| matches!(self.t[j].kind, K::Punct(b'.' | b'!' | b'?'));
+        let mut j = i;
+        while j > 0 && i - j < 30 && !stop(j - 1) {
+            j -= 1;
+            if self.any(j, words) {
+                return true;
+            }
+        }
+        let mut j = i + 1;
+        while j < self.t.len() && j - i < 30 && !stop(j) {
+            if self.any(j, words) {
+                return true;
+            }
+            j += 1;
         }
         false
     }
@@ -574,7 +625,7 @@ impl<'a> Scanner<'a> {
 
     fn at(&self, i: usize) -> Option<(&'static str, Hit)> {
         type R<'b> = fn(&Scanner<'b>, usize) -> Option<Hit>;
-        let rules: [(&'static str, R<'a>); 17] = [
+        let rules: [(&'static str, R<'a>); 19] = [
             ("iso_date", Scanner::iso_date),
             ("numeric_date", Scanner::numeric_date),
             ("clock_time", Scanner::clock_time),
@@ -584,6 +635,8 @@ impl<'a> Scanner<'a> {
             ("weekday", Scanner::weekday),
             ("relative_day", Scanner::relative_day),
             ("anchored_day", Scanner::anchored_day),
+            ("weekend", Scanner::weekend),
+            ("holiday", Scanner::holiday),
             ("this_period", Scanner::this_period),
             ("ago", Scanner::ago),
             ("quarter", Scanner::quarter),
@@ -658,13 +711,20 @@ impl<'a> Scanner<'a> {
         let Some(r) = self.r else {
             return hit(end, "date", format!("XXXX-{m:02}-{d:02}"), None);
         };
-        let mut best = [r.year() - 1, r.year(), r.year() + 1]
+        let cands: Vec<NaiveDate> = [r.year() - 1, r.year(), r.year() + 1]
             .into_iter()
             .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
-            .min_by_key(|x| (*x - r).num_days().abs())?;
-        if best < r - Duration::days(7) && self.future(at) {
-            best = NaiveDate::from_ymd_opt(best.year() + 1, m, d).unwrap_or(best);
-        }
+            .collect();
+        let nearest = *cands.iter().min_by_key(|x| (**x - r).num_days().abs())?;
+        let past = cands.iter().rev().find(|x| **x <= r).copied();
+        let future = cands.iter().find(|x| **x >= r - Duration::days(7)).copied();
+        let best = match self.tense(at) {
+            Some(true) => future.unwrap_or(nearest),
+            Some(false) if nearest > r + Duration::days(1) => past.unwrap_or(nearest),
+            // A news report mostly looks back: a date far ahead is last year's.
+            _ if nearest > r + Duration::days(60) => past.unwrap_or(nearest),
+            _ => nearest,
+        };
         day_hit(end, best)
     }
 
@@ -783,35 +843,32 @@ impl<'a> Scanner<'a> {
                 }
             }
             Some(_) => r.year(),
-            None => {
-                if self.future(i) {
-                    if m + 1 >= r.month() {
-                        r.year()
-                    } else {
-                        r.year() + 1
-                    }
-                } else if m <= r.month() + 1 {
-                    r.year()
-                } else {
-                    r.year() - 1
-                }
-            }
+            None => match self.tense(i) {
+                Some(true) if m + 1 < r.month() => r.year() + 1,
+                Some(false) if m > r.month() => r.year() - 1,
+                _ => r.year(),
+            },
         };
         hit(k, "date", format!("{y}-{m:02}"), None)
     }
 
     /// "morning", "night" … after a day: the expression becomes a time on that day.
     fn time_of_day(&self, h: Hit) -> Option<Hit> {
+        if self.t.get(h.end).map(|t| t.kind) != Some(K::Word) {
+            return Some(h);
+        }
         let part = match self.w(h.end).to_ascii_lowercase().as_str() {
-            "morning" => "MO",
-            "afternoon" => "AF",
+            // TimeML corpora mostly keep "Friday morning" a date on that day.
+            "morning" | "afternoon" => {
+                return Some(Hit {
+                    end: h.end + 1,
+                    ..h
+                })
+            }
             "evening" => "EV",
             "night" => "NI",
             _ => return Some(h),
         };
-        if self.t.get(h.end).map(|t| t.kind) != Some(K::Word) {
-            return Some(h);
-        }
         hit(h.end + 1, "time", format!("{}T{part}", h.value), h.day)
     }
 
@@ -956,6 +1013,94 @@ impl<'a> Scanner<'a> {
             return None;
         };
         day_hit(end, base + Duration::days(off))
+    }
+
+    /// "the weekend", "this weekend", "last weekend": the ISO week of its Saturday.
+    fn weekend(&self, i: usize) -> Option<Hit> {
+        let rel = self.w(i).to_ascii_lowercase();
+        if !matches!(rel.as_str(), "the" | "this" | "last" | "next") || !self.is(i + 1, "weekend") {
+            return None;
+        }
+        let Some(r) = self.r else {
+            return hit(i + 2, "date", "XXXX-WXX-WE".into(), None);
+        };
+        let back = (r.weekday().num_days_from_monday() + 7 - 5) % 7;
+        let last_sat = r - Duration::days(i64::from(back));
+        let sat = match rel.as_str() {
+            "next" => last_sat + Duration::days(7),
+            "last" if back <= 1 => last_sat - Duration::days(7),
+            _ if self.future(i) && back > 1 => last_sat + Duration::days(7),
+            _ => last_sat,
+        };
+        hit(i + 2, "date", format!("{}-WE", iso_week(sat)), None)
+    }
+
+    /// "Christmas", "New Year's Day", "Thanksgiving Day": the last one on or before the
+    /// reference (the next one in a future clause).
+    fn holiday(&self, i: usize) -> Option<Hit> {
+        let mut k = i;
+        let rel = if self.any(k, &["last", "next", "this"]) {
+            k += 1;
+            Some(self.w(k - 1).to_ascii_lowercase())
+        } else {
+            None
+        };
+        if !self.capital(k) {
+            return None;
+        }
+        let w = self.w(k).to_ascii_lowercase();
+        let (kind, mut end) = match w.as_str() {
+            "christmas" => (0, k + 1),
+            "thanksgiving" => (1, k + 1),
+            "new"
+                if self.is(k + 1, "year")
+                    && self.p(k + 2, b'\'')
+                    && self.is(k + 3, "s")
+                    && self.is(k + 4, "day") =>
+            {
+                (2, k + 5)
+            }
+            _ => return None,
+        };
+        if kind != 2 && self.is(end, "day") {
+            end += 1;
+        }
+        let on = |y: i32| -> Option<NaiveDate> {
+            match kind {
+                0 => NaiveDate::from_ymd_opt(y, 12, 25),
+                1 => NaiveDate::from_weekday_of_month_opt(y, 11, Weekday::Thu, 4),
+                _ => NaiveDate::from_ymd_opt(y, 1, 1),
+            }
+        };
+        let Some(r) = self.r else {
+            return hit(end, "date", "XXXX".into(), None);
+        };
+        let this = on(r.year())?;
+        let d = match rel.as_deref() {
+            Some("next") => {
+                if this > r {
+                    this
+                } else {
+                    on(r.year() + 1)?
+                }
+            }
+            Some("this") => this,
+            _ if self.future(i) => {
+                if this >= r {
+                    this
+                } else {
+                    on(r.year() + 1)?
+                }
+            }
+            _ => {
+                if this <= r {
+                    this
+                } else {
+                    on(r.year() - 1)?
+                }
+            }
+        };
+        day_hit(end, d)
     }
 
     fn anchor_day(&self) -> Option<NaiveDate> {
@@ -1152,6 +1297,10 @@ impl<'a> Scanner<'a> {
         if clock {
             return None;
         }
+        if u == "Y" && n == 1 && self.in_sentence(i, &["quarter", "quarterly"]) {
+            let (y, q) = last_quarter(r);
+            return hit(end + 1, "date", format!("{}-Q{q}", y - 1), None);
+        }
         let v = match u {
             "D" => return day_hit(end + 1, r - Duration::days(n)),
             "W" => iso_week(r - Duration::days(7 * n)),
@@ -1219,11 +1368,18 @@ impl<'a> Scanner<'a> {
             // Bare "year-earlier" / "year-ago".
             if year_off == -1 && ord.is_none() && k == i + 3 {
                 let r = self.r?;
+                if self.in_sentence(i, &["quarter", "quarterly"]) {
+                    let (y, q) = last_quarter(r);
+                    return hit(k, "date", format!("{}-Q{q}", y - 1), None);
+                }
                 return hit(k, "date", format!("{}", r.year() - 1), None);
             }
             return None;
         }
         if ord.is_none() && !the && year_off == 0 {
+            return None;
+        }
+        if ord.is_none() && explicit_year.is_some() && self.is(k, "period") {
             return None;
         }
         let mut end = k + 1;
@@ -1487,7 +1643,7 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let v = match w.as_str() {
-            "now" | "currently" | "nowadays" | "presently" => "PRESENT_REF",
+            "now" | "currently" | "nowadays" => "PRESENT_REF",
             "right" if self.is(i + 1, "now") => {
                 return hit(i + 2, "date", "PRESENT_REF".into(), None)
             }
@@ -1505,7 +1661,7 @@ impl<'a> Scanner<'a> {
                 }
                 "PRESENT_REF"
             }
-            "recently" | "previously" | "lately" | "formerly" => "PAST_REF",
+            "recently" | "lately" => "PAST_REF",
             "more" if self.is(i + 1, "recently") => {
                 return hit(i + 2, "date", "PAST_REF".into(), None)
             }
@@ -1518,7 +1674,7 @@ impl<'a> Scanner<'a> {
                 }
                 "PAST_REF"
             }
-            "soon" => "FUTURE_REF",
+
             "future" => "FUTURE_REF",
             "the" => {
                 if self.is(i + 1, "past")
