@@ -720,7 +720,7 @@ impl<'a> Scanner<'a> {
         let future = cands.iter().find(|x| **x >= r - Duration::days(7)).copied();
         let best = match self.tense(at) {
             Some(true) => future.unwrap_or(nearest),
-            Some(false) if nearest > r + Duration::days(1) => past.unwrap_or(nearest),
+            Some(false) if nearest > r + Duration::days(30) => past.unwrap_or(nearest),
             // A news report mostly looks back: a date far ahead is last year's.
             _ if nearest > r + Duration::days(60) => past.unwrap_or(nearest),
             _ => nearest,
@@ -789,6 +789,16 @@ impl<'a> Scanner<'a> {
     fn month_year(&self, i: usize) -> Option<Hit> {
         let j = self.prefix(i);
         let (m, _, k) = self.month(j)?;
+        // "January this year", "June last year".
+        if self.any(k, &["this", "last", "next"]) && self.is(k + 1, "year") {
+            let r = self.r?;
+            let off = match self.w(k).to_ascii_lowercase().as_str() {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            return hit(k + 2, "date", format!("{}-{m:02}", r.year() + off), None);
+        }
         let k = if self.p(k, b',') || self.is(k, "of") {
             k + 1
         } else {
@@ -828,7 +838,9 @@ impl<'a> Scanner<'a> {
             return hit(k, "date", format!("XXXX-{m:02}"), None);
         };
         let y = match rel.as_deref() {
-            Some("last") | Some("past") => {
+            // "last February" is last year's, as TimeML reads it.
+            Some("last") => r.year() - 1,
+            Some("past") => {
                 if m < r.month() {
                     r.year()
                 } else {
@@ -843,11 +855,19 @@ impl<'a> Scanner<'a> {
                 }
             }
             Some(_) => r.year(),
-            None => match self.tense(i) {
-                Some(true) if m + 1 < r.month() => r.year() + 1,
-                Some(false) if m > r.month() => r.year() - 1,
-                _ => r.year(),
-            },
+            None => {
+                let here = r.year() * 12 + r.month() as i32;
+                let at = |y: i32| y * 12 + m as i32;
+                match self.tense(i) {
+                    Some(true) if m + 1 < r.month() => r.year() + 1,
+                    Some(false) if m > r.month() => r.year() - 1,
+                    // The nearest such month, the earlier one on a tie.
+                    _ => [r.year() - 1, r.year(), r.year() + 1]
+                        .into_iter()
+                        .min_by_key(|y| ((at(*y) - here).abs(), *y))
+                        .unwrap_or(r.year()),
+                }
+            }
         };
         hit(k, "date", format!("{y}-{m:02}"), None)
     }
@@ -1711,6 +1731,21 @@ impl<'a> Scanner<'a> {
             "dusk" | "sunset" | "nightfall" => {
                 return self.part_time(i, "EV", i + 1);
             }
+            _ if self.t[i].kind == K::Num && self.w(i).len() == 4 => {
+                // Military time: "at 0100", "at approximately 2330", "1400 hours".
+                let n = self.num(i)?;
+                let (h, m) = (n / 100, n % 100);
+                let hours = self.any(i + 1, &["hours", "hrs", "hr"]);
+                let at = i > 0
+                    && (self.is(i - 1, "at")
+                        || (i > 1
+                            && self.is(i - 2, "at")
+                            && self.any(i - 1, &["approximately", "about", "around"])));
+                if h > 24 || m > 59 || !(hours || (at && !(1900..=2099).contains(&n))) {
+                    return None;
+                }
+                (h, m, if hours { i + 2 } else { i + 1 })
+            }
             _ => {
                 let t = self.t[i];
                 let (h, rest) = if t.kind == K::Num {
@@ -1835,6 +1870,9 @@ impl<'a> Scanner<'a> {
             }
             end += 1;
         }
+        // A bare clock time names no day of its own: its value takes the day last named,
+        // but `day` stays empty so that it is not read as a new date.
+        let named = day;
         let day = day.or_else(|| self.anchor_day());
         let hm = if m == 0 {
             format!("{h:02}:00")
@@ -1845,7 +1883,7 @@ impl<'a> Scanner<'a> {
             Some(d) => format!("{}T{hm}", ymd(d)),
             None => format!("XXXX-XX-XXT{hm}"),
         };
-        hit(end, "time", v, day)
+        hit(end, "time", v, named)
     }
 
     fn part_time(&self, _i: usize, part: &str, end: usize) -> Option<Hit> {
@@ -1854,7 +1892,7 @@ impl<'a> Scanner<'a> {
             Some(d) => format!("{}T{part}", ymd(d)),
             None => format!("XXXX-XX-XXT{part}"),
         };
-        hit(end, "time", v, day)
+        hit(end, "time", v, None)
     }
 }
 
