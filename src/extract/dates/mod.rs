@@ -82,8 +82,7 @@ pub(crate) fn full_year(y: i32) -> i32 {
 /// `XXXX-WXX-4`) and nothing is guessed from the clock.
 pub fn extract(doc: &Document, reference: Option<NaiveDate>) -> Vec<TimeExpr> {
     let dateline = doc.dateline.as_ref().map(|d| doc.slice(d));
-    let dmy = scan::day_first(doc.text, dateline);
-    scan::Scanner::new(doc.text, reference, dmy).run()
+    scan::Scanner::new(doc.text, reference, dateline).run()
 }
 
 /// The date relative expressions resolve against: the option, else a dateline, else a full

@@ -430,10 +430,12 @@ pub(super) struct Scanner<'a> {
 }
 
 impl<'a> Scanner<'a> {
-    pub(super) fn new(text: &'a str, r: Option<NaiveDate>, dmy: Option<bool>) -> Scanner<'a> {
+    pub(super) fn new(text: &'a str, r: Option<NaiveDate>, dateline: Option<&str>) -> Scanner<'a> {
+        let t = tokenize(text);
+        let dmy = day_first(text, &t, dateline);
         Scanner {
             text,
-            t: tokenize(text),
+            t,
             r,
             dmy,
             anchor: None,
@@ -647,8 +649,10 @@ impl<'a> Scanner<'a> {
             ("vague", Scanner::vague),
         ];
         let t = self.t[i];
-        if let K::Punct(_) = t.kind {
-            return None;
+        match t.kind {
+            K::Punct(_) => return None,
+            K::Word if !could_start(self.w(i)) => return None,
+            _ => {}
         }
         rules
             .iter()
@@ -1896,10 +1900,43 @@ impl<'a> Scanner<'a> {
     }
 }
 
+/// Words that can begin an expression (lowercase); any other word is skipped at once, which
+/// keeps the scan fast on ordinary prose.
+static START_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        "early late earlier later mid the this last next past previous following coming current \
+         that a an one about nearly almost some roughly around over more few several many its \
+         fiscal year yesterday today tomorrow tonight every each daily nightly weekly monthly \
+         annually yearly hourly now currently nowadays right these recently lately recent \
+         future noon midday midnight dawn daybreak sunrise dusk sunset nightfall nineteen \
+         spring summer fall autumn winter christmas thanksgiving new january february march \
+         april may june july august september october november december jan feb mar apr jun \
+         jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday \
+         zero two three four five six seven eight nine ten eleven twelve thirteen fourteen \
+         fifteen sixteen seventeen eighteen twenty thirty forty fifty sixty seventy eighty \
+         ninety first second third fourth mid-"
+            .split_whitespace()
+            .collect()
+    });
+
+fn could_start(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    if b.len() > 12 {
+        return false;
+    }
+    let mut buf = [0u8; 12];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..b.len()]).is_ok_and(|l| START_WORDS.contains(l))
+}
+
 /// Decides whether `05/01/2022` means 5 January, from the other numeric dates in the text
 /// (one with a first number over 12 settles it) or the style of the dateline.
-pub(super) fn day_first(text: &str, dateline: Option<&str>) -> Option<bool> {
-    let t = tokenize(text);
+pub(super) fn day_first(text: &str, t: &[Tok], dateline: Option<&str>) -> Option<bool> {
     let w = |i: usize| t.get(i).map_or("", |x| &text[x.s..x.e]);
     for i in 0..t.len().saturating_sub(4) {
         if t[i].kind == K::Num
