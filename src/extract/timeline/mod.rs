@@ -18,7 +18,7 @@ static EVENT_WORD: LazyLock<vocab::PhraseSet> =
     LazyLock::new(|| vocab::PhraseSet::new(vocab::entries(include_str!("events.txt"))));
 
 /// Longest summary, in characters, before it is cut at a word boundary.
-const MAX_SUMMARY: usize = 140;
+const MAX_SUMMARY: usize = 180;
 
 /// Builds the timeline from the dated sentences of `doc`.
 pub fn build(doc: &Document, times: &[TimeExpr]) -> Vec<Event> {
@@ -45,7 +45,12 @@ pub fn build(doc: &Document, times: &[TimeExpr]) -> Vec<Event> {
         if EVENT_WORD.find_iter(&doc.flat[s.clone()]).is_empty() {
             continue;
         }
-        let summary = summarize(sentence);
+        // A lead sentence starts with the dateline: the summary starts after it.
+        let body = match &doc.dateline {
+            Some(d) if d.start >= s.start && d.end < s.end => &doc.text[d.end..s.end],
+            _ => sentence,
+        };
+        let summary = summarize(body);
         if events
             .iter()
             .any(|(d, _, e)| *d == value && e.evidence.start == s.start)
@@ -70,6 +75,9 @@ fn is_month(v: &str) -> bool {
     v.len() == 7 && v.as_bytes()[4] == b'-' && v[..4].bytes().all(|b| b.is_ascii_digit())
 }
 
+static BRACKETS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[[^\]\[]*\]\s*").expect("bracket regex"));
+
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i-u),?\s+(?:(?:a|an|the)\s+)?[\w .'-]{0,60}?\s+(?:said|says|told reporters|reported|added)(?:\s+on\s+\w+)?\.?$")
         .expect("attribution regex")
@@ -79,6 +87,8 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
 /// ("..., police said.") dropped, cut at a word boundary.
 pub fn summarize(sentence: &str) -> String {
     let folded: String = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Wire-service tags: "[Text]", "[Excerpts]".
+    let folded = BRACKETS.replace_all(&folded, "").trim().to_string();
     let mut s = ATTRIBUTION.replace(&folded, "").to_string();
     if s.chars().count() > MAX_SUMMARY {
         let cut: String = s.chars().take(MAX_SUMMARY).collect();

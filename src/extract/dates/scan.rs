@@ -1,0 +1,1971 @@
+//! The scanner behind [`super::extract`]: words and numbers in, temporal expressions out.
+//!
+//! Temporal expressions are short runs of a few known words ("last week", "Jan. 5, 2022",
+//! "the third quarter"), so rather than many regexes (slow to build, one pass each) the text
+//! is cut once into tokens and a small set of named rules is tried at each token, longest
+//! rule first. Each rule records its name in the result so that the corpus test can say
+//! which rule fired. Values follow TimeML TIMEX3 conventions as the TempEval corpora use them.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+use super::TimeExpr;
+use crate::document::Span;
+
+/// A token: a run of ASCII letters/digits (non-ASCII bytes count as letters, so spans always
+/// fall on character boundaries), or one punctuation byte.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Tok {
+    pub s: usize,
+    pub e: usize,
+    pub kind: K,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum K {
+    Word,
+    Num,
+    Punct(u8),
+}
+
+pub(super) fn tokenize(text: &str) -> Vec<Tok> {
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(b.len() / 5);
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_alphanumeric() || c >= 0x80 {
+            let s = i;
+            let mut digits = true;
+            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] >= 0x80) {
+                digits &= b[i].is_ascii_digit();
+                i += 1;
+            }
+            let kind = if digits { K::Num } else { K::Word };
+            out.push(Tok { s, e: i, kind });
+        } else {
+            if !c.is_ascii_whitespace() {
+                out.push(Tok {
+                    s: i,
+                    e: i + 1,
+                    kind: K::Punct(c),
+                });
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// One expression found by a rule.
+struct Hit {
+    end: usize,
+    kind: &'static str,
+    value: String,
+    day: Option<NaiveDate>,
+}
+
+fn hit(end: usize, kind: &'static str, value: String, day: Option<NaiveDate>) -> Option<Hit> {
+    Some(Hit {
+        end,
+        kind,
+        value,
+        day,
+    })
+}
+
+fn ymd(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn day_hit(end: usize, d: NaiveDate) -> Option<Hit> {
+    hit(end, "date", ymd(d), Some(d))
+}
+
+fn iso_week(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{}-W{:02}", w.year(), w.week())
+}
+
+fn add_months(y: i32, m: u32, delta: i32) -> (i32, u32) {
+    let n = y * 12 + m as i32 - 1 + delta;
+    (n.div_euclid(12), n.rem_euclid(12) as u32 + 1)
+}
+
+fn quarter(d: NaiveDate) -> (i32, u32) {
+    (d.year(), (d.month() - 1) / 3 + 1)
+}
+
+/// The last quarter that has ended, roughly (financial reports speak of it as "the quarter").
+fn last_quarter(d: NaiveDate) -> (i32, u32) {
+    quarter(d - Duration::days(45))
+}
+
+pub(super) fn month_of(w: &str) -> Option<(u32, bool)> {
+    const FULL: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    for (i, f) in FULL.iter().enumerate() {
+        if w.eq_ignore_ascii_case(f) {
+            return Some((i as u32 + 1, false));
+        }
+    }
+    const ABBR: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    for (i, f) in ABBR.iter().enumerate() {
+        if w.eq_ignore_ascii_case(f) {
+            return Some((i as u32 + 1, true));
+        }
+    }
+    if w.eq_ignore_ascii_case("sept") {
+        return Some((9, true));
+    }
+    None
+}
+
+pub(super) fn weekday_of(w: &str) -> Option<Weekday> {
+    const DAYS: [(&str, Weekday); 7] = [
+        ("monday", Weekday::Mon),
+        ("tuesday", Weekday::Tue),
+        ("wednesday", Weekday::Wed),
+        ("thursday", Weekday::Thu),
+        ("friday", Weekday::Fri),
+        ("saturday", Weekday::Sat),
+        ("sunday", Weekday::Sun),
+    ];
+    DAYS.iter()
+        .find(|(n, _)| w.eq_ignore_ascii_case(n))
+        .map(|(_, d)| *d)
+}
+
+fn word_number(w: &str) -> Option<u32> {
+    const W: [&str; 21] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    if let Some(i) = W.iter().position(|x| w.eq_ignore_ascii_case(x)) {
+        return Some(i as u32);
+    }
+    const T: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    T.iter()
+        .position(|x| w.eq_ignore_ascii_case(x))
+        .map(|i| (i as u32 + 2) * 10)
+}
+
+fn ordinal(w: &str) -> Option<u32> {
+    const O: [(&str, u32); 8] = [
+        ("first", 1),
+        ("second", 2),
+        ("third", 3),
+        ("fourth", 4),
+        ("1st", 1),
+        ("2nd", 2),
+        ("3rd", 3),
+        ("4th", 4),
+    ];
+    O.iter()
+        .find(|(n, _)| w.eq_ignore_ascii_case(n))
+        .map(|(_, v)| *v)
+}
+
+/// A unit of time: its TIMEX3 letter and whether it is a clock unit (`PT…`).
+fn unit_of(w: &str) -> Option<(&'static str, bool)> {
+    let l = w.to_ascii_lowercase();
+    let base = l.strip_suffix('s').unwrap_or(&l);
+    Some(match base {
+        "second" => ("S", true),
+        "minute" => ("M", true),
+        "hour" => ("H", true),
+        "day" => ("D", false),
+        "week" => ("W", false),
+        "month" => ("M", false),
+        "year" => ("Y", false),
+        "decade" => ("DE", false),
+        "quarter" => ("Q", false),
+        "centurie" | "century" => ("CE", false),
+        _ => return None,
+    })
+}
+
+fn season_of(w: &str) -> Option<&'static str> {
+    let l = w.to_ascii_lowercase();
+    Some(match l.as_str() {
+        "spring" => "SP",
+        "summer" => "SU",
+        "fall" | "autumn" => "FA",
+        "winter" => "WI",
+        _ => return None,
+    })
+}
+
+fn season_months(s: &str) -> (u32, u32) {
+    match s {
+        "SP" => (3, 5),
+        "SU" => (6, 8),
+        "FA" => (9, 11),
+        _ => (12, 2),
+    }
+}
+
+/// Words after a four-digit number that show it is a count, not a year.
+const NOT_YEAR_AFTER: &[&str] = &[
+    "people",
+    "persons",
+    "percent",
+    "per",
+    "km",
+    "kg",
+    "m",
+    "ft",
+    "feet",
+    "miles",
+    "mi",
+    "meters",
+    "metres",
+    "tons",
+    "tonnes",
+    "dollars",
+    "euros",
+    "troops",
+    "soldiers",
+    "police",
+    "residents",
+    "families",
+    "households",
+    "houses",
+    "homes",
+    "cases",
+    "deaths",
+    "dead",
+    "members",
+    "workers",
+    "students",
+    "children",
+    "men",
+    "women",
+    "protesters",
+    "refugees",
+    "hectares",
+    "acres",
+    "units",
+    "buildings",
+    "employees",
+    "jobs",
+    "shares",
+    "points",
+    "votes",
+    "delegates",
+    "officers",
+    "pounds",
+    "yen",
+    "marks",
+    "francs",
+    "barrels",
+    "gallons",
+    "square",
+    "cubic",
+    "years",
+    "days",
+    "hours",
+    "mph",
+    "kph",
+    "block",
+    "gmt",
+    "utc",
+    "hrs",
+    "st",
+    "street",
+    "ave",
+    "avenue",
+    "road",
+    "rd",
+    "blvd",
+    "lane",
+    "way",
+    "drive",
+    "others",
+];
+
+/// Words before a number that make it a label, not a year.
+const NOT_YEAR_BEFORE: &[&str] = &[
+    "no",
+    "number",
+    "article",
+    "flight",
+    "route",
+    "highway",
+    "room",
+    "suite",
+    "resolution",
+    "code",
+    "unit",
+    "apt",
+    "box",
+    "channel",
+    "page",
+    "chapter",
+    "section",
+    "bus",
+    "model",
+    "covid",
+    "rule",
+    "order",
+    "decree",
+    "law",
+    "item",
+    "level",
+    "grade",
+    "ward",
+    "lot",
+];
+
+const FUTURE_WORDS: &[&str] = &[
+    "will",
+    "ll",
+    "shall",
+    "due",
+    "scheduled",
+    "expected",
+    "expects",
+    "upcoming",
+    "tomorrow",
+];
+
+const PAST_WORDS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "announced",
+    "reported",
+    "was",
+    "were",
+    "had",
+    "did",
+    "last",
+    "ago",
+    "since",
+    "yesterday",
+    "rose",
+    "fell",
+    "began",
+    "hit",
+    "struck",
+    "broke",
+    "took",
+    "came",
+    "went",
+    "fled",
+    "met",
+    "led",
+    "saw",
+    "made",
+    "shot",
+    "left",
+    "held",
+    "spoke",
+    "won",
+    "lost",
+    "grew",
+    "gave",
+    "sent",
+    "built",
+    "fought",
+    "brought",
+    "paid",
+    "sold",
+    "bought",
+    "got",
+    "became",
+    "ran",
+    "found",
+    "thought",
+    "felt",
+    "kept",
+    "overtook",
+    "swept",
+    "tore",
+    "blew",
+];
+
+pub(super) struct Scanner<'a> {
+    text: &'a str,
+    t: Vec<Tok>,
+    r: Option<NaiveDate>,
+    /// Day-first numeric dates (`05/01/2022` = 5 January), decided from the text.
+    dmy: Option<bool>,
+    /// The day of the last expression that named one (for "the day before", "that night").
+    anchor: Option<NaiveDate>,
+}
+
+impl<'a> Scanner<'a> {
+    pub(super) fn new(text: &'a str, r: Option<NaiveDate>, dateline: Option<&str>) -> Scanner<'a> {
+        let t = tokenize(text);
+        let dmy = day_first(text, &t, dateline);
+        Scanner {
+            text,
+            t,
+            r,
+            dmy,
+            anchor: None,
+        }
+    }
+
+    fn w(&self, i: usize) -> &'a str {
+        match self.t.get(i) {
+            Some(t) => &self.text[t.s..t.e],
+            None => "",
+        }
+    }
+    fn is(&self, i: usize, word: &str) -> bool {
+        self.t.get(i).is_some_and(|t| t.kind == K::Word) && self.w(i).eq_ignore_ascii_case(word)
+    }
+    fn any(&self, i: usize, words: &[&str]) -> bool {
+        self.t.get(i).is_some_and(|t| t.kind == K::Word)
+            && words.iter().any(|x| self.w(i).eq_ignore_ascii_case(x))
+    }
+    fn p(&self, i: usize, c: u8) -> bool {
+        self.t.get(i).is_some_and(|t| t.kind == K::Punct(c))
+    }
+    /// Tokens `i` and `i+1` touch (no space between).
+    fn tight(&self, i: usize) -> bool {
+        match (self.t.get(i), self.t.get(i + 1)) {
+            (Some(a), Some(b)) => a.e == b.s,
+            _ => false,
+        }
+    }
+    fn num(&self, i: usize) -> Option<u32> {
+        let t = self.t.get(i)?;
+        if t.kind != K::Num || t.e - t.s > 4 {
+            return None;
+        }
+        self.w(i).parse().ok()
+    }
+    fn capital(&self, i: usize) -> bool {
+        self.w(i).starts_with(|c: char| c.is_ascii_uppercase())
+    }
+    /// A month name at `i` (capitalized), with the index after it (past an abbreviation's dot).
+    fn month(&self, i: usize) -> Option<(u32, bool, usize)> {
+        if self.t.get(i)?.kind != K::Word || !self.capital(i) {
+            return None;
+        }
+        let (m, abbr) = month_of(self.w(i))?;
+        let next = if abbr && self.p(i + 1, b'.') && self.tight(i) {
+            i + 2
+        } else {
+            i + 1
+        };
+        Some((m, abbr, next))
+    }
+    /// A day of the month at `i` ("5", "5th").
+    fn day_num(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.t.get(i)?;
+        let w = self.w(i);
+        let d: u32 = match t.kind {
+            K::Num if w.len() <= 2 => w.parse().ok()?,
+            K::Word => {
+                let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+                let suffix = &w[digits.len()..];
+                if digits.is_empty()
+                    || digits.len() > 2
+                    || !["st", "nd", "rd", "th"]
+                        .iter()
+                        .any(|s| suffix.eq_ignore_ascii_case(s))
+                {
+                    return None;
+                }
+                digits.parse().ok()?
+            }
+            _ => return None,
+        };
+        // "5:30" is a time, "5,000" and "5.5" are numbers.
+        if (self.p(i + 1, b':') || self.p(i + 1, b'.') || self.p(i + 1, b','))
+            && self.tight(i)
+            && self.t.get(i + 2).is_some_and(|t| t.kind == K::Num)
+            && self.tight(i + 1)
+        {
+            return None;
+        }
+        (1..=31).contains(&d).then_some((d, i + 1))
+    }
+    fn year4(&self, i: usize) -> Option<i32> {
+        let t = self.t.get(i)?;
+        if t.kind != K::Num || t.e - t.s != 4 {
+            return None;
+        }
+        let y: i32 = self.w(i).parse().ok()?;
+        (1000..=2199).contains(&y).then_some(y)
+    }
+
+    /// Does the clause before token `i` speak of the future?
+    fn future(&self, i: usize) -> bool {
+        self.tense(i) == Some(true)
+    }
+
+    /// The tense of the clause before token `i`: `Some(true)` future ("will", "due to"),
+    /// `Some(false)` past ("said", "-ed"), `None` when nothing shows it.
+    fn tense(&self, i: usize) -> Option<bool> {
+        let lo = i.saturating_sub(12);
+        for j in (lo..i).rev() {
+            match self.t[j].kind {
+                K::Punct(b'.' | b'!' | b'?' | b';') => return None,
+                K::Word => {
+                    if self.any(j, FUTURE_WORDS) {
+                        return Some(true);
+                    }
+                    if self.any(j, PAST_WORDS) || self.w(j).ends_with("ed") {
+                        return Some(false);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// Is one of `words` in the same sentence as token `i` (within 30 tokens)?
+    fn in_sentence(&self, i: usize, words: &[&str]) -> bool {
+        let stop = |j: usize| matches!(self.t[j].kind, K::Punct(b'.' | b'!' | b'?'));
+        let mut j = i;
+        while j > 0 && i - j < 30 && !stop(j - 1) {
+            j -= 1;
+            if self.any(j, words) {
+                return true;
+            }
+        }
+        let mut j = i + 1;
+        while j < self.t.len() && j - i < 30 && !stop(j) {
+            if self.any(j, words) {
+                return true;
+            }
+            j += 1;
+        }
+        false
+    }
+
+    /// An optional leading modifier ("early", "late", "mid-", "the end of"): where the core starts.
+    fn prefix(&self, i: usize) -> usize {
+        if self.any(i, &["early", "late", "earlier", "later", "mid"]) {
+            if self.is(i, "mid") && self.p(i + 1, b'-') {
+                return i + 2;
+            }
+            return i + 1;
+        }
+        if self.is(i, "the")
+            && self.any(i + 1, &["end", "beginning", "start", "middle"])
+            && self.is(i + 2, "of")
+        {
+            return i + 3;
+        }
+        if self.is(i, "mid-") {
+            return i + 1;
+        }
+        i
+    }
+
+    fn note(&mut self, h: &Hit) {
+        if h.day.is_some() && h.kind != "set" {
+            self.anchor = h.day;
+        }
+    }
+
+    /// Runs every rule at every token; returns the expressions in text order.
+    pub(super) fn run(mut self) -> Vec<TimeExpr> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.t.len() {
+            if let Some((rule, h)) = self.at(i) {
+                if h.end > i {
+                    let span: Span = self.t[i].s..self.t[h.end - 1].e;
+                    self.note(&h);
+                    out.push(TimeExpr {
+                        span,
+                        kind: h.kind,
+                        value: h.value,
+                        day: h.day,
+                        rule,
+                    });
+                    i = h.end;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    fn at(&self, i: usize) -> Option<(&'static str, Hit)> {
+        type R<'b> = fn(&Scanner<'b>, usize) -> Option<Hit>;
+        let rules: [(&'static str, R<'a>); 19] = [
+            ("iso_date", Scanner::iso_date),
+            ("numeric_date", Scanner::numeric_date),
+            ("clock_time", Scanner::clock_time),
+            ("month_day", Scanner::month_day),
+            ("day_month", Scanner::day_month),
+            ("month_year", Scanner::month_year),
+            ("weekday", Scanner::weekday),
+            ("relative_day", Scanner::relative_day),
+            ("anchored_day", Scanner::anchored_day),
+            ("weekend", Scanner::weekend),
+            ("holiday", Scanner::holiday),
+            ("this_period", Scanner::this_period),
+            ("ago", Scanner::ago),
+            ("quarter", Scanner::quarter),
+            ("year", Scanner::year),
+            ("month_alone", Scanner::month_alone),
+            ("duration", Scanner::duration),
+            ("set", Scanner::set),
+            ("vague", Scanner::vague),
+        ];
+        let t = self.t[i];
+        match t.kind {
+            K::Punct(_) => return None,
+            K::Word if !could_start(self.w(i)) => return None,
+            _ => {}
+        }
+        rules
+            .iter()
+            .find_map(|(name, f)| f(self, i).map(|h| (*name, h)))
+    }
+
+    /// `2022-01-05`.
+    fn iso_date(&self, i: usize) -> Option<Hit> {
+        let y = self.year4(i)?;
+        if !(self.p(i + 1, b'-') && self.tight(i) && self.tight(i + 1)) {
+            return None;
+        }
+        let m = self.num(i + 2)?;
+        if !(self.p(i + 3, b'-') && self.tight(i + 2) && self.tight(i + 3)) {
+            return None;
+        }
+        let d = self.num(i + 4)?;
+        if self.w(i + 2).len() != 2 || self.w(i + 4).len() != 2 {
+            return None;
+        }
+        day_hit(i + 5, NaiveDate::from_ymd_opt(y, m, d)?)
+    }
+
+    /// `01/05/2022` or `05/01/2022`: the order the rest of the text uses.
+    fn numeric_date(&self, i: usize) -> Option<Hit> {
+        let a = self.num(i)?;
+        if self.w(i).len() > 2 || !(self.p(i + 1, b'/') && self.tight(i) && self.tight(i + 1)) {
+            return None;
+        }
+        let b = self.num(i + 2)?;
+        if self.w(i + 2).len() > 2
+            || !(self.p(i + 3, b'/') && self.tight(i + 2) && self.tight(i + 3))
+        {
+            return None;
+        }
+        let yw = self.w(i + 4);
+        let y = match (self.num(i + 4), yw.len()) {
+            (Some(y), 4) => y as i32,
+            (Some(y), 2) => super::full_year(y as i32),
+            _ => return None,
+        };
+        let (m, d) = if a > 12 {
+            (b, a)
+        } else if b > 12 || a == b {
+            (a, b)
+        } else {
+            match self.dmy {
+                Some(true) => (b, a),
+                Some(false) => (a, b),
+                None => return hit(i + 5, "date", format!("{y:04}-XX-XX"), None),
+            }
+        };
+        day_hit(i + 5, NaiveDate::from_ymd_opt(y, m, d)?)
+    }
+
+    /// A yearless month-day: the year that puts it nearest the reference, moved forward a
+    /// year when the clause speaks of the future and the date would otherwise be past.
+    fn yearless(&self, end: usize, m: u32, d: u32, at: usize) -> Option<Hit> {
+        NaiveDate::from_ymd_opt(2000, m, d)?;
+        let Some(r) = self.r else {
+            return hit(end, "date", format!("XXXX-{m:02}-{d:02}"), None);
+        };
+        let cands: Vec<NaiveDate> = [r.year() - 1, r.year(), r.year() + 1]
+            .into_iter()
+            .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
+            .collect();
+        let nearest = *cands.iter().min_by_key(|x| (**x - r).num_days().abs())?;
+        let past = cands.iter().rev().find(|x| **x <= r).copied();
+        let future = cands.iter().find(|x| **x >= r - Duration::days(7)).copied();
+        let best = match self.tense(at) {
+            Some(true) => future.unwrap_or(nearest),
+            Some(false) if nearest > r + Duration::days(30) => past.unwrap_or(nearest),
+            // A news report mostly looks back: a date far ahead is last year's.
+            _ if nearest > r + Duration::days(60) => past.unwrap_or(nearest),
+            _ => nearest,
+        };
+        day_hit(end, best)
+    }
+
+    /// "[Wednesday,] January 5[, 2022]" and "Jan. 5".
+    fn month_day(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        if self.t[i].kind == K::Word && weekday_of(self.w(i)).is_some() && self.capital(i) {
+            j = if self.p(i + 1, b',') { i + 2 } else { i + 1 };
+        }
+        let (m, _, k) = self.month(j)?;
+        let (d, k2) = self.day_num(k)?;
+        // "May 5" (capital) is a date; a following unit ("May 15 people") is a count.
+        if self.any(k2, NOT_YEAR_AFTER) || self.p(k2, b'%') {
+            return None;
+        }
+        let yi = if self.p(k2, b',') { k2 + 1 } else { k2 };
+        if let Some(y) = self.year4(yi) {
+            if !self.p(yi + 1, b'%') {
+                return day_hit(yi + 1, NaiveDate::from_ymd_opt(y, m, d)?);
+            }
+        }
+        let h = self.yearless(k2, m, d, i)?;
+        self.time_of_day(h)
+    }
+
+    /// "5 January 2022", "25 Aug 88", "5 January".
+    fn day_month(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        if self.t[i].kind == K::Word && weekday_of(self.w(i)).is_some() && self.capital(i) {
+            j = if self.p(i + 1, b',') { i + 2 } else { i + 1 };
+        }
+        // "the 3rd of March"
+        let (the_of, j) = if self.is(j, "the") && j == i {
+            (true, j + 1)
+        } else {
+            (false, j)
+        };
+        let (d, mut k) = self.day_num(j)?;
+        if the_of {
+            if !self.is(k, "of") || self.t.get(j)?.kind != K::Word {
+                return None;
+            }
+            k += 1;
+        }
+        let (m, _, k2) = self.month(k)?;
+        let yi = if self.p(k2, b',') { k2 + 1 } else { k2 };
+        if let Some(y) = self.year4(yi) {
+            return day_hit(yi + 1, NaiveDate::from_ymd_opt(y, m, d)?);
+        }
+        // Two-digit years only as datelines write them ("25 Aug 88 (Radio)").
+        if self.w(yi).len() == 2 && self.t.get(yi).is_some_and(|t| t.kind == K::Num) {
+            let next_is_word = self.t.get(yi + 1).is_some_and(|t| t.kind == K::Word);
+            if !next_is_word {
+                let y = super::full_year(self.num(yi)? as i32);
+                return day_hit(yi + 1, NaiveDate::from_ymd_opt(y, m, d)?);
+            }
+        }
+        self.yearless(k2, m, d, i)
+    }
+
+    /// "January 2022", "mid-January 2022".
+    fn month_year(&self, i: usize) -> Option<Hit> {
+        let j = self.prefix(i);
+        let (m, _, k) = self.month(j)?;
+        // "January this year", "June last year".
+        if self.any(k, &["this", "last", "next"]) && self.is(k + 1, "year") {
+            let r = self.r?;
+            let off = match self.w(k).to_ascii_lowercase().as_str() {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            return hit(k + 2, "date", format!("{}-{m:02}", r.year() + off), None);
+        }
+        let k = if self.p(k, b',') || self.is(k, "of") {
+            k + 1
+        } else {
+            k
+        };
+        let y = self.year4(k)?;
+        hit(k + 1, "date", format!("{y}-{m:02}"), None)
+    }
+
+    /// "January" alone (with "early", "last", "this", "next"); "May" and "March" only after
+    /// a word that makes them months ("in May", "last March").
+    fn month_alone(&self, i: usize) -> Option<Hit> {
+        let j = self.prefix(i);
+        let (rel, j) = if self.any(j, &["last", "this", "next", "past"]) {
+            (Some(self.w(j).to_ascii_lowercase()), j + 1)
+        } else {
+            (None, j)
+        };
+        let (m, abbr, k) = self.month(j)?;
+        if abbr {
+            return None;
+        }
+        if (m == 3 || m == 5) && j == i {
+            let cue = i > 0
+                && self.any(
+                    i - 1,
+                    &[
+                        "in", "since", "until", "by", "of", "during", "from", "through", "to",
+                        "till", "before", "after", "between", "and", "early", "late",
+                    ],
+                );
+            if !cue {
+                return None;
+            }
+        }
+        let Some(r) = self.r else {
+            return hit(k, "date", format!("XXXX-{m:02}"), None);
+        };
+        let y = match rel.as_deref() {
+            // "last February" is last year's, as TimeML reads it.
+            Some("last") => r.year() - 1,
+            Some("past") => {
+                if m < r.month() {
+                    r.year()
+                } else {
+                    r.year() - 1
+                }
+            }
+            Some("next") => {
+                if m > r.month() {
+                    r.year()
+                } else {
+                    r.year() + 1
+                }
+            }
+            Some(_) => r.year(),
+            None => {
+                let here = r.year() * 12 + r.month() as i32;
+                let at = |y: i32| y * 12 + m as i32;
+                match self.tense(i) {
+                    Some(true) if m + 1 < r.month() => r.year() + 1,
+                    Some(false) if m > r.month() => r.year() - 1,
+                    // The nearest such month, the earlier one on a tie.
+                    _ => [r.year() - 1, r.year(), r.year() + 1]
+                        .into_iter()
+                        .min_by_key(|y| ((at(*y) - here).abs(), *y))
+                        .unwrap_or(r.year()),
+                }
+            }
+        };
+        hit(k, "date", format!("{y}-{m:02}"), None)
+    }
+
+    /// "morning", "night" … after a day: the expression becomes a time on that day.
+    fn time_of_day(&self, h: Hit) -> Option<Hit> {
+        if self.t.get(h.end).map(|t| t.kind) != Some(K::Word) {
+            return Some(h);
+        }
+        let part = match self.w(h.end).to_ascii_lowercase().as_str() {
+            // TimeML corpora mostly keep "Friday morning" a date on that day.
+            "morning" | "afternoon" => {
+                return Some(Hit {
+                    end: h.end + 1,
+                    ..h
+                })
+            }
+            "evening" => "EV",
+            "night" => "NI",
+            _ => return Some(h),
+        };
+        hit(h.end + 1, "time", format!("{}T{part}", h.value), h.day)
+    }
+
+    fn weekday_value(
+        &self,
+        wd: Weekday,
+        rel: Option<&str>,
+        at: usize,
+    ) -> (String, Option<NaiveDate>) {
+        let Some(r) = self.r else {
+            return (format!("XXXX-WXX-{}", wd.number_from_monday()), None);
+        };
+        let back = (r.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
+        let fwd = (wd.num_days_from_monday() + 7 - r.weekday().num_days_from_monday()) % 7;
+        let d = match rel {
+            Some("last") | Some("previous") | Some("past") => {
+                r - Duration::days(i64::from(if back == 0 { 7 } else { back }))
+            }
+            Some("next") | Some("coming") | Some("following") => {
+                r + Duration::days(i64::from(if fwd == 0 { 7 } else { fwd }))
+            }
+            _ => {
+                if self.future(at) {
+                    r + Duration::days(i64::from(fwd))
+                } else {
+                    r - Duration::days(i64::from(back))
+                }
+            }
+        };
+        (ymd(d), Some(d))
+    }
+
+    /// "Thursday", "last Sunday", "early Saturday", "Thursday night".
+    fn weekday(&self, i: usize) -> Option<Hit> {
+        let j = self.prefix(i);
+        let mut k = j;
+        if self.is(k, "the") && self.any(k + 1, &["previous", "following", "next"]) {
+            k += 1;
+        }
+        let mut rel = None;
+        if self.any(
+            k,
+            &[
+                "last",
+                "this",
+                "next",
+                "previous",
+                "following",
+                "coming",
+                "past",
+            ],
+        ) {
+            rel = Some(self.w(k).to_ascii_lowercase());
+            k += 1;
+            if self.any(k, &["coming", "past"]) {
+                rel = Some(self.w(k).to_ascii_lowercase());
+                k += 1;
+            }
+        }
+        if self.t.get(k)?.kind != K::Word || !self.capital(k) {
+            return None;
+        }
+        let wd = weekday_of(self.w(k))?;
+        let (value, day) = self.weekday_value(wd, rel.as_deref(), i);
+        self.time_of_day(Hit {
+            end: k + 1,
+            kind: "date",
+            value,
+            day,
+        })
+    }
+
+    /// "yesterday", "today", "tomorrow", "tonight", "last night", "this morning".
+    fn relative_day(&self, i: usize) -> Option<Hit> {
+        let j = self.prefix(i);
+        let w = self.w(j).to_ascii_lowercase();
+        let off = match w.as_str() {
+            "yesterday" => Some(-1),
+            "today" => Some(0),
+            "tomorrow" => Some(1),
+            _ => None,
+        };
+        if self.t.get(j)?.kind != K::Word {
+            return None;
+        }
+        if let Some(off) = off {
+            let Some(r) = self.r else {
+                return self.time_of_day(Hit {
+                    end: j + 1,
+                    kind: "date",
+                    value: "XXXX-XX-XX".into(),
+                    day: None,
+                });
+            };
+            return self.time_of_day(day_hit(j + 1, r + Duration::days(off))?);
+        }
+        let (off, part, end) = match w.as_str() {
+            "tonight" => (0, "NI", j + 1),
+            "last" if self.is(j + 1, "night") => (-1, "NI", j + 2),
+            "this" => {
+                let p = match self.w(j + 1).to_ascii_lowercase().as_str() {
+                    "morning" => "MO",
+                    "afternoon" => "AF",
+                    "evening" => "EV",
+                    _ => return None,
+                };
+                (0, p, j + 2)
+            }
+            _ => return None,
+        };
+        let Some(r) = self.r else {
+            return hit(end, "time", format!("XXXX-XX-XXT{part}"), None);
+        };
+        let d = r + Duration::days(off);
+        hit(end, "time", format!("{}T{part}", ymd(d)), Some(d))
+    }
+
+    /// "the day before", "the next day", "that day", "a day earlier": from the last day named.
+    fn anchored_day(&self, i: usize) -> Option<Hit> {
+        let base = self.anchor_day()?;
+        let (off, end) = if self.is(i, "the") && self.is(i + 1, "day") {
+            if self.any(i + 2, &["before", "earlier"]) {
+                (-1, i + 3)
+            } else if self.any(i + 2, &["after", "later"]) {
+                (1, i + 3)
+            } else {
+                return None;
+            }
+        } else if self.is(i, "the") && self.any(i + 1, &["previous", "next", "following"]) {
+            if !self.is(i + 2, "day") {
+                return None;
+            }
+            (if self.is(i + 1, "previous") { -1 } else { 1 }, i + 3)
+        } else if self.any(i, &["that", "the"]) && self.is(i + 1, "same") && self.is(i + 2, "day") {
+            (0, i + 3)
+        } else if self.is(i, "that") && self.is(i + 1, "day") {
+            (0, i + 2)
+        } else if self.is(i, "that") && self.is(i + 1, "night") {
+            let d = base;
+            return hit(i + 2, "time", format!("{}TNI", ymd(d)), Some(d));
+        } else {
+            return None;
+        };
+        day_hit(end, base + Duration::days(off))
+    }
+
+    /// "the weekend", "this weekend", "last weekend": the ISO week of its Saturday.
+    fn weekend(&self, i: usize) -> Option<Hit> {
+        let rel = self.w(i).to_ascii_lowercase();
+        if !matches!(rel.as_str(), "the" | "this" | "last" | "next") || !self.is(i + 1, "weekend") {
+            return None;
+        }
+        let Some(r) = self.r else {
+            return hit(i + 2, "date", "XXXX-WXX-WE".into(), None);
+        };
+        let back = (r.weekday().num_days_from_monday() + 7 - 5) % 7;
+        let last_sat = r - Duration::days(i64::from(back));
+        let sat = match rel.as_str() {
+            "next" => last_sat + Duration::days(7),
+            "last" if back <= 1 => last_sat - Duration::days(7),
+            _ if self.future(i) && back > 1 => last_sat + Duration::days(7),
+            _ => last_sat,
+        };
+        hit(i + 2, "date", format!("{}-WE", iso_week(sat)), None)
+    }
+
+    /// "Christmas", "New Year's Day", "Thanksgiving Day": the last one on or before the
+    /// reference (the next one in a future clause).
+    fn holiday(&self, i: usize) -> Option<Hit> {
+        let mut k = i;
+        let rel = if self.any(k, &["last", "next", "this"]) {
+            k += 1;
+            Some(self.w(k - 1).to_ascii_lowercase())
+        } else {
+            None
+        };
+        if !self.capital(k) {
+            return None;
+        }
+        let w = self.w(k).to_ascii_lowercase();
+        let (kind, mut end) = match w.as_str() {
+            "christmas" => (0, k + 1),
+            "thanksgiving" => (1, k + 1),
+            "new"
+                if self.is(k + 1, "year")
+                    && self.p(k + 2, b'\'')
+                    && self.is(k + 3, "s")
+                    && self.is(k + 4, "day") =>
+            {
+                (2, k + 5)
+            }
+            _ => return None,
+        };
+        if kind != 2 && self.is(end, "day") {
+            end += 1;
+        }
+        let on = |y: i32| -> Option<NaiveDate> {
+            match kind {
+                0 => NaiveDate::from_ymd_opt(y, 12, 25),
+                1 => NaiveDate::from_weekday_of_month_opt(y, 11, Weekday::Thu, 4),
+                _ => NaiveDate::from_ymd_opt(y, 1, 1),
+            }
+        };
+        let Some(r) = self.r else {
+            return hit(end, "date", "XXXX".into(), None);
+        };
+        let this = on(r.year())?;
+        let d = match rel.as_deref() {
+            Some("next") => {
+                if this > r {
+                    this
+                } else {
+                    on(r.year() + 1)?
+                }
+            }
+            Some("this") => this,
+            _ if self.future(i) => {
+                if this >= r {
+                    this
+                } else {
+                    on(r.year() + 1)?
+                }
+            }
+            _ => {
+                if this <= r {
+                    this
+                } else {
+                    on(r.year() - 1)?
+                }
+            }
+        };
+        day_hit(end, d)
+    }
+
+    fn anchor_day(&self) -> Option<NaiveDate> {
+        self.anchor.or(self.r)
+    }
+
+    /// "this week", "last month", "next year", "earlier this month", "this summer".
+    fn this_period(&self, i: usize) -> Option<Hit> {
+        let j = self.prefix(i);
+        let mut k = j;
+        let the = self.is(k, "the");
+        if the {
+            k += 1;
+        }
+        let rel = self.w(k).to_ascii_lowercase();
+        let rel = match rel.as_str() {
+            "this" | "current" | "last" | "past" | "previous" | "next" | "coming" => rel,
+            _ => return None,
+        };
+        if the && rel == "this" {
+            return None;
+        }
+        k += 1;
+        let mut unit = self.w(k).to_ascii_lowercase();
+        let mut end = k + 1;
+        if unit == "fiscal" {
+            unit = self.w(k + 1).to_ascii_lowercase();
+            end = k + 2;
+        }
+        let back = matches!(rel.as_str(), "last" | "past" | "previous");
+        let fwd = matches!(rel.as_str(), "next" | "coming");
+        let r = self.r;
+        let value = if let Some(s) = season_of(&unit) {
+            let Some(r) = r else {
+                return hit(end, "date", format!("XXXX-{s}"), None);
+            };
+            let (start, stop) = season_months(s);
+            let y = if back {
+                if stop < r.month() && s != "WI" {
+                    r.year()
+                } else {
+                    r.year() - 1
+                }
+            } else if fwd {
+                if start > r.month() {
+                    r.year()
+                } else {
+                    r.year() + 1
+                }
+            } else {
+                r.year()
+            };
+            format!("{y}-{s}")
+        } else {
+            match unit.as_str() {
+                "week" | "weekend" => {
+                    let we = if unit == "weekend" { "-WE" } else { "" };
+                    match r {
+                        None => format!("XXXX-WXX{we}"),
+                        Some(r) => {
+                            let d = r + Duration::days(if back {
+                                -7
+                            } else if fwd {
+                                7
+                            } else {
+                                0
+                            });
+                            format!("{}{we}", iso_week(d))
+                        }
+                    }
+                }
+                "month" => match r {
+                    None => "XXXX-XX".into(),
+                    Some(r) => {
+                        let (y, m) = add_months(
+                            r.year(),
+                            r.month(),
+                            if back {
+                                -1
+                            } else if fwd {
+                                1
+                            } else {
+                                0
+                            },
+                        );
+                        format!("{y}-{m:02}")
+                    }
+                },
+                "year" => match r {
+                    None => "XXXX".into(),
+                    Some(r) => format!(
+                        "{}",
+                        r.year()
+                            + if back {
+                                -1
+                            } else if fwd {
+                                1
+                            } else {
+                                0
+                            }
+                    ),
+                },
+                "quarter" => match r {
+                    None => "XXXX-QX".into(),
+                    Some(r) => {
+                        let (y, q) = quarter(r);
+                        let n = y * 4 + q as i32 - 1
+                            + if back {
+                                -1
+                            } else if fwd {
+                                1
+                            } else {
+                                0
+                            };
+                        format!("{}-Q{}", n.div_euclid(4), n.rem_euclid(4) + 1)
+                    }
+                },
+                _ => return None,
+            }
+        };
+        hit(end, "date", value, None)
+    }
+
+    /// A count of units: "three", "a", "48", "twenty-four", "a few". `None` value for vague.
+    fn count(&self, i: usize) -> Option<(Option<u32>, usize)> {
+        if self.any(i, &["a", "an", "one"]) {
+            if self.is(i + 1, "few") || self.is(i + 1, "couple") {
+                let k = if self.is(i + 2, "of") { i + 3 } else { i + 2 };
+                return Some((
+                    if self.is(i + 1, "couple") {
+                        Some(2)
+                    } else {
+                        None
+                    },
+                    k,
+                ));
+            }
+            return Some((Some(1), i + 1));
+        }
+        if self.any(i, &["few", "several", "many", "some"]) {
+            return Some((None, i + 1));
+        }
+        if let Some(n) = self.num(i) {
+            if self.t.get(i).is_some_and(|t| t.e - t.s <= 3) && !(i > 0 && self.p(i - 1, b'$')) {
+                return Some((Some(n), i + 1));
+            }
+            return None;
+        }
+        let n = word_number(self.w(i))?;
+        if self.t[i].kind != K::Word {
+            return None;
+        }
+        if n >= 20 && n % 10 == 0 {
+            let k = if self.p(i + 1, b'-') { i + 2 } else { i + 1 };
+            if let Some(u) = word_number(self.w(k)).filter(|u| *u < 10 && *u > 0) {
+                return Some((Some(n + u), k + 1));
+            }
+        }
+        Some((Some(n), i + 1))
+    }
+
+    /// "two days ago", "a year ago", "a year earlier", "year-earlier".
+    fn ago(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        if self.any(
+            j,
+            &[
+                "about", "nearly", "almost", "some", "roughly", "around", "over",
+            ],
+        ) {
+            j += 1;
+        }
+        if self.is(j, "more") && self.is(j + 1, "than") {
+            j += 2;
+        }
+        let (n, k) = self.count(j)?;
+        let (u, clock) = unit_of(self.w(k))?;
+        let mut end = k + 1;
+        if self.is(end, "or") && self.is(end + 1, "so") {
+            end += 2;
+        }
+        let ago = self.is(end, "ago");
+        let earlier = self.any(end, &["earlier", "before"]) && u == "Y" && n == Some(1);
+        if !ago && !earlier {
+            return None;
+        }
+        let Some(n) = n else {
+            return hit(end + 1, "date", "PAST_REF".into(), None);
+        };
+        let n = n as i64;
+        let Some(r) = self.r else {
+            return hit(end + 1, "date", "PAST_REF".into(), None);
+        };
+        if clock {
+            return None;
+        }
+        if u == "Y" && n == 1 && self.in_sentence(i, &["quarter", "quarterly"]) {
+            let (y, q) = last_quarter(r);
+            return hit(end + 1, "date", format!("{}-Q{q}", y - 1), None);
+        }
+        let v = match u {
+            "D" => return day_hit(end + 1, r - Duration::days(n)),
+            "W" => iso_week(r - Duration::days(7 * n)),
+            "M" => {
+                let (y, m) = add_months(r.year(), r.month(), -(n as i32));
+                format!("{y}-{m:02}")
+            }
+            "Y" => format!("{}", r.year() - n as i32),
+            "DE" => format!("{}", (r.year() - 10 * n as i32) / 10),
+            _ => return None,
+        };
+        hit(end + 1, "date", v, None)
+    }
+
+    /// "the third quarter", "third-quarter", "the fourth quarter of 1990", "the quarter",
+    /// "the year-ago quarter", "year-earlier".
+    fn quarter(&self, i: usize) -> Option<Hit> {
+        let mut k = i;
+        let the = self.any(k, &["the", "its", "a"]);
+        if the {
+            k += 1;
+        }
+        let mut year_off = 0;
+        let mut explicit_year = None;
+        if let Some(y) = self.year4(k) {
+            explicit_year = Some(y);
+            k += 1;
+        }
+        if self.any(
+            k,
+            &[
+                "fiscal",
+                "latest",
+                "recent",
+                "comparable",
+                "same",
+                "current",
+            ],
+        ) {
+            k += 1;
+        }
+        if self.any(k, &["year", "year-ago"])
+            && self.p(k + 1, b'-')
+            && self.any(k + 2, &["ago", "earlier"])
+        {
+            year_off = -1;
+            k += 3;
+        }
+        if self.any(k, &["fiscal"]) {
+            k += 1;
+            if self.p(k, b'-') {
+                k += 1;
+            }
+        }
+        let ord = ordinal(self.w(k));
+        if ord.is_some() {
+            k += 1;
+            if self.p(k, b'-') {
+                k += 1;
+            }
+        }
+        let q_word = self.is(k, "quarter") || (self.is(k, "period") && (the || year_off != 0));
+        let half = self.is(k, "half") && ord.is_some_and(|o| o <= 2);
+        if !q_word && !half {
+            // Bare "year-earlier" / "year-ago".
+            if year_off == -1 && ord.is_none() && k == i + 3 {
+                let r = self.r?;
+                if self.in_sentence(i, &["quarter", "quarterly"]) {
+                    let (y, q) = last_quarter(r);
+                    return hit(k, "date", format!("{}-Q{q}", y - 1), None);
+                }
+                return hit(k, "date", format!("{}", r.year() - 1), None);
+            }
+            return None;
+        }
+        if ord.is_none() && !the && year_off == 0 {
+            return None;
+        }
+        if ord.is_none() && explicit_year.is_some() && self.is(k, "period") {
+            return None;
+        }
+        let mut end = k + 1;
+        if self.is(end, "of") {
+            if let Some(y) = self.year4(end + 1) {
+                explicit_year = Some(y);
+                end += 2;
+            }
+        }
+        let (y, q) = match (explicit_year, self.r, ord) {
+            (Some(y), _, Some(o)) => (y, o),
+            (None, Some(r), Some(o)) => (r.year() + year_off, o),
+            (Some(y), Some(r), None) => (y, last_quarter(r).1),
+            (None, Some(r), None) => {
+                let (y, q) = last_quarter(r);
+                (y + year_off, q)
+            }
+            (_, None, Some(o)) => {
+                return hit(
+                    end,
+                    "date",
+                    format!("XXXX-{}{o}", if half { "H" } else { "Q" }),
+                    None,
+                )
+            }
+            (_, None, None) => return None,
+        };
+        let letter = if half { "H" } else { "Q" };
+        hit(end, "date", format!("{y}-{letter}{q}"), None)
+    }
+
+    /// "1998", "fiscal 1989", "the 1990s", "late 2021", "nineteen ninety-six", "summer 1998".
+    fn year(&self, i: usize) -> Option<Hit> {
+        let j = self.prefix(i);
+        let mut k = j;
+        // Seasons: "summer", "the summer", "summer of 1998".
+        let the = self.is(k, "the");
+        if the {
+            k += 1;
+        }
+        if let Some(s) = season_of(self.w(k)) {
+            if self.t[k].kind == K::Word {
+                let mut end = k + 1;
+                let y = if self.is(end, "of") && self.year4(end + 1).is_some() {
+                    end += 2;
+                    self.year4(end - 1)
+                } else if self.year4(end).is_some() {
+                    end += 1;
+                    self.year4(end - 1)
+                } else {
+                    None
+                };
+                // "fall" is also a verb: only with an article, a year, or a modifier.
+                let lone_fall = s == "FA" && !the && y.is_none() && j == i;
+                if !lone_fall {
+                    let y = y.or(self.r.map(|r| r.year()));
+                    let v = match y {
+                        Some(y) => format!("{y}-{s}"),
+                        None => format!("XXXX-{s}"),
+                    };
+                    return hit(end, "date", v, None);
+                }
+            }
+        }
+        // Decades: "the 1990s", "the '80s", "the nineties".
+        let w = self.w(k);
+        if w.len() == 5 && w.ends_with('s') && w[..4].bytes().all(|b| b.is_ascii_digit()) {
+            return hit(k + 1, "date", w[..3].to_string(), None);
+        }
+        if self.p(k, b'\'') && self.tight(k) {
+            let w2 = self.w(k + 1);
+            if w2.len() == 3 && w2.ends_with('s') && w2[..2].bytes().all(|b| b.is_ascii_digit()) {
+                return hit(k + 2, "date", format!("19{}", &w2[..1]), None);
+            }
+        }
+        if the {
+            const DEC: [&str; 8] = [
+                "twenties",
+                "thirties",
+                "forties",
+                "fifties",
+                "sixties",
+                "seventies",
+                "eighties",
+                "nineties",
+            ];
+            if let Some(d) = DEC.iter().position(|x| w.eq_ignore_ascii_case(x)) {
+                return hit(k + 1, "date", format!("19{}", d + 2), None);
+            }
+            k = j;
+        }
+        // Spelled years: "nineteen ninety-six", "the year two thousand".
+        if self.is(k, "nineteen") {
+            if let Some(t) = word_number(self.w(k + 1)).filter(|t| *t >= 20 && t % 10 == 0) {
+                let (u, end) = if self.p(k + 2, b'-') {
+                    (word_number(self.w(k + 3)).filter(|u| *u < 10), k + 4)
+                } else {
+                    (None, k + 2)
+                };
+                let end = if u.is_some() { end } else { k + 2 };
+                return hit(end, "date", format!("{}", 1900 + t + u.unwrap_or(0)), None);
+            }
+        }
+        if self.is(k, "the")
+            && self.is(k + 1, "year")
+            && self.is(k + 2, "two")
+            && self.is(k + 3, "thousand")
+        {
+            return hit(k + 4, "date", "2000".into(), None);
+        }
+        let mut start = k;
+        if self.is(k, "fiscal") {
+            start = k + 1;
+        }
+        let y = self.year4(start)?;
+        // Labels and counts are not years.
+        if start > 0 {
+            let prev = start - 1;
+            if self.p(prev, b'$') || self.p(prev, b'#') || self.any(prev, NOT_YEAR_BEFORE) {
+                return None;
+            }
+            if (self.p(prev, b'-')
+                || self.p(prev, b',')
+                || self.p(prev, b'.')
+                || self.p(prev, b'/'))
+                && self.tight(prev)
+                && prev > 0
+                && self.t[prev - 1].kind == K::Num
+                && self.tight(prev - 1)
+            {
+                return None;
+            }
+        }
+        if self.any(start + 1, NOT_YEAR_AFTER) || self.p(start + 1, b'%') {
+            return None;
+        }
+        if (self.p(start + 1, b'-')
+            || self.p(start + 1, b'.')
+            || self.p(start + 1, b',')
+            || self.p(start + 1, b':'))
+            && self.tight(start)
+            && self.t.get(start + 2).is_some_and(|t| t.kind == K::Num)
+            && self.tight(start + 1)
+        {
+            return None;
+        }
+        // An address: "2500 Main St".
+        if self.capital(start + 1) && self.any(start + 2, NOT_YEAR_AFTER) {
+            return None;
+        }
+        if !(1900..=2099).contains(&y) {
+            let cue = start > 0
+                && self.any(
+                    start - 1,
+                    &[
+                        "in", "since", "of", "by", "from", "until", "year", "between", "before",
+                        "after",
+                    ],
+                );
+            if !cue {
+                return None;
+            }
+        }
+        hit(start + 1, "date", format!("{y}"), None)
+    }
+
+    /// Durations: "three days", "the past two months", "48 hours", "two-year", "a few weeks".
+    fn duration(&self, i: usize) -> Option<Hit> {
+        let mut k = i;
+        if self.is(k, "the") {
+            k += 1;
+        }
+        if self.any(
+            k,
+            &[
+                "past",
+                "last",
+                "next",
+                "first",
+                "coming",
+                "previous",
+                "latest",
+                "following",
+                "recent",
+            ],
+        ) {
+            k += 1;
+        }
+        let (n, k2) = self.count(k)?;
+        if n.is_none() && k == i && self.any(i, &["some", "many"]) {
+            return None;
+        }
+        let mut k2 = k2;
+        if self.is(k2, "more") {
+            k2 += 1;
+        }
+        let hyph = self.p(k2, b'-') && self.tight(k2 - 1);
+        let ui = if hyph { k2 + 1 } else { k2 };
+        let (u, clock) = unit_of(self.w(ui))?;
+        if self.t.get(ui)?.kind != K::Word {
+            return None;
+        }
+        let mut end = ui + 1;
+        // "26-year-old" is an age, not a time.
+        if self.p(end, b'-') && self.is(end + 1, "old") {
+            return None;
+        }
+        if hyph && self.p(end, b'-') {
+            end = ui + 1;
+        }
+        let n = n.map_or("X".to_string(), |n| n.to_string());
+        let v = match (u, clock) {
+            ("DE", _) => format!("P{n}0Y").replace("X0Y", "XDE"),
+            ("CE", _) => format!("P{n}CE"),
+            (u, true) => format!("PT{n}{u}"),
+            (u, false) => format!("P{n}{u}"),
+        };
+        hit(end, "duration", v, None)
+    }
+
+    /// "every night", "each Monday", "daily", "weekly".
+    fn set(&self, i: usize) -> Option<Hit> {
+        let simple = match self.w(i).to_ascii_lowercase().as_str() {
+            "daily" | "nightly" => Some("P1D"),
+            "weekly" => Some("P1W"),
+            "monthly" => Some("P1M"),
+            "annually" | "yearly" => Some("P1Y"),
+            "hourly" => Some("PT1H"),
+            _ => None,
+        };
+        if let Some(v) = simple {
+            if self.t[i].kind == K::Word {
+                return hit(i + 1, "set", v.into(), None);
+            }
+        }
+        if !self.any(i, &["every", "each"]) {
+            return None;
+        }
+        let w = self.w(i + 1).to_ascii_lowercase();
+        let v = match w.as_str() {
+            "day" => "P1D".to_string(),
+            "night" => "XXXX-XX-XXTNI".to_string(),
+            "morning" => "XXXX-XX-XXTMO".to_string(),
+            "evening" => "XXXX-XX-XXTEV".to_string(),
+            "week" => "P1W".to_string(),
+            "month" => "P1M".to_string(),
+            "year" => "P1Y".to_string(),
+            "hour" => "PT1H".to_string(),
+            _ => match weekday_of(&w) {
+                Some(d) => format!("XXXX-WXX-{}", d.number_from_monday()),
+                None => return None,
+            },
+        };
+        hit(i + 2, "set", v, None)
+    }
+
+    /// "now", "currently", "recently", "the past", "the future", "soon".
+    fn vague(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i).to_ascii_lowercase();
+        if self.t[i].kind != K::Word {
+            return None;
+        }
+        let v = match w.as_str() {
+            "now" | "currently" | "nowadays" => "PRESENT_REF",
+            "right" if self.is(i + 1, "now") => {
+                return hit(i + 2, "date", "PRESENT_REF".into(), None)
+            }
+            "these" if self.is(i + 1, "days") => {
+                return hit(i + 2, "date", "PRESENT_REF".into(), None)
+            }
+            "current" => {
+                if unit_of(self.w(i + 1)).is_some()
+                    || self.any(
+                        i + 1,
+                        &["account", "accounts", "affairs", "events", "flows", "flow"],
+                    )
+                {
+                    return None;
+                }
+                "PRESENT_REF"
+            }
+            "recently" | "lately" => "PAST_REF",
+            "more" if self.is(i + 1, "recently") => {
+                return hit(i + 2, "date", "PAST_REF".into(), None)
+            }
+            "recent" => {
+                if self.any(i + 1, &["years", "days"]) {
+                    return hit(i + 2, "date", "PAST_REF".into(), None);
+                }
+                if let Some((u, _)) = unit_of(self.w(i + 1)) {
+                    return hit(i + 2, "duration", format!("PX{u}"), None);
+                }
+                "PAST_REF"
+            }
+
+            "future" => "FUTURE_REF",
+            "the" => {
+                if self.is(i + 1, "past")
+                    && !self.any(
+                        i + 2,
+                        &["few", "several", "year", "week", "month", "decade"],
+                    )
+                    && self.count(i + 2).is_none()
+                {
+                    return hit(i + 2, "date", "PAST_REF".into(), None);
+                }
+                if self.is(i + 1, "future") {
+                    return hit(i + 2, "date", "FUTURE_REF".into(), None);
+                }
+                if self.is(i + 1, "near") && self.any(i + 2, &["future", "term"]) {
+                    return hit(i + 3, "date", "FUTURE_REF".into(), None);
+                }
+                return None;
+            }
+            _ => return None,
+        };
+        hit(i + 1, "date", v.into(), None)
+    }
+
+    /// "11pm", "7 a.m.", "23:00", "3:30 p.m. Monday", "noon", "midnight", "dawn".
+    fn clock_time(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i).to_ascii_lowercase();
+        let (hh, mm, end): (u32, u32, usize) = match w.as_str() {
+            "noon" | "midday" => (12, 0, i + 1),
+            "midnight" => (24, 0, i + 1),
+            "dawn" | "daybreak" | "sunrise" => {
+                return self.part_time(i, "MO", i + 1);
+            }
+            "dusk" | "sunset" | "nightfall" => {
+                return self.part_time(i, "EV", i + 1);
+            }
+            _ if self.t[i].kind == K::Num && self.w(i).len() == 4 => {
+                // Military time: "at 0100", "at approximately 2330", "1400 hours".
+                let n = self.num(i)?;
+                let (h, m) = (n / 100, n % 100);
+                let hours = self.any(i + 1, &["hours", "hrs", "hr"]);
+                let at = i > 0
+                    && (self.is(i - 1, "at")
+                        || (i > 1
+                            && self.is(i - 2, "at")
+                            && self.any(i - 1, &["approximately", "about", "around"])));
+                if h > 24 || m > 59 || !(hours || (at && !(1900..=2099).contains(&n))) {
+                    return None;
+                }
+                (h, m, if hours { i + 2 } else { i + 1 })
+            }
+            _ => {
+                let t = self.t[i];
+                let (h, rest) = if t.kind == K::Num {
+                    (self.num(i)?, i + 1)
+                } else {
+                    // "11pm", "7am"
+                    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+                    let suf = &w[digits.len()..];
+                    if digits.is_empty() || digits.len() > 2 || !(suf == "am" || suf == "pm") {
+                        return None;
+                    }
+                    let h: u32 = digits.parse().ok()?;
+                    if !(1..=12).contains(&h) {
+                        return None;
+                    }
+                    let h = if suf == "pm" && h != 12 {
+                        h + 12
+                    } else if suf == "am" && h == 12 {
+                        0
+                    } else {
+                        h
+                    };
+                    return self.attach_day(h, 0, i + 1, i);
+                };
+                if self.w(i).len() > 2 || h > 24 {
+                    return None;
+                }
+                let (m, k) = if self.p(rest, b':') && self.tight(i) && self.tight(rest) {
+                    let mw = self.w(rest + 1);
+                    if mw.len() != 2 {
+                        return None;
+                    }
+                    (self.num(rest + 1)?, rest + 2)
+                } else {
+                    (0, rest)
+                };
+                if m > 59 {
+                    return None;
+                }
+                // am/pm: "a.m.", "am", "p.m."
+                let (ampm, k2) = self.ampm(k);
+                match ampm {
+                    Some(pm) => {
+                        if !(1..=12).contains(&h) {
+                            return None;
+                        }
+                        let h = if pm && h != 12 {
+                            h + 12
+                        } else if !pm && h == 12 {
+                            0
+                        } else {
+                            h
+                        };
+                        (h, m, k2)
+                    }
+                    None if k > rest && h < 24 => {
+                        // 24-hour clock "23:00" — not a score "2:1" or a ratio.
+                        if self.w(i).len() != 2 && h >= 10 {
+                            return None;
+                        }
+                        (h, m, k)
+                    }
+                    None => return None,
+                }
+            }
+        };
+        self.attach_day(hh, mm, end, i)
+    }
+
+    fn ampm(&self, k: usize) -> (Option<bool>, usize) {
+        let w = self.w(k).to_ascii_lowercase();
+        if self.t.get(k).map(|t| t.kind) != Some(K::Word) {
+            return (None, k);
+        }
+        match w.as_str() {
+            "am" => (Some(false), k + 1),
+            "pm" => (Some(true), k + 1),
+            "a" | "p" if self.p(k + 1, b'.') && self.is(k + 2, "m") => {
+                let end = if self.p(k + 3, b'.') && self.tight(k + 2) {
+                    k + 4
+                } else {
+                    k + 3
+                };
+                (Some(w == "p"), end)
+            }
+            _ => (None, k),
+        }
+    }
+
+    /// A clock time takes the day named right after it ("7 a.m. Monday"), else the last day
+    /// named before it, else the reference date.
+    fn attach_day(&self, h: u32, m: u32, end: usize, at: usize) -> Option<Hit> {
+        let mut end = end;
+        // A time-zone word: "EST", "GMT", "local time".
+        if self.any(
+            end,
+            &[
+                "est", "edt", "gmt", "utc", "pst", "pdt", "cst", "cdt", "bst", "cet",
+            ],
+        ) {
+            end += 1;
+        }
+        let mut day = None;
+        if let Some(wd) = self
+            .t
+            .get(end)
+            .filter(|t| t.kind == K::Word)
+            .and_then(|_| weekday_of(self.w(end)))
+        {
+            if self.capital(end) {
+                day = self.weekday_value(wd, None, at).1;
+                end += 1;
+            }
+        } else if self.any(end, &["today", "yesterday", "tomorrow"]) {
+            if let Some(r) = self.r {
+                let off = match self.w(end).to_ascii_lowercase().as_str() {
+                    "yesterday" => -1,
+                    "tomorrow" => 1,
+                    _ => 0,
+                };
+                day = Some(r + Duration::days(off));
+            }
+            end += 1;
+        }
+        // A bare clock time names no day of its own: its value takes the day last named,
+        // but `day` stays empty so that it is not read as a new date.
+        let named = day;
+        let day = day.or_else(|| self.anchor_day());
+        let hm = if m == 0 {
+            format!("{h:02}:00")
+        } else {
+            format!("{h:02}:{m:02}")
+        };
+        let v = match day {
+            Some(d) => format!("{}T{hm}", ymd(d)),
+            None => format!("XXXX-XX-XXT{hm}"),
+        };
+        hit(end, "time", v, named)
+    }
+
+    fn part_time(&self, _i: usize, part: &str, end: usize) -> Option<Hit> {
+        let day = self.anchor_day();
+        let v = match day {
+            Some(d) => format!("{}T{part}", ymd(d)),
+            None => format!("XXXX-XX-XXT{part}"),
+        };
+        hit(end, "time", v, None)
+    }
+}
+
+/// Words that can begin an expression (lowercase); any other word is skipped at once, which
+/// keeps the scan fast on ordinary prose.
+static START_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        "early late earlier later mid the this last next past previous following coming current \
+         that a an one about nearly almost some roughly around over more few several many its \
+         fiscal year yesterday today tomorrow tonight every each daily nightly weekly monthly \
+         annually yearly hourly now currently nowadays right these recently lately recent \
+         future noon midday midnight dawn daybreak sunrise dusk sunset nightfall nineteen \
+         spring summer fall autumn winter christmas thanksgiving new january february march \
+         april may june july august september october november december jan feb mar apr jun \
+         jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday \
+         zero two three four five six seven eight nine ten eleven twelve thirteen fourteen \
+         fifteen sixteen seventeen eighteen twenty thirty forty fifty sixty seventy eighty \
+         ninety first second third fourth mid-"
+            .split_whitespace()
+            .collect()
+    });
+
+fn could_start(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    if b.len() > 12 {
+        return false;
+    }
+    let mut buf = [0u8; 12];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..b.len()]).is_ok_and(|l| START_WORDS.contains(l))
+}
+
+/// Decides whether `05/01/2022` means 5 January, from the other numeric dates in the text
+/// (one with a first number over 12 settles it) or the style of the dateline.
+pub(super) fn day_first(text: &str, t: &[Tok], dateline: Option<&str>) -> Option<bool> {
+    let w = |i: usize| t.get(i).map_or("", |x| &text[x.s..x.e]);
+    for i in 0..t.len().saturating_sub(4) {
+        if t[i].kind == K::Num
+            && t[i + 1].kind == K::Punct(b'/')
+            && t[i + 2].kind == K::Num
+            && t[i + 3].kind == K::Punct(b'/')
+            && t[i + 4].kind == K::Num
+        {
+            let a: u32 = w(i).parse().unwrap_or(0);
+            let b: u32 = w(i + 2).parse().unwrap_or(0);
+            if a > 12 && b <= 12 {
+                return Some(true);
+            }
+            if b > 12 && a <= 12 {
+                return Some(false);
+            }
+        }
+    }
+    let dl = dateline?;
+    let dt = tokenize(dl);
+    for i in 0..dt.len().saturating_sub(1) {
+        let a = &dl[dt[i].s..dt[i].e];
+        let b = &dl[dt[i + 1].s..dt[i + 1].e];
+        if dt[i].kind == K::Num && month_of(b).is_some() {
+            return Some(true);
+        }
+        if month_of(a).is_some() && dt[i + 1].kind == K::Num {
+            return Some(false);
+        }
+    }
+    None
+}
