@@ -171,6 +171,7 @@ fn summary_ignores_background() {
         kind: "date",
         value: "2023-05-01".into(),
         day: None,
+        rule: "test",
     }];
     let figs = extract(&doc, &times);
     assert!(figs
