@@ -119,8 +119,17 @@ const NOT_NAME: &[&str] = &[
     "rights", "international", "world", "global", "federal", "public", "general", "great",
     "british", "irish", "american", "african", "european", "asian", "arab", "english",
     "french", "spanish", "german", "russian", "chinese", "indian", "western", "el", "los",
-    "las", "san", "santa", "sao", "são", "port", "fort", "ft.", "mt.", "le", "la", "al",
+    "las", "san", "santa", "sao", "são", "port", "fort", "ft.", "mt.", "le", "la",
 ];
+
+/// Last words that make a capitalized name a place, not an organization ("Air Force Base").
+const PLACE_ENDS: &[&str] = &[
+    "Base", "Airport", "Street", "Avenue", "Road", "Bridge", "Square", "Station", "Park",
+    "Block", "Building", "Tower", "Camp",
+];
+
+/// Caption words that lose their space after a name in scraped text ("Ana VelezVideo").
+const GLUED: &[&str] = &["Video", "By", "Photo", "Image", "Read", "Watch", "Related", "Getty"];
 
 /// Abbreviations that keep their period inside a run ("Gen.", "St.", "Jr.").
 const ABBREVIATIONS: &[&str] = &[
@@ -196,7 +205,8 @@ fn is_org_word(w: &str) -> bool {
 
 fn is_acronym(w: &str) -> bool {
     let letters = w.chars().filter(|c| c.is_ascii_uppercase()).count();
-    letters >= 2
+    let digits = w.chars().any(|c| c.is_ascii_digit());
+    (letters >= 2 || letters == 1 && digits && w.contains('-'))
         && w.len() <= 7
         && w
             .chars()
@@ -217,7 +227,7 @@ fn is_name_word(w: &str) -> bool {
     is_cap(w)
         && (initial || w.chars().skip(1).any(char::is_lowercase))
         && !FUNCTION_WORDS.contains(&l.as_str())
-        && !CALENDAR.contains(&l.as_str())
+        && (!CALENDAR.contains(&l.as_str()) || l == "may")
         && !NOT_NAME.contains(&l.as_str())
         && !is_title(w)
         && !is_org_word(w)
@@ -241,7 +251,20 @@ fn tokenize(flat: &str, para: &Span, out: &mut Vec<Tok>) {
         let start = para.start + i;
         let mut end = start + c.len_utf8();
         while let Some(&(j, d)) = iter.peek() {
-            if !is_word_char(d) {
+            if !is_word_char(d) || (d == '-' && s[j + 1..].starts_with('-')) {
+                break;
+            }
+            // "MayVideo", "SmithBy": a caption word glued to a name.
+            if d.is_uppercase()
+                && flat[..para.start + j]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_lowercase)
+                && GLUED.iter().any(|g| {
+                    s[j..].starts_with(g)
+                        && !s[j + g.len()..].starts_with(|c: char| c.is_lowercase())
+                })
+            {
                 break;
             }
             // "Belfast.At": a period between a lowercase letter and a capitalized word.
@@ -320,7 +343,8 @@ fn skipped(doc: &Document, i: usize, p: &Span) -> bool {
             || l.starts_with("image ")
             || l.contains("photo:")
             || l.contains("ap photo")
-            || l.contains("getty images")))
+            || l.contains("getty images")
+            || l.contains("contributed to this")))
         || (i + 1 < doc.paragraphs.len()
             && short
             && !s.contains('\n')
@@ -375,6 +399,9 @@ pub fn extract(doc: &Document, locations: &[Location]) -> Vec<Actor> {
             .iter()
             .any(|c| c.start <= f.span.0 && f.span.1 <= c.end)
     });
+    // A known organization is never a person ("Sinn Fein said").
+    let (_, known) = &*KNOWN_ORGS;
+    found.retain(|f| f.kind == "organization" || !known.contains(&f.name.as_str()));
     confirm_candidates(&mut found);
     found.sort_by_key(|f| f.span.0);
     let mut actors = merge(doc.text, found);
@@ -412,10 +439,18 @@ fn run_end(flat: &str, toks: &[Tok], k: usize) -> usize {
         return k;
     }
     let mut e = k + 1;
-    if toks[k].closes {
+    // "Children's Hospital", "Sheriff's Office": a possessive inside an organization's name.
+    let continues = |e: usize| {
+        toks.get(e).is_some_and(|t| {
+            flat[toks[e - 1].end..].starts_with(['\'', '’'])
+                && flat[toks[e - 1].end..t.start].len() <= 4
+                && is_org_word(&flat[t.start..t.end])
+        })
+    };
+    if toks[k].closes && !continues(e) {
         return e;
     }
-    while e < toks.len() && toks[e].joined {
+    while e < toks.len() && (toks[e].joined || continues(e)) {
         let w = &flat[toks[e].start..toks[e].end];
         let l = lower(w);
         let month = CALENDAR.contains(&l.as_str())
@@ -427,7 +462,7 @@ fn run_end(flat: &str, toks: &[Tok], k: usize) -> usize {
         } else {
             break;
         }
-        if toks[e - 1].closes {
+        if toks[e - 1].closes && !continues(e) {
             break;
         }
     }
@@ -483,6 +518,31 @@ fn analyse_run(
     let span = |x: usize, y: usize| (toks[x].start, toks[y - 1].end);
     let text_of = |x: usize, y: usize| flat[toks[x].start..toks[y - 1].end].to_string();
 
+    // "Sgt. Ana Velez of the Harlow Police Department": the person, then the organization.
+    if let Some(c) = (a + 2..b).find(|&c| matches!(word(c), "of" | "for")) {
+        let left_org = (a..c).any(|i| is_org_word(word(i)));
+        let right_org = (c..b).any(|i| is_org_word(word(i)));
+        if !left_org && right_org {
+            let person = title_and_name(flat, toks, a, c, places).or_else(|| {
+                let given = GIVEN_NAMES.contains_key(word(a));
+                (given && c - a <= 3 && name_tail(flat, toks, a, c, false) == a)
+                    .then(|| bare_name(flat, toks, a, c, places))
+                    .flatten()
+                    .map(|f| vec![f])
+            });
+            if let Some(p) = person {
+                out.extend(p);
+                let mut r = c;
+                while r < b && CONNECTORS.contains(&word(r)) {
+                    r += 1;
+                }
+                if r < b {
+                    analyse_run(flat, toks, r, b, places, out);
+                }
+                return;
+            }
+        }
+    }
     if let Some(f) = title_and_name(flat, toks, a, b, places) {
         out.extend(f);
         return;
@@ -492,7 +552,8 @@ fn analyse_run(
         return;
     }
     // Unknown acronyms in capitals ("FSLN", "M-19"), alone in their run.
-    if n == 1 && is_acronym(word(a)) && !all_caps_context(flat, toks, a) {
+    let dateline = a == 0 && flat[toks[a].end..].starts_with([',', ' ']) && word(a).len() > 3;
+    if n == 1 && is_acronym(word(a)) && !all_caps_context(flat, toks, a) && !dateline {
         out.push(Found {
             name: word(a).to_string(),
             kind: "organization",
@@ -526,7 +587,9 @@ fn lowercase_title_before(flat: &str, toks: &[Tok], a: usize) -> Option<String> 
         return None;
     }
     let w = &flat[toks[a - 1].start..toks[a - 1].end];
-    if !(is_title(w) && w.chars().next().is_some_and(char::is_lowercase)) {
+    // "president", and "presidents" before a list of names.
+    let head = w.strip_suffix('s').filter(|h| is_title(h)).unwrap_or(w);
+    if !(is_title(head) && w.chars().next().is_some_and(char::is_lowercase)) {
         return None;
     }
     let mut s = a - 1;
@@ -660,6 +723,24 @@ fn title_and_name(
 /// department"). A lone head word ("Police") is generic, not a name.
 fn organization(flat: &str, toks: &[Tok], a: usize, b: usize) -> Option<Found> {
     let word = |i: usize| &flat[toks[i].start..toks[i].end];
+    // "Director of the Federal Bureau": the organization starts after the title.
+    let mut a = a;
+    if b - a > 3 && is_title(word(a)) && CONNECTORS.contains(&word(a + 1)) {
+        a += 1;
+        while a < b && CONNECTORS.contains(&word(a)) {
+            a += 1;
+        }
+    }
+    // A headline in Title Case ("Services Questioned About"): cut before the verb.
+    let b = (a..b)
+        .find(|&i| {
+            let w = word(i);
+            w.len() > 4 && w.ends_with("ed") && !matches!(w, "United" | "Limited" | "Red")
+        })
+        .unwrap_or(b);
+    if b <= a || PLACE_ENDS.contains(&word(b - 1)) {
+        return None;
+    }
     let end = toks[b - 1].end;
     let after = &flat[end..];
     for tail in [
@@ -723,6 +804,13 @@ fn bare_name(
         return None;
     }
     let full = (a..b).filter(|&i| !NAME_PARTICLES.contains(&word(i))).count();
+    // "Hurricane Joan", "Typhoon Haiyan": storms have given names.
+    if a > 0 && toks[a].joined {
+        let prev = lower(word(a - 1));
+        if matches!(prev.as_str(), "hurricane" | "typhoon" | "storm" | "cyclone") {
+            return None;
+        }
+    }
     let span = (toks[a].start, toks[b - 1].end);
     if inside(places, span) {
         return None;
@@ -891,8 +979,8 @@ fn same_person(a: &str, b: &str) -> bool {
     match (aw.last(), bw.last()) {
         (Some(x), Some(y)) if x == y => {
             aw.len() == 1 || bw.len() == 1 || {
-                let (f1, f2) = (aw[0].trim_end_matches('.'), bw[0].trim_end_matches('.'));
-                f1.starts_with(f2) || f2.starts_with(f1)
+                // "Joe" and "Joseph", "J." and "James": the same first letter.
+                aw[0].chars().next() == bw[0].chars().next()
             }
         }
         _ => false,
