@@ -23,7 +23,7 @@ const VERBS: &str = r"said|says|added|adds|told\s+[a-z]+(?:\s+[a-z]+)??|explaine
 
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^[\s,]*(?:(?:{VERBS})\s+(?P<a>[^,.;!?\n]+?)\s*(?:[,.;!?]|$)|(?P<b>[^,.;!?\n]+?)\s+(?:{VERBS})\b)"
+        r"^[\s,]*(?:(?:{VERBS})\s+(?P<a>(?:[^,.;!?\n]|\.[A-Za-z])+?)\s*(?:[,.;!?]|$)|(?P<b>[^,.;!?\n]+?)\s+(?:{VERBS})\b)"
     ))
     .expect("quote-after regex")
 });
@@ -209,6 +209,22 @@ fn plausible_speaker(s: &str) -> bool {
     (1..=16).contains(&words) && !s.trim().is_empty()
 }
 
+/// Adverbs that may stand between a pronoun and its speech verb.
+const ADVERBS: &[&str] = &["also", "later", "then", "again", "further", "once", "previously"];
+
+/// The actor of `kind` named nearest before `pos`.
+fn nearest_actor<'a>(actors: &'a [Actor], pos: usize, kind: &str) -> Option<&'a Actor> {
+    actors
+        .iter()
+        .filter(|a| a.kind == kind)
+        .filter_map(|a| {
+            let p = a.mentions.iter().filter(|m| m.start < pos).map(|m| m.start).max()?;
+            Some((p, a))
+        })
+        .max_by_key(|(p, _)| *p)
+        .map(|(_, a)| a)
+}
+
 /// The person named nearest before `pos` that fits `gender` (`None`: anyone).
 fn nearest_person(actors: &[Actor], pos: usize, gender: Option<char>) -> Option<&Actor> {
     actors
@@ -234,7 +250,16 @@ fn nearest_person(actors: &[Actor], pos: usize, gender: Option<char>) -> Option<
 /// title → the person actor it belongs to; anything else is kept as the article words it.
 fn resolve(raw: &str, actors: &[Actor], pos: usize) -> String {
     let raw = raw.trim();
+    // "She also", "he later": a pronoun with an adverb.
+    let raw = match raw.split_whitespace().collect::<Vec<_>>().as_slice() {
+        [p, adv] if PRONOUN.is_match(p) && ADVERBS.contains(adv) => *p,
+        _ => raw,
+    };
     let lower = raw.to_lowercase();
+    if lower == "it" {
+        return nearest_actor(actors, pos, "organization")
+            .map_or_else(|| raw.to_string(), |a| a.name.clone());
+    }
     if PRONOUN.is_match(raw) {
         let gender = match lower.as_str() {
             "he" => Some('m'),
@@ -320,6 +345,69 @@ mod tests {
         let q = quotes("“The violence must stop now,” she said. “We urge restraint.\n\n“Every life matters here.”");
         assert_eq!(q.len(), 2, "{q:?}");
         assert_eq!(q[1].1, "We urge restraint. Every life matters here.");
+    }
+
+    fn quotes_with_actors(text: &str) -> Vec<(Option<String>, String)> {
+        let doc = Document::new(text);
+        let acts = actors::extract(&doc, &[]);
+        extract(&doc, &acts)
+            .into_iter()
+            .map(|q| {
+                assert_eq!(&text[q.evidence.start..q.evidence.end], q.evidence.text);
+                (q.speaker, q.text)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn wire_copy_marks_and_surname_attribution() {
+        let q = quotes_with_actors(
+            "Harbor Police Chief Dana Whitfield spoke on Monday.\n\n``We have never seen water \
+             this high,'' said Whitfield at the station.",
+        );
+        assert_eq!(
+            q,
+            vec![(
+                Some("Dana Whitfield".into()),
+                "We have never seen water this high,".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn pronoun_goes_to_the_nearest_person_who_fits() {
+        let q = quotes_with_actors(
+            "Governor Tom Redding ordered the evacuation. Later, Maria Osei reached the shelter.\n\n\
+             \"We left everything behind in the house,\" she said.",
+        );
+        assert_eq!(q[0].0.as_deref(), Some("Maria Osei"));
+        let q = quotes_with_actors(
+            "Maria Osei reached the shelter. Governor Tom Redding visited it.\n\n\
+             \"We left everything behind in the house,\" she said.",
+        );
+        assert_eq!(q[0].0.as_deref(), Some("Maria Osei"));
+    }
+
+    #[test]
+    fn partial_quote_takes_the_sentence_subject() {
+        let q = quotes_with_actors(
+            "Sheriff Ray Collins said deputies had \"no reason to expect trouble\" that day.",
+        );
+        assert_eq!(
+            q,
+            vec![(
+                Some("Ray Collins".into()),
+                "no reason to expect trouble".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn descriptions_are_kept_as_written() {
+        let q = quotes(
+            "\"The bridge may not hold another night,\" a fire department spokeswoman said.",
+        );
+        assert_eq!(q[0].0.as_deref(), Some("a fire department spokeswoman"));
     }
 
     #[test]
