@@ -77,83 +77,439 @@ const NAME_PARTICLES: &[&str] = &[
 
 /// Capitalized words that never start or make up a name or an organization.
 const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "in", "on", "at", "and", "but", "or", "if", "as", "after", "before",
-    "when", "while", "since", "during", "for", "from", "to", "by", "with", "this", "that",
-    "these", "those", "there", "here", "it", "its", "he", "she", "they", "we", "i", "his", "her",
-    "their", "our", "my", "your", "you", "also", "however", "meanwhile", "no", "not", "more",
-    "some", "all", "many", "most", "one", "two", "three", "about", "according", "what", "who",
-    "where", "why", "how", "today", "yesterday", "tomorrow", "so", "then", "yet", "still",
-    "even", "both", "each", "every", "other", "another", "such", "under", "over", "near",
-    "between", "among", "against", "without", "despite", "although", "though", "because",
-    "until", "unlike", "like", "once", "now", "later", "earlier", "last", "next", "first",
-    "dear", "oh", "yes", "mr", "mrs", "ms", "said", "says", "asked", "told", "do", "does",
-    "did", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
-    "can", "could", "should", "may", "might", "must", "let", "please", "thank", "thanks",
-    "police", "officials", "authorities", "government", "witnesses", "residents", "rescuers",
-    "breaking", "update", "updated", "read", "photo", "video", "watch", "copyright", "text",
-    "editor", "note", "related", "advertisement", "image", "caption", "source", "sources",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "and",
+    "but",
+    "or",
+    "if",
+    "as",
+    "after",
+    "before",
+    "when",
+    "while",
+    "since",
+    "during",
+    "for",
+    "from",
+    "to",
+    "by",
+    "with",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "you",
+    "also",
+    "however",
+    "meanwhile",
+    "no",
+    "not",
+    "more",
+    "some",
+    "all",
+    "many",
+    "most",
+    "one",
+    "two",
+    "three",
+    "about",
+    "according",
+    "what",
+    "who",
+    "where",
+    "why",
+    "how",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "so",
+    "then",
+    "yet",
+    "still",
+    "even",
+    "both",
+    "each",
+    "every",
+    "other",
+    "another",
+    "such",
+    "under",
+    "over",
+    "near",
+    "between",
+    "among",
+    "against",
+    "without",
+    "despite",
+    "although",
+    "though",
+    "because",
+    "until",
+    "unlike",
+    "like",
+    "once",
+    "now",
+    "later",
+    "earlier",
+    "last",
+    "next",
+    "first",
+    "dear",
+    "oh",
+    "yes",
+    "mr",
+    "mrs",
+    "ms",
+    "said",
+    "says",
+    "asked",
+    "told",
+    "do",
+    "does",
+    "did",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "let",
+    "please",
+    "thank",
+    "thanks",
+    "police",
+    "officials",
+    "authorities",
+    "government",
+    "witnesses",
+    "residents",
+    "rescuers",
+    "breaking",
+    "update",
+    "updated",
+    "read",
+    "photo",
+    "video",
+    "watch",
+    "copyright",
+    "text",
+    "editor",
+    "note",
+    "related",
+    "advertisement",
+    "image",
+    "caption",
+    "source",
+    "sources",
 ];
 
 /// Month and weekday names: they end a run ("Bailey Monday").
 const CALENDAR: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.",
-    "sept.", "oct.", "nov.", "dec.",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "mar.",
+    "apr.",
+    "jun.",
+    "jul.",
+    "aug.",
+    "sep.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
 ];
 
 /// Capitalized words that are not part of a person's name (places, events, faiths, things).
 const NOT_NAME: &[&str] = &[
-    "new", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-    "central", "upper", "lower", "national", "state", "states", "county", "city", "province",
-    "region", "district", "township", "village", "town", "street", "st.", "avenue", "road",
-    "drive", "river", "lake", "mount", "island", "islands", "valley", "bay", "coast", "gulf",
-    "sea", "ocean", "bridge", "square", "base", "airport", "station", "park", "hall", "building",
-    "tower", "church", "mosque", "cathedral", "temple", "palace", "stadium", "mall", "market",
-    "hotel", "plaza", "highway", "route", "republic", "kingdom", "united", "order", "protestant",
-    "protestants", "catholic", "catholics", "muslim", "muslims", "islamic", "christian",
-    "jewish", "hindu", "buddhist", "hurricane", "typhoon", "storm", "cyclone", "tropical",
-    "day", "week", "year", "war", "revolution", "act", "law", "constitution", "agreement",
-    "accord", "treaty", "plan", "operation", "internet", "christmas", "easter", "ramadan",
-    "eid", "covid-19", "covid", "coronavirus", "god", "allah", "twitter", "facebook", "human",
-    "rights", "international", "world", "global", "federal", "public", "general", "great",
-    "british", "irish", "american", "african", "european", "asian", "arab", "english",
-    "french", "spanish", "german", "russian", "chinese", "indian", "western", "el", "los",
-    "las", "san", "santa", "sao", "são", "port", "fort", "ft.", "mt.", "le", "la",
+    "new",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "upper",
+    "lower",
+    "national",
+    "state",
+    "states",
+    "county",
+    "city",
+    "province",
+    "region",
+    "district",
+    "township",
+    "village",
+    "town",
+    "street",
+    "st.",
+    "avenue",
+    "road",
+    "drive",
+    "river",
+    "lake",
+    "mount",
+    "island",
+    "islands",
+    "valley",
+    "bay",
+    "coast",
+    "gulf",
+    "sea",
+    "ocean",
+    "bridge",
+    "square",
+    "base",
+    "airport",
+    "station",
+    "park",
+    "hall",
+    "building",
+    "tower",
+    "church",
+    "mosque",
+    "cathedral",
+    "temple",
+    "palace",
+    "stadium",
+    "mall",
+    "market",
+    "hotel",
+    "plaza",
+    "highway",
+    "route",
+    "republic",
+    "kingdom",
+    "united",
+    "order",
+    "protestant",
+    "protestants",
+    "catholic",
+    "catholics",
+    "muslim",
+    "muslims",
+    "islamic",
+    "christian",
+    "jewish",
+    "hindu",
+    "buddhist",
+    "hurricane",
+    "typhoon",
+    "storm",
+    "cyclone",
+    "tropical",
+    "day",
+    "week",
+    "year",
+    "war",
+    "revolution",
+    "act",
+    "law",
+    "constitution",
+    "agreement",
+    "accord",
+    "treaty",
+    "plan",
+    "operation",
+    "internet",
+    "christmas",
+    "easter",
+    "ramadan",
+    "eid",
+    "covid-19",
+    "covid",
+    "coronavirus",
+    "god",
+    "allah",
+    "twitter",
+    "facebook",
+    "human",
+    "rights",
+    "international",
+    "world",
+    "global",
+    "federal",
+    "public",
+    "general",
+    "great",
+    "british",
+    "irish",
+    "american",
+    "african",
+    "european",
+    "asian",
+    "arab",
+    "english",
+    "french",
+    "spanish",
+    "german",
+    "russian",
+    "chinese",
+    "indian",
+    "western",
+    "el",
+    "los",
+    "las",
+    "san",
+    "santa",
+    "sao",
+    "são",
+    "port",
+    "fort",
+    "ft.",
+    "mt.",
+    "le",
+    "la",
 ];
 
 /// Last words that make a capitalized name a place, not an organization ("Air Force Base").
 const PLACE_ENDS: &[&str] = &[
-    "Base", "Airport", "Street", "Avenue", "Road", "Bridge", "Square", "Station", "Park",
-    "Block", "Building", "Tower", "Camp",
+    "Base", "Airport", "Street", "Avenue", "Road", "Bridge", "Square", "Station", "Park", "Block",
+    "Building", "Tower", "Camp",
 ];
 
 /// Caption words that lose their space after a name in scraped text ("Ana VelezVideo").
-const GLUED: &[&str] = &["Video", "By", "Photo", "Image", "Read", "Watch", "Related", "Getty"];
+const GLUED: &[&str] = &[
+    "Video", "By", "Photo", "Image", "Read", "Watch", "Related", "Getty",
+];
 
 /// Abbreviations that keep their period inside a run ("Gen.", "St.", "Jr.").
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "capt", "sgt", "maj", "cmdr", "adm",
     "gov", "sen", "rep", "rev", "st", "ft", "mt", "jr", "sr", "inc", "co", "corp", "ltd", "dept",
-    "supt", "insp", "det", "cpl", "pvt", "brig", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec",
+    "supt", "insp", "det", "cpl", "pvt", "brig", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec",
 ];
 
 /// Verbs that, right after a name, mark it as a person who speaks or acts.
 const CUE_VERBS_AFTER: &[&str] = &[
-    "said", "says", "told", "added", "explained", "stated", "noted", "wrote", "tweeted",
-    "posted", "confirmed", "announced", "warned", "urged", "asked", "recalled", "recalls",
-    "testified", "insisted", "replied", "described", "called", "believes", "thinks",
-    "acknowledged", "declined", "denied", "agreed", "argued", "stressed", "admitted",
-    "pleaded", "died", "was", "has", "had", "is",
+    "said",
+    "says",
+    "told",
+    "added",
+    "explained",
+    "stated",
+    "noted",
+    "wrote",
+    "tweeted",
+    "posted",
+    "confirmed",
+    "announced",
+    "warned",
+    "urged",
+    "asked",
+    "recalled",
+    "recalls",
+    "testified",
+    "insisted",
+    "replied",
+    "described",
+    "called",
+    "believes",
+    "thinks",
+    "acknowledged",
+    "declined",
+    "denied",
+    "agreed",
+    "argued",
+    "stressed",
+    "admitted",
+    "pleaded",
+    "died",
+    "was",
+    "has",
+    "had",
+    "is",
 ];
 
 /// Words that, right before a name, mark it as a person.
 const CUE_BEFORE: &[&str] = &[
-    "said", "says", "told", "according to", "identified as", "named", "by", "suspect",
-    "victim", "son", "daughter", "wife", "husband", "brother", "sister", "mother", "father",
-    "friend", "neighbor", "neighbour", "leader", "founder", "owner", "resident", "witness",
-    "student", "teacher", "activist", "journalist", "reporter", "lawyer", "doctor", "nurse",
+    "said",
+    "says",
+    "told",
+    "according to",
+    "identified as",
+    "named",
+    "by",
+    "suspect",
+    "victim",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "mother",
+    "father",
+    "friend",
+    "neighbor",
+    "neighbour",
+    "leader",
+    "founder",
+    "owner",
+    "resident",
+    "witness",
+    "student",
+    "teacher",
+    "activist",
+    "journalist",
+    "reporter",
+    "lawyer",
+    "doctor",
+    "nurse",
 ];
 
 #[derive(Debug, Clone, Copy)]
@@ -208,8 +564,7 @@ fn is_acronym(w: &str) -> bool {
     let digits = w.chars().any(|c| c.is_ascii_digit());
     (letters >= 2 || letters == 1 && digits && w.contains('-'))
         && w.len() <= 7
-        && w
-            .chars()
+        && w.chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-' || c == '&')
         && !NOT_ACRONYMS.contains(&w)
 }
@@ -220,8 +575,7 @@ fn is_name_word(w: &str) -> bool {
     let l = lower(w);
     let initial = w.len() >= 2
         && w.ends_with('.')
-        && w
-            .split('.')
+        && w.split('.')
             .filter(|p| !p.is_empty())
             .all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase()));
     is_cap(w)
@@ -453,8 +807,8 @@ fn run_end(flat: &str, toks: &[Tok], k: usize) -> usize {
     while e < toks.len() && (toks[e].joined || continues(e)) {
         let w = &flat[toks[e].start..toks[e].end];
         let l = lower(w);
-        let month = CALENDAR.contains(&l.as_str())
-            && !(l == "may" && !next_is_digit(flat, toks, e));
+        // "May" is a month only before a day ("May 5"); otherwise a name (Theresa May).
+        let month = CALENDAR.contains(&l.as_str()) && (l != "may" || next_is_digit(flat, toks, e));
         if is_cap(w) && !month {
             e += 1;
         } else if let Some(skip) = connector_bridge(flat, toks, e) {
@@ -600,11 +954,37 @@ fn lowercase_title_before(flat: &str, toks: &[Tok], a: usize) -> Option<String> 
         let modifier = is_title(p)
             || matches!(
                 l.as_str(),
-                "police" | "fire" | "foreign" | "interior" | "defense" | "defence" | "health"
-                    | "deputy" | "vice" | "prime" | "former" | "acting" | "senior" | "county"
-                    | "state" | "army" | "military" | "government" | "local" | "regional"
-                    | "provincial" | "district" | "city" | "opposition" | "rebel" | "party"
-                    | "justice" | "finance" | "information" | "security" | "press"
+                "police"
+                    | "fire"
+                    | "foreign"
+                    | "interior"
+                    | "defense"
+                    | "defence"
+                    | "health"
+                    | "deputy"
+                    | "vice"
+                    | "prime"
+                    | "former"
+                    | "acting"
+                    | "senior"
+                    | "county"
+                    | "state"
+                    | "army"
+                    | "military"
+                    | "government"
+                    | "local"
+                    | "regional"
+                    | "provincial"
+                    | "district"
+                    | "city"
+                    | "opposition"
+                    | "rebel"
+                    | "party"
+                    | "justice"
+                    | "finance"
+                    | "information"
+                    | "security"
+                    | "press"
             )
             || (is_cap(p) && !FUNCTION_WORDS.contains(&l.as_str()) && !toks[s - 1].closes);
         if !modifier || toks[s - 1].closes {
@@ -672,7 +1052,8 @@ fn title_and_name(
     if t + 1 >= b {
         return None;
     }
-    let tail_has_connector = (t + 1..b).any(|i| CONNECTORS.contains(&word(i)) && !NAME_PARTICLES.contains(&word(i)))
+    let tail_has_connector = (t + 1..b)
+        .any(|i| CONNECTORS.contains(&word(i)) && !NAME_PARTICLES.contains(&word(i)))
         || (t + 1..b).any(|i| is_org_word(word(i)));
     let s = name_tail(flat, toks, t + 1, b, tail_has_connector);
     if s >= b || (!tail_has_connector && s != t + 1) {
@@ -782,8 +1163,7 @@ fn all_caps_context(flat: &str, toks: &[Tok], i: usize) -> bool {
     let near = [i.wrapping_sub(1), i + 1];
     near.iter().filter_map(|&j| toks.get(j)).any(|t| {
         let w = &flat[t.start..t.end];
-        w.len() > 1 && w.chars().all(|c| !c.is_lowercase())
-            && w.chars().any(char::is_uppercase)
+        w.len() > 1 && w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_uppercase)
     })
 }
 
@@ -803,7 +1183,9 @@ fn bare_name(
     if s != a || n > 5 {
         return None;
     }
-    let full = (a..b).filter(|&i| !NAME_PARTICLES.contains(&word(i))).count();
+    let full = (a..b)
+        .filter(|&i| !NAME_PARTICLES.contains(&word(i)))
+        .count();
     // "Hurricane Joan", "Typhoon Haiyan": storms have given names.
     if a > 0 && toks[a].joined {
         let prev = lower(word(a - 1));
@@ -817,9 +1199,7 @@ fn bare_name(
     }
     let given = GIVEN_NAMES.contains_key(word(a)) && !word(a).ends_with('.');
     let cue = cue_after(flat, span.1) || cue_before(flat, toks, a);
-    let kind = if full >= 2 && (given || cue) {
-        "person"
-    } else if full == 1 && given && cue {
+    let kind = if (full >= 2 && (given || cue)) || (full == 1 && given && cue) {
         "person"
     } else if full >= 2 {
         "candidate"
@@ -841,10 +1221,7 @@ fn bare_name(
 fn cue_after(flat: &str, end: usize) -> bool {
     let rest = &flat[end..];
     let r = rest.trim_start();
-    let first = r
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
+    let first = r.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     if rest.starts_with(' ') && CUE_VERBS_AFTER.contains(&first) {
         return true;
     }
@@ -870,7 +1247,7 @@ fn cue_before(flat: &str, toks: &[Tok], a: usize) -> bool {
             && before[..before.len() - c.len()]
                 .chars()
                 .next_back()
-                .is_none_or(|ch| !ch.is_alphanumeric())
+                .map_or(true, |ch| !ch.is_alphanumeric())
     }) || before.ends_with("-year-old")
 }
 
@@ -995,16 +1372,21 @@ fn add_later_mentions(doc: &Document, skip: &[bool], actors: &mut [Actor]) {
     let mut keys: Vec<String> = Vec::new();
     // (actor index, is a title) per key.
     let mut owners: Vec<Vec<(usize, bool)>> = Vec::new();
-    let mut add_key = |key: String, owner: (usize, bool), keys: &mut Vec<String>| {
-        match keys.iter().position(|k| *k == key) {
-            Some(p) => owners[p].push(owner),
-            None => {
-                keys.push(key);
-                owners.push(vec![owner]);
-            }
+    let mut add_key = |key: String, owner: (usize, bool), keys: &mut Vec<String>| match keys
+        .iter()
+        .position(|k| *k == key)
+    {
+        Some(p) => owners[p].push(owner),
+        None => {
+            keys.push(key);
+            owners.push(vec![owner]);
         }
     };
-    for (i, a) in actors.iter().enumerate().filter(|(_, a)| a.kind == "person") {
+    for (i, a) in actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.kind == "person")
+    {
         let words: Vec<&str> = a.name.split_whitespace().collect();
         if let Some(last) = words.last().filter(|w| w.len() >= 3 && words.len() >= 2) {
             add_key(last.to_string(), (i, false), &mut keys);

@@ -46,7 +46,9 @@ fn place(text: &str, name: &str) -> Location {
 
 #[test]
 fn title_before_name_gives_person_and_title() {
-    let a = run("Story begins.\n\nUN Special Envoy for Refugees Amara Okonkwo visited the camp on Monday.");
+    let a = run(
+        "Story begins.\n\nUN Special Envoy for Refugees Amara Okonkwo visited the camp on Monday.",
+    );
     let p = find(&a, "person", "Amara Okonkwo").expect("person");
     assert_eq!(p.title.as_deref(), Some("UN Special Envoy for Refugees"));
     let a = run("Talbot County Sheriff Dale Hensley said the road was closed.");
@@ -100,8 +102,10 @@ fn shared_surname_goes_to_the_person_named_last() {
 
 #[test]
 fn bare_names_need_a_given_name_or_a_cue() {
-    let a = run("The victims were identified as Tomasz Wrobel and Karen Lutz. Among those \
-                 hurt was Bexley Quarry, a local landmark? No.");
+    let a = run(
+        "The victims were identified as Tomasz Wrobel and Karen Lutz. Among those \
+                 hurt was Bexley Quarry, a local landmark? No.",
+    );
     let p = names(&a, "person");
     assert!(p.contains(&"Karen Lutz".to_string()), "{p:?}");
     assert!(p.contains(&"Tomasz Wrobel".to_string()), "{p:?}");
@@ -141,7 +145,10 @@ fn named_organizations_and_not_generic_words() {
     ] {
         assert!(o.contains(&want.to_string()), "{want} in {o:?}");
     }
-    assert!(!o.iter().any(|n| n == "Police" || n == "government"), "{o:?}");
+    assert!(
+        !o.iter().any(|n| n == "Police" || n == "government"),
+        "{o:?}"
+    );
 }
 
 #[test]
@@ -152,7 +159,10 @@ fn acronyms_but_not_countries_or_credits() {
     let o = names(&a, "organization");
     assert!(o.contains(&"FRDN".to_string()), "{o:?}");
     assert!(o.contains(&"UN".to_string()), "{o:?}");
-    assert!(!o.contains(&"US".to_string()) && !o.contains(&"AP".to_string()), "{o:?}");
+    assert!(
+        !o.contains(&"US".to_string()) && !o.contains(&"AP".to_string()),
+        "{o:?}"
+    );
 }
 
 #[test]
@@ -168,7 +178,15 @@ fn groups_are_their_own_kind() {
 
 #[test]
 fn odd_input_does_not_panic() {
-    for t in ["", "A", "Ü", "Mr.", "“Ärger” Müller-Lüdenscheidt said.", "al-", "Dr. É."] {
+    for t in [
+        "",
+        "A",
+        "Ü",
+        "Mr.",
+        "“Ärger” Müller-Lüdenscheidt said.",
+        "al-",
+        "Dr. É.",
+    ] {
         let _ = run(t);
     }
 }

@@ -38,6 +38,9 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static PRONOUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:he|she|they|we|i|it)$").expect("pronoun regex"));
 
+/// A quotation still open: where it started, its finished pieces, where the current one began.
+type Open = (usize, Vec<(usize, usize)>, usize);
+
 #[derive(Debug)]
 struct Raw {
     /// Span from the opening to the closing mark, inclusive.
@@ -74,7 +77,7 @@ fn find_raw(doc: &Document) -> Vec<Raw> {
     let text = doc.text;
     let mut out = Vec::new();
     // (start of the quote, finished pieces, start of the current piece)
-    let mut open: Option<(usize, Vec<(usize, usize)>, usize)> = None;
+    let mut open: Option<Open> = None;
     // A reopening mark at the start of a continued paragraph is skipped.
     let mut skip_to = 0usize;
     for (pi, p) in doc.paragraphs.iter().enumerate() {
@@ -186,7 +189,9 @@ fn attribute(doc: &Document, span: (usize, usize), actors: &[Actor]) -> Option<S
     // to Twitter, posting "..."").
     let subject = person_at(actors, sentence_start, span.0).or_else(|| {
         let first = before.split_whitespace().next()?;
-        PRONOUN.is_match(first).then(|| resolve(first, actors, span.0))
+        PRONOUN
+            .is_match(first)
+            .then(|| resolve(first, actors, span.0))
     });
     subject.filter(|_| before.len() < 200)
 }
@@ -210,7 +215,15 @@ fn plausible_speaker(s: &str) -> bool {
 }
 
 /// Adverbs that may stand between a pronoun and its speech verb.
-const ADVERBS: &[&str] = &["also", "later", "then", "again", "further", "once", "previously"];
+const ADVERBS: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "again",
+    "further",
+    "once",
+    "previously",
+];
 
 /// The actor of `kind` named nearest before `pos`.
 fn nearest_actor<'a>(actors: &'a [Actor], pos: usize, kind: &str) -> Option<&'a Actor> {
@@ -218,7 +231,12 @@ fn nearest_actor<'a>(actors: &'a [Actor], pos: usize, kind: &str) -> Option<&'a 
         .iter()
         .filter(|a| a.kind == kind)
         .filter_map(|a| {
-            let p = a.mentions.iter().filter(|m| m.start < pos).map(|m| m.start).max()?;
+            let p = a
+                .mentions
+                .iter()
+                .filter(|m| m.start < pos)
+                .map(|m| m.start)
+                .max()?;
             Some((p, a))
         })
         .max_by_key(|(p, _)| *p)
