@@ -729,7 +729,8 @@ pub fn extract(doc: &Document, locations: &[Location]) -> Vec<Actor> {
         .enumerate()
         .map(|(i, p)| skipped(doc, i, p))
         .collect();
-    let credits = credit_spans(doc);
+    let mut credits = credit_spans(doc);
+    credits.sort_by_key(|c| c.start);
     for (i, p) in doc.paragraphs.iter().enumerate() {
         if skip[i] {
             continue;
@@ -749,9 +750,8 @@ pub fn extract(doc: &Document, locations: &[Location]) -> Vec<Actor> {
     }
     known_orgs(doc, &skip, &mut found);
     found.retain(|f| {
-        !credits
-            .iter()
-            .any(|c| c.start <= f.span.0 && f.span.1 <= c.end)
+        let i = credits.partition_point(|c| c.start <= f.span.0);
+        !credits[..i].iter().rev().take(3).any(|c| f.span.1 <= c.end)
     });
     // A known organization is never a person ("Sinn Fein said").
     let (_, known) = &*KNOWN_ORGS;
@@ -1254,6 +1254,12 @@ fn cue_before(flat: &str, toks: &[Tok], a: usize) -> bool {
 /// Known organizations by short name ("UN", "Reuters", "Islamic State"), case-sensitive.
 fn known_orgs(doc: &Document, skip: &[bool], found: &mut Vec<Found>) {
     let (set, list) = &*KNOWN_ORGS;
+    let mut org_spans: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|f| f.kind == "organization")
+        .map(|f| f.span)
+        .collect();
+    org_spans.sort_unstable();
     for m in set.find_iter(&doc.flat) {
         let t = &doc.flat[m.start..m.end];
         if !m.entries.iter().any(|&e| list[e] == t) {
@@ -1266,10 +1272,8 @@ fn known_orgs(doc: &Document, skip: &[bool], found: &mut Vec<Found>) {
             continue;
         }
         // Not part of a longer organization already found ("UN Security Council").
-        if found
-            .iter()
-            .any(|f| f.kind == "organization" && f.span.0 <= m.start && m.end <= f.span.1)
-        {
+        let i = org_spans.partition_point(|s| s.0 <= m.start);
+        if i > 0 && m.end <= org_spans[i - 1].1 {
             continue;
         }
         found.push(Found {
@@ -1284,12 +1288,14 @@ fn known_orgs(doc: &Document, skip: &[bool], found: &mut Vec<Found>) {
 /// A name seen without a cue becomes a person when it is seen with one elsewhere, when its
 /// surname is used alone elsewhere with a cue, or when it occurs twice.
 fn confirm_candidates(found: &mut Vec<Found>) {
-    let persons: Vec<String> = found
-        .iter()
-        .filter(|f| f.kind == "person")
-        .map(|f| f.name.clone())
-        .collect();
-    let surnames: Vec<String> = found
+    use std::collections::HashSet;
+    // Persons by surname, distinct names only, so that the check stays linear.
+    let mut persons: HashMap<String, HashSet<String>> = HashMap::new();
+    for f in found.iter().filter(|f| f.kind == "person") {
+        let last = f.name.split_whitespace().last().unwrap_or("").to_string();
+        persons.entry(last).or_default().insert(f.name.clone());
+    }
+    let surnames: HashSet<String> = found
         .iter()
         .filter(|f| f.kind == "surname")
         .map(|f| f.name.clone())
@@ -1301,8 +1307,10 @@ fn confirm_candidates(found: &mut Vec<Found>) {
     for f in found.iter_mut().filter(|f| f.kind == "candidate") {
         let last = f.name.split_whitespace().last().unwrap_or("");
         if count.get(&f.name).copied().unwrap_or(0) >= 2
-            || persons.iter().any(|p| same_person(p, &f.name))
-            || surnames.iter().any(|s| s == last)
+            || persons
+                .get(last)
+                .is_some_and(|ps| ps.iter().any(|p| same_person(p, &f.name)))
+            || surnames.contains(last)
         {
             f.kind = "person";
         }
@@ -1426,10 +1434,7 @@ fn add_later_mentions(doc: &Document, skip: &[bool], actors: &mut [Actor]) {
         }
         // Already a mention (inside the full name)?
         if cands.iter().any(|&c| {
-            actors[c]
-                .mentions
-                .iter()
-                .any(|x| x.start <= m.start && m.end <= x.end)
+            last_mention_before(&actors[c].mentions, m.start + 1).is_some_and(|x| m.end <= x.end)
         }) {
             continue;
         }
@@ -1447,15 +1452,7 @@ fn add_later_mentions(doc: &Document, skip: &[bool], actors: &mut [Actor]) {
         let owner = cands
             .iter()
             .copied()
-            .filter_map(|c| {
-                actors[c]
-                    .mentions
-                    .iter()
-                    .filter(|x| x.start < m.start)
-                    .map(|x| x.start)
-                    .max()
-                    .map(|p| (p, c))
-            })
+            .filter_map(|c| last_mention_before(&actors[c].mentions, m.start).map(|x| (x.start, c)))
             .max()
             .map(|(_, c)| c)
             .or_else(|| cands.first().copied());
@@ -1470,6 +1467,12 @@ fn add_later_mentions(doc: &Document, skip: &[bool], actors: &mut [Actor]) {
         a.mentions.sort_by_key(|e| e.start);
         a.mentions.dedup_by_key(|e| e.start);
     }
+}
+
+/// The last of `mentions` (sorted by start) that starts before `pos`, by binary search.
+pub fn last_mention_before(mentions: &[Evidence], pos: usize) -> Option<&Evidence> {
+    let i = mentions.partition_point(|m| m.start < pos);
+    i.checked_sub(1).map(|i| &mentions[i])
 }
 
 /// Unnamed groups ("protesters", "security forces"), one actor per group word.

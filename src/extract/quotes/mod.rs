@@ -137,7 +137,7 @@ pub fn extract(doc: &Document, actors: &[Actor]) -> Vec<Quote> {
             // No attribution: a quote that follows the last one closely continues its speaker.
             let (name, end) = last_speaker.as_ref()?;
             let gap = &text[*end..r.span.0];
-            (gap.matches('\n').count() <= 4 && gap.len() < 300).then(|| name.clone())
+            (gap.len() < 300 && gap.matches('\n').count() <= 4).then(|| name.clone())
         });
         if let Some(s) = &speaker {
             last_speaker = Some((s.clone(), r.span.1));
@@ -202,9 +202,8 @@ fn person_at(actors: &[Actor], pos: usize, limit: usize) -> Option<String> {
         .iter()
         .filter(|a| a.kind == "person")
         .find(|a| {
-            a.mentions
-                .iter()
-                .any(|m| m.start >= pos && m.start <= pos + 2 && m.end <= limit)
+            actors::last_mention_before(&a.mentions, pos + 3)
+                .is_some_and(|m| m.start >= pos && m.end <= limit)
         })
         .map(|a| a.name.clone())
 }
@@ -252,14 +251,7 @@ fn nearest_person(actors: &[Actor], pos: usize, gender: Option<char>) -> Option<
             (Some(g), Some(h)) => g == h,
             _ => true,
         })
-        .filter_map(|a| {
-            a.mentions
-                .iter()
-                .filter(|m| m.start < pos)
-                .map(|m| m.start)
-                .max()
-                .map(|p| (p, a))
-        })
+        .filter_map(|a| actors::last_mention_before(&a.mentions, pos).map(|m| (m.start, a)))
         .max_by_key(|(p, _)| *p)
         .map(|(_, a)| a)
 }
@@ -309,14 +301,7 @@ fn resolve(raw: &str, actors: &[Actor], pos: usize) -> String {
                 head.len() > 3 && lower.split_whitespace().any(|w| w == head)
             })
         })
-        .filter_map(|a| {
-            a.mentions
-                .iter()
-                .filter(|m| m.start < pos)
-                .map(|m| m.start)
-                .max()
-                .map(|p| (p, a))
-        })
+        .filter_map(|a| actors::last_mention_before(&a.mentions, pos).map(|m| (m.start, a)))
         .max_by_key(|(p, _)| *p);
     if let Some((_, a)) = titled {
         return a.name.clone();
