@@ -1247,7 +1247,7 @@ fn cue_before(flat: &str, toks: &[Tok], a: usize) -> bool {
             && before[..before.len() - c.len()]
                 .chars()
                 .next_back()
-                .map_or(true, |ch| !ch.is_alphanumeric())
+                .is_none_or(|ch| !ch.is_alphanumeric())
     }) || before.ends_with("-year-old")
 }
 

@@ -97,10 +97,10 @@ fn corpus() {
                     || min.is_none() && value.is_some() && f.count.min == *value)
                 && (max.is_none() || f.count.max == *max)
                 && f.unit == *unit
-                && group.as_ref().map_or(true, |g| {
+                && group.as_ref().is_none_or(|g| {
                     f.group.as_deref() == Some(g.as_str()) || (g == "-" && f.group.is_none())
                 })
-                && source.as_ref().map_or(true, |s| {
+                && source.as_ref().is_none_or(|s| {
                     f.source.as_deref() == Some(s.as_str()) || (s == "-" && f.source.is_none())
                 })
                 && f.hedged == *hedged;

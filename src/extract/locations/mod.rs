@@ -413,11 +413,8 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
         }
     }
     let mut places = Places::default();
-    let mut k = 0;
-    for (h, ps) in resolved.drain(..) {
-        let kept = keep[k];
-        k += 1;
-        if !kept {
+    for (k, (h, ps)) in resolved.drain(..).enumerate() {
+        if !keep[k] {
             continue;
         }
         // The candidate whose country the article names most; ties keep gazetteer order.
