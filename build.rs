@@ -42,7 +42,13 @@ fn main() {
                    pop: u64,
                    id: usize| {
         let k = fold(name);
-        if k.chars().count() < 3 || k.chars().all(|c| c.is_ascii_digit() || c == ' ') {
+        // Two-letter keys only for subdivision abbreviations ("N.C.", "NC", "Pa."), which the
+        // extractor accepts only with context ("Graham, N.C.").
+        let abbreviation = rank == 1
+            && (name.contains('.')
+                || (name.len() == 2 && name.chars().all(|c| c.is_ascii_uppercase())));
+        let short = k.chars().count() < if abbreviation { 2 } else { 3 };
+        if short || k.chars().all(|c| c.is_ascii_digit() || c == ' ') {
             return;
         }
         let v = keys.entry(k).or_default();

@@ -29,8 +29,14 @@ mod index {
 static PLACES_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/places.txt"));
 static KEYS_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/keys.txt"));
 
+/// Names that need context to be a place: the gazetteer's ambiguous list, the project's list
+/// of words that are never a place alone, and every common given name ("Paul", "Michael").
 static AMBIGUOUS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let given = crate::vocab::entries(include_str!("../actors/given_names.txt"))
+        .filter_map(|l| l.split_whitespace().nth(1));
     crate::vocab::entries(include_str!("../../../data/gazetteer/ambiguous.txt"))
+        .chain(crate::vocab::entries(include_str!("not_alone.txt")))
+        .chain(given)
         .map(fold)
         .collect()
 });
@@ -165,7 +171,6 @@ const PLACE_SUFFIXES: &[&str] = &[
     "Governorate",
     "Prefecture",
     "Municipality",
-    "Department",
 ];
 
 /// A word of the text: its byte span.
@@ -198,9 +203,14 @@ fn words_of(text: &str) -> Vec<Word> {
     // A trailing period belongs to the sentence, except in abbreviations ("St.", "Mich.").
     for w in &mut out {
         let s = &text[w.start..w.end];
-        if s.ends_with('.') && !(s.len() <= 5 && s[..s.len() - 1].chars().all(char::is_alphabetic))
-        {
-            w.end -= 1;
+        // "Mich.", "St." and initialisms ("N.C.", "D.C.") keep their period.
+        if let Some(body) = s.strip_suffix('.') {
+            let abbreviation = s.len() <= 5 && body.chars().all(char::is_alphabetic);
+            let initialism =
+                body.contains('.') && body.chars().all(|c| c.is_alphabetic() || c == '.');
+            if !abbreviation && !initialism {
+                w.end -= 1;
+            }
         }
         if text[w.start..w.end].ends_with("'s") {
             w.end -= 2;
@@ -369,13 +379,27 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
             gap.trim() == ","
         };
         let neighbour = (k > 0 && beside(k - 1)) || (k + 1 < n && beside(k + 1));
-        let known_country = ps
+        // A state or country whose country the article already names twice ("Georgia" in a
+        // story about Atlanta) may stand alone; an ambiguous city needs the context itself.
+        let known_region = ps
             .iter()
-            .any(|(_, p)| score(p.country) > 0 && p.kind != "demonym");
+            .any(|(_, p)| matches!(p.kind, "admin1" | "country") && score(p.country) >= 2);
+        let in_dateline = doc
+            .dateline
+            .as_ref()
+            .is_some_and(|d| d.start <= h.span.start && h.span.end <= d.end);
+        // "Franklin police said", "Jackson County": an institution or place word after it.
+        let institution = words.get(h.last_word + 1).is_some_and(|n| {
+            let w = &text[n.start..n.end];
+            joinable(text, &words[h.last_word], n)
+                && (INSTITUTION_WORDS.contains(&w) || w == "police" || PLACE_SUFFIXES.contains(&w))
+        });
         if h.ambiguous
             && !(preposition
                 || neighbour
-                || (known_country && !capitalized_neighbour(text, words, h)))
+                || in_dateline
+                || institution
+                || (known_region && !capitalized_neighbour(text, words, h)))
         {
             keep[k] = false;
             continue;
@@ -396,7 +420,15 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
         let foreign = ps
             .iter()
             .all(|(_, p)| p.kind == "city" && score(p.country) == 0);
-        if foreign && any_votes && !preposition && !neighbour && ps[0].1.population < 1_000_000 {
+        let other_country_named = votes.iter().any(|v| v.1 >= 2);
+        if foreign
+            && any_votes
+            && other_country_named
+            && !preposition
+            && !neighbour
+            && !in_dateline
+            && ps[0].1.population < 1_000_000
+        {
             keep[k] = false;
         }
     }
@@ -532,6 +564,10 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
             while k > 0
                 && joinable(text, &words[k - 1], &words[k])
                 && capitalized(&text[words[k - 1].start..words[k - 1].end])
+                && !matches!(
+                    &text[words[k - 1].start..words[k - 1].end],
+                    "The" | "A" | "An"
+                )
                 && k + 3 > i
             {
                 k -= 1;
@@ -677,5 +713,36 @@ mod tests {
         let p = extract(&doc);
         assert!(p.locations.is_empty(), "{:?}", p.locations);
         assert_eq!(p.demonyms.first().map(|d| d.0.as_str()), Some("KZ"));
+    }
+}
+
+#[cfg(test)]
+mod robustness {
+    use super::*;
+
+    #[test]
+    fn words_ending_in_multibyte_letters_and_initialisms() {
+        for text in [
+            "SDFŠ. Graham, N.C. Police",
+            "countryŠ",
+            "Ž.",
+            "É.Ü.",
+            "Raleigh, N.C., police said.",
+        ] {
+            let doc = Document::new(text);
+            let p = extract(&doc);
+            for l in &p.locations {
+                for m in &l.mentions {
+                    assert_eq!(&text[m.start..m.end], m.text);
+                }
+            }
+        }
+        let text = "The shooting happened in Graham, N.C. on Monday.";
+        let names: Vec<String> = extract(&Document::new(text))
+            .locations
+            .into_iter()
+            .map(|l| l.name)
+            .collect();
+        assert!(names.iter().any(|n| n == "North Carolina"), "{names:?}");
     }
 }
