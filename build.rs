@@ -91,6 +91,17 @@ fn main() {
             add_key(&mut keys, d, 0, 0, did);
         }
     }
+    // A subdivision's weight is the population of its cities, so that of two subdivisions
+    // with one name ("Maryland" in the US and in Liberia) the more populous comes first.
+    let mut admin1_pop: BTreeMap<(String, String), u64> = BTreeMap::new();
+    for line in read("cities.tsv").lines() {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() >= 6 {
+            *admin1_pop
+                .entry((f[1].to_string(), f[2].to_string()))
+                .or_default() += f[5].parse::<u64>().unwrap_or(0);
+        }
+    }
     for line in read("admin1.tsv").lines() {
         let f: Vec<&str> = line.split('\t').collect();
         if f.len() < 6 {
@@ -106,9 +117,14 @@ fn main() {
             lon: f[5].into(),
             population: 0,
         });
-        add_key(&mut keys, f[2], 1, 0, id);
+        let pop = admin1_pop
+            .get(&(f[0].to_string(), f[2].to_string()))
+            .copied()
+            .unwrap_or(0);
+        places[id].population = pop;
+        add_key(&mut keys, f[2], 1, pop, id);
         for a in f[3].split('|').filter(|a| !a.is_empty()) {
-            add_key(&mut keys, a, 1, 0, id);
+            add_key(&mut keys, a, 1, pop, id);
         }
     }
     for line in read("cities.tsv").lines() {

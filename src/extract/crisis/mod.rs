@@ -121,7 +121,8 @@ pub fn classify(doc: &Document) -> Classification {
 ///
 /// Every mention of a place votes for its country, weighted by where it stands (headline and
 /// lead count more); a demonym ("Kazakh police") votes half; the dateline's place votes
-/// little, since a press office (Geneva) is not where the crisis happens. Countries with at
+/// little unless the body names its country too, since a press office (Geneva) is not where
+/// the crisis happens. Countries with at
 /// least 40% of the leader's weight are kept, strongest first.
 pub fn countries(doc: &Document, places: &Places) -> Vec<String> {
     let mut votes: Vec<(String, f64, usize)> = Vec::new();
@@ -133,13 +134,21 @@ pub fn countries(doc: &Document, places: &Places) -> Vec<String> {
         None => votes.push((c.to_string(), w, pos)),
     };
     let in_dateline = |pos: usize| doc.dateline.as_ref().is_some_and(|d| d.contains(&pos));
+    // Countries named in the body; a dateline's country counts fully only when the body
+    // names it too (a US local story), and little when it does not (a press office).
+    let in_body: Vec<&str> = places
+        .locations
+        .iter()
+        .filter(|l| l.mentions.iter().any(|m| !in_dateline(m.start)))
+        .filter_map(|l| l.country.as_deref())
+        .collect();
     for l in &places.locations {
         let Some(c) = &l.country else { continue };
         for m in &l.mentions {
-            let w = if in_dateline(m.start) {
-                0.3
-            } else {
-                position_weight(doc, m.start)
+            let w = match (in_dateline(m.start), in_body.contains(&c.as_str())) {
+                (true, true) => 1.0,
+                (true, false) => 0.3,
+                (false, _) => position_weight(doc, m.start),
             };
             add(c, w, m.start);
         }

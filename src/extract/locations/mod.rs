@@ -135,7 +135,6 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "toward",
     "towards",
     "throughout",
-    "of",
     "via",
     "through",
     "between",
@@ -394,6 +393,24 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
             joinable(text, &words[h.last_word], n)
                 && (INSTITUTION_WORDS.contains(&w) || w == "police" || PLACE_SUFFIXES.contains(&w))
         });
+        // An ambiguous word glued to a following capitalized word is part of a longer name
+        // ("West Baltimore", "North Side"), and an all-capitals short word outside the
+        // dateline is an acronym or call sign ("KENS"), not a city.
+        let glued_after = words.get(h.last_word + 1).is_some_and(|n| {
+            let w = &text[n.start..n.end];
+            joinable(text, &words[h.last_word], n)
+                && capitalized(w)
+                && !INSTITUTION_WORDS.contains(&w)
+                && !PLACE_SUFFIXES.contains(&w)
+        });
+        let hit_text = &text[h.span.clone()];
+        let acronym = hit_text.len() <= 6
+            && hit_text.chars().all(|c| c.is_ascii_uppercase())
+            && ps[0].1.kind == "city";
+        if (h.ambiguous && glued_after) || (acronym && !in_dateline) {
+            keep[k] = false;
+            continue;
+        }
         if h.ambiguous
             && !(preposition
                 || neighbour
@@ -412,7 +429,10 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
             && !preposition
         {
             keep[k] = false;
-            surnames.insert(fold(&text[h.span.clone()]));
+            // After a given name it is a surname ("Paul Bailey"), everywhere in the article.
+            if given_name_before(text, words, h) {
+                surnames.insert(fold(&text[h.span.clone()]));
+            }
             continue;
         }
         // A small foreign city named once, in an article that names other countries, is more
@@ -420,10 +440,8 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
         let foreign = ps
             .iter()
             .all(|(_, p)| p.kind == "city" && score(p.country) == 0);
-        let other_country_named = votes.iter().any(|v| v.1 >= 2);
         if foreign
             && any_votes
-            && other_country_named
             && !preposition
             && !neighbour
             && !in_dateline
@@ -503,7 +521,10 @@ fn capitalized_neighbour(text: &str, words: &[Word], h: &Hit) -> bool {
     let cap = |w: Option<Word>| {
         w.is_some_and(|w| {
             let s = &text[w.start..w.end];
-            capitalized(s) && !INSTITUTION_WORDS.contains(&s) && !PLACE_SUFFIXES.contains(&s)
+            capitalized(s)
+                && !INSTITUTION_WORDS.contains(&s)
+                && !PLACE_SUFFIXES.contains(&s)
+                && !PLACE_MODIFIERS.contains(&s)
         })
     };
     let sentence_start = |w: Word| {
@@ -513,6 +534,50 @@ fn capitalized_neighbour(text: &str, words: &[Word], h: &Hit) -> bool {
             || text[..w.start].trim_end().is_empty()
     };
     (cap(before) && !before.is_some_and(sentence_start)) || cap(after)
+}
+
+/// Capitalized words before a place name that do not make it part of another name
+/// ("Southwest Philadelphia", "Greater Manchester", "Downtown Dayton").
+const PLACE_MODIFIERS: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Downtown",
+    "Greater",
+    "Upper",
+    "Lower",
+    "Inner",
+    "Outer",
+    "Old",
+    "Metro",
+    "Suburban",
+    "Rural",
+    "Uptown",
+    "Midtown",
+];
+
+/// True when the word before the hit is a common given name ("Paul" Bailey).
+fn given_name_before(text: &str, words: &[Word], h: &Hit) -> bool {
+    static GIVEN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        crate::vocab::entries(include_str!("../actors/given_names.txt"))
+            .filter_map(|l| l.split_whitespace().nth(1))
+            .collect()
+    });
+    h.first_word
+        .checked_sub(1)
+        .map(|i| words[i])
+        .filter(|p| joinable(text, p, &words[h.first_word]))
+        .is_some_and(|p| GIVEN.contains(&text[p.start..p.end]))
 }
 
 /// Capitalized words that follow a place name without making it part of a person's name.
