@@ -407,7 +407,9 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
         let acronym = hit_text.len() <= 6
             && hit_text.chars().all(|c| c.is_ascii_uppercase())
             && ps[0].1.kind == "city";
-        if (h.ambiguous && glued_after) || (acronym && !in_dateline) {
+        // "in March", "in May": a month or weekday is a date, whatever the gazetteer says.
+        let calendar_word = NOT_PLACES[..19].contains(&hit_text);
+        if (h.ambiguous && glued_after) || (acronym && !in_dateline) || calendar_word {
             keep[k] = false;
             continue;
         }
@@ -673,15 +675,38 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
                 end += 1;
             }
             (first.start..words[end].end, "place")
+        } else if LOWER_PLACE_WORDS.contains(&s) && i > 0 {
+            // "Maungdaw district", "Kamandi village": capitalized words before the word.
+            let Some(first) = cap_run_back(text, words, i - 1) else {
+                continue;
+            };
+            (words[first].start..words[i - 1].end, "place")
+        } else if matches!(
+            s,
+            "in" | "near" | "outside" | "around" | "across" | "towards" | "through"
+        ) {
+            // "clashes in Kodok": capitalized words after a place preposition.
+            let Some(first) = words.get(i + 1) else {
+                continue;
+            };
+            if !joinable(text, w, first) && &text[w.end..first.start] != " " {
+                continue;
+            }
+            let Some(last) = cap_run(text, words, i + 1) else {
+                continue;
+            };
+            (first.start..words[last].end, "place")
         } else {
             continue;
         };
         let name = &text[span.clone()];
-        if places.locations.iter().any(|l| {
-            l.mentions
-                .iter()
-                .any(|m| m.start <= span.start && span.end <= m.end)
-        }) {
+        if !plausible_place(name)
+            || places.locations.iter().any(|l| {
+                l.mentions
+                    .iter()
+                    .any(|m| m.start < span.end && span.start < m.end)
+            })
+        {
             continue;
         }
         let ev = Evidence::from_bytes(text, span.start, span.end);
@@ -701,6 +726,169 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
     places
         .locations
         .sort_by_key(|l| l.mentions.first().map_or(usize::MAX, |m| m.start));
+}
+
+/// Lowercase words after a name that make it a place ("Maungdaw district").
+const LOWER_PLACE_WORDS: &[&str] = &[
+    "district",
+    "village",
+    "town",
+    "locality",
+    "camp",
+    "area",
+    "region",
+    "province",
+    "municipality",
+    "commune",
+    "governorate",
+    "prefecture",
+    "division",
+    "subdistrict",
+    "sub-district",
+    "hamlet",
+    "settlement",
+    "neighborhood",
+    "neighbourhood",
+    "township",
+];
+
+/// Capitalized words that are not places after "in" ("in March", "in Parliament"). The
+/// first 19 are the months and weekdays.
+const NOT_PLACES: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "My",
+    "Congress",
+    "Parliament",
+    "Court",
+    "Government",
+    "English",
+    "Spanish",
+    "French",
+    "Arabic",
+    "Christmas",
+    "Easter",
+    "Ramadan",
+    "God",
+    "Islam",
+    "Christianity",
+    "Internet",
+    "Facebook",
+    "Twitter",
+    "Instagram",
+    "YouTube",
+    "Google",
+    "Spring",
+    "Summer",
+    "Autumn",
+    "Fall",
+    "Winter",
+    "January's",
+    "Senate",
+    "Assembly",
+    "Cabinet",
+    "Office",
+    "Hospital",
+    "Police",
+    "Army",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "General",
+    "President",
+    "Minister",
+    "Total",
+    "All",
+    "Some",
+    "Many",
+];
+
+/// The index of the last word of a run of up to three capitalized words starting at `i`.
+fn cap_run(text: &str, words: &[Word], i: usize) -> Option<usize> {
+    let first = words.get(i)?;
+    if !capitalized(&text[first.start..first.end]) {
+        return None;
+    }
+    let mut end = i;
+    while end + 1 < words.len()
+        && end < i + 2
+        && joinable(text, &words[end], &words[end + 1])
+        && capitalized(&text[words[end + 1].start..words[end + 1].end])
+    {
+        end += 1;
+    }
+    Some(end)
+}
+
+/// The index of the first word of a run of up to three capitalized words ending at `i`.
+fn cap_run_back(text: &str, words: &[Word], i: usize) -> Option<usize> {
+    let last = words.get(i)?;
+    if !capitalized(&text[last.start..last.end]) {
+        return None;
+    }
+    let mut first = i;
+    while first > 0
+        && first + 2 > i
+        && joinable(text, &words[first - 1], &words[first])
+        && capitalized(&text[words[first - 1].start..words[first - 1].end])
+    {
+        first -= 1;
+    }
+    Some(first)
+}
+
+/// A name found only through its context must look like a place name: no month, weekday,
+/// institution, title or pronoun among its words, and not an all-capitals acronym.
+fn plausible_place(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    !words.is_empty()
+        && !words.iter().any(|w| {
+            let w = w.trim_end_matches(['.', ',']);
+            NOT_PLACES.contains(&w)
+                || matches!(
+                    w,
+                    "Police"
+                        | "Mayor"
+                        | "Sheriff"
+                        | "Fire"
+                        | "Department"
+                        | "University"
+                        | "Council"
+                        | "Governor"
+                        | "Court"
+                        | "Ministry"
+                        | "School"
+                )
+        })
+        && !(name.len() <= 5 && name.chars().all(|c| c.is_ascii_uppercase()))
+        && name.chars().any(char::is_lowercase)
 }
 
 /// The country with the most place mentions, for places the gazetteer does not know.
@@ -770,6 +958,20 @@ mod tests {
             "{f:?}"
         );
         assert!(f.iter().any(|x| x.0 == "Eau Claire"), "{f:?}");
+    }
+
+    #[test]
+    fn unknown_places_from_prepositions_and_place_words() {
+        let f =
+            found("Fighting near Kodoka displaced families in Bimbora village, Chad, in March.");
+        assert!(
+            f.iter()
+                .any(|x| x.0 == "Kodoka" && x.1 == "place" && x.2 == "TD"),
+            "{f:?}"
+        );
+        assert!(f.iter().any(|x| x.0 == "Bimbora"), "{f:?}");
+        assert!(!f.iter().any(|x| x.0 == "March"), "{f:?}");
+        assert!(found("He testified in Parliament and in English.").is_empty());
     }
 
     #[test]
