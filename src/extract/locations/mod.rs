@@ -865,7 +865,7 @@ fn cap_run_back(text: &str, words: &[Word], i: usize) -> Option<usize> {
 }
 
 /// A name found only through its context must look like a place name: no month, weekday,
-/// institution, title or pronoun among its words, and not an all-capitals acronym.
+/// institution, title or pronoun among its words, and not written all in capitals.
 fn plausible_place(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     !words.is_empty()
@@ -887,7 +887,7 @@ fn plausible_place(name: &str) -> bool {
                         | "School"
                 )
         })
-        && !(name.len() <= 5 && name.chars().all(|c| c.is_ascii_uppercase()))
+        // Some lowercase letter: not an all-capitals acronym or heading.
         && name.chars().any(char::is_lowercase)
 }
 
