@@ -209,10 +209,14 @@ fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
 /// parentheses) ending in a dash, at the very start of the lead paragraph.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:[A-Z][A-Za-z.'’-]*(?:[ /][A-Z][A-Za-z.'’-]*){0,3}(?:,[^\n—–(]{1,40}?)?\s*(?:\([^)\n]{1,60}\)\s*)?(?:—|–|--|-|:)|\([^)\n]{1,60}\)\s*(?:—|–|--|-))",
+        r"^(?:[A-Z][A-Za-z.'’-]*(?:[ /][A-Z][A-Za-z.'’-]*){0,3}(?:,[^\n—–(]+?)?\s*(?:\([^)\n]+\)\s*)?(?:—|–|--|-|:)|\([^)\n]+\)\s*(?:—|–|--|-))",
     )
     .expect("dateline regex")
 });
+
+/// A dateline is short; a longer match is a sentence with a dash in it. (The regex leaves its
+/// repetitions unbounded because bounded ones cost milliseconds to compile.)
+const MAX_DATELINE: usize = 120;
 
 fn find_dateline(text: &str, paragraphs: &[Span], has_headline: bool) -> Option<Span> {
     // The lead is the first paragraph after the headline; look at the first two candidates to
@@ -220,7 +224,7 @@ fn find_dateline(text: &str, paragraphs: &[Span], has_headline: bool) -> Option<
     let first = usize::from(has_headline);
     for p in paragraphs.iter().skip(first).take(3) {
         let s = &text[p.clone()];
-        if let Some(m) = DATELINE.find(s) {
+        if let Some(m) = DATELINE.find(s).filter(|m| m.end() <= MAX_DATELINE) {
             let head = &s[..m.end()];
             // The place must be written in capitals (GENEVA, SAN SALVADOR), or the match must
             // carry a date or an agency in parentheses.

@@ -45,7 +45,7 @@ mod tests {
     }
 }
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// A list of phrases matched as whole words, ASCII-case-insensitively, in one pass.
 ///
@@ -96,7 +96,10 @@ impl PhraseSet {
                 }
             }
         }
+        // A contiguous NFA builds several times faster than a DFA and searches short texts
+        // about as fast: build time is what a one-article run pays.
         let ac = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(&keys)

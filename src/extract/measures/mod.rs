@@ -23,41 +23,35 @@ static KINDS: LazyLock<(PhraseSet, Vec<&'static str>)> = LazyLock::new(|| {
     (PhraseSet::new(phrases), kinds)
 });
 
-/// Action verbs, checked in this order: the first family found in the sentence wins.
-static ACTIONS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
-    let r = |p: &str| Regex::new(&format!(r"(?i-u)\b(?:{p})\b")).expect("action regex");
-    vec![
-        (
-            "lifted",
-            r(
-                r"lift\w*|ended|revoked|rescinded|called off|scrapped|eased|reopen\w*|restored|collapsed|broke down",
-            ),
-        ),
-        ("extended", r(r"extend\w*|prolong\w*|expanded|renewed")),
-        (
-            "called_for",
-            r(
-                r"called for|calls for|calling for|urged|urging|appealed|appeal\w*|demanded|requested?|requesting|necessary|needs?",
-            ),
-        ),
-        (
-            "planned",
-            r(
-                r"will|plans? to|planned|planning|considering|would|proposed|due to (?:be|take)|hoped|promised",
-            ),
-        ),
-        (
-            "declared",
-            r(r"declared?|declaring|announced?|proclaimed|agreed"),
-        ),
-        (
-            "imposed",
-            r(
-                r"impos\w*|ordered|introduced|enforced|instituted|closed|shut|cut|blocked|suspended|deployed|banned|sent",
-            ),
-        ),
-    ]
+/// The actions, in order of precedence, and the action words of `actions.txt`.
+const ACTION_ORDER: [&str; 6] = [
+    "lifted",
+    "extended",
+    "called_for",
+    "planned",
+    "declared",
+    "imposed",
+];
+
+static ACTIONS: LazyLock<(PhraseSet, Vec<&'static str>)> = LazyLock::new(|| {
+    let (actions, phrases): (Vec<&str>, Vec<&str>) =
+        crate::vocab::entries(include_str!("actions.txt"))
+            .filter_map(|l| l.split_once('\t'))
+            .unzip();
+    (PhraseSet::new(phrases), actions)
 });
+
+/// The action a sentence states: the highest-precedence action word in it, else in force.
+fn action_of(flat_sentence: &str) -> &'static str {
+    ACTIONS
+        .0
+        .find_iter(flat_sentence)
+        .iter()
+        .flat_map(|m| m.entries.iter().map(|&i| ACTIONS.1[i]))
+        .filter_map(|a| ACTION_ORDER.iter().position(|x| *x == a))
+        .min()
+        .map_or("in_force", |i| ACTION_ORDER[i])
+}
 
 static GENERAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i-u)\b(?:may|might|can|could|should)\s+(?:only\s+)?(?:be\s+)?(?:declare|impose|declared|imposed)|\bunder\s+international\s+law\b|\bin\s+general\b|\bnarrow(?:ly)?\b")
@@ -80,8 +74,23 @@ fn clock(h: &str, m: Option<&str>, ampm: Option<&str>) -> Option<String> {
     (h < 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
 }
 
-static UNTIL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i-u)\b(?:until|till|through|to)\s+$").expect("until regex"));
+/// True when `before` ends with "until", "till", "through" or "to" and white space: the
+/// date that follows is an end. (Plain code: an end-anchored regex costs milliseconds to build.)
+fn ends_with_until(before: &str) -> bool {
+    if !before.ends_with(char::is_whitespace) {
+        return false;
+    }
+    let t = before.trim_end();
+    ["until", "till", "through", "to"].iter().any(|w| {
+        let cut = t.len().saturating_sub(w.len());
+        match (t.get(cut..), t.get(..cut)) {
+            (Some(tail), Some(head)) => {
+                tail.eq_ignore_ascii_case(w) && !head.ends_with(|c: char| c.is_alphanumeric())
+            }
+            _ => false,
+        }
+    })
+}
 static NATIONWIDE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i-u)\b(?:nationwide|across the country|the whole country|the entire country|throughout the country)\b").expect("nationwide regex")
 });
@@ -104,10 +113,7 @@ pub fn extract(doc: &Document, times: &[TimeExpr], locations: &[Location]) -> Ve
                 continue;
             }
             seen.push(kind);
-            let action = ACTIONS
-                .iter()
-                .find(|(_, re)| re.is_match(sentence))
-                .map_or("in_force", |(a, _)| *a);
+            let action = action_of(flat);
             let (mut start, mut end) = (None, None);
             for t in times
                 .iter()
@@ -118,7 +124,7 @@ pub fn extract(doc: &Document, times: &[TimeExpr], locations: &[Location]) -> Ve
                 }
                 let before = &doc.text[s.span.start..t.span.start];
                 let value = t.value.get(..10).unwrap_or(&t.value).to_string();
-                if UNTIL.is_match(before) {
+                if ends_with_until(before) {
                     end.get_or_insert(value);
                 } else {
                     start.get_or_insert(value);
@@ -191,6 +197,15 @@ mod tests {
             (m[1].daily_from.as_deref(), m[1].daily_to.as_deref()),
             (Some("23:00"), Some("07:00"))
         );
+    }
+
+    #[test]
+    fn until_before_a_date_is_an_end_even_after_accented_words() {
+        assert!(ends_with_until("in force until "));
+        assert!(ends_with_until("closed in YAOUNDÉ till "));
+        assert!(!ends_with_until("YAOUNDÉ "));
+        assert!(!ends_with_until("Toronto "));
+        assert!(!ends_with_until("until"));
     }
 
     #[test]
