@@ -1,4 +1,7 @@
 //! The program's settings after the command line was parsed and validated.
+//!
+//! One article gives one report in the chosen format; several inputs (files, directories or
+//! a JSON Lines stream) give [`Batch`] settings and JSON Lines output.
 
 use chrono::NaiveDate;
 
@@ -30,4 +33,27 @@ pub struct Config {
     pub lossy: bool,
     /// Colour in the timeline format (stdout is a terminal and NO_COLOR is unset).
     pub color: bool,
+    /// Batch mode (several inputs, a directory, `--jsonl-in` or `--batch`); `None` for one
+    /// article, in which case [`Config::input`] is the article.
+    pub batch: Option<Batch>,
+}
+
+/// Settings of a batch run: where the articles come from and how many threads extract them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Batch {
+    /// The articles, in output order.
+    pub inputs: BatchInput,
+    /// Worker threads (at least 1).
+    pub threads: usize,
+    /// Show a progress counter on standard error (it is a terminal).
+    pub progress: bool,
+}
+
+/// Where a batch's articles come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BatchInput {
+    /// Files and directories (walked recursively in sorted order), as given.
+    Paths(Vec<std::path::PathBuf>),
+    /// A JSON Lines stream, one `{"id", "text", "date"}` object a line.
+    JsonLines(Source),
 }

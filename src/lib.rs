@@ -24,6 +24,7 @@
 //! input[start:end]` holds for Python and jq users. Renderers are pure functions of the
 //! report: they never extract, filter or reorder.
 
+pub mod batch;
 pub mod cli;
 pub mod config;
 pub mod context;

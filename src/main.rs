@@ -1,16 +1,17 @@
-//! The `crisis-extract` binary: reads one article, extracts, prints. All the work is in the
-//! library; this file only wires the command line, the input and the output together and maps
-//! failures to exit codes (0 ok, 1 input error, 2 usage error).
+//! The `crisis-extract` binary: reads one article (or a batch), extracts, prints. All the work
+//! is in the library; this file only wires the command line, the input and the output together
+//! and maps failures to exit codes (0 ok, 1 input error, 2 usage error, 3 some articles of a
+//! batch failed).
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
-use crisis_extract::cli::Args;
+use crisis_extract::cli::{Args, Terminals};
 use crisis_extract::config::Config;
-use crisis_extract::{extract, input, output, Context};
+use crisis_extract::{batch, extract, input, output, Context};
 
 fn main() -> ExitCode {
     match run() {
@@ -28,7 +29,22 @@ fn main() -> ExitCode {
 fn run() -> anyhow::Result<ExitCode> {
     let args = Args::parse();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let config = args.into_config(io::stdout().is_terminal(), no_color);
+    let terminals = Terminals {
+        stdout: io::stdout().is_terminal(),
+        stderr: io::stderr().is_terminal(),
+    };
+    let config = match args.into_config(terminals, no_color) {
+        Ok(c) => c,
+        Err(msg) => Args::command()
+            .error(clap::error::ErrorKind::ArgumentConflict, msg)
+            .exit(),
+    };
+    if let Some(b) = &config.batch {
+        let opts = batch::Options::new(b, config.lossy, config.reference_date);
+        let mut out = io::stdout().lock();
+        let summary = batch::run(&b.inputs, &opts, &mut out).context("batch run stopped")?;
+        return Ok(ExitCode::from(if summary.failed > 0 { 3 } else { 0 }));
+    }
     let text = input::read(&config.input, config.lossy)?;
     if text.replaced > 0 {
         eprintln!(

@@ -47,10 +47,16 @@ fn missing_file_names_the_path_and_exits_1() {
 }
 
 #[test]
-fn directory_is_refused_with_exit_1() {
+fn directory_is_read_as_a_batch() {
+    // A directory is walked (batch mode, tests/batch.rs): one JSON line per article.
     let o = bin().arg("samples").output().unwrap();
-    assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("samples"), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let first = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .next()
+        .unwrap_or("")
+        .to_string();
+    assert!(first.starts_with("{\"source\":\"samples/"), "{first}");
 }
 
 #[test]

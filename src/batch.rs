@@ -1,0 +1,628 @@
+//! Batch mode: many articles in, one JSON line out per article, in input order.
+//!
+//! Archives are large, so the work is spread over worker threads and memory stays bounded
+//! however long the input is: a producer thread walks the paths (directories recursively, in
+//! sorted order) or reads the JSON Lines stream one line at a time; workers read, decode and
+//! extract; the calling thread writes the results back in input order. A fixed number of
+//! tickets circulates between the writer and the producer, so at most `window` articles are
+//! in flight (queued, being extracted, or waiting in the reorder buffer) at any time; a
+//! multi-gigabyte JSON Lines file therefore runs in the memory of a few articles.
+//!
+//! A bad article never stops the batch: it gives `{"source": .., "error": ".."}` and the
+//! others go on; [`Summary::failed`] lets the binary choose its exit code. Nothing is dropped
+//! silently (blank JSON Lines are not articles and are skipped).
+
+use std::collections::BTreeMap;
+use std::fs::{self, File};
+use std::io::{self, BufRead, BufReader, Write};
+use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{sync_channel, Receiver, TryRecvError};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use crate::config::{Batch, BatchInput, Format};
+use crate::input::{self, Source};
+use crate::{extract, output, Context};
+
+/// File extensions read when walking a directory (ASCII case-insensitive). Files named
+/// explicitly on the command line are read whatever their extension.
+pub const EXTENSIONS: [&str; 3] = ["txt", "text", "md"];
+
+/// Show the progress counter only once this many articles are done ("many inputs").
+const PROGRESS_AFTER: usize = 20;
+
+/// Settings of one batch run besides its inputs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// Worker threads (at least 1 is used).
+    pub threads: usize,
+    /// Repair invalid UTF-8 and accept NUL bytes (`--lossy`).
+    pub lossy: bool,
+    /// `--reference-date`: the reference date of articles that do not carry their own.
+    pub reference_date: Option<NaiveDate>,
+    /// Write a `\r` progress counter to standard error.
+    pub progress: bool,
+}
+
+impl Options {
+    /// Options from a batch configuration and the global flags.
+    pub fn new(batch: &Batch, lossy: bool, reference_date: Option<NaiveDate>) -> Options {
+        Options {
+            threads: batch.threads,
+            lossy,
+            reference_date,
+            progress: batch.progress,
+        }
+    }
+}
+
+/// What a batch did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Lines written (articles, including failed ones).
+    pub articles: usize,
+    /// Articles that gave an error line.
+    pub failed: usize,
+}
+
+/// One unit of work, in input order.
+enum Job {
+    /// A file to read.
+    File(PathBuf),
+    /// One JSON Lines record; `name` is `stream:line`, the source when it has no `id`.
+    Line { name: String, bytes: Vec<u8> },
+    /// An input that failed before it became an article (unreadable directory, read error in
+    /// the stream).
+    Failed { source: Value, error: String },
+}
+
+/// A finished article: its output line (without newline) and any warning for stderr.
+struct Done {
+    line: String,
+    failed: bool,
+    warning: Option<String>,
+}
+
+/// Runs a batch over `inputs`, writing one JSON line per article to `out`. Fails only when
+/// the whole input cannot be used (the JSON Lines file cannot be opened) or `out` fails.
+pub fn run(inputs: &BatchInput, opts: &Options, out: &mut dyn Write) -> io::Result<Summary> {
+    let jsonl = match inputs {
+        BatchInput::JsonLines(Source::File(p)) => Some(JsonLines::open_file(p)?),
+        BatchInput::JsonLines(Source::Stdin) => Some(JsonLines::stdin()),
+        BatchInput::Paths(_) => None,
+    };
+    let threads = opts.threads.max(1);
+    // Enough to keep every worker busy while the writer waits for a slow article.
+    let window = threads * 4;
+    let (job_tx, job_rx) = sync_channel::<(usize, Job)>(window);
+    let (res_tx, res_rx) = sync_channel::<(usize, Done)>(window);
+    let (ticket_tx, ticket_rx) = sync_channel::<()>(window);
+    for _ in 0..window {
+        // The channel holds exactly `window` tickets: these sends cannot block or fail.
+        let _ = ticket_tx.send(());
+    }
+    let job_rx = Mutex::new(job_rx);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut index = 0;
+            let mut send = |job: Job| {
+                // Wait for a ticket: bounds the articles in flight. An error means the
+                // writer stopped (its output failed): stop producing.
+                if ticket_rx.recv().is_err() || job_tx.send((index, job)).is_err() {
+                    return false;
+                }
+                index += 1;
+                true
+            };
+            match (inputs, jsonl) {
+                (_, Some(lines)) => lines.produce(&mut send),
+                (BatchInput::Paths(paths), None) => produce_paths(paths, &mut send),
+                (BatchInput::JsonLines(_), None) => {}
+            }
+        });
+        for _ in 0..threads {
+            let res_tx = res_tx.clone();
+            let job_rx = &job_rx;
+            scope.spawn(move || loop {
+                let next = job_rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
+                let Ok((i, job)) = next else { break };
+                if res_tx.send((i, process(job, opts))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(res_tx);
+        write_in_order(res_rx, ticket_tx, opts.progress, out)
+    })
+}
+
+/// Receives results in any order and writes them in input order, returning a ticket to the
+/// producer for each line written.
+fn write_in_order(
+    results: Receiver<(usize, Done)>,
+    tickets: std::sync::mpsc::SyncSender<()>,
+    progress: bool,
+    out: &mut dyn Write,
+) -> io::Result<Summary> {
+    let mut pending: BTreeMap<usize, Done> = BTreeMap::new();
+    let mut next = 0;
+    let mut summary = Summary::default();
+    let mut counter = Progress::new(progress);
+    loop {
+        let (i, done) = match results.try_recv() {
+            Ok(r) => r,
+            Err(TryRecvError::Empty) => {
+                // Nothing ready: let a reader downstream see what is done so far.
+                out.flush()?;
+                match results.recv() {
+                    Ok(r) => r,
+                    Err(_) => break,
+                }
+            }
+            Err(TryRecvError::Disconnected) => break,
+        };
+        pending.insert(i, done);
+        while let Some(done) = pending.remove(&next) {
+            if let Some(w) = &done.warning {
+                counter.clear();
+                eprintln!("crisis-extract: warning: {w}");
+            }
+            out.write_all(done.line.as_bytes())?;
+            out.write_all(b"\n")?;
+            summary.articles += 1;
+            summary.failed += usize::from(done.failed);
+            next += 1;
+            // The producer may have stopped already; a lost ticket is then harmless.
+            let _ = tickets.send(());
+            counter.update(&summary);
+        }
+    }
+    out.flush()?;
+    counter.finish(&summary);
+    Ok(summary)
+}
+
+/// The `\r` counter on standard error.
+struct Progress {
+    enabled: bool,
+    shown: bool,
+    last: Instant,
+}
+
+impl Progress {
+    fn new(enabled: bool) -> Progress {
+        Progress {
+            enabled,
+            shown: false,
+            last: Instant::now(),
+        }
+    }
+
+    fn update(&mut self, s: &Summary) {
+        if self.enabled
+            && s.articles >= PROGRESS_AFTER
+            && self.last.elapsed() >= Duration::from_millis(100)
+        {
+            self.draw(s);
+        }
+    }
+
+    fn draw(&mut self, s: &Summary) {
+        eprint!("\r{} articles, {} failed", s.articles, s.failed);
+        self.shown = true;
+        self.last = Instant::now();
+    }
+
+    fn clear(&mut self) {
+        if self.shown {
+            eprint!("\r\x1b[K");
+            self.shown = false;
+        }
+    }
+
+    fn finish(&mut self, s: &Summary) {
+        if self.shown {
+            self.draw(s);
+            eprintln!();
+        }
+    }
+}
+
+/// Reads, decodes and extracts one job. A panic in the extractors (a bug) becomes an error
+/// line instead of stalling the batch.
+fn process(job: Job, opts: &Options) -> Done {
+    let (source, outcome) = match job {
+        Job::Failed { source, error } => (source, Err(error)),
+        Job::File(path) => {
+            let source = Value::String(path.display().to_string());
+            let outcome = input::read(&Source::File(path), opts.lossy)
+                .map(|t| (t, opts.reference_date))
+                .map_err(|e| e.to_string());
+            (source, outcome)
+        }
+        Job::Line { name, bytes } => parse_line(&name, &bytes, opts),
+    };
+    let (text, date) = match outcome {
+        Ok(ok) => ok,
+        Err(error) => return error_line(&source, error),
+    };
+    let warning = repair_warning(&source, &text);
+    let ctx = Context {
+        reference_date: date,
+    };
+    let rendered = panic::catch_unwind(AssertUnwindSafe(|| {
+        let report = extract(&text.text, &ctx);
+        let opts = output::Options {
+            format: Format::Json,
+            compact: true,
+            color: false,
+        };
+        output::render(&report, &opts)
+    }));
+    match rendered {
+        Ok(json) => Done {
+            line: with_source(&source, &json),
+            failed: false,
+            warning,
+        },
+        Err(_) => error_line(
+            &source,
+            "internal error while extracting (please report)".into(),
+        ),
+    }
+}
+
+/// `{"source": .., <the report's fields>}`: the report's own fields stay exactly as in
+/// single-article mode, `source` comes first.
+fn with_source(source: &Value, report_json: &str) -> String {
+    let body = report_json.trim_end();
+    let fields = body.strip_prefix('{').unwrap_or(body);
+    let sep = if fields.starts_with('}') { "" } else { "," };
+    format!("{{\"source\":{source}{sep}{fields}")
+}
+
+fn error_line(source: &Value, error: String) -> Done {
+    let v = serde_json::json!({ "source": source, "error": error });
+    Done {
+        line: v.to_string(),
+        failed: true,
+        warning: None,
+    }
+}
+
+fn repair_warning(source: &Value, text: &input::Text) -> Option<String> {
+    let name = match source {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    match (text.replaced, text.had_nul) {
+        (0, false) => None,
+        (0, true) => Some(format!(
+            "{name}: input contains NUL bytes; read anyway (--lossy)"
+        )),
+        (n, _) => Some(format!(
+            "{name}: replaced {n} invalid UTF-8 sequence(s) with U+FFFD"
+        )),
+    }
+}
+
+type Parsed = Result<(input::Text, Option<NaiveDate>), String>;
+
+/// Parses one JSON line into an article; the source is its `id` (string or number, as
+/// given) or else `stream:line`.
+fn parse_line(name: &str, bytes: &[u8], opts: &Options) -> (Value, Parsed) {
+    let fallback = Value::String(name.to_string());
+    let lossy_copy;
+    let bytes = match (std::str::from_utf8(bytes), opts.lossy) {
+        (Ok(_), _) => bytes,
+        (Err(e), false) => {
+            let msg = format!(
+                "line is not valid UTF-8: invalid byte sequence at byte offset {} \
+                 (use --lossy to replace bad bytes)",
+                e.valid_up_to()
+            );
+            return (fallback, Err(msg));
+        }
+        (Err(_), true) => {
+            lossy_copy = String::from_utf8_lossy(bytes).into_owned();
+            lossy_copy.as_bytes()
+        }
+    };
+    // Read as a map first, so that a record with a bad field keeps its id as source.
+    // Unknown fields are ignored.
+    let mut record = match serde_json::from_slice::<Value>(bytes) {
+        Ok(Value::Object(m)) => m,
+        Ok(_) => return (fallback, Err("bad JSON line: not an object".to_string())),
+        Err(e) => return (fallback, Err(format!("bad JSON line: {e}"))),
+    };
+    let source = match record.remove("id") {
+        Some(v @ (Value::String(_) | Value::Number(_))) => v,
+        _ => fallback,
+    };
+    let text = match record.remove("text") {
+        Some(Value::String(t)) => t,
+        Some(_) => return (source, Err("\"text\" is not a string".to_string())),
+        None => return (source, Err("missing \"text\" (a string)".to_string())),
+    };
+    let date = match record.get("date") {
+        None | Some(Value::Null) => opts.reference_date,
+        Some(Value::String(d)) => match parse_record_date(d) {
+            Ok(d) => Some(d),
+            Err(e) => return (source, Err(e)),
+        },
+        Some(other) => return (source, Err(format!("\"date\" {other} is not a string"))),
+    };
+    let decoded = input::decode(&source_name(&source), text.into_bytes(), opts.lossy)
+        .map(|t| (t, date))
+        .map_err(|e| e.to_string());
+    (source, decoded)
+}
+
+fn source_name(source: &Value) -> String {
+    match source {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// A record's `date`: `YYYY-MM-DD`, optionally followed by a time (`T12:00:00Z` or
+/// ` 12:00`), as news APIs export it.
+fn parse_record_date(s: &str) -> Result<NaiveDate, String> {
+    let day = s.get(..10).unwrap_or(s);
+    let rest = s.get(10..).unwrap_or("");
+    let shape = day.len() == 10 && day.as_bytes()[4] == b'-' && day.as_bytes()[7] == b'-';
+    let time_ok = rest.is_empty() || rest.starts_with('T') || rest.starts_with(' ');
+    match NaiveDate::parse_from_str(day, "%Y-%m-%d") {
+        Ok(d) if shape && time_ok => Ok(d),
+        _ => Err(format!(
+            "\"date\" {s:?} is not a calendar date in the form YYYY-MM-DD"
+        )),
+    }
+}
+
+/// A JSON Lines stream, read one line at a time.
+struct JsonLines {
+    name: String,
+    reader: Box<dyn BufRead + Send>,
+}
+
+impl JsonLines {
+    fn open_file(p: &Path) -> io::Result<JsonLines> {
+        let file = File::open(p)
+            .map_err(|e| io::Error::new(e.kind(), format!("cannot read {}: {e}", p.display())))?;
+        Ok(JsonLines {
+            name: p.display().to_string(),
+            reader: Box::new(BufReader::with_capacity(1 << 16, file)),
+        })
+    }
+
+    fn stdin() -> JsonLines {
+        JsonLines {
+            name: "<stdin>".to_string(),
+            reader: Box::new(BufReader::with_capacity(1 << 16, io::stdin())),
+        }
+    }
+
+    fn produce(mut self, send: &mut dyn FnMut(Job) -> bool) {
+        let mut line_no = 0usize;
+        loop {
+            let mut bytes = Vec::new();
+            line_no += 1;
+            let name = format!("{}:{line_no}", self.name);
+            match self.reader.read_until(b'\n', &mut bytes) {
+                Ok(0) => return,
+                Ok(_) => {}
+                Err(e) => {
+                    let error = format!("cannot read {}: {e}", self.name);
+                    send(Job::Failed {
+                        source: Value::String(name),
+                        error,
+                    });
+                    return;
+                }
+            }
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            if !send(Job::Line { name, bytes }) {
+                return;
+            }
+        }
+    }
+}
+
+/// Sends every path: files as given, directories walked.
+fn produce_paths(paths: &[PathBuf], send: &mut dyn FnMut(Job) -> bool) {
+    for p in paths {
+        if !p.is_dir() {
+            if !send(Job::File(p.clone())) {
+                return;
+            }
+            continue;
+        }
+        for entry in Walk::new(p) {
+            let job = match entry {
+                Ok(file) => Job::File(file),
+                Err((dir, e)) => Job::Failed {
+                    source: Value::String(dir.display().to_string()),
+                    error: format!("cannot read directory {}: {e}", dir.display()),
+                },
+            };
+            if !send(job) {
+                return;
+            }
+        }
+    }
+}
+
+/// A lazy, sorted, recursive walk of a directory: regular files (or symbolic links to them)
+/// with one of [`EXTENSIONS`]; hidden entries (`.name`) and symbolic links to directories
+/// (which could loop) are skipped. Each level is read and sorted by name when reached.
+pub struct Walk {
+    stack: Vec<std::vec::IntoIter<PathBuf>>,
+    pending_dir: Option<PathBuf>,
+}
+
+impl Walk {
+    /// A walk of `dir`.
+    pub fn new(dir: &Path) -> Walk {
+        Walk {
+            stack: Vec::new(),
+            pending_dir: Some(dir.to_path_buf()),
+        }
+    }
+}
+
+impl Iterator for Walk {
+    type Item = Result<PathBuf, (PathBuf, io::Error)>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(dir) = self.pending_dir.take() {
+                match sorted_entries(&dir) {
+                    Ok(entries) => self.stack.push(entries.into_iter()),
+                    Err(e) => return Some(Err((dir, e))),
+                }
+            }
+            let top = self.stack.last_mut()?;
+            let Some(path) = top.next() else {
+                self.stack.pop();
+                continue;
+            };
+            let hidden = path
+                .file_name()
+                .is_some_and(|n| n.as_encoded_bytes().starts_with(b"."));
+            if hidden {
+                continue;
+            }
+            let Ok(meta) = fs::symlink_metadata(&path) else {
+                // Vanished since the listing, or unreadable: let the read report it.
+                return Some(Ok(path));
+            };
+            if meta.is_dir() {
+                self.pending_dir = Some(path);
+            } else if has_text_extension(&path)
+                && (meta.is_file() || (meta.is_symlink() && path.is_file()))
+            {
+                return Some(Ok(path));
+            }
+        }
+    }
+}
+
+fn sorted_entries(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut entries = fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<io::Result<Vec<_>>>()?;
+    entries.sort();
+    Ok(entries)
+}
+
+/// Whether `path` ends in one of [`EXTENSIONS`].
+pub fn has_text_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts() -> Options {
+        Options {
+            threads: 2,
+            lossy: false,
+            reference_date: None,
+            progress: false,
+        }
+    }
+
+    #[test]
+    fn source_comes_first_and_report_fields_stay() {
+        let line = with_source(&Value::from("a.txt"), "{\"schema_version\":1}\n");
+        assert_eq!(line, "{\"source\":\"a.txt\",\"schema_version\":1}");
+        assert_eq!(with_source(&Value::from(7), "{}"), "{\"source\":7}");
+    }
+
+    #[test]
+    fn record_dates_accept_a_time_but_not_other_shapes() {
+        let d = NaiveDate::from_ymd_opt(2022, 1, 6);
+        assert_eq!(parse_record_date("2022-01-06").ok(), d);
+        assert_eq!(parse_record_date("2022-01-06T10:00:00Z").ok(), d);
+        for bad in ["2022-1-6", "06/01/2022", "2022-01-06x", "2022-02-30", "é"] {
+            assert!(parse_record_date(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn lines_give_id_or_position_as_source_and_say_what_is_wrong() {
+        let (s, r) = parse_line(
+            "in:3",
+            br#"{"id": 42, "text": "Floods.", "date": "2022-01-06"}"#,
+            &opts(),
+        );
+        assert_eq!(s, Value::from(42));
+        let (text, date) = r.unwrap();
+        assert_eq!(text.text, "Floods.");
+        assert_eq!(date, NaiveDate::from_ymd_opt(2022, 1, 6));
+        let (s, r) = parse_line("in:4", br#"{"id": "x"}"#, &opts());
+        assert_eq!(s, Value::from("x"));
+        assert!(r.unwrap_err().contains("missing \"text\""));
+        let (s, r) = parse_line("in:5", b"{not json", &opts());
+        assert_eq!(s, Value::from("in:5"));
+        assert!(r.unwrap_err().contains("bad JSON line"));
+        let (_, r) = parse_line("in:6", b"{\"text\": \"a\xffb\"}", &opts());
+        assert!(r.unwrap_err().contains("byte offset 11"));
+        let (_, r) = parse_line("in:7", br#"{"text": "a\u0000b"}"#, &opts());
+        assert!(r.unwrap_err().contains("NUL"));
+    }
+
+    #[test]
+    fn output_is_in_input_order_with_errors_in_place() {
+        let mut jsonl = String::new();
+        for i in 0..40 {
+            if i % 7 == 3 {
+                jsonl.push_str("{broken\n\n");
+            } else {
+                let text = "Floods killed 3 people in the town. ".repeat(i % 5 + 1);
+                jsonl.push_str(&format!("{{\"id\": {i}, \"text\": \"{text}\"}}\n"));
+            }
+        }
+        let dir = std::env::temp_dir().join(format!("ce-batch-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("in.jsonl");
+        fs::write(&path, &jsonl).unwrap();
+        let mut out = Vec::new();
+        let inputs = BatchInput::JsonLines(Source::File(path.clone()));
+        let summary = run(&inputs, &opts(), &mut out).unwrap();
+        fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(summary.articles, 40);
+        assert_eq!(summary.failed, 6);
+        let lines: Vec<Value> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        for (i, v) in lines.iter().enumerate() {
+            if i % 7 == 3 {
+                assert!(v["error"].is_string(), "{v}");
+            } else {
+                assert_eq!(v["source"], Value::from(i), "{v}");
+                assert_eq!(v["schema_version"], Value::from(1));
+            }
+        }
+    }
+
+    #[test]
+    fn extensions_are_case_insensitive() {
+        assert!(has_text_extension(Path::new("a/b.TXT")));
+        assert!(has_text_extension(Path::new("b.md")));
+        assert!(!has_text_extension(Path::new("b.json")));
+        assert!(!has_text_extension(Path::new("README")));
+    }
+}
