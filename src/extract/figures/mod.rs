@@ -223,7 +223,8 @@ fn sentence_figures(
         let mut trig_end: Vec<Option<usize>> = vec![None; tokens.len() + 1];
         for m in set.find_iter(&doc.flat[start..end]) {
             let (ms, me) = (start + m.start, start + m.end);
-            let Some(a) = tokens.iter().position(|t| t.start == ms) else {
+            // Tokens are sorted by offset: a binary search keeps long sentences linear.
+            let Ok(a) = tokens.binary_search_by_key(&ms, |t| t.start) else {
                 continue;
             };
             let Some(b) = tokens[a..]
@@ -522,6 +523,7 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
     let mut group_end = None;
     let mut extra = 0u64;
     let mut fallback: Option<Link> = None;
+    let mut crossed_qty = false;
     let mut limit = f.last + 14;
     while k < ctx.t.len() && k < limit {
         // Linking words, then the trigger?
@@ -637,7 +639,7 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
                 .get(m)
                 .copied()
                 .flatten()
-                .is_some_and(|(_, tr)| tr.forward)
+                .is_some_and(|(_, tr)| tr.forward && !tr.category.starts_with("houses"))
             {
                 group_end.get_or_insert(k);
                 k += 1;
@@ -652,7 +654,9 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
             || PRONOUNS.contains(&tok.lower.as_str())
             || ctx.trig_at[k].is_some()
         {
-            return fallback;
+            // "sealed off two buildings and evacuated 150 residents as …": the verb had its
+            // own object, so it was no adjective of this group.
+            return if crossed_qty { None } else { fallback };
         }
         if tok.lower == "and" {
             // "... and a child": one more person; "... and 3 civilians": a figure of its own.
@@ -665,6 +669,7 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
         }
         if ctx.qty_at[k].is_some() {
             group_end.get_or_insert(k);
+            crossed_qty |= fallback.is_some();
         }
         k += 1;
     }
