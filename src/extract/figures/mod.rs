@@ -126,6 +126,13 @@ const GAP: &[&str] = &[
     "of",
 ];
 
+/// Auxiliaries that make a trigger passive or a state ("was killed", "remains in critical
+/// condition").
+const AUXILIARIES: &[&str] = &[
+    "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "remain", "remained",
+    "remains", "got", "get",
+];
+
 const PRONOUNS: &[&str] = &[
     "he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "this", "there",
 ];
@@ -216,7 +223,8 @@ fn sentence_figures(
         let mut trig_end: Vec<Option<usize>> = vec![None; tokens.len() + 1];
         for m in set.find_iter(&doc.flat[start..end]) {
             let (ms, me) = (start + m.start, start + m.end);
-            let Some(a) = tokens.iter().position(|t| t.start == ms) else {
+            // Tokens are sorted by offset: a binary search keeps long sentences linear.
+            let Ok(a) = tokens.binary_search_by_key(&ms, |t| t.start) else {
                 continue;
             };
             let Some(b) = tokens[a..]
@@ -314,6 +322,7 @@ fn sentence_figures(
                 links.push(l);
             }
         }
+        shot_then_died(&ctx, &mut links);
         if links.is_empty() {
             if s.paragraph != para_source.0 {
                 *para_source = (s.paragraph, None);
@@ -373,6 +382,47 @@ fn sentence_figures(
                 evidence: Evidence::from_bytes(doc.text, ea.min(qa), eb.max(qb)),
             });
         }
+    }
+}
+
+/// Rule: one person shot, then dead in the same clause ("the boy was shot and later died",
+/// "she was shot in the chest and pronounced dead at the hospital") is a death, not an
+/// injury. The injured figure becomes a killed one spanning both verbs; a figure the death
+/// verb made on its own is dropped.
+fn shot_then_died(ctx: &Ctx, links: &mut Vec<Link>) {
+    let mut drop = Vec::new();
+    for i in 0..links.len() {
+        let l = &links[i];
+        if l.category != "injured" || l.qty.value != Some(1) {
+            continue;
+        }
+        let from = l.span_tokens.1;
+        let mut k = from;
+        while k < ctx.t.len() && k < from + 12 {
+            if matches!(ctx.w(k), ";" | "." | "but" | "while" | "who" | "which")
+                || ctx.qty_at[k].is_some()
+            {
+                break;
+            }
+            if let Some((e, tr)) = ctx.trig_at[k] {
+                if tr.category == "killed" && !tr.backward {
+                    let end = e;
+                    drop.extend((0..links.len()).filter(|&j| {
+                        j != i && links[j].category == "killed" && links[j].span_tokens.1 == end
+                    }));
+                    let l = &mut links[i];
+                    l.category = "killed";
+                    l.span_tokens.1 = end;
+                }
+                break;
+            }
+            k += 1;
+        }
+    }
+    drop.sort_unstable();
+    drop.dedup();
+    for j in drop.into_iter().rev() {
+        links.remove(j);
     }
 }
 
@@ -473,7 +523,8 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
     let mut group_end = None;
     let mut extra = 0u64;
     let mut fallback: Option<Link> = None;
-    let mut limit = f.last + 12;
+    let mut crossed_qty = false;
+    let mut limit = f.last + 14;
     while k < ctx.t.len() && k < limit {
         // Linking words, then the trigger?
         let mut m = k;
@@ -509,6 +560,17 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
                                 | "with"
                                 | "or"
                                 | "as"
+                                | "the"
+                                | "a"
+                                | "an"
+                                | "their"
+                                | "his"
+                                | "her"
+                                | "its"
+                                | "into"
+                                | "across"
+                                | "over"
+                                | "towards"
                         )
                         && ctx.trig_at[b].is_none()
                 });
@@ -525,6 +587,11 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
             }
             if tr.forward {
                 if negated {
+                    return None;
+                }
+                // "fired one shot", "a 12 gauge shot": a bare number right before "shot" is
+                // the noun, not a count of victims ("22 people shot" has its group).
+                if m == f.last && b == m + 1 && ctx.w(m) == "shot" {
                     return None;
                 }
                 let g_end = group_end.unwrap_or(k);
@@ -561,13 +628,35 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
                 }
             }
         }
-        let ok_punct = tok.kind == Kind::Punct && matches!(tok.lower.as_str(), "-" | "'" | "’");
+        // "25,000 people who fled": a relative pronoun right before the trigger's verb.
+        if matches!(tok.lower.as_str(), "who" | "that") && k > f.last {
+            let mut m = k + 1;
+            while m < ctx.t.len() && is_link_word(ctx.w(m)) && ctx.trig_at[m].is_none() {
+                m += 1;
+            }
+            if ctx
+                .trig_at
+                .get(m)
+                .copied()
+                .flatten()
+                .is_some_and(|(_, tr)| tr.forward && !tr.category.starts_with("houses"))
+            {
+                group_end.get_or_insert(k);
+                k += 1;
+                continue;
+            }
+        }
+        let ok_punct = (tok.kind == Kind::Punct && matches!(tok.lower.as_str(), "-" | "'" | "’"))
+            // "two men in their 20s": an age decade inside the group.
+            || (tok.kind == Kind::Num && ctx.w(k + 1) == "s");
         if (tok.kind != Kind::Word && !ok_punct && ctx.qty_at[k].is_none())
             || words.stop.contains(&tok.lower.as_str())
             || PRONOUNS.contains(&tok.lower.as_str())
             || ctx.trig_at[k].is_some()
         {
-            return None;
+            // "sealed off two buildings and evacuated 150 residents as …": the verb had its
+            // own object, so it was no adjective of this group.
+            return if crossed_qty { None } else { fallback };
         }
         if tok.lower == "and" {
             // "... and a child": one more person; "... and 3 civilians": a figure of its own.
@@ -580,6 +669,7 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
         }
         if ctx.qty_at[k].is_some() {
             group_end.get_or_insert(k);
+            crossed_qty |= fallback.is_some();
         }
         k += 1;
     }
@@ -625,10 +715,28 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
             group: None,
         });
     }
-    if k == a && !matches!(ctx.w(a), "died" | "dies" | "perished" | "drowned") {
+    let has_aux = (k..a).any(|i| AUXILIARIES.contains(&ctx.w(i)));
+    if !has_aux
+        && !matches!(
+            ctx.w(a),
+            "died" | "dies" | "perished" | "drowned" | "succumbed" | "did" | "remain" | "remains"
+        )
+    {
         // Otherwise a count without number needs an auxiliary ("was killed"): in "the
-        // gunman killed" the subject is not the victim.
+        // gunman killed" or "the boy accidentally shot" the subject is not the victim.
         return None;
+    }
+    // "he was pronounced dead", "she died": one person, named elsewhere.
+    if let Some(l) = count_pronoun(ctx, k, b, tr) {
+        return Some(l);
+    }
+    // "Jane Doe, 23, and John Roe, 19, were shot": people named with their ages.
+    if let Some(l) = count_name_list(ctx, k, b, tr) {
+        return Some(l);
+    }
+    // "Jane Doe, a 33-year-old nurse, was shot and killed": a name, then an appositive.
+    if let Some(l) = count_named_appositive(ctx, k, b, tr) {
+        return Some(l);
     }
     // "Jane Doe, 6, was pronounced dead": skip the age.
     if k >= 4
@@ -717,10 +825,135 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
     })
 }
 
+/// Rule: a singular personal pronoun right before the verb of a death or an injury ("he was
+/// pronounced dead", "she was shot") counts one person. Only for killed and injured: "he was
+/// arrested" usually names the suspect of an incident counted elsewhere.
+fn count_pronoun(ctx: &Ctx, k: usize, b: usize, tr: &Trigger) -> Option<Link> {
+    if k == 0 || !matches!(tr.category, "killed" | "injured") {
+        return None;
+    }
+    if !matches!(ctx.w(k - 1), "he" | "she") {
+        return None;
+    }
+    Some(Link {
+        category: tr.category,
+        qty: Quantity::exact(1),
+        qty_tokens: (k - 1, k),
+        span_tokens: (k - 1, b),
+        group: Some((k - 1, k)),
+    })
+}
+
+/// Rule: a person's name, an appositive between commas, then the verb: "Jane Doe, a
+/// 33-year-old nurse, was shot and killed" → 1. The appositive starts with a determiner
+/// ("a", "an", "the") and holds no trigger.
+fn count_named_appositive(ctx: &Ctx, k: usize, b: usize, tr: &Trigger) -> Option<Link> {
+    if tr.category.starts_with("houses") || k < 4 || ctx.w(k - 1) != "," {
+        return None;
+    }
+    let open = (k.saturating_sub(12)..k - 2)
+        .rev()
+        .find(|&i| ctx.w(i) == ",")?;
+    if !matches!(ctx.w(open + 1), "a" | "an" | "the")
+        || (open + 1..k - 1).any(|i| ctx.trig_at[i].is_some() || ctx.w(i) == ",")
+    {
+        return None;
+    }
+    let len = name_before(ctx, open);
+    if len == 0 {
+        return None;
+    }
+    let first = open - len;
+    Some(Link {
+        category: tr.category,
+        qty: Quantity::exact(1),
+        qty_tokens: (first, open),
+        span_tokens: (first, b),
+        group: Some((first, open)),
+    })
+}
+
+/// Length in tokens of a person's name ending right before `end` (two to four capitalized
+/// words), 0 when there is none.
+fn name_before(ctx: &Ctx, end: usize) -> usize {
+    let mut s = end;
+    while s > 0
+        && end - s < 4
+        && ctx.t[s - 1].cap
+        && ctx.t[s - 1].kind == Kind::Word
+        && !WORDS.stop.contains(&ctx.w(s - 1))
+    {
+        s -= 1;
+    }
+    if end - s >= 2 {
+        end - s
+    } else {
+        0
+    }
+}
+
+/// Rule: two or more people named with their ages, before the verb: "Jane Doe, 23, and John
+/// Roe, 19, were shot" → 2; "Jane Doe, 23, John Roe, 19, and Ann Poe, 40, died" → 3.
+fn count_name_list(ctx: &Ctx, k: usize, b: usize, tr: &Trigger) -> Option<Link> {
+    if tr.category.starts_with("houses") {
+        return None;
+    }
+    // From the verb backwards: NAME ", AGE ,", then "and" (or ",") before the one before.
+    let mut e = k;
+    let mut n = 0u64;
+    let mut first = k;
+    loop {
+        let mut x = e;
+        if x > 0 && ctx.w(x - 1) == "," {
+            x -= 1;
+        } else if n == 0 {
+            break;
+        }
+        if x < 3 || ctx.t[x - 1].kind != Kind::Num || ctx.w(x - 2) != "," {
+            break;
+        }
+        let len = name_before(ctx, x - 2);
+        if len == 0 {
+            break;
+        }
+        n += 1;
+        first = x - 2 - len;
+        let mut p = first;
+        if p > 0 && ctx.w(p - 1) == "and" {
+            p -= 1;
+        } else if n == 1 || p == 0 || ctx.w(p - 1) != "," {
+            // The last name of a list is introduced by "and".
+            break;
+        }
+        e = p;
+    }
+    if n < 2 {
+        return None;
+    }
+    Some(Link {
+        category: tr.category,
+        qty: Quantity::exact(n),
+        qty_tokens: (first, k),
+        span_tokens: (first, b),
+        group: Some((first, k)),
+    })
+}
+
 /// Rule: a backward trigger followed by named people: "killing Jane Doe and injuring John
 /// Roe and Ann Poe" → killed 1, injured 2; "wounding a bystander" → 1.
 fn count_named(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
-    if tr.category.starts_with("houses") || !ctx.w(a).ends_with("ing") {
+    if tr.category.starts_with("houses") {
+        return None;
+    }
+    // "the gunman killed Jane Doe": an active past verb, with a name right after it (not
+    // "was killed Monday").
+    let active_past = ctx.w(b - 1).ends_with("ed")
+        && a > 0
+        && !is_link_word(ctx.w(a - 1))
+        && ctx.t.get(b).is_some_and(|x| x.cap);
+    // "the murder of Jane Doe": a noun of the event, then its victims.
+    let event_of = ctx.w(b - 1) == "of";
+    if !ctx.w(a).ends_with("ing") && !active_past && !event_of {
         return None;
     }
     let mut k = b;
@@ -752,12 +985,23 @@ fn count_named(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
             }
         }
         n += 1;
+        // "killing Jane Doe, 18, and John Roe, 20": the age between two names.
+        let mut next = k;
+        if ctx.w(next) == "," && ctx.t.get(next + 1).is_some_and(|x| x.kind == Kind::Num) {
+            next += 2;
+            if ctx.w(next) == "," && ctx.w(next + 1) == "and" {
+                next += 1;
+            }
+            if matches!(ctx.w(next), "and" | ",") && ctx.t.get(next + 1).is_some_and(|x| x.cap) {
+                k = next;
+            }
+        }
+        // ", a professor" after a name is an appositive, not another person.
         if matches!(ctx.w(k), "and" | ",")
             && !ctx.trig_at.get(k + 1).is_some_and(|x| x.is_some())
-            && ctx
-                .t
-                .get(k + 1)
-                .is_some_and(|x| x.cap || matches!(x.lower.as_str(), "a" | "an" | "another"))
+            && ctx.t.get(k + 1).is_some_and(|x| {
+                x.cap || (ctx.w(k) == "and" && matches!(x.lower.as_str(), "a" | "an" | "another"))
+            })
         {
             k += 1;
         } else {
@@ -996,6 +1240,19 @@ fn head_of(group: &Option<String>) -> String {
         .to_string()
 }
 
+/// Rule: one person not named ("a man", "the 16-year-old", "one teenager", "he"). Articles
+/// name the same victim several ways, so such figures are not summed with each other:
+/// "A boy was killed … The 16-year-old was shot dead" is one death. Named people ("Jane
+/// Doe") are told apart by name.
+fn one_unnamed(f: &Figure) -> bool {
+    f.count.value == Some(1)
+        && !f.group.as_deref().is_some_and(|g| {
+            let mut words = g.split_whitespace();
+            words.clone().count() >= 2
+                && words.all(|w| w.starts_with(|c: char| c.is_uppercase()) || w == "and")
+        })
+}
+
 /// What the summary reads from a figure beyond its number.
 struct Noted<'a> {
     figure: &'a Figure,
@@ -1050,6 +1307,15 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
     for n in noted.iter().filter(|n| !n.figure.background && !n.subset) {
         cats.entry(n.figure.category.as_str()).or_default().push(n);
     }
+    // One unnamed person shot, and later one unnamed person dead: the same victim.
+    if let (Some(inj), Some(dead)) = (cats.get("injured"), cats.get("killed")) {
+        let one = |l: &Vec<&Noted>| l.iter().all(|n| one_unnamed(n.figure));
+        let first_injury = inj.iter().map(|n| n.figure.evidence.start).min();
+        let first_death = dead.iter().map(|n| n.figure.evidence.start).min();
+        if one(inj) && one(dead) && first_injury < first_death {
+            cats.remove("injured");
+        }
+    }
     let mut out = BTreeMap::new();
     for (cat, mut list) in cats {
         // An explicit zero ("no one was injured" in an aftershock) speaks of one incident;
@@ -1084,7 +1350,8 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
                     || words
                         .generic
                         .iter()
-                        .any(|g| g.trim_end_matches('s') == head);
+                        .any(|g| g.trim_end_matches('s') == head)
+                    || one_unnamed(n.figure);
                 if generic {
                     general.push(n);
                 } else if let Some(e) = specific.iter_mut().find(|e| e.0 == head) {

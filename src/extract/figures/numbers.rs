@@ -207,6 +207,10 @@ fn scale_value(w: &str) -> Option<u64> {
 
 /// Words that make a preceding number something other than a count of people or houses.
 const NOT_COUNT_AFTER: &[&str] = &[
+    "block",
+    "blocks",
+    "caliber",
+    "calibre",
     "percent",
     "per",
     "%",
@@ -483,6 +487,10 @@ fn refused(t: &[Token], i: usize, next: usize) -> bool {
             return true;
         }
         if a.lower == ":" && adjacent {
+            return true;
+        }
+        // Decades of age or of a century: "in his 40s", "in the 1990s".
+        if adjacent && matches!(a.lower.as_str(), "s" | "'s" | "’s") {
             return true;
         }
         // "3 p.m.", "7 a.m."

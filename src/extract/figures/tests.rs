@@ -218,3 +218,38 @@ fn an_explicit_zero_does_not_outweigh_a_positive_count() {
     let s = summarize(&extract(&doc, &[]));
     assert_eq!(s["injured"].min, Some(40), "{s:?}");
 }
+
+#[test]
+fn summary_one_unnamed_person_told_twice_is_one() {
+    let s = summary_of(
+        "A teenager was killed on Friday night. The 16-year-old boy was shot dead near his home.",
+    );
+    assert_eq!(s["killed"].value, Some(1), "{s:?}");
+    // Named people are told apart by name.
+    let s = summary_of("The gunman killed Jane Doe. Later John Roe was found dead.");
+    assert_eq!(s["killed"].value, Some(2), "{s:?}");
+}
+
+#[test]
+fn summary_one_person_shot_then_dead_is_not_injured() {
+    let s = summary_of("A man was shot on Main Street. He was pronounced dead at the hospital.");
+    assert_eq!(s["killed"].value, Some(1), "{s:?}");
+    assert!(!s.contains_key("injured"), "{s:?}");
+    // A death told first, then another person's injury: both stand.
+    let s = summary_of("A man was killed on Main Street. A woman was injured.");
+    assert_eq!(s["killed"].value, Some(1), "{s:?}");
+    assert_eq!(s["injured"].value, Some(1), "{s:?}");
+}
+
+#[test]
+fn pronoun_victim_evidence_matches_input() {
+    let text = "The driver lost control. Police said she was pronounced dead at the scene.";
+    let doc = Document::new(text);
+    let f = extract(&doc, &[]);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].category, "killed");
+    assert_eq!(f[0].count.value, Some(1));
+    let e = &f[0].evidence;
+    assert_eq!(e.text, "she was pronounced dead");
+    assert_eq!(&text[e.start..e.end], e.text);
+}
