@@ -175,9 +175,11 @@ fn split_sentences(text: &str, para: Span) -> Vec<Span> {
                         || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[')
                 });
             let abbrev = b == b'.' && {
+                // The separator may be wider than one byte (a no-break space).
                 let word_start = text[start..i]
-                    .rfind(|c: char| c.is_whitespace() || c == '(')
-                    .map(|k| start + k + 1)
+                    .char_indices()
+                    .rfind(|&(_, c)| c.is_whitespace() || c == '(')
+                    .map(|(k, c)| start + k + c.len_utf8())
                     .unwrap_or(start);
                 is_abbreviation(&text[word_start..i + 1])
             };

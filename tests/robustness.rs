@@ -158,9 +158,8 @@ fn nul_bytes_with_lossy_through_the_binary() {
 
 /// Found by the fuzzer: a multi-byte space (no-break space U+00A0, line separator U+2028)
 /// before a word that ends in a full stop crashed the sentence splitter (src/document.rs
-/// stepped one byte past the space). Ignored until that fix is merged; then remove `ignore`.
+/// stepped one byte past the space); fixed there, kept here as a regression test.
 #[test]
-#[ignore = "crash in src/document.rs sentence splitter, reported to the lead"]
 fn multi_byte_space_before_a_full_stop() {
     check_fast("nbsp", "Floods hit\u{a0}town. Rain fell.");
     check_fast("line separator", "Floods hit\u{2028}town. Rain fell.");
