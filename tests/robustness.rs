@@ -7,9 +7,8 @@
 //! the fuzz harness (`fuzz/`) explores the rest.
 
 mod common;
+mod run;
 
-use std::io::Write;
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::{check, samples};
@@ -133,20 +132,7 @@ fn nul_bytes_with_lossy_through_the_binary() {
         input[i] = 0;
     }
     input.extend_from_slice(b"\xff\xfe trailing garbage \xc3");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_crisis-extract"))
-        .arg("--lossy")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let data = input.clone();
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(&data);
-    });
-    let out = child.wait_with_output().expect("wait");
-    let _ = writer.join();
+    let out = run::run_with_stdin(&["--lossy"], &input);
     assert_eq!(out.status.code(), Some(0));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("NUL") && err.contains("replaced"), "{err}");

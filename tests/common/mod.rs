@@ -1,5 +1,6 @@
-//! Checks shared by the robustness and property tests: every span in a report equals its
-//! input slice (in code points), and every renderer prints something a parser reads back.
+//! Checks shared by the robustness and property tests (and the stable fuzzer): every span in
+//! a report equals its input slice (in code points), and every renderer prints something a
+//! parser reads back.
 
 #![allow(dead_code)] // each test file uses a part
 
