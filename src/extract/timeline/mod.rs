@@ -140,7 +140,9 @@ fn clause_events(
         let Some(value) = timeline_value(t) else {
             continue;
         };
-        if in_parentheses(&text[c.start..t.span.start]) || in_dateline(text, c.start, t) {
+        if in_parentheses(&text[c.start..t.span.start], &text[t.span.end..c.end])
+            || in_dateline(text, c.start, t)
+        {
             continue;
         }
         if is_deadline(text, c.start, t.span.start) {
@@ -179,8 +181,11 @@ fn clause_events(
     }
     let clause_text = &doc.flat[c.clone()];
     let evidence = || Evidence::from_bytes(text, s.start, s.end);
+    // Dates and times leave the summary; durations ("three days of fighting") stay.
+    let dated = |t: &&&TimeExpr| t.kind == "date" || t.kind == "time";
     let drop: Vec<Range<usize>> = times
         .iter()
+        .filter(dated)
         .map(|t| t.span.start - c.start..t.span.end - c.start)
         .collect();
     if let Some((_, value, at)) = event {
@@ -191,6 +196,7 @@ fn clause_events(
                 Some(k) => {
                     let drop: Vec<Range<usize>> = times
                         .iter()
+                        .filter(dated)
                         .filter(|t| t.span.start >= k)
                         .map(|t| t.span.start - k..t.span.end - k)
                         .collect();
@@ -312,8 +318,9 @@ fn in_dateline(text: &str, from: usize, t: &TimeExpr) -> bool {
     near.contains("--")
 }
 
-/// Is the end of `before` inside an open parenthesis or bracket?
-fn in_parentheses(before: &str) -> bool {
+/// Is a date between `before` and `after` inside parentheses or brackets (opened before it
+/// and closed after it; a stray "[" from an escape code does not count)?
+fn in_parentheses(before: &str, after: &str) -> bool {
     let mut depth = 0i32;
     for b in before.bytes() {
         match b {
@@ -322,7 +329,7 @@ fn in_parentheses(before: &str) -> bool {
             _ => {}
         }
     }
-    depth > 0
+    depth > 0 && after.contains([')', ']'])
 }
 
 /// The words before byte `at`, back to `from`, nearest first (at most `n`).
@@ -494,6 +501,17 @@ fn drop_leading(s: &str) -> String {
             s = tidy(&s[k + 3..]);
             continue;
         }
+        // A dateline left after its date was dropped ("YAOUNDÉ, - Cameroon has …").
+        let dash = [" - ", " — ", " – "]
+            .iter()
+            .filter_map(|d| s.find(d).map(|k| (k, d.len())))
+            .min();
+        if let Some((k, n)) = dash.filter(|(k, _)| *k < 40) {
+            if !s[..k].bytes().any(|b| b.is_ascii_lowercase()) {
+                s = tidy(&s[k + n..]);
+                continue;
+            }
+        }
         // "Geneva:" — a place or label before a colon.
         if let Some(k) = s.find(": ").filter(|k| s[..*k].split(' ').count() <= 3) {
             s = tidy(&s[k + 1..]);
@@ -595,7 +613,8 @@ fn cut(s: &str) -> String {
 /// Words a summary must not end on.
 const FUNCTION_WORDS: &[&str] = &[
     "the", "a", "an", "of", "to", "in", "for", "and", "or", "at", "on", "with", "from", "by",
-    "its", "their", "his", "her", "that", "as", "into",
+    "its", "their", "his", "her", "that", "as", "into", "between", "after", "before", "about",
+    "against", "over", "under",
 ];
 
 fn capitalize(s: &str) -> String {
@@ -691,6 +710,12 @@ mod tests {
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(got[0].0, "2022-03-05");
         assert_eq!(got[1].0, "2022-03-06");
+        // A stray bracket (an escape code) is no aside.
+        let text = "Rebels \u{1b}[31m clashed with police on Tuesday.";
+        assert_eq!(
+            timeline(text, (2022, 1, 6)),
+            pairs(&[("2022-01-04", "Rebels \u{1b}[31m clashed with police.")])
+        );
         // An unmarked dateline's date is not an event.
         let text = "Leon (Nicaragua), 27 Aug 88 (Radio) -- Rebels attacked a patrol yesterday.";
         let got = timeline(text, (1988, 8, 27));
@@ -736,6 +761,10 @@ mod tests {
         assert_eq!(
             summarize("According to local radio, six more people were killed in the hamlet."),
             "Six more people were killed in the hamlet."
+        );
+        assert_eq!(
+            summarize("KOUSSÉRI, - Troops opened fire on the march."),
+            "Troops opened fire on the march."
         );
         assert_eq!(
             summarize("At the same time, troops opened fire on the march."),
