@@ -97,7 +97,8 @@ pub fn reference_date(doc: &Document, ctx: &Context) -> RefDate {
     }
     let absolute = |t: &TimeExpr| t.day.filter(|_| !t.value.starts_with('X'));
     if let Some(dl) = &doc.dateline {
-        let head = Document::new(&doc.text[..dl.end]);
+        // Only the dateline itself: a publication line above it is origin `text`.
+        let head = Document::new(&doc.text[dl.start..dl.end]);
         let found = extract(&head, None);
         if let Some(d) = found.iter().find_map(absolute) {
             return RefDate {
@@ -139,10 +140,17 @@ pub fn reference_date(doc: &Document, ctx: &Context) -> RefDate {
     for t in extract(&top, None) {
         if let Some(d) = absolute(&t) {
             if t.span.start < 400 {
+                // The evidence is the whole line when it is a short publication line
+                // ("Published 6 March 2025"), else the date itself.
+                let line = doc
+                    .paragraph_at(t.span.start)
+                    .map(|p| doc.paragraphs[p].clone())
+                    .filter(|p| p.len() <= 80)
+                    .unwrap_or(t.span);
                 return RefDate {
                     date: Some(d),
                     origin: DateOrigin::Text,
-                    span: Some(t.span),
+                    span: Some(line),
                 };
             }
         }
@@ -244,6 +252,14 @@ mod tests {
         let r = reference_date(&doc, &Context::default());
         assert_eq!(r.date, NaiveDate::from_ymd_opt(2022, 1, 6));
         assert_eq!(r.origin, DateOrigin::Text);
+        // A dateline without a date under a publication line: the line is the evidence.
+        let text = "Head\n\nPublished 6 March 2025\n\nLIMA, Peru - Troops clashed on Friday.";
+        let doc = Document::new(text);
+        let r = reference_date(&doc, &Context::default());
+        assert_eq!(r.date, NaiveDate::from_ymd_opt(2025, 3, 6));
+        assert_eq!(r.origin, DateOrigin::Text);
+        let span = r.span.clone().unwrap_or_default();
+        assert_eq!(&text[span], "Published 6 March 2025");
         let doc = Document::new("Troops clashed on Friday.");
         assert_eq!(
             reference_date(&doc, &Context::default()).origin,

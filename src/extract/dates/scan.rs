@@ -427,18 +427,57 @@ pub(super) struct Scanner<'a> {
     dmy: Option<bool>,
     /// The day of the last expression that named one (for "the day before", "that night").
     anchor: Option<NaiveDate>,
+    /// Does the text speak of quarters at all (a financial report)?
+    has_quarter: bool,
+    /// The quarter a financial report is about: its first "third quarter" / "fourth-quarter".
+    report_q: Option<u32>,
+}
+
+/// Whether `t` mentions quarters, and the first ordinal quarter it names ("third-quarter").
+fn quarters_in(text: &str, t: &[Tok]) -> (bool, Option<u32>) {
+    let w = |i: usize| &text[t[i].s..t[i].e];
+    let mut has = false;
+    for i in 0..t.len() {
+        if t[i].kind != K::Word || !w(i).eq_ignore_ascii_case("quarter") {
+            continue;
+        }
+        has = true;
+        let mut j = i;
+        if j > 0 && t[j - 1].kind == K::Punct(b'-') {
+            j -= 1;
+        }
+        if j > 0 {
+            if let Some(q) = ordinal(w(j - 1)) {
+                return (true, Some(q));
+            }
+        }
+    }
+    (has, None)
 }
 
 impl<'a> Scanner<'a> {
     pub(super) fn new(text: &'a str, r: Option<NaiveDate>, dateline: Option<&str>) -> Scanner<'a> {
         let t = tokenize(text);
         let dmy = day_first(text, &t, dateline);
+        let (has_quarter, report_q) = quarters_in(text, &t);
         Scanner {
             text,
             t,
             r,
             dmy,
             anchor: None,
+            has_quarter,
+            report_q,
+        }
+    }
+
+    /// The quarter "the quarter" and "a year ago" speak of in a financial report: the one the
+    /// text names first (in the year that puts it on or before `r`), else the last one ended.
+    fn report_quarter(&self, r: NaiveDate) -> (i32, u32) {
+        match self.report_q {
+            Some(q) if q > quarter(r).1 => (r.year() - 1, q),
+            Some(q) => (r.year(), q),
+            None => last_quarter(r),
         }
     }
 
@@ -552,26 +591,6 @@ impl<'a> Scanner<'a> {
             }
         }
         None
-    }
-
-    /// Is one of `words` in the same sentence as token `i` (within 30 tokens)?
-    fn in_sentence(&self, i: usize, words: &[&str]) -> bool {
-        let stop = |j: usize| matches!(self.t[j].kind, K::Punct(b'.' | b'!' | b'?'));
-        let mut j = i;
-        while j > 0 && i - j < 30 && !stop(j - 1) {
-            j -= 1;
-            if self.any(j, words) {
-                return true;
-            }
-        }
-        let mut j = i + 1;
-        while j < self.t.len() && j - i < 30 && !stop(j) {
-            if self.any(j, words) {
-                return true;
-            }
-            j += 1;
-        }
-        false
     }
 
     /// An optional leading modifier ("early", "late", "mid-", "the end of"): where the core starts.
@@ -1321,8 +1340,9 @@ impl<'a> Scanner<'a> {
         if clock {
             return None;
         }
-        if u == "Y" && n == 1 && self.in_sentence(i, &["quarter", "quarterly"]) {
-            let (y, q) = last_quarter(r);
+        // In a financial report "a year ago" is the same quarter a year before.
+        if u == "Y" && n == 1 && self.has_quarter {
+            let (y, q) = self.report_quarter(r);
             return hit(end + 1, "date", format!("{}-Q{q}", y - 1), None);
         }
         let v = match u {
@@ -1392,8 +1412,8 @@ impl<'a> Scanner<'a> {
             // Bare "year-earlier" / "year-ago".
             if year_off == -1 && ord.is_none() && k == i + 3 {
                 let r = self.r?;
-                if self.in_sentence(i, &["quarter", "quarterly"]) {
-                    let (y, q) = last_quarter(r);
+                if self.has_quarter {
+                    let (y, q) = self.report_quarter(r);
                     return hit(k, "date", format!("{}-Q{q}", y - 1), None);
                 }
                 return hit(k, "date", format!("{}", r.year() - 1), None);
@@ -1416,9 +1436,9 @@ impl<'a> Scanner<'a> {
         let (y, q) = match (explicit_year, self.r, ord) {
             (Some(y), _, Some(o)) => (y, o),
             (None, Some(r), Some(o)) => (r.year() + year_off, o),
-            (Some(y), Some(r), None) => (y, last_quarter(r).1),
+            (Some(y), Some(r), None) => (y, self.report_quarter(r).1),
             (None, Some(r), None) => {
-                let (y, q) = last_quarter(r);
+                let (y, q) = self.report_quarter(r);
                 (y + year_off, q)
             }
             (_, None, Some(o)) => {

@@ -1,10 +1,16 @@
-//! The timeline refiner: dated sentences that report an event become timeline entries.
+//! The timeline refiner: dated clauses that report an event become timeline entries.
 //!
-//! A sentence is an event when it holds an event word (`events.txt`) and a date expression
-//! resolved to a day (or to a month, where that is all the text gives). The entry's summary is
-//! a short clause built from the sentence with leading attributions dropped. Entries are
-//! sorted by date and deduplicated.
+//! An analyst wants one line per event, not one line per date: a sentence is cut into clauses
+//! (at semicolons), and a clause is an event when it holds an event word (`events.txt`) and a
+//! date expression resolved to a day (or to a month, where that is all the text gives). Dates
+//! in asides do not make a second event: a date inside parentheses ("(0447 GMT Thursday)") is
+//! never used, and the date of an attribution ("…, officials said on Thursday") only when the
+//! clause has no other. A deadline ("will remain in force until January 19") is an event of
+//! its own ("State of emergency due to end."). The summary is a short plain-language clause:
+//! dates, asides, leading time phrases and attributions dropped, cut near 100 characters at a
+//! clause boundary. Entries are sorted by date and deduplicated.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -17,62 +23,351 @@ use crate::vocab;
 static EVENT_WORD: LazyLock<vocab::PhraseSet> =
     LazyLock::new(|| vocab::PhraseSet::new(vocab::entries(include_str!("events.txt"))));
 
-/// Longest summary, in characters, before it is cut at a word boundary.
-const MAX_SUMMARY: usize = 180;
+/// Things that end on a deadline ("state of emergency", "curfew"), for deadline summaries.
+static DEADLINE_THING: LazyLock<vocab::PhraseSet> =
+    LazyLock::new(|| vocab::PhraseSet::new(vocab::entries(include_str!("deadlines.txt"))));
 
-/// Builds the timeline from the dated sentences of `doc`.
+/// Longest summary, in characters, before it is cut at a clause or word boundary.
+const MAX_SUMMARY: usize = 100;
+
+/// Words that say a statement was made (the date next to them is the statement's date).
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "reported",
+    "added",
+    "stated",
+    "announced",
+    "confirmed",
+];
+
+/// Words a date leans on ("late on Wednesday"), dropped with it from a summary.
+const DATE_LEAD: &[&str] = &[
+    "on", "in", "at", "since", "by", "from", "during", "until", "till", "through", "late", "early",
+    "earlier", "later", "of", "as", "before", "after",
+];
+
+/// Builds the timeline from the dated clauses of `doc`.
 pub fn build(doc: &Document, times: &[TimeExpr]) -> Vec<Event> {
     let mut events: Vec<(String, usize, Event)> = Vec::new();
-    for t in times {
-        let value = match t.day {
-            Some(_) => t.value.get(..10).unwrap_or(&t.value).to_string(),
-            None if is_month(&t.value) => t.value.clone(),
-            None => continue,
+    let mut refs: Vec<(String, usize, Event)> = Vec::new();
+    let mut i = 0;
+    while i < times.len() {
+        let Some(si) = doc.sentence_at(times[i].span.start) else {
+            break;
         };
-        let Some(si) = doc.sentence_at(t.span.start) else {
-            continue;
-        };
-        let s = &doc.sentences[si].span;
-        // Datelines and headlines are not events.
-        if doc
-            .dateline
-            .as_ref()
-            .is_some_and(|d| d.start <= t.span.start && t.span.end <= d.end)
-        {
-            continue;
+        let s = doc.sentences[si].span.clone();
+        let mut j = i + 1;
+        while j < times.len() && times[j].span.start < s.end {
+            j += 1;
         }
-        let sentence = doc.slice(s);
-        if EVENT_WORD.find_iter(&doc.flat[s.clone()]).is_empty() {
-            continue;
+        sentence_events(doc, s, &times[i..j], &mut events, &mut refs);
+        i = j;
+    }
+    // Events named by their date ("the Aug. 7 bombings"): once, on a day with no other entry.
+    for r in refs {
+        if !events.iter().any(|e| e.0 == r.0) {
+            events.push(r);
         }
-        // A lead sentence starts with the dateline: the summary starts after it.
-        let body = match &doc.dateline {
-            Some(d) if d.start >= s.start && d.end < s.end => &doc.text[d.end..s.end],
-            _ => sentence,
-        };
-        let summary = summarize(body);
-        if events
+    }
+    events.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    events.dedup_by(|a, b| a.0 == b.0 && a.2.summary == b.2.summary);
+    events.into_iter().map(|(_, _, e)| e).collect()
+}
+
+/// The timeline value of an expression: its day, or its month when that is all it gives.
+fn timeline_value(t: &TimeExpr) -> Option<String> {
+    match t.day {
+        Some(_) => Some(t.value.get(..10).unwrap_or(&t.value).to_string()),
+        None if is_month(&t.value) => Some(t.value.clone()),
+        None => None,
+    }
+}
+
+/// The entries of one sentence: per clause, one event and at most one deadline.
+fn sentence_events(
+    doc: &Document,
+    s: Range<usize>,
+    times: &[TimeExpr],
+    events: &mut Vec<(String, usize, Event)>,
+    refs: &mut Vec<(String, usize, Event)>,
+) {
+    // A lead sentence starts with the dateline: its dates are not events.
+    let body_start = match &doc.dateline {
+        Some(d) if d.start >= s.start && d.end < s.end => d.end,
+        _ => s.start,
+    };
+    let mut c0 = body_start;
+    while c0 < s.end {
+        let c1 = clause_end(&doc.text[c0..s.end]).map_or(s.end, |k| c0 + k + 1);
+        let clause: Vec<&TimeExpr> = times
             .iter()
-            .any(|(d, _, e)| *d == value && e.evidence.start == s.start)
+            .filter(|t| t.span.start >= c0 && t.span.end <= c1)
+            .collect();
+        clause_events(doc, &s, c0..c1, &clause, events, refs);
+        c0 = c1;
+    }
+}
+
+/// The end of the first clause of `s`: a semicolon, or a full stop run into the next
+/// sentence ("…shooting.A girl…", which the sentence splitter leaves joined).
+fn clause_end(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    (0..b.len()).find(|&k| {
+        b[k] == b';'
+            || (b[k] == b'.'
+                && k > 1
+                && b[k - 1].is_ascii_lowercase()
+                && b[k - 2].is_ascii_lowercase()
+                && b.get(k + 1).is_some_and(|c| c.is_ascii_uppercase()))
+    })
+}
+
+fn clause_events(
+    doc: &Document,
+    s: &Range<usize>,
+    c: Range<usize>,
+    times: &[&TimeExpr],
+    events: &mut Vec<(String, usize, Event)>,
+    refs: &mut Vec<(String, usize, Event)>,
+) {
+    let text = doc.text;
+    let mut event: Option<(u8, String, usize)> = None;
+    let mut deadline: Option<String> = None;
+    let mut named: Vec<(String, String)> = Vec::new();
+    for t in times {
+        let Some(value) = timeline_value(t) else {
+            continue;
+        };
+        if in_parentheses(&text[c.start..t.span.start], &text[t.span.end..c.end])
+            || in_dateline(text, c.start, t)
         {
             continue;
         }
+        if is_deadline(text, c.start, t.span.start) {
+            deadline.get_or_insert(value);
+            continue;
+        }
+        // Prefer a date of the event itself over the date of a trailing attribution
+        // ("…, officials said on Thursday."); a quotation's attribution is no event.
+        let trailing =
+            after_speech(text, c.start, t.span.start) && text[t.span.end..c.end].trim().len() <= 12;
+        if trailing && ends_quotation(&text[c.start..t.span.start]) {
+            continue;
+        }
+        if let Some(summary) = named_event(text, t.span.end, c.end) {
+            named.push((value.clone(), summary));
+        }
+        // A day beats a month; the event's own date beats its attribution's.
+        let rank = 2 * u8::from(trailing) + u8::from(t.day.is_none());
+        if event.as_ref().is_none_or(|(r, _, _)| rank < *r) {
+            event = Some((rank, value, t.span.start));
+        }
+    }
+    for (value, summary) in named {
+        if event.as_ref().is_some_and(|(_, v, _)| *v == value) {
+            continue;
+        }
+        refs.push((
+            value.clone(),
+            s.start,
+            Event {
+                date: value,
+                summary,
+                evidence: Evidence::from_bytes(text, s.start, s.end),
+            },
+        ));
+    }
+    let clause_text = &doc.flat[c.clone()];
+    let evidence = || Evidence::from_bytes(text, s.start, s.end);
+    // Dates and times leave the summary; durations ("three days of fighting") stay.
+    let dated = |t: &&&TimeExpr| t.kind == "date" || t.kind == "time";
+    let drop: Vec<Range<usize>> = times
+        .iter()
+        .filter(dated)
+        .map(|t| t.span.start - c.start..t.span.end - c.start)
+        .collect();
+    if let Some((_, value, at)) = event {
+        if !EVENT_WORD.find_iter(clause_text).is_empty() {
+            // A date deep in a long sentence belongs to its own clause ("…, where the
+            // Aug. 7 blasts killed 257 people"): summarize that clause when it has a verb.
+            let summary = match date_clause(text, c.start, at) {
+                Some(k) => {
+                    let drop: Vec<Range<usize>> = times
+                        .iter()
+                        .filter(dated)
+                        .filter(|t| t.span.start >= k)
+                        .map(|t| t.span.start - k..t.span.end - k)
+                        .collect();
+                    summarize_with(&text[k..c.end], &drop, at - k)
+                }
+                None => summarize_with(&text[c.clone()], &drop, at - c.start),
+            };
+            events.push((
+                value.clone(),
+                s.start,
+                Event {
+                    date: value,
+                    summary,
+                    evidence: evidence(),
+                },
+            ));
+        }
+    }
+    if let Some(value) = deadline {
+        let summary = match DEADLINE_THING.find_iter(clause_text).first() {
+            Some(m) => format!("{} due to end.", capitalize(&clause_text[m.start..m.end])),
+            None => summarize_with(&text[c.clone()], &drop, usize::MAX),
+        };
         events.push((
             value.clone(),
             s.start,
             Event {
                 date: value,
                 summary,
-                evidence: Evidence::from_bytes(doc.text, s.start, s.end),
+                evidence: evidence(),
             },
         ));
     }
-    events.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-    events.into_iter().map(|(_, _, e)| e).collect()
+}
+
+/// Where the clause of a date at byte `at` starts, when the date lies beyond a summary's
+/// length into the clause `from..` and its clause (from the last ", where", ", when",
+/// " since" … before it) holds a verb of its own.
+fn date_clause(text: &str, from: usize, at: usize) -> Option<usize> {
+    if at - from <= MAX_SUMMARY {
+        return None;
+    }
+    const OPENERS: &[&str] = &[
+        ", where ",
+        ", when ",
+        " since ",
+        " after ",
+        " when ",
+        " where ",
+        " as ",
+        " because ",
+        " that ",
+    ];
+    let before = &text[from..at];
+    let k = OPENERS
+        .iter()
+        .filter_map(|o| before.rfind(o).map(|k| k + o.len()))
+        .filter(|k| at - (from + k) < 60)
+        .min()?;
+    let start = from + k;
+    let end = text[at..].find([',', ';']).map_or(text.len(), |e| at + e);
+    let seg = &text[start..end];
+    let verb = EVENT_WORD.find_iter(seg).iter().any(|m| {
+        let w = &seg[m.start..m.end];
+        !SPEECH.iter().any(|x| w.eq_ignore_ascii_case(x))
+    }) || seg
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| w.len() > 4 && w.ends_with("ed"));
+    verb.then_some(start)
 }
 
 fn is_month(v: &str) -> bool {
     v.len() == 7 && v.as_bytes()[4] == b'-' && v[..4].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// An event named by its date ("the Aug. 7 bombings", "yesterday's attack"): when an event
+/// word follows the date within two words, the phrase from there to the clause's next
+/// boundary, as a summary ("Bombings at the embassies.").
+fn named_event(text: &str, at: usize, end: usize) -> Option<String> {
+    let after = &text[at..end];
+    let after = after.strip_prefix("'s").unwrap_or(after);
+    let stop = [
+        ",",
+        ";",
+        ".",
+        " and ",
+        " that ",
+        " which ",
+        " who ",
+        " in punishment",
+    ]
+    .iter()
+    .filter_map(|b| after.find(b))
+    .min()
+    .unwrap_or(after.len());
+    let phrase = after[..stop].trim();
+    let first = EVENT_WORD.find_iter(phrase).into_iter().next()?;
+    if phrase[..first.start].split_whitespace().count() > 2 || first.start == first.end {
+        return None;
+    }
+    let w = &phrase[first.start..first.end];
+    if SPEECH.iter().any(|x| w.eq_ignore_ascii_case(x)) {
+        return None;
+    }
+    Some(summarize(phrase))
+}
+
+/// Is `t` the date of a dateline the document did not mark ("Managua (Nicaragua), 27 Aug 88
+/// (Radio) -- …")? Near the clause start, with the dateline's dashes just after it.
+fn in_dateline(text: &str, from: usize, t: &TimeExpr) -> bool {
+    if t.span.start - from > 80 {
+        return false;
+    }
+    let after = &text[t.span.end..];
+    let near = after
+        .char_indices()
+        .nth(40)
+        .map_or(after, |(k, _)| &after[..k]);
+    near.contains("--")
+}
+
+/// Is a date between `before` and `after` inside parentheses or brackets (opened before it
+/// and closed after it; a stray "[" from an escape code does not count)?
+fn in_parentheses(before: &str, after: &str) -> bool {
+    let mut depth = 0i32;
+    for b in before.bytes() {
+        match b {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+    }
+    depth > 0 && after.contains([')', ']'])
+}
+
+/// The words before byte `at`, back to `from`, nearest first (at most `n`).
+fn words_before(text: &str, from: usize, at: usize, n: usize) -> Vec<&str> {
+    text[from..at]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(n)
+        .collect()
+}
+
+/// Does the date at `at` end something ("until January 19", "due to end on Sunday")?
+fn is_deadline(text: &str, from: usize, at: usize) -> bool {
+    let w = words_before(text, from, at, 4);
+    let is = |k: usize, x: &str| w.get(k).is_some_and(|v| v.eq_ignore_ascii_case(x));
+    if ["until", "till", "through"].iter().any(|x| is(0, x)) {
+        return true;
+    }
+    is(0, "on")
+        && (is(1, "end") || is(1, "expire") || is(1, "expires") || is(1, "lapse"))
+        && (is(2, "to") || is(1, "expires"))
+}
+
+/// Does the attribution before a date follow a quotation (`…," she said on Thursday`)?
+fn ends_quotation(before: &str) -> bool {
+    ["\"", "\u{201d}", "''"].iter().any(|q| {
+        before
+            .rfind(q)
+            .is_some_and(|k| before[k..].split_whitespace().count() <= 7)
+    })
+}
+
+/// Is the date at `at` the date of a statement ("officials said on Thursday")?
+fn after_speech(text: &str, from: usize, at: usize) -> bool {
+    words_before(text, from, at, 3)
+        .iter()
+        .any(|w| SPEECH.iter().any(|s| w.eq_ignore_ascii_case(s)))
 }
 
 static BRACKETS: LazyLock<Regex> =
@@ -83,24 +378,251 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("attribution regex")
 });
 
-/// A short plain-language clause from a sentence: white space folded, a trailing attribution
-/// ("..., police said.") dropped, cut at a word boundary.
+/// A short plain-language clause from a sentence: white space folded, wire tags, leading
+/// time phrases and attributions dropped, cut near [`MAX_SUMMARY`] characters.
 pub fn summarize(sentence: &str) -> String {
-    let folded: String = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
-    // Wire-service tags: "[Text]", "[Excerpts]".
-    let folded = BRACKETS.replace_all(&folded, "").trim().to_string();
-    let mut s = ATTRIBUTION.replace(&folded, "").to_string();
+    summarize_with(sentence, &[], usize::MAX)
+}
+
+/// [`summarize`], with the byte ranges of `clause` that hold dates dropped too; the date of
+/// the event starts at `event_at` (a leading phrase that holds it is kept).
+fn summarize_with(clause: &str, dates: &[Range<usize>], event_at: usize) -> String {
+    // Drop the dates with the words they lean on, and parenthesized asides.
+    let mut kept = String::with_capacity(clause.len());
+    let mut pos = 0;
+    for r in dates {
+        if r.start < pos || r.end > clause.len() {
+            continue;
+        }
+        let mut start = r.start;
+        for w in words_before(clause, pos, r.start, 3) {
+            if !DATE_LEAD.iter().any(|x| w.eq_ignore_ascii_case(x)) {
+                break;
+            }
+            if let Some(k) = clause[pos..start].rfind(w) {
+                start = pos + k;
+            }
+        }
+        kept.push_str(&clause[pos..start]);
+        kept.push(if r.start == event_at { DATE_MARK } else { ' ' });
+        pos = r.end;
+    }
+    kept.push_str(&clause[pos..]);
+    let mut out = String::with_capacity(kept.len());
+    let mut depth = 0i32;
+    for ch in kept.chars() {
+        match ch {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(ch),
+            _ => {}
+        }
+    }
+    let folded = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    let folded = BRACKETS.replace_all(&folded, "");
+    let mut s = tidy(&folded);
+    s = drop_leading(&s);
+    s = tidy(
+        &s.replace(DATE_MARK, " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    s = ATTRIBUTION.replace(&s, "").to_string();
+    if let Some(k) = s.to_ascii_lowercase().rfind(", according to ") {
+        if k > 20 {
+            s.truncate(k);
+        }
+    }
+    s = s
+        .trim_end_matches(|c: char| c == '.' || c == ',' || c == ';' || c.is_whitespace())
+        .to_string();
     if s.chars().count() > MAX_SUMMARY {
-        let cut: String = s.chars().take(MAX_SUMMARY).collect();
-        let cut = match cut.rfind(' ') {
-            Some(i) => cut[..i].trim_end_matches([',', ';', ':']).to_string(),
-            None => cut,
-        };
-        s = format!("{cut} …");
-    } else if !s.ends_with(['.', '!', '?', '"', '”']) {
+        s = cut(&s);
+    }
+    let mut s = capitalize(&s);
+    if !s.ends_with(['.', '!', '?', '"', '”']) {
         s.push('.');
     }
     s
+}
+
+/// Stands for a dropped date while a summary is built (so that a leading phrase that held
+/// the date is kept).
+const DATE_MARK: char = '\u{1}';
+
+/// Spaces before punctuation and empty comma pairs left by dropped dates, removed.
+fn tidy(s: &str) -> String {
+    let mut t = s
+        .replace(" ,", ",")
+        .replace(" .", ".")
+        .replace(" ;", ";")
+        .replace(",,", ",");
+    while t.starts_with([',', ';', ':', ' ', '-', '—', DATE_MARK]) {
+        t.remove(0);
+    }
+    t
+}
+
+/// Leading connectives and time phrases ("Earlier,", "At the same time,") and leading
+/// attributions ("According to police,", "Police said that") dropped.
+fn drop_leading(s: &str) -> String {
+    const LEADS: &[&str] = &[
+        "at the same time",
+        "in addition",
+        "meanwhile",
+        "earlier",
+        "later",
+        "however",
+        "but",
+        "and",
+        "also",
+        "then",
+        "hours later",
+        "days later",
+        "moments later",
+        "overnight",
+        "since then",
+    ];
+    let mut s = s.to_string();
+    loop {
+        let lower = s.to_ascii_lowercase();
+        let lead = LEADS.iter().find(|l| {
+            lower.starts_with(*l)
+                && lower[l.len()..].starts_with([',', ' '])
+                && (lower[l.len()..].starts_with(',') || ["but", "and", "then"].contains(l))
+        });
+        if let Some(l) = lead {
+            s = tidy(&s[l.len()..]);
+            continue;
+        }
+        // An unmarked dateline ("Managua, -- The …"): the text after its dashes.
+        if let Some(k) = s.find("-- ").filter(|k| *k < 80) {
+            s = tidy(&s[k + 3..]);
+            continue;
+        }
+        // A dateline left after its date was dropped ("YAOUNDÉ, - Cameroon has …").
+        let dash = [" - ", " — ", " – "]
+            .iter()
+            .filter_map(|d| s.find(d).map(|k| (k, d.len())))
+            .min();
+        if let Some((k, n)) = dash.filter(|(k, _)| *k < 40) {
+            if !s[..k].bytes().any(|b| b.is_ascii_lowercase()) {
+                s = tidy(&s[k + n..]);
+                continue;
+            }
+        }
+        // "Geneva:" — a place or label before a colon.
+        if let Some(k) = s.find(": ").filter(|k| s[..*k].split(' ').count() <= 3) {
+            s = tidy(&s[k + 1..]);
+            continue;
+        }
+        // A leading subordinate phrase ("Amid reports of violence, …", "When X left, …").
+        let sub = SUBORDINATE
+            .iter()
+            .any(|w| lower.starts_with(w) && lower[w.len()..].starts_with(' '));
+        if sub {
+            // Not when the phrase holds a date: then it is the event.
+            let phrase_end = s.find(", ").filter(|k| s.len() - k > 25);
+            if let Some(k) = phrase_end.filter(|k| !s[..*k].contains(DATE_MARK)) {
+                s = tidy(&s[k + 1..]);
+                continue;
+            }
+        }
+        if lower.starts_with("according to ") {
+            if let Some(k) = s.find(", ").filter(|k| *k < 70) {
+                s = tidy(&s[k + 1..]);
+                continue;
+            }
+        }
+        break;
+    }
+    // "Police said (that) 40 people were arrested": the report, when it is itself an event.
+    let lower = s.to_ascii_lowercase();
+    for verb in [
+        " said that ",
+        " says that ",
+        " reported that ",
+        " announced that ",
+        " said ",
+        " says ",
+    ] {
+        if let Some(k) = lower.find(verb).filter(|k| *k < 70) {
+            let rest = &s[k + verb.len()..];
+            let speaker = &s[..k];
+            let is_event = EVENT_WORD.find_iter(rest).iter().any(|m| {
+                let w = &rest[m.start..m.end];
+                !SPEECH.iter().any(|x| w.eq_ignore_ascii_case(x))
+            });
+            if is_event && !speaker.contains(',') && speaker.split(' ').count() <= 8 {
+                let rest = tidy(rest);
+                return rest
+                    .strip_prefix("that ")
+                    .map_or(rest.clone(), str::to_string);
+            }
+            break;
+        }
+    }
+    s
+}
+
+/// Words that open a leading subordinate phrase, dropped up to its comma.
+const SUBORDINATE: &[&str] = &[
+    "amid",
+    "after",
+    "following",
+    "when",
+    "while",
+    "as",
+    "despite",
+    "with",
+    "since",
+    "before",
+    "although",
+    "ahead of",
+    "just ahead of",
+    "in the wake of",
+    "contrary to",
+];
+
+/// `s` cut before [`MAX_SUMMARY`] characters at the last clause boundary (else a word one).
+fn cut(s: &str) -> String {
+    let limit = s
+        .char_indices()
+        .nth(MAX_SUMMARY)
+        .map_or(s.len(), |(i, _)| i);
+    let head = &s[..limit];
+    let boundary = [", ", "; ", " — ", " – ", " while ", " but "]
+        .iter()
+        .filter_map(|b| head.rfind(b))
+        .filter(|k| *k >= 25)
+        .max();
+    let k = boundary.or_else(|| head.rfind(' ')).unwrap_or(limit);
+    let mut out = s[..k].trim_end_matches([',', ';', ':', ' ']);
+    // A cut inside a phrase must not end on a function word ("leading to the").
+    while let Some(k) = out.rfind(' ') {
+        let last = &out[k + 1..];
+        if !FUNCTION_WORDS.iter().any(|w| last.eq_ignore_ascii_case(w)) {
+            break;
+        }
+        out = out[..k].trim_end_matches([',', ';', ':', ' ']);
+    }
+    out.to_string()
+}
+
+/// Words a summary must not end on.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "for", "and", "or", "at", "on", "with", "from", "by",
+    "its", "their", "his", "her", "that", "as", "into", "between", "after", "before", "about",
+    "against", "over", "under",
+];
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
 }
 
 #[cfg(test)]
@@ -109,33 +631,162 @@ mod tests {
     use crate::extract::dates;
     use chrono::NaiveDate;
 
-    #[test]
-    fn dated_event_sentences_become_sorted_entries() {
-        let text = "Police arrested 40 people on Thursday. Protests began on Sunday, officials said. The weather was mild on Monday.";
+    fn timeline(text: &str, reference: (i32, u32, u32)) -> Vec<(String, String)> {
         let doc = Document::new(text);
-        let times = dates::extract(&doc, NaiveDate::from_ymd_opt(2022, 1, 6));
+        let (y, m, d) = reference;
+        let times = dates::extract(&doc, NaiveDate::from_ymd_opt(y, m, d));
         let tl = build(&doc, &times);
-        let got: Vec<(&str, &str)> = tl
-            .iter()
-            .map(|e| (e.date.as_str(), e.summary.as_str()))
-            .collect();
-        assert_eq!(
-            got,
-            vec![
-                ("2022-01-02", "Protests began on Sunday."),
-                ("2022-01-06", "Police arrested 40 people on Thursday.")
-            ]
-        );
         for e in &tl {
             assert_eq!(&text[e.evidence.start..e.evidence.end], e.evidence.text);
         }
+        tl.into_iter().map(|e| (e.date, e.summary)).collect()
+    }
+
+    fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
     }
 
     #[test]
-    fn summaries_drop_trailing_attribution() {
+    fn dated_event_sentences_become_sorted_entries() {
+        let text = "Police arrested 40 people on Thursday. Protests began on Sunday, officials said. The weather was mild on Monday.";
+        assert_eq!(
+            timeline(text, (2022, 1, 6)),
+            pairs(&[
+                ("2022-01-02", "Protests began."),
+                ("2022-01-06", "Police arrested 40 people.")
+            ])
+        );
+    }
+
+    #[test]
+    fn one_entry_per_clause_asides_and_attribution_dates_do_not_add_events() {
+        // 2025-03-06 is a Thursday.
+        let text = "A strong quake struck the hill town late on Wednesday, killing nine people, officials said on Thursday. The quake hit at 11:40 p.m. (0440 GMT Thursday) near the river.";
+        let got = timeline(text, (2025, 3, 6));
+        assert_eq!(
+            got,
+            pairs(&[
+                // The second sentence's only day is in parentheses: no entry of its own.
+                (
+                    "2025-03-05",
+                    "A strong quake struck the hill town, killing nine people."
+                )
+            ])
+        );
+        // A statement with no other date is an event on its day.
+        let got = timeline(
+            "The minister on Thursday urged all sides to refrain from violence.",
+            (2022, 1, 6),
+        );
+        assert_eq!(
+            got,
+            pairs(&[(
+                "2022-01-06",
+                "The minister urged all sides to refrain from violence."
+            )])
+        );
+    }
+
+    #[test]
+    fn events_named_by_their_date_and_run_on_sentences() {
+        // "the Jan. 2 bombing" is an event of its own day; the clause's own date is Tuesday.
+        let text =
+            "Investigators on Tuesday questioned two men over the Jan. 2 bombing of the market.";
+        assert_eq!(
+            timeline(text, (2022, 1, 6)),
+            pairs(&[
+                ("2022-01-02", "Bombing of the market."),
+                (
+                    "2022-01-04",
+                    "Investigators questioned two men over the bombing of the market."
+                )
+            ])
+        );
+        // A full stop with no space after it still ends a clause; a day beats a month.
+        let text = "Police say a boy was injured yesterday.Gunfire broke out early Saturday in March at a party.";
+        let got = timeline(text, (2022, 3, 7));
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "2022-03-05");
+        assert_eq!(got[1].0, "2022-03-06");
+        // A stray bracket (an escape code) is no aside.
+        let text = "Rebels \u{1b}[31m clashed with police on Tuesday.";
+        assert_eq!(
+            timeline(text, (2022, 1, 6)),
+            pairs(&[("2022-01-04", "Rebels \u{1b}[31m clashed with police.")])
+        );
+        // An unmarked dateline's date is not an event.
+        let text = "Leon (Nicaragua), 27 Aug 88 (Radio) -- Rebels attacked a patrol yesterday.";
+        let got = timeline(text, (1988, 8, 27));
+        assert_eq!(got, pairs(&[("1988-08-26", "Rebels attacked a patrol.")]));
+    }
+
+    #[test]
+    fn deadlines_are_events() {
+        let text = "On Wednesday the council declared a state of emergency in the two provinces that will remain in force until January 19.";
+        assert_eq!(
+            timeline(text, (2022, 1, 6)),
+            pairs(&[
+                (
+                    "2022-01-05",
+                    "The council declared a state of emergency in the two provinces that will remain in force."
+                ),
+                ("2022-01-19", "State of emergency due to end.")
+            ])
+        );
+        let text = "The curfew is due to end on Sunday, the mayor said.";
+        assert_eq!(
+            timeline(text, (2022, 1, 6)),
+            pairs(&[("2022-01-09", "Curfew due to end.")])
+        );
+        // "until" that ends nothing known keeps the clause.
+        let text = "Rescuers searched the valley until Tuesday.";
+        assert_eq!(
+            timeline(text, (2022, 1, 6)),
+            pairs(&[("2022-01-04", "Rescuers searched the valley.")])
+        );
+    }
+
+    #[test]
+    fn summaries_drop_attributions_and_leading_time_phrases() {
         assert_eq!(
             summarize("Twelve officers died, the Interior Ministry said."),
             "Twelve officers died."
         );
+        assert_eq!(
+            summarize("A police spokesperson said that protesters stormed the city hall."),
+            "Protesters stormed the city hall."
+        );
+        assert_eq!(
+            summarize("According to local radio, six more people were killed in the hamlet."),
+            "Six more people were killed in the hamlet."
+        );
+        assert_eq!(
+            summarize("KOUSSÉRI, - Troops opened fire on the march."),
+            "Troops opened fire on the march."
+        );
+        assert_eq!(
+            summarize("At the same time, troops opened fire on the march."),
+            "Troops opened fire on the march."
+        );
+        // A statement with no event in it stays a statement.
+        assert_eq!(
+            summarize("The mayor said the city was calm."),
+            "The mayor said the city was calm."
+        );
+    }
+
+    #[test]
+    fn long_summaries_are_cut_at_a_clause_boundary() {
+        let s = summarize("Floodwaters swept through the lower town and the old market, destroying about 300 homes and two bridges, cutting the main road to the coast for the second time this year.");
+        assert_eq!(
+            s,
+            "Floodwaters swept through the lower town and the old market."
+        );
+        assert!(s.chars().count() <= MAX_SUMMARY + 1);
+        // Non-ASCII text is cut on a character boundary.
+        let s = summarize(&"é".repeat(300));
+        assert!(s.chars().count() <= MAX_SUMMARY + 1);
     }
 }
