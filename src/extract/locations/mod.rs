@@ -623,6 +623,20 @@ const INSTITUTION_WORDS: &[&str] = &[
 fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
     let text = doc.text;
     let main_country = main_country(places);
+    // Spans already taken by gazetteer places, sorted, for a binary-search overlap test
+    // (checking every mention for every candidate would be quadratic on long inputs).
+    let mut taken: Vec<(usize, usize)> = places
+        .locations
+        .iter()
+        .flat_map(|l| l.mentions.iter().map(|m| (m.start, m.end)))
+        .collect();
+    taken.sort_unstable();
+    let overlaps_taken = |taken: &[(usize, usize)], span: &Span| {
+        let i = taken.partition_point(|t| t.0 < span.end);
+        // Mentions never overlap each other, so only the last one starting before the end
+        // of `span` can reach into it.
+        i > 0 && taken[i - 1].1 > span.start
+    };
     for (i, w) in words.iter().enumerate() {
         let s = &text[w.start..w.end];
         let (span, kind) = if PLACE_SUFFIXES.contains(&s) {
@@ -700,15 +714,11 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
             continue;
         };
         let name = &text[span.clone()];
-        if !plausible_place(name)
-            || places.locations.iter().any(|l| {
-                l.mentions
-                    .iter()
-                    .any(|m| m.start < span.end && span.start < m.end)
-            })
-        {
+        if !plausible_place(name) || overlaps_taken(&taken, &span) {
             continue;
         }
+        let at = taken.partition_point(|t| t.0 < span.start);
+        taken.insert(at, (span.start, span.end));
         let ev = Evidence::from_bytes(text, span.start, span.end);
         match places.locations.iter_mut().find(|l| l.name == name) {
             Some(l) => l.mentions.push(ev),

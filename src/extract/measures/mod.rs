@@ -98,6 +98,13 @@ static NATIONWIDE: LazyLock<Regex> = LazyLock::new(|| {
 /// Finds every measure in `doc`.
 pub fn extract(doc: &Document, times: &[TimeExpr], locations: &[Location]) -> Vec<Measure> {
     let mut out: Vec<Measure> = Vec::new();
+    // Place mentions sorted by position, so that each sentence finds its own by binary search.
+    let mut mentions: Vec<(usize, usize, usize)> = locations
+        .iter()
+        .enumerate()
+        .flat_map(|(i, l)| l.mentions.iter().map(move |m| (m.start, m.end, i)))
+        .collect();
+    mentions.sort_unstable();
     for s in &doc.sentences {
         let sentence = doc.slice(&s.span);
         if GENERAL.is_match(sentence) {
@@ -115,9 +122,12 @@ pub fn extract(doc: &Document, times: &[TimeExpr], locations: &[Location]) -> Ve
             seen.push(kind);
             let action = action_of(flat);
             let (mut start, mut end) = (None, None);
-            for t in times
+            // Date expressions are in text order: start at the sentence's first one.
+            let from = times.partition_point(|t| t.span.start < s.span.start);
+            for t in times[from..]
                 .iter()
-                .filter(|t| s.span.start <= t.span.start && t.span.end <= s.span.end)
+                .take_while(|t| t.span.start < s.span.end)
+                .filter(|t| t.span.end <= s.span.end)
             {
                 if t.day.is_none() && !t.value.starts_with("XXXX") {
                     continue;
@@ -145,15 +155,17 @@ pub fn extract(doc: &Document, times: &[TimeExpr], locations: &[Location]) -> Ve
                 ),
                 _ => (None, None),
             };
-            let mut areas: Vec<String> = locations
-                .iter()
-                .filter(|l| {
-                    l.mentions
-                        .iter()
-                        .any(|e| s.span.start <= e.start && e.end <= s.span.end)
-                })
-                .map(|l| l.name.clone())
-                .collect();
+            let mut areas: Vec<String> = Vec::new();
+            let first = mentions.partition_point(|m| m.0 < s.span.start);
+            for &(start, end, li) in &mentions[first..] {
+                if start >= s.span.end {
+                    break;
+                }
+                let name = &locations[li].name;
+                if end <= s.span.end && !areas.contains(name) {
+                    areas.push(name.clone());
+                }
+            }
             if NATIONWIDE.is_match(sentence) {
                 areas.push("nationwide".to_string());
             }
