@@ -718,11 +718,13 @@ pub fn extract(doc: &Document, locations: &[Location]) -> Vec<Actor> {
     let flat = doc.flat.as_str();
     let mut toks: Vec<Tok> = Vec::new();
     let mut found: Vec<Found> = Vec::new();
-    let place_spans: Vec<(usize, usize)> = locations
+    // Sorted, for the binary search in `inside`.
+    let mut place_spans: Vec<(usize, usize)> = locations
         .iter()
         .flat_map(|l| l.mentions.iter())
         .map(|m| (m.start, m.end))
         .collect();
+    place_spans.sort_unstable();
     let skip: Vec<bool> = doc
         .paragraphs
         .iter()
@@ -843,8 +845,11 @@ fn next_is_digit(flat: &str, toks: &[Tok], e: usize) -> bool {
         .is_some_and(|t| flat[t.start..].starts_with(|c: char| c.is_ascii_digit()))
 }
 
+/// True when `s` lies inside one of `spans`, which are sorted and do not overlap (place
+/// mentions): only the last span starting at or before `s` can hold it.
 fn inside(spans: &[(usize, usize)], s: (usize, usize)) -> bool {
-    spans.iter().any(|p| p.0 <= s.0 && s.1 <= p.1)
+    let i = spans.partition_point(|p| p.0 <= s.0);
+    i > 0 && s.1 <= spans[i - 1].1
 }
 
 /// Reads one run of capitalized words `toks[a..b]`.

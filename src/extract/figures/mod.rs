@@ -196,6 +196,15 @@ fn doc_year(times: &[TimeExpr]) -> Option<i32> {
         .max()
 }
 
+/// The date expressions that may overlap `start..end`: `times` is in text order and its
+/// spans do not overlap, so a binary search finds them without scanning the whole list
+/// (which would make long inputs quadratic).
+fn times_near(times: &[TimeExpr], start: usize, end: usize) -> &[TimeExpr] {
+    let from = times.partition_point(|t| t.span.end <= start);
+    let to = times.partition_point(|t| t.span.start < end);
+    &times[from..to.max(from)]
+}
+
 /// The figures of one sentence, appended to `out`; `para_source` carries the last source
 /// named in the current paragraph.
 #[allow(clippy::too_many_arguments)]
@@ -258,7 +267,9 @@ fn sentence_figures(
             .into_iter()
             .filter(|f| {
                 let (a, b) = (tokens[f.first].start, tokens[f.last - 1].end);
-                !times.iter().any(|t| t.span.start < b && a < t.span.end)
+                !times_near(times, a, b)
+                    .iter()
+                    .any(|t| t.span.start < b && a < t.span.end)
             })
             .collect();
         let mut qty_at: Vec<Option<usize>> = vec![None; tokens.len()];
@@ -1091,7 +1102,7 @@ fn is_background(
             .and_then(|i| i.checked_sub(1))
             .is_some_and(|i| matches!(t[i].lower.as_str(), "since" | "than"))
     };
-    let old_time = times.iter().any(|x| {
+    let old_time = times_near(times, start, end).iter().any(|x| {
         x.span.start >= start
             && x.span.end <= end
             && x.value
