@@ -193,7 +193,28 @@ fn attribute(doc: &Document, span: (usize, usize), actors: &[Actor]) -> Option<S
             .is_match(first)
             .then(|| resolve(first, actors, span.0))
     });
-    subject.filter(|_| before.len() < 200)
+    subject.filter(|_| before.len() < 200).or_else(|| {
+        // A partial quote inside a sentence ("spokesman P.J. Crowley called the attacks
+        // "very well-coordinated""): the person named in the sentence before the quote.
+        // A statement of an organization ("the Security Council said it "expresses its deep
+        // shock""), when no person is named: the organization named there.
+        ["person", "organization"].iter().find_map(|kind| {
+            actors
+                .iter()
+                .filter(|a| a.kind == *kind)
+                .filter_map(|a| {
+                    let m = a
+                        .mentions
+                        .iter()
+                        .filter(|m| sentence_start <= m.start && m.end <= span.0)
+                        .map(|m| m.start)
+                        .max()?;
+                    Some((m, a))
+                })
+                .max_by_key(|(m, _)| *m)
+                .map(|(_, a)| a.name.clone())
+        })
+    })
 }
 
 /// The person with a mention starting at `pos` (within two bytes) and ending before `limit`.
@@ -411,6 +432,28 @@ mod tests {
             "\"The bridge may not hold another night,\" a fire department spokeswoman said.",
         );
         assert_eq!(q[0].0.as_deref(), Some("a fire department spokeswoman"));
+    }
+
+    #[test]
+    fn a_partial_quote_takes_the_person_named_before_it_in_the_sentence() {
+        let text = "State Department spokesman Peter Lund called the attacks \"very well planned and very cruel\" on Monday.";
+        let doc = Document::new(text);
+        let acts = crate::extract::actors::extract(&doc, &[]);
+        let q = extract(&doc, &acts);
+        assert_eq!(q[0].speaker.as_deref(), Some("Peter Lund"), "{q:?}");
+    }
+
+    #[test]
+    fn an_organization_statement_takes_the_organization() {
+        let text = "In a statement the Interior Ministry described the raid as \"a lawful and measured operation\".";
+        let doc = Document::new(text);
+        let acts = crate::extract::actors::extract(&doc, &[]);
+        let q = extract(&doc, &acts);
+        assert_eq!(
+            q[0].speaker.as_deref(),
+            Some("Interior Ministry"),
+            "{q:?} {acts:?}"
+        );
     }
 
     #[test]
