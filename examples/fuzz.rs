@@ -11,6 +11,8 @@
 mod common;
 
 use std::fs;
+
+use common::Rng;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -89,7 +91,7 @@ fn main() {
     }
     // Panics are caught and reported with their input; keep the default message short.
     std::panic::set_hook(Box::new(|info| eprintln!("panic: {info}")));
-    let mut rng = Rng(seed | 1);
+    let mut rng = Rng::new(seed);
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let (mut runs, mut failures, mut bytes) = (0u64, 0u64, 0u64);
     let start = Instant::now();
@@ -183,21 +185,4 @@ fn mutate(input: &mut Vec<u8>, corpus: &[Vec<u8>], rng: &mut Rng) {
     }
     // Keep inputs small enough for many runs a second.
     input.truncate(256 << 10);
-}
-
-/// xorshift64*.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
 }

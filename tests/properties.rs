@@ -10,30 +10,8 @@
 
 mod common;
 
+use common::Rng;
 use crisis_extract::{extract, Context};
-
-/// A tiny deterministic random generator (xorshift64*).
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: u64) -> Rng {
-        Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1)
-    }
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn pick<'a>(&mut self, pool: &[&'a str]) -> &'a str {
-        pool[self.below(pool.len())]
-    }
-}
 
 const WORDS: &[&str] = &[
     "the",
