@@ -41,16 +41,44 @@ static ACTIONS: LazyLock<(PhraseSet, Vec<&'static str>)> = LazyLock::new(|| {
     (PhraseSet::new(phrases), actions)
 });
 
-/// The action a sentence states: the highest-precedence action word in it, else in force.
-fn action_of(flat_sentence: &str) -> &'static str {
-    ACTIONS
+/// The action stated for the measure named at `at..end` of the sentence: an action word
+/// within the measure's own words, else the nearest action word before it (verb, then object: "declared a state of emergency", "extended the curfew
+/// declared last week"), else the nearest after it (passive: "a curfew was imposed"), else
+/// in force. Words of two actions at the same place go by [`ACTION_ORDER`].
+fn action_of(flat_sentence: &str, at: usize, end: usize) -> &'static str {
+    let rank = |a: &str| {
+        ACTION_ORDER
+            .iter()
+            .position(|x| *x == a)
+            .unwrap_or(usize::MAX)
+    };
+    let words: Vec<(usize, usize, &'static str)> = ACTIONS
         .0
         .find_iter(flat_sentence)
+        .into_iter()
+        .filter_map(|m| {
+            let a = m
+                .entries
+                .iter()
+                .map(|&i| ACTIONS.1[i])
+                .min_by_key(|a| rank(a))?;
+            Some((m.start, m.end, a))
+        })
+        .collect();
+    let before = words
         .iter()
-        .flat_map(|m| m.entries.iter().map(|&i| ACTIONS.1[i]))
-        .filter_map(|a| ACTION_ORDER.iter().position(|x| *x == a))
-        .min()
-        .map_or("in_force", |i| ACTION_ORDER[i])
+        .filter(|w| w.1 <= at)
+        .max_by_key(|w| (w.1, std::cmp::Reverse(rank(w.2))));
+    let after = words
+        .iter()
+        .filter(|w| w.0 >= end)
+        .min_by_key(|w| (w.0, rank(w.2)));
+    // The measure's own words may say it ("appealed for aid", "an emergency appeal").
+    let inside = words
+        .iter()
+        .filter(|w| w.0 < end && w.1 > at)
+        .min_by_key(|w| rank(w.2));
+    inside.or(before).or(after).map_or("in_force", |w| w.2)
 }
 
 static GENERAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -120,7 +148,7 @@ pub fn extract(doc: &Document, times: &[TimeExpr], locations: &[Location]) -> Ve
                 continue;
             }
             seen.push(kind);
-            let action = action_of(flat);
+            let action = action_of(flat, m.start, m.end);
             let (mut start, mut end) = (None, None);
             // Date expressions are in text order: start at the sentence's first one.
             let from = times.partition_point(|t| t.span.start < s.span.start);
@@ -218,6 +246,32 @@ mod tests {
         assert!(!ends_with_until("YAOUNDÉ "));
         assert!(!ends_with_until("Toronto "));
         assert!(!ends_with_until("until"));
+    }
+
+    #[test]
+    fn each_measure_takes_the_action_word_nearest_before_it() {
+        let action = |t: &str| measures(t).first().map(|m| m.action.clone());
+        assert_eq!(
+            action("Officials extended the curfew declared last week.").as_deref(),
+            Some("extended")
+        );
+        assert_eq!(
+            action("Paraguay declares state of emergency").as_deref(),
+            Some("declared")
+        );
+        assert_eq!(
+            action("A curfew was imposed on the city.").as_deref(),
+            Some("imposed")
+        );
+        let m = measures("The government declared a state of emergency that will remain in force, and imposed a curfew.");
+        let got: Vec<(&str, &str)> = m
+            .iter()
+            .map(|m| (m.kind.as_str(), m.action.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![("state_of_emergency", "declared"), ("curfew", "imposed")]
+        );
     }
 
     #[test]
