@@ -24,6 +24,14 @@ struct Place {
     population: u64,
 }
 
+/// The rows of a TSV file that have at least `cols` fields, split into fields.
+fn rows(text: &str, cols: usize) -> Vec<Vec<&str>> {
+    text.lines()
+        .map(|l| l.split('\t').collect::<Vec<&str>>())
+        .filter(|f| f.len() >= cols)
+        .collect()
+}
+
 fn main() {
     let dir = Path::new("data/gazetteer");
     for f in ["countries.tsv", "admin1.tsv", "cities.tsv"] {
@@ -57,11 +65,7 @@ fn main() {
         }
     };
 
-    for line in read("countries.tsv").lines() {
-        let f: Vec<&str> = line.split('\t').collect();
-        if f.len() < 6 {
-            continue;
-        }
+    for f in rows(&read("countries.tsv"), 6) {
         let id = places.len();
         places.push(Place {
             kind: "country",
@@ -93,20 +97,14 @@ fn main() {
     }
     // A subdivision's weight is the population of its cities, so that of two subdivisions
     // with one name ("Maryland" in the US and in Liberia) the more populous comes first.
+    let cities = read("cities.tsv");
     let mut admin1_pop: BTreeMap<(String, String), u64> = BTreeMap::new();
-    for line in read("cities.tsv").lines() {
-        let f: Vec<&str> = line.split('\t').collect();
-        if f.len() >= 6 {
-            *admin1_pop
-                .entry((f[1].to_string(), f[2].to_string()))
-                .or_default() += f[5].parse::<u64>().unwrap_or(0);
-        }
+    for f in rows(&cities, 6) {
+        *admin1_pop
+            .entry((f[1].to_string(), f[2].to_string()))
+            .or_default() += f[5].parse::<u64>().unwrap_or(0);
     }
-    for line in read("admin1.tsv").lines() {
-        let f: Vec<&str> = line.split('\t').collect();
-        if f.len() < 6 {
-            continue;
-        }
+    for f in rows(&read("admin1.tsv"), 6) {
         let id = places.len();
         places.push(Place {
             kind: "admin1",
@@ -127,11 +125,7 @@ fn main() {
             add_key(&mut keys, a, 1, pop, id);
         }
     }
-    for line in read("cities.tsv").lines() {
-        let f: Vec<&str> = line.split('\t').collect();
-        if f.len() < 7 {
-            continue;
-        }
+    for f in rows(&cities, 7) {
         let pop: u64 = f[5].parse().unwrap_or(0);
         let id = places.len();
         places.push(Place {

@@ -23,6 +23,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::document::{Document, Span};
+use crate::extract::dates::is_calendar_word;
 use crate::model::{Actor, Evidence, Location};
 use crate::vocab::{self, PhraseSet};
 
@@ -232,41 +233,6 @@ const FUNCTION_WORDS: &[&str] = &[
     "caption",
     "source",
     "sources",
-];
-
-/// Month and weekday names: they end a run ("Bailey Monday").
-const CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan.",
-    "feb.",
-    "mar.",
-    "apr.",
-    "jun.",
-    "jul.",
-    "aug.",
-    "sep.",
-    "sept.",
-    "oct.",
-    "nov.",
-    "dec.",
 ];
 
 /// Capitalized words that are not part of a person's name (places, events, faiths, things).
@@ -581,7 +547,7 @@ fn is_name_word(w: &str) -> bool {
     is_cap(w)
         && (initial || w.chars().skip(1).any(char::is_lowercase))
         && !FUNCTION_WORDS.contains(&l.as_str())
-        && (!CALENDAR.contains(&l.as_str()) || l == "may")
+        && (!is_calendar_word(&l) || l == "may")
         && !NOT_NAME.contains(&l.as_str())
         && !is_title(w)
         && !is_org_word(w)
@@ -791,7 +757,7 @@ fn credit_spans(doc: &Document) -> Vec<Span> {
 /// The first token past the run of capitalized words that starts at `k` (`k` when none).
 fn run_end(flat: &str, toks: &[Tok], k: usize) -> usize {
     let w = &flat[toks[k].start..toks[k].end];
-    if !is_cap(w) || CALENDAR.contains(&lower(w).as_str()) {
+    if !is_cap(w) || is_calendar_word(w) {
         return k;
     }
     let mut e = k + 1;
@@ -810,7 +776,7 @@ fn run_end(flat: &str, toks: &[Tok], k: usize) -> usize {
         let w = &flat[toks[e].start..toks[e].end];
         let l = lower(w);
         // "May" is a month only before a day ("May 5"); otherwise a name (Theresa May).
-        let month = CALENDAR.contains(&l.as_str()) && (l != "may" || next_is_digit(flat, toks, e));
+        let month = is_calendar_word(&l) && (l != "may" || next_is_digit(flat, toks, e));
         if is_cap(w) && !month {
             e += 1;
         } else if let Some(skip) = connector_bridge(flat, toks, e) {

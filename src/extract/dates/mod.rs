@@ -85,6 +85,16 @@ pub fn extract(doc: &Document, reference: Option<NaiveDate>) -> Vec<TimeExpr> {
     scan::Scanner::new(doc.text, reference, dateline).run()
 }
 
+/// True for a month or weekday name ("March", "monday") or a month abbreviation with its
+/// period ("Jan.", "Sept."), in any case. Other extractors use it to keep calendar words out
+/// of names.
+pub fn is_calendar_word(w: &str) -> bool {
+    match w.strip_suffix('.') {
+        Some(abbr) => matches!(scan::month_of(abbr), Some((_, true))),
+        None => matches!(scan::month_of(w), Some((_, false))) || scan::weekday_of(w).is_some(),
+    }
+}
+
 /// The date relative expressions resolve against: the option, else a dateline, else a full
 /// date near the top of the article (a publication line), else none.
 pub fn reference_date(doc: &Document, ctx: &Context) -> RefDate {

@@ -334,9 +334,16 @@ fn resolve(raw: &str, actors: &[Actor], pos: usize) -> String {
 mod tests {
     use super::*;
 
-    fn quotes(text: &str) -> Vec<(Option<String>, String)> {
+    /// Quotes of `text` as (speaker, text), checking every evidence span; with the actors
+    /// of the text when `with_actors`.
+    fn run(text: &str, with_actors: bool) -> Vec<(Option<String>, String)> {
         let doc = Document::new(text);
-        extract(&doc, &[])
+        let acts = if with_actors {
+            actors::extract(&doc, &[])
+        } else {
+            Vec::new()
+        };
+        extract(&doc, &acts)
             .into_iter()
             .map(|q| {
                 assert_eq!(&text[q.evidence.start..q.evidence.end], q.evidence.text);
@@ -371,16 +378,12 @@ mod tests {
         assert_eq!(q[1].1, "We urge restraint. Every life matters here.");
     }
 
+    fn quotes(text: &str) -> Vec<(Option<String>, String)> {
+        run(text, false)
+    }
+
     fn quotes_with_actors(text: &str) -> Vec<(Option<String>, String)> {
-        let doc = Document::new(text);
-        let acts = actors::extract(&doc, &[]);
-        extract(&doc, &acts)
-            .into_iter()
-            .map(|q| {
-                assert_eq!(&text[q.evidence.start..q.evidence.end], q.evidence.text);
-                (q.speaker, q.text)
-            })
-            .collect()
+        run(text, true)
     }
 
     #[test]

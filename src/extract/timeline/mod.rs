@@ -169,14 +169,11 @@ fn clause_events(
         if event.as_ref().is_some_and(|(_, v, _)| *v == value) {
             continue;
         }
-        refs.push((
-            value.clone(),
+        refs.push(entry(
+            value,
             s.start,
-            Event {
-                date: value,
-                summary,
-                evidence: Evidence::from_bytes(text, s.start, s.end),
-            },
+            summary,
+            Evidence::from_bytes(text, s.start, s.end),
         ));
     }
     let clause_text = &doc.flat[c.clone()];
@@ -204,15 +201,7 @@ fn clause_events(
                 }
                 None => summarize_with(&text[c.clone()], &drop, at - c.start),
             };
-            events.push((
-                value.clone(),
-                s.start,
-                Event {
-                    date: value,
-                    summary,
-                    evidence: evidence(),
-                },
-            ));
+            events.push(entry(value, s.start, summary, evidence()));
         }
     }
     if let Some(value) = deadline {
@@ -220,15 +209,7 @@ fn clause_events(
             Some(m) => format!("{} due to end.", capitalize(&clause_text[m.start..m.end])),
             None => summarize_with(&text[c.clone()], &drop, usize::MAX),
         };
-        events.push((
-            value.clone(),
-            s.start,
-            Event {
-                date: value,
-                summary,
-                evidence: evidence(),
-            },
-        ));
+        events.push(entry(value, s.start, summary, evidence()));
     }
 }
 
@@ -623,6 +604,24 @@ fn capitalize(s: &str) -> String {
         Some(f) => f.to_uppercase().chain(c).collect(),
         None => String::new(),
     }
+}
+
+/// A timeline entry keyed for sorting: (date value, sentence start, event).
+fn entry(
+    value: String,
+    sentence_start: usize,
+    summary: String,
+    evidence: Evidence,
+) -> (String, usize, Event) {
+    (
+        value.clone(),
+        sentence_start,
+        Event {
+            date: value,
+            summary,
+            evidence,
+        },
+    )
 }
 
 #[cfg(test)]
