@@ -64,13 +64,13 @@ pub struct PhraseSet {
 
 /// One match of a [`PhraseSet`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PhraseMatch {
+pub struct PhraseMatch<'a> {
     /// Byte offset of the first character.
     pub start: usize,
     /// Byte offset after the last character (after the whole word, for a stem).
     pub end: usize,
-    /// Indices into the list the set was built from.
-    pub entries: Vec<usize>,
+    /// Indices into the list the set was built from (borrowed: no allocation per match).
+    pub entries: &'a [usize],
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -108,7 +108,7 @@ impl PhraseSet {
     }
 
     /// Every whole-word match in `text`, left to right, non-overlapping.
-    pub fn find_iter(&self, text: &str) -> Vec<PhraseMatch> {
+    pub fn find_iter(&self, text: &str) -> Vec<PhraseMatch<'_>> {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
         for m in self.ac.find_iter(text) {
@@ -138,7 +138,7 @@ impl PhraseSet {
             out.push(PhraseMatch {
                 start: m.start(),
                 end,
-                entries: entries.clone(),
+                entries,
             });
         }
         out
@@ -156,7 +156,7 @@ mod phrase_tests {
         let got: Vec<(&str, Vec<usize>)> = set
             .find_iter(text)
             .into_iter()
-            .map(|m| (&text[m.start..m.end], m.entries))
+            .map(|m| (&text[m.start..m.end], m.entries.to_vec()))
             .collect();
         assert_eq!(
             got,

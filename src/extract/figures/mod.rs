@@ -244,7 +244,7 @@ fn sentence_figures(
                 continue;
             };
             let mut tr = Trigger::default();
-            for &e in &m.entries {
+            for &e in m.entries {
                 let x = info[e];
                 tr.category = x.category;
                 tr.forward |= x.forward;
