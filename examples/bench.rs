@@ -5,6 +5,7 @@
 //! `cargo build --release && cargo run --release --example bench` (from the repository root;
 //! it runs `target/release/crisis-extract` for the process measurements). `--huge` adds a
 //! 100 MB single-line article and a 100 MB JSON Lines batch (slow: tens of seconds).
+//! `--quick` measures only the per-stage throughput, over a 2 MB corpus.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -23,6 +24,9 @@ const BIN: &str = "target/release/crisis-extract";
 
 fn main() {
     let huge = std::env::args().any(|a| a == "--huge");
+    // `--quick`: a 2 MB corpus and the per-stage throughput only (for working on one stage).
+    let quick = std::env::args().any(|a| a == "--quick");
+    let target = if quick { 2 << 20 } else { 10 << 20 };
     let samples = read_samples();
     if samples.is_empty() {
         eprintln!("bench: no samples/*.txt here; run from the repository root");
@@ -31,7 +35,7 @@ fn main() {
     // The corpus: the samples, round after round, up to about 10 MB.
     let mut corpus: Vec<&str> = Vec::new();
     let mut bytes = 0;
-    while bytes < 10 << 20 {
+    while bytes < target {
         for s in &samples {
             corpus.push(s);
             bytes += s.len();
@@ -48,6 +52,9 @@ fn main() {
 
     println!("\n== throughput, one thread (MB/s over the corpus)");
     stages(&corpus, bytes);
+    if quick {
+        return;
+    }
     let t = Instant::now();
     for a in &corpus {
         std::hint::black_box(extract(a, &Context::default()));
