@@ -2,10 +2,10 @@
 //!
 //! Reads `data/gazetteer/{countries,admin1,cities}.tsv` and writes to OUT_DIR:
 //! - `places.txt`: one place a line (`kind\tname\tcountry\tadmin1\tlat\tlon\tpopulation`);
-//! - `keys.txt`: every folded name and alias, sorted, with the ids of the places it names
-//!   (`key\tid,id,...`, best candidate first);
-//! - `gazetteer_index.rs`: the byte offset of every line of both files, so that the
-//!   extractor binary-searches the embedded text with no start-up work at all.
+//! - `keys.txt`: every folded name and alias, sorted, back to back with no separator;
+//! - `gazetteer_index.rs`: where each line of `places.txt` starts, where each key ends, and
+//!   the ids of the places each key names (best candidate first), so that the extractor
+//!   binary-searches the embedded text with no start-up work at all.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -155,29 +155,52 @@ fn main() {
             p.kind, p.name, p.country, p.admin1, p.lat, p.lon, p.population
         );
     }
+    pstarts.push(ptxt.len());
+    // Keys are written back to back (the index says where each ends), and their place ids
+    // go to one flat array, so that a lookup compares slices and returns a slice: no line
+    // scanning, no parsing, no allocation.
     let mut ktxt = String::new();
-    let mut kstarts: Vec<usize> = Vec::new();
+    let mut kends: Vec<usize> = Vec::new();
+    let mut id_starts: Vec<usize> = vec![0];
+    let mut flat_ids: Vec<usize> = Vec::new();
     for (k, mut ids) in keys {
         // Best first: countries and demonyms, then admin1, then cities by population.
         ids.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-        kstarts.push(ktxt.len());
-        let list: Vec<String> = ids.iter().map(|x| x.2.to_string()).collect();
-        let _ = writeln!(ktxt, "{k}\t{}", list.join(","));
+        ktxt.push_str(&k);
+        kends.push(ktxt.len());
+        flat_ids.extend(ids.iter().map(|x| x.2));
+        id_starts.push(flat_ids.len());
     }
     fs::write(out.join("places.txt"), ptxt).expect("write places");
     fs::write(out.join("keys.txt"), ktxt).expect("write keys");
     let mut rs = String::new();
-    let _ = writeln!(
-        rs,
-        "/// Byte offset of each line of places.txt.\npub static PLACE_STARTS: [u32; {}] = {:?};",
-        pstarts.len(),
-        pstarts
+    let mut array = |doc: &str, name: &str, v: &[usize]| {
+        let _ = writeln!(
+            rs,
+            "/// {doc}\npub static {name}: [u32; {}] = {:?};",
+            v.len(),
+            v
+        );
+    };
+    array(
+        "Byte offset of each line of places.txt, and its length.",
+        "PLACE_STARTS",
+        &pstarts,
     );
-    let _ = writeln!(
-        rs,
-        "/// Byte offset of each line of keys.txt.\npub static KEY_STARTS: [u32; {}] = {:?};",
-        kstarts.len(),
-        kstarts
+    array(
+        "Byte offset where each key of keys.txt ends.",
+        "KEY_ENDS",
+        &kends,
+    );
+    array(
+        "Where each key's ids start in IDS (one more entry than keys).",
+        "ID_STARTS",
+        &id_starts,
+    );
+    array(
+        "The place ids of every key, best candidate first.",
+        "IDS",
+        &flat_ids,
     );
     fs::write(out.join("gazetteer_index.rs"), rs).expect("write index");
 }

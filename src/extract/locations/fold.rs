@@ -5,6 +5,13 @@
 /// spaces, dots and apostrophes dropped, white space collapsed.
 pub fn fold(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    fold_into(name, &mut out);
+    out
+}
+
+/// [`fold`] into a buffer the caller reuses (appends to `out`).
+pub fn fold_into(name: &str, out: &mut String) {
+    let base = out.len();
     let mut space = true;
     for c in name.chars() {
         let mapped: &str = match c {
@@ -53,8 +60,7 @@ pub fn fold(name: &str) -> String {
             space = false;
         }
     }
-    while out.ends_with(' ') {
+    while out.len() > base && out.ends_with(' ') {
         out.pop();
     }
-    out
 }

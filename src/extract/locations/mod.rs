@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 use crate::document::{Document, Span};
 use crate::model::{Evidence, Location};
 
-pub use fold::fold;
+pub use fold::{fold, fold_into};
 
 mod index {
     include!(concat!(env!("OUT_DIR"), "/gazetteer_index.rs"));
@@ -60,15 +60,13 @@ pub struct Place {
     pub population: u64,
 }
 
-fn line_at(text: &'static str, start: u32) -> &'static str {
-    let s = &text[start as usize..];
-    s.split('\n').next().unwrap_or("")
-}
-
 /// The gazetteer record `id`.
 pub fn place(id: u32) -> Option<Place> {
-    let start = *index::PLACE_STARTS.get(id as usize)?;
-    let mut f = line_at(PLACES_TXT, start).split('\t');
+    let id = id as usize;
+    let start = *index::PLACE_STARTS.get(id)? as usize;
+    let end = *index::PLACE_STARTS.get(id + 1)? as usize;
+    let line = PLACES_TXT.get(start..end)?.trim_end_matches('\n');
+    let mut f = line.split('\t');
     let kind = match f.next()? {
         "country" => "country",
         "admin1" => "admin1",
@@ -86,33 +84,50 @@ pub fn place(id: u32) -> Option<Place> {
     })
 }
 
+/// The `i`th key of the sorted gazetteer keys.
+fn key(i: usize) -> &'static str {
+    let end = index::KEY_ENDS[i] as usize;
+    let start = i.checked_sub(1).map_or(0, |p| index::KEY_ENDS[p] as usize);
+    KEYS_TXT.get(start..end).unwrap_or("")
+}
+
 /// The ids of the places a folded name may stand for, best candidate first.
-pub fn lookup(folded: &str) -> Vec<u32> {
-    let starts = &index::KEY_STARTS;
-    let key_of = |i: usize| {
-        let line = line_at(KEYS_TXT, starts[i]);
-        line.split('\t').next().unwrap_or("")
-    };
-    let (mut lo, mut hi) = (0usize, starts.len());
+pub fn lookup(folded: &str) -> &'static [u32] {
+    lookup_run(folded).0
+}
+
+/// [`lookup`], and whether a longer key continues `folded` with another word ("san" →
+/// "san antonio"), so that a run of capitalized words stops growing as soon as no place
+/// name can contain it.
+fn lookup_run(folded: &str) -> (&'static [u32], bool) {
+    let n = index::KEY_ENDS.len();
+    let (mut lo, mut hi) = (0usize, n);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        if key_of(mid) < folded {
+        if key(mid) < folded {
             lo = mid + 1;
         } else {
             hi = mid;
         }
     }
-    if lo >= starts.len() || key_of(lo) != folded {
-        return Vec::new();
-    }
-    let i = lo;
-    line_at(KEYS_TXT, starts[i])
-        .split('\t')
-        .nth(1)
-        .unwrap_or("")
-        .split(',')
-        .filter_map(|x| x.parse().ok())
-        .collect()
+    let found = lo < n && key(lo) == folded;
+    let ids = if found {
+        let (a, b) = (
+            index::ID_STARTS[lo] as usize,
+            index::ID_STARTS[lo + 1] as usize,
+        );
+        index::IDS.get(a..b).unwrap_or(&[])
+    } else {
+        &[]
+    };
+    // A space sorts before every other character of a key, so the keys that continue
+    // `folded` with another word come right after it.
+    let next = if found { lo + 1 } else { lo };
+    let longer = next < n && {
+        let k = key(next);
+        k.len() > folded.len() && k.starts_with(folded) && k.as_bytes()[folded.len()] == b' '
+    };
+    (ids, longer)
 }
 
 /// Words that may join capitalized words inside a place name.
@@ -235,7 +250,7 @@ fn joinable(text: &str, a: &Word, b: &Word) -> bool {
 #[derive(Debug, Clone)]
 struct Hit {
     span: Span,
-    ids: Vec<u32>,
+    ids: &'static [u32],
     ambiguous: bool,
     first_word: usize,
     last_word: usize,
@@ -255,6 +270,7 @@ pub fn extract(doc: &Document) -> Places {
     let text = doc.text;
     let words = words_of(text);
     let mut hits: Vec<Hit> = Vec::new();
+    let mut folded = String::new();
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
@@ -262,23 +278,27 @@ pub fn extract(doc: &Document) -> Places {
             i += 1;
             continue;
         }
-        // Longest run of up to five words (connectors allowed inside) that names a place.
-        let mut best: Option<(usize, Vec<u32>)> = None;
+        // Longest run of up to five words (connectors allowed inside) that names a place;
+        // the run stops as soon as no gazetteer key continues it.
+        let mut best: Option<(usize, &'static [u32])> = None;
         let mut j = i;
         while j < words.len() && j < i + 5 {
             if j > i && !joinable(text, &words[j - 1], &words[j]) {
                 break;
             }
             let wj = &text[words[j].start..words[j].end];
-            let is_connector = CONNECTORS.contains(&wj.to_lowercase().as_str());
+            let is_connector = CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(wj));
             if j > i && !capitalized(wj) && !is_connector {
                 break;
             }
-            if !is_connector || j == i {
-                let ids = lookup(&fold(&text[w.start..words[j].end]));
-                if !ids.is_empty() {
-                    best = Some((j, ids));
-                }
+            folded.clear();
+            fold_into(&text[w.start..words[j].end], &mut folded);
+            let (ids, longer) = lookup_run(&folded);
+            if !ids.is_empty() && (!is_connector || j == i) {
+                best = Some((j, ids));
+            }
+            if !longer {
+                break;
             }
             j += 1;
         }
