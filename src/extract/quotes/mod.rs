@@ -224,9 +224,7 @@ fn attribute(
     // "…"", "Aragua's governor …"): the person who holds it.
     // (After any quotation that closes earlier in the same sentence: wire text sometimes
     // lacks the space that ends a sentence after a quote.)
-    let clause = before
-        .rfind(['"', '”'])
-        .map_or(before, |i| &before[i + 1..]);
+    let clause = before.rsplit(['"', '”']).next().unwrap_or(before);
     let opening: String = clause
         .split_whitespace()
         .take(3)
@@ -597,6 +595,15 @@ mod tests {
             "Gov. Marta Ilunga spoke in the capital. The province's governor rejected the report and called it \"a fabrication meant to spread panic\".",
         );
         assert_eq!(q[0].0.as_deref(), Some("Marta Ilunga"), "{q:?}");
+    }
+
+    #[test]
+    fn a_curly_quote_closing_before_another_in_one_sentence() {
+        // Regression: a closing curly quote in the same sentence (a multi-byte mark).
+        let q = quotes_with_actors(
+            "Officials called it “a tragedy”.Residents described “a night of fear and noise” to us.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
     }
 
     #[test]
