@@ -657,7 +657,10 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
         // of `span` can reach into it.
         i > 0 && taken[i - 1].1 > span.start
     };
+    // Names found by one rule: usually one, two for "X and Y districts" or "from X and Y".
+    let mut pending: Vec<Span> = Vec::new();
     for (i, w) in words.iter().enumerate() {
+        pending.clear();
         let s = &text[w.start..w.end];
         let (span, kind) = if PLACE_SUFFIXES.contains(&s) {
             // Capitalized words before the suffix.
@@ -687,13 +690,19 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
                 | "suburb"
                 | "neighborhood"
                 | "neighbourhood"
-        ) {
-            if words
-                .get(i + 1)
-                .is_none_or(|n| &text[n.start..n.end] != "of")
-            {
-                continue;
-            }
+                | "locality"
+                | "canton"
+                | "municipality"
+                | "province"
+                | "region"
+                | "island"
+                | "hamlet"
+                | "commune"
+                | "settlement"
+        ) && words
+            .get(i + 1)
+            .is_some_and(|n| &text[n.start..n.end] == "of")
+        {
             let Some(first) = words.get(i + 2) else {
                 continue;
             };
@@ -709,15 +718,74 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
                 end += 1;
             }
             (first.start..words[end].end, "place")
-        } else if LOWER_PLACE_WORDS.contains(&s) && i > 0 {
-            // "Maungdaw district", "Kamandi village": capitalized words before the word.
+        } else if (LOWER_PLACE_WORDS.contains(&s)
+            || GENERIC_PLACE_WORDS.iter().any(|g| g.eq_ignore_ascii_case(s)))
+            && i > 0
+        {
+            // "Maungdaw district", "Kamandi village", "Yamabal Canton": capitalized words
+            // before the word; the generic word is left out of the name. Not "the Mexican
+            // state of Guerrero" (an adjective, and the place follows "of").
+            let Some(first) = cap_run_back(text, words, i - 1) else {
+                continue;
+            };
+            let of_follows = words.get(i + 1).is_some_and(|n| &text[n.start..n.end] == "of");
+            let demonym = lookup(&fold(&text[words[first].start..words[i - 1].end]))
+                .first()
+                .and_then(|&id| place(id))
+                .is_some_and(|p| p.kind == "demonym");
+            if of_follows || demonym {
+                continue;
+            }
+            // "Dhubab and Mokha districts": a plural names both.
+            if s.ends_with('s') && first >= 2 && &text[words[first - 1].start..words[first - 1].end] == "and" {
+                if let Some(other) = cap_run_back(text, words, first - 2) {
+                    pending.push(words[other].start..words[first - 2].end);
+                }
+            }
+            (words[first].start..words[i - 1].end, "place")
+        } else if s == "from" {
+            // "from Doradal to Medellin", "from Bakala and Ndassima to Bambari": a run of
+            // capitalized words between "from" and "to" or "and".
+            let Some(last) = cap_run(text, words, i + 1) else {
+                continue;
+            };
+            let next = words.get(last + 1).map(|n| &text[n.start..n.end]);
+            let after = words.get(last + 2).map(|n| &text[n.start..n.end]);
+            if !matches!(next, Some("to" | "and")) || !after.is_some_and(capitalized) {
+                continue;
+            }
+            if next == Some("and") {
+                if let Some(l2) = cap_run(text, words, last + 2) {
+                    pending.push(words[last + 2].start..words[l2].end);
+                }
+            }
+            (words[i + 1].start..words[last].end, "place")
+        } else if DIRECTIONS.contains(&s)
+            && words.get(i + 1).is_some_and(|n| &text[n.start..n.end] == "of")
+            && i > 0
+            && text[words[i - 1].end..w.start].trim() == ","
+        {
+            // "San Jose Villanueva, south of San Salvador": the run before the comma.
             let Some(first) = cap_run_back(text, words, i - 1) else {
                 continue;
             };
             (words[first].start..words[i - 1].end, "place")
         } else if matches!(
             s,
-            "in" | "near" | "outside" | "around" | "across" | "towards" | "through"
+            "in" | "near"
+                | "outside"
+                | "around"
+                | "across"
+                | "towards"
+                | "through"
+                | "northern"
+                | "southern"
+                | "eastern"
+                | "western"
+                | "northeastern"
+                | "northwestern"
+                | "southeastern"
+                | "southwestern"
         ) {
             // "clashes in Kodok": capitalized words after a place preposition.
             let Some(first) = words.get(i + 1) else {
@@ -733,24 +801,27 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
         } else {
             continue;
         };
-        let name = &text[span.clone()];
-        if !plausible_place(name) || overlaps_taken(&taken, &span) {
-            continue;
-        }
-        let at = taken.partition_point(|t| t.0 < span.start);
-        taken.insert(at, (span.start, span.end));
-        let ev = Evidence::from_bytes(text, span.start, span.end);
-        match places.locations.iter_mut().find(|l| l.name == name) {
-            Some(l) => l.mentions.push(ev),
-            None => places.locations.push(Location {
-                name: name.to_string(),
-                kind: kind.to_string(),
-                country: main_country.clone(),
-                admin1: None,
-                lat: None,
-                lon: None,
-                mentions: vec![ev],
-            }),
+        pending.push(span);
+        for span in pending.drain(..) {
+            let name = &text[span.clone()];
+            if !plausible_place(name) || overlaps_taken(&taken, &span) {
+                continue;
+            }
+            let at = taken.partition_point(|t| t.0 < span.start);
+            taken.insert(at, (span.start, span.end));
+            let ev = Evidence::from_bytes(text, span.start, span.end);
+            match places.locations.iter_mut().find(|l| l.name == name) {
+                Some(l) => l.mentions.push(ev),
+                None => places.locations.push(Location {
+                    name: name.to_string(),
+                    kind: kind.to_string(),
+                    country: main_country.clone(),
+                    admin1: None,
+                    lat: None,
+                    lon: None,
+                    mentions: vec![ev],
+                }),
+            }
         }
     }
     places
@@ -780,6 +851,32 @@ const LOWER_PLACE_WORDS: &[&str] = &[
     "neighborhood",
     "neighbourhood",
     "township",
+    "jurisdiction",
+    "state",
+    "districts",
+    "villages",
+    "towns",
+    "provinces",
+    "neighborhoods",
+    "neighbourhoods",
+    "regions",
+    "camps",
+];
+
+/// Generic geographic words after a name, in either case ("Java island", "Yamabal Canton",
+/// "the Norfolk coast"): the name before them is a place.
+const GENERIC_PLACE_WORDS: &[&str] = &["canton", "island", "atoll", "lake", "coast"];
+
+/// Compass directions that, as "X, south of Y", place X.
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
 ];
 
 /// Capitalized words that are not places after "in" ("in March", "in Parliament"). The
