@@ -485,9 +485,40 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
         }
     }
     let mut places = Places::default();
+    // The last place kept: where its name ends, its country, and whether a comma came
+    // before it (then it is inside a list of places).
+    let mut prev: Option<(usize, &'static str, bool)> = None;
     for (k, (h, ps)) in resolved.drain(..).enumerate() {
         if !keep[k] {
             continue;
+        }
+        let listed = text[..h.span.start].trim_end().ends_with(',');
+        // "Great Yarmouth, Norfolk": a place that qualifies the one before it, known only
+        // in other countries, is a local area the gazetteer lacks (a county, a district),
+        // in the country of the place before it.
+        if let Some((end, country, prev_listed)) = prev {
+            let after = text[h.span.end..].trim_start();
+            let qualifier = text[end..h.span.start].trim() == ","
+                && !prev_listed
+                && !after.starts_with("and ")
+                && !after.starts_with("or ")
+                && ps.iter().all(|(_, p)| {
+                    p.country != country && p.kind == "city" && p.population < 1_000_000
+                });
+            if qualifier {
+                let ev = Evidence::from_bytes(text, h.span.start, h.span.end);
+                places.locations.push(Location {
+                    name: text[h.span.clone()].to_string(),
+                    kind: "place".to_string(),
+                    country: Some(country.to_string()),
+                    admin1: None,
+                    lat: None,
+                    lon: None,
+                    mentions: vec![ev],
+                });
+                prev = None;
+                continue;
+            }
         }
         // The candidate whose country the article names most; ties keep gazetteer order.
         let (id, p) = ps
@@ -508,6 +539,7 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
                 .push((p.country.to_string(), h.span.clone()));
             continue;
         }
+        prev = Some((h.span.end, p.country, listed));
         let ev = Evidence::from_bytes(text, h.span.start, h.span.end);
         let _ = id;
         match places.locations.iter_mut().find(|l| {
