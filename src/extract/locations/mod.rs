@@ -328,6 +328,21 @@ fn prev_word<'a>(text: &'a str, words: &[Word], i: usize) -> Option<&'a str> {
     Some(&text[p.start..p.end])
 }
 
+/// A word before the hit that says it is a place ("in", "near", "the city"). A place noun
+/// counts only in small letters: in "Grove City Police" the capitalized "City" is part of
+/// the name before, not a noun introducing "Police".
+fn place_preposition_before(text: &str, words: &[Word], h: &Hit) -> bool {
+    let Some(before) = prev_word(text, words, h.first_word) else {
+        return false;
+    };
+    let lower = before.to_lowercase();
+    let noun = matches!(
+        lower.as_str(),
+        "province" | "state" | "region" | "city" | "town" | "village" | "capital"
+    );
+    PLACE_PREPOSITIONS.contains(&lower.as_str()) && !(noun && capitalized(before))
+}
+
 /// Chooses a place for each hit and drops hits that lack the context they need.
 fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
     let text = doc.text;
@@ -373,7 +388,6 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
         })
         .collect();
     let any_votes = !votes.is_empty();
-
     // Context: a neighbouring hit ("Dayton, Ohio") or a place preposition before the name.
     let n = resolved.len();
     let mut keep = vec![true; n];
@@ -384,10 +398,7 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
             keep[k] = false;
             continue;
         }
-        let before = prev_word(text, words, h.first_word).map(str::to_lowercase);
-        let preposition = before
-            .as_deref()
-            .is_some_and(|b| PLACE_PREPOSITIONS.contains(&b));
+        let preposition = place_preposition_before(text, words, h);
         let beside = |o: usize| {
             let (a, b) = if o < k {
                 (&resolved[o].0, h)
@@ -476,10 +487,7 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
     // either ("Velez said"), unless a preposition says so.
     for k in 0..n {
         let (h, _) = &resolved[k];
-        let before = prev_word(text, words, h.first_word).map(str::to_lowercase);
-        let preposition = before
-            .as_deref()
-            .is_some_and(|b| PLACE_PREPOSITIONS.contains(&b));
+        let preposition = place_preposition_before(text, words, h);
         if keep[k] && !preposition && surnames.contains(&fold(&text[h.span.clone()])) {
             keep[k] = false;
         }
@@ -488,6 +496,7 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
     // The last place kept: where its name ends, its country, and whether a comma came
     // before it (then it is inside a list of places).
     let mut prev: Option<(usize, &'static str, bool)> = None;
+    let mut small_foreign: Vec<&'static str> = Vec::new();
     for (k, (h, ps)) in resolved.drain(..).enumerate() {
         if !keep[k] {
             continue;
@@ -540,6 +549,9 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
             continue;
         }
         prev = Some((h.span.end, p.country, listed));
+        if p.kind == "city" && p.population < 200_000 {
+            small_foreign.push(p.name);
+        }
         let ev = Evidence::from_bytes(text, h.span.start, h.span.end);
         let _ = id;
         match places.locations.iter_mut().find(|l| {
@@ -557,8 +569,50 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
             }),
         }
     }
+    localize_small_foreign_towns(&mut places, &small_foreign);
     add_context_places(doc, words, &mut places);
     places
+}
+
+/// "in Whitehaven" in an article set in Memphis: a small town known only in another
+/// country, in an article whose other places are all in one country, is a local place of
+/// that country with the same name (a neighbourhood, a village), without coordinates.
+fn localize_small_foreign_towns(places: &mut Places, small_foreign: &[&str]) {
+    for name in small_foreign {
+        let Some(i) = places
+            .locations
+            .iter()
+            .position(|l| l.name == *name && l.kind == "city")
+        else {
+            continue;
+        };
+        let others: Vec<&str> = places
+            .locations
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .filter_map(|(_, l)| l.country.as_deref())
+            .collect();
+        let Some(home) = others.first().map(|c| c.to_string()) else {
+            continue;
+        };
+        if others.len() < 2
+            || others.iter().any(|c| *c != home)
+            || places.locations[i].country.as_deref() == Some(&home)
+        {
+            continue;
+        }
+        let l = &mut places.locations[i];
+        l.name = l
+            .mentions
+            .first()
+            .map_or(l.name.clone(), |m| m.text.clone());
+        l.kind = "place".to_string();
+        l.country = Some(home);
+        l.admin1 = None;
+        l.lat = None;
+        l.lon = None;
+    }
 }
 
 /// True when the hit is glued to a capitalized word that is not a place word, on either side.
@@ -751,7 +805,9 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
             }
             (first.start..words[end].end, "place")
         } else if (LOWER_PLACE_WORDS.contains(&s)
-            || GENERIC_PLACE_WORDS.iter().any(|g| g.eq_ignore_ascii_case(s)))
+            || GENERIC_PLACE_WORDS
+                .iter()
+                .any(|g| g.eq_ignore_ascii_case(s)))
             && i > 0
         {
             // "Maungdaw district", "Kamandi village", "Yamabal Canton": capitalized words
@@ -760,7 +816,9 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
             let Some(first) = cap_run_back(text, words, i - 1) else {
                 continue;
             };
-            let of_follows = words.get(i + 1).is_some_and(|n| &text[n.start..n.end] == "of");
+            let of_follows = words
+                .get(i + 1)
+                .is_some_and(|n| &text[n.start..n.end] == "of");
             let demonym = lookup(&fold(&text[words[first].start..words[i - 1].end]))
                 .first()
                 .and_then(|&id| place(id))
@@ -769,7 +827,10 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
                 continue;
             }
             // "Dhubab and Mokha districts": a plural names both.
-            if s.ends_with('s') && first >= 2 && &text[words[first - 1].start..words[first - 1].end] == "and" {
+            if s.ends_with('s')
+                && first >= 2
+                && &text[words[first - 1].start..words[first - 1].end] == "and"
+            {
                 if let Some(other) = cap_run_back(text, words, first - 2) {
                     pending.push(words[other].start..words[first - 2].end);
                 }
@@ -793,7 +854,9 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
             }
             (words[i + 1].start..words[last].end, "place")
         } else if DIRECTIONS.contains(&s)
-            && words.get(i + 1).is_some_and(|n| &text[n.start..n.end] == "of")
+            && words
+                .get(i + 1)
+                .is_some_and(|n| &text[n.start..n.end] == "of")
             && i > 0
             && text[words[i - 1].end..w.start].trim() == ","
         {
@@ -826,9 +889,19 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
             if !joinable(text, w, first) && &text[w.end..first.start] != " " {
                 continue;
             }
-            let Some(last) = cap_run(text, words, i + 1) else {
+            let Some(mut last) = cap_run(text, words, i + 1) else {
                 continue;
             };
+            // "in Yamabal Canton": the generic word is not part of the name.
+            let generic = |w: &Word| {
+                let t = &text[w.start..w.end];
+                GENERIC_PLACE_WORDS
+                    .iter()
+                    .any(|g| g.eq_ignore_ascii_case(t))
+            };
+            if last > i + 1 && generic(&words[last]) {
+                last -= 1;
+            }
             (first.start..words[last].end, "place")
         } else {
             continue;
@@ -1091,6 +1164,62 @@ mod tests {
         );
         assert!(f.iter().any(|x| x.0 == "Almaty" && x.2 == "KZ"), "{f:?}");
         assert!(f.iter().any(|x| x.0 == "Astana" && x.2 == "KZ"), "{f:?}");
+    }
+
+    fn names(f: &[(String, String, String)]) -> Vec<&str> {
+        f.iter().map(|x| x.0.as_str()).collect()
+    }
+
+    #[test]
+    fn generic_words_after_a_name_make_a_place() {
+        let f = found(
+            "Rebels burned houses in Tapalco Canton and on Kelora island, near the Vantuga coast.",
+        );
+        let n = names(&f);
+        for want in ["Tapalco", "Kelora", "Vantuga"] {
+            assert!(n.contains(&want), "{want}: {f:?}");
+        }
+        let f = found("About 9,000 people fled Orindu and Kessaba districts last week.");
+        let n = names(&f);
+        assert!(n.contains(&"Orindu") && n.contains(&"Kessaba"), "{f:?}");
+        // An adjective before "state of" is not a place.
+        let f = found("Troops arrived in the Mexican state of Guerrero.");
+        assert!(!names(&f).contains(&"Mexican"), "{f:?}");
+    }
+
+    #[test]
+    fn places_between_from_and_to_and_beside_a_direction() {
+        let f = found(
+            "The convoy was travelling from Villa Tenorio to Cartagena when it was attacked.",
+        );
+        assert!(names(&f).contains(&"Villa Tenorio"), "{f:?}");
+        let f = found("Rebels raided Villa Serena, south of San Salvador, at dawn.");
+        assert!(names(&f).contains(&"Villa Serena"), "{f:?}");
+        let f = found("The storm flooded the locality of Quispal overnight.");
+        assert!(names(&f).contains(&"Quispal"), "{f:?}");
+    }
+
+    #[test]
+    fn a_capitalized_place_noun_is_part_of_the_name_before() {
+        // "Police" is a town in Poland; "Grove City Police" is a police force.
+        let f = found("Grove City Police identified the driver on Tuesday.");
+        assert!(f.iter().all(|x| x.2 == "US"), "{f:?}");
+    }
+
+    #[test]
+    fn a_small_foreign_town_in_a_one_country_article_is_local() {
+        let f = found("MEMPHIS, Tenn. — Police responded to two shootings in Whitehaven.");
+        assert!(
+            f.contains(&("Whitehaven".into(), "place".into(), "US".into())),
+            "{f:?}"
+        );
+        let f = found(
+            "Flooding forced 5,000 people from their homes in Great Yarmouth, Norfolk, on Sunday.",
+        );
+        assert!(
+            f.contains(&("Norfolk".into(), "place".into(), "GB".into())),
+            "{f:?}"
+        );
     }
 
     #[test]
