@@ -434,6 +434,21 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
                 && !INSTITUTION_WORDS.contains(&w)
                 && !PLACE_SUFFIXES.contains(&w)
         });
+        // "Wadi al-Tamar", "Puerto de la Cruz": a city name that a particle joins to a
+        // capitalized word is the first word of a longer name the gazetteer lacks.
+        let particle_after = words.get(h.last_word + 2).is_some_and(|n2| {
+            let n1 = &words[h.last_word + 1];
+            let w1 = &text[n1.start..n1.end];
+            CONNECTORS.contains(&w1)
+                && !matches!(w1, "and" | "of" | "the")
+                && joinable(text, &words[h.last_word], n1)
+                && joinable(text, n1, n2)
+                && capitalized(&text[n2.start..n2.end])
+        });
+        if particle_after && ps[0].1.kind == "city" {
+            keep[k] = false;
+            continue;
+        }
         let hit_text = &text[h.span.clone()];
         let acronym = hit_text.len() <= 6
             && hit_text.chars().all(|c| c.is_ascii_uppercase())
@@ -902,6 +917,15 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
             if last > i + 1 && generic(&words[last]) {
                 last -= 1;
             }
+            // "in Badia al-Sukhnah and Badia al-Sham": both.
+            if words
+                .get(last + 1)
+                .is_some_and(|n| &text[n.start..n.end] == "and")
+            {
+                if let Some(l2) = cap_run(text, words, last + 2) {
+                    pending.push(words[last + 2].start..words[l2].end);
+                }
+            }
             (first.start..words[last].end, "place")
         } else {
             continue;
@@ -1062,19 +1086,41 @@ const NOT_PLACES: &[&str] = &[
     "Many",
 ];
 
-/// The index of the last word of a run of up to three capitalized words starting at `i`.
+/// The index of the last word of a run of up to three capitalized words starting at `i`; a
+/// particle may join two of them ("Badia al-Sham", "Pital de la Conta").
 fn cap_run(text: &str, words: &[Word], i: usize) -> Option<usize> {
     let first = words.get(i)?;
     if !capitalized(&text[first.start..first.end]) {
         return None;
     }
+    let word = |k: usize| &text[words[k].start..words[k].end];
     let mut end = i;
+    let mut particles = 0;
     while end + 1 < words.len()
-        && end < i + 2
+        && end < i + 2 + particles
         && joinable(text, &words[end], &words[end + 1])
-        && capitalized(&text[words[end + 1].start..words[end + 1].end])
     {
-        end += 1;
+        if capitalized(word(end + 1)) {
+            end += 1;
+            continue;
+        }
+        // Up to two particles, then a capitalized word.
+        let mut k = end + 1;
+        while k < words.len()
+            && k < end + 3
+            && CONNECTORS.contains(&word(k))
+            && word(k) != "and"
+            && word(k) != "of"
+            && k + 1 < words.len()
+            && joinable(text, &words[k], &words[k + 1])
+        {
+            k += 1;
+        }
+        if k == end + 1 || k >= words.len() || !capitalized(word(k)) {
+            break;
+        }
+        particles += k - end - 1;
+        end = k;
     }
     Some(end)
 }
@@ -1195,6 +1241,11 @@ mod tests {
         assert!(names(&f).contains(&"Villa Tenorio"), "{f:?}");
         let f = found("Rebels raided Villa Serena, south of San Salvador, at dawn.");
         assert!(names(&f).contains(&"Villa Serena"), "{f:?}");
+        let f = found("Fighters were killed in Wadi al-Tamar and Wadi al-Suhul on Monday.");
+        assert!(
+            names(&f).contains(&"Wadi al-Tamar") && names(&f).contains(&"Wadi al-Suhul"),
+            "{f:?}"
+        );
         let f = found("The storm flooded the locality of Quispal overnight.");
         assert!(names(&f).contains(&"Quispal"), "{f:?}");
     }
