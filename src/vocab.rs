@@ -46,6 +46,60 @@ mod tests {
 }
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use std::cmp::Ordering;
+
+/// A list of single words for membership tests: sorted once, then binary-searched with no
+/// allocation per query (hot paths ask it for every word of an article).
+pub struct WordSet {
+    words: Vec<&'static str>,
+}
+
+/// Compares two strings with ASCII letters folded to lowercase.
+fn cmp_ascii_ci(a: &str, b: &str) -> Ordering {
+    a.bytes()
+        .map(|c| c.to_ascii_lowercase())
+        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+}
+
+impl WordSet {
+    /// The set of `list`'s entries.
+    pub fn new(list: impl IntoIterator<Item = &'static str>) -> WordSet {
+        let mut words: Vec<&'static str> = list.into_iter().collect();
+        words.sort_by(|a, b| cmp_ascii_ci(a, b).then(a.cmp(b)));
+        words.dedup();
+        WordSet { words }
+    }
+
+    /// Whether `w` is in the set, ignoring the case of ASCII letters.
+    pub fn contains_ci(&self, w: &str) -> bool {
+        self.words.binary_search_by(|e| cmp_ascii_ci(e, w)).is_ok()
+    }
+
+    /// Whether `w` is in the set exactly as written.
+    pub fn contains(&self, w: &str) -> bool {
+        let i = self
+            .words
+            .partition_point(|e| cmp_ascii_ci(e, w) == Ordering::Less);
+        self.words[i..]
+            .iter()
+            .take_while(|e| cmp_ascii_ci(e, w) == Ordering::Equal)
+            .any(|e| *e == w)
+    }
+}
+
+#[cfg(test)]
+mod word_set_tests {
+    use super::*;
+
+    #[test]
+    fn case_folded_and_exact_membership() {
+        let set = WordSet::new(["Minister", "police", "UN", "un"]);
+        assert!(set.contains_ci("MINISTER") && set.contains_ci("Police"));
+        assert!(!set.contains_ci("minist") && !set.contains_ci("ministers"));
+        assert!(set.contains("UN") && set.contains("un") && !set.contains("Un"));
+        assert!(set.contains("Minister") && !set.contains("minister"));
+    }
+}
 
 /// A list of phrases matched as whole words, ASCII-case-insensitively, in one pass.
 ///

@@ -25,15 +25,24 @@ use std::sync::LazyLock;
 use crate::document::{Document, Span};
 use crate::extract::dates::is_calendar_word;
 use crate::model::{Actor, Evidence, Location};
-use crate::vocab::{self, PhraseSet};
+use crate::vocab::{self, PhraseSet, WordSet};
 
 /// Title head words, lowercased.
-static TITLES: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| vocab::entries(include_str!("titles.txt")).collect());
+static TITLES: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(vocab::entries(include_str!("titles.txt"))));
 
 /// Organization head words; some are two words ("Red Cross").
 static ORG_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| vocab::entries(include_str!("org_words.txt")).collect());
+
+/// The one-word organization head words, for a fast exact test.
+static ORG_HEADS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(ORG_WORDS.iter().copied().filter(|o| !o.contains(' '))));
+
+/// [`FUNCTION_WORDS`] and [`NOT_NAME`] as sets (asked for every capitalized word).
+static FUNCTION_SET: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(FUNCTION_WORDS.iter().copied()));
+static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOT_NAME.iter().copied()));
 
 /// Known organizations by short name, matched case-sensitively.
 static KNOWN_ORGS: LazyLock<(PhraseSet, Vec<&'static str>)> = LazyLock::new(|| {
@@ -41,8 +50,8 @@ static KNOWN_ORGS: LazyLock<(PhraseSet, Vec<&'static str>)> = LazyLock::new(|| {
     (PhraseSet::new(v.iter().copied()), v)
 });
 
-static NOT_ACRONYMS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| vocab::entries(include_str!("not_acronyms.txt")).collect());
+static NOT_ACRONYMS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(vocab::entries(include_str!("not_acronyms.txt"))));
 
 static GROUPS: LazyLock<PhraseSet> =
     LazyLock::new(|| PhraseSet::new(vocab::entries(include_str!("groups.txt"))));
@@ -514,7 +523,7 @@ fn is_cap(w: &str) -> bool {
 }
 
 fn is_title(w: &str) -> bool {
-    TITLES.contains(&lower(w).as_str())
+    TITLES.contains_ci(w)
 }
 
 fn is_honorific(w: &str) -> bool {
@@ -522,7 +531,7 @@ fn is_honorific(w: &str) -> bool {
 }
 
 fn is_org_word(w: &str) -> bool {
-    ORG_WORDS.iter().any(|o| !o.contains(' ') && *o == w)
+    ORG_HEADS.contains(w)
 }
 
 fn is_acronym(w: &str) -> bool {
@@ -532,23 +541,24 @@ fn is_acronym(w: &str) -> bool {
         && w.len() <= 7
         && w.chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-' || c == '&')
-        && !NOT_ACRONYMS.contains(&w)
+        && !NOT_ACRONYMS.contains(w)
 }
 
 /// A word that can be part of a person's name: capitalized, not a function, calendar,
 /// title, organization or place word; initials ("J.", "P.J.") count.
 fn is_name_word(w: &str) -> bool {
-    let l = lower(w);
+    if !is_cap(w) {
+        return false;
+    }
     let initial = w.len() >= 2
         && w.ends_with('.')
         && w.split('.')
             .filter(|p| !p.is_empty())
             .all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase()));
-    is_cap(w)
-        && (initial || w.chars().skip(1).any(char::is_lowercase))
-        && !FUNCTION_WORDS.contains(&l.as_str())
-        && (!is_calendar_word(&l) || l == "may")
-        && !NOT_NAME.contains(&l.as_str())
+    (initial || w.chars().skip(1).any(char::is_lowercase))
+        && !FUNCTION_SET.contains_ci(w)
+        && (w.eq_ignore_ascii_case("may") || !is_calendar_word(&lower(w)))
+        && !NOT_NAME_SET.contains_ci(w)
         && !is_title(w)
         && !is_org_word(w)
 }
@@ -829,7 +839,7 @@ fn analyse_run(
 ) {
     let word = |i: usize| &flat[toks[i].start..toks[i].end];
     // Leading function words ("The", "In") and trailing connectors are not part of the run.
-    while a < b && FUNCTION_WORDS.contains(&lower(word(a)).as_str()) {
+    while a < b && FUNCTION_SET.contains_ci(word(a)) {
         a += 1;
     }
     let mut b = b;
@@ -957,7 +967,7 @@ fn lowercase_title_before(flat: &str, toks: &[Tok], a: usize) -> Option<String> 
                     | "security"
                     | "press"
             )
-            || (is_cap(p) && !FUNCTION_WORDS.contains(&l.as_str()) && !toks[s - 1].closes);
+            || (is_cap(p) && !FUNCTION_SET.contains_ci(p) && !toks[s - 1].closes);
         if !modifier || toks[s - 1].closes {
             break;
         }
