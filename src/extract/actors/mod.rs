@@ -1391,7 +1391,7 @@ fn add_later_mentions(doc: &Document, skip: &[bool], actors: &mut [Actor]) {
     if keys.is_empty() {
         return;
     }
-    let set = PhraseSet::new(keys.iter().map(String::as_str));
+    let set = PhraseSet::for_one_search(keys.iter().map(String::as_str));
     let mut extra: Vec<(usize, Evidence)> = Vec::new();
     for m in set.find_iter(&doc.flat) {
         if doc
