@@ -12,12 +12,14 @@ use std::sync::LazyLock;
 use crate::document::Document;
 use crate::extract::locations::Places;
 use crate::model::CrisisCandidate;
-use crate::vocab::PhraseSet;
+use crate::vocab::{PhraseMatch, PhraseSet};
 
 /// One line of `triggers.txt`.
 struct Trigger {
     kind: &'static str,
     weight: f64,
+    /// An actor noun (`setting.txt`): counts once per sentence and type.
+    actor: bool,
 }
 
 struct Triggers {
@@ -28,16 +30,23 @@ struct Triggers {
 static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
     let mut table = Vec::new();
     let mut phrases = Vec::new();
-    for line in crate::vocab::entries(include_str!("triggers.txt")) {
-        let mut f = line.split('\t');
-        let (Some(kind), Some(w), Some(phrase)) = (f.next(), f.next(), f.next()) else {
-            continue;
-        };
-        table.push(Trigger {
-            kind,
-            weight: w.parse().unwrap_or(1.0),
-        });
-        phrases.push(phrase);
+    let lists = [
+        (include_str!("triggers.txt"), false),
+        (include_str!("setting.txt"), true),
+    ];
+    for (list, actor) in lists {
+        for line in crate::vocab::entries(list) {
+            let mut f = line.split('\t');
+            let (Some(kind), Some(w), Some(phrase)) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
+            table.push(Trigger {
+                kind,
+                weight: w.parse().unwrap_or(1.0),
+                actor,
+            });
+            phrases.push(phrase);
+        }
     }
     Triggers {
         set: PhraseSet::new(phrases),
@@ -47,6 +56,45 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
 
 /// Trigger words behind a type, with the weight each contributed.
 type Words = Vec<(String, f64)>;
+/// Words that mark a sentence as telling the incident itself (`incident.txt`).
+static INCIDENT: LazyLock<PhraseSet> =
+    LazyLock::new(|| PhraseSet::new(crate::vocab::entries(include_str!("incident.txt"))));
+
+/// What an actor noun counts in a sentence that also names what happened.
+const ACTOR_BESIDE_EVENT: f64 = 0.25;
+
+/// How much more a trigger counts in a sentence that reports casualties or damage.
+const INCIDENT_BOOST: f64 = 1.5;
+
+/// For each sentence of `doc`, whether it names casualties or damage (rule
+/// `incident_sentences_count_more`): the type comes from the incident the article reports,
+/// so such sentences outweigh background and commentary.
+fn incident_sentences(doc: &Document) -> Vec<bool> {
+    let mut marked = vec![false; doc.sentences.len()];
+    for m in INCIDENT.find_iter(&doc.flat) {
+        if let Some(i) = doc.sentence_at(m.start) {
+            marked[i] = true;
+        }
+    }
+    marked
+}
+
+/// Rule `march_the_month_is_no_protest`: "March" with a capital letter is the month ("on 19
+/// March", "March 7") unless it opens a sentence and no number follows; only then, or in
+/// lower case, is it a protest march.
+fn is_month_march(doc: &Document, start: usize, end: usize) -> bool {
+    if doc.flat.get(start..end) != Some("March") {
+        return false;
+    }
+    let opens_sentence = doc
+        .sentence_at(start)
+        .is_some_and(|i| doc.sentences[i].span.start == start);
+    let number_follows = doc.flat[end..]
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_digit());
+    !opens_sentence || number_follows
+}
+
 /// A type's total weight and the words behind it.
 type Score = (f64, Words);
 
@@ -74,9 +122,37 @@ fn position_weight(doc: &Document, pos: usize) -> f64 {
 /// Classifies the article.
 pub fn classify(doc: &Document) -> Classification {
     let t = &*TRIGGERS;
+    let incident = incident_sentences(doc);
+    // Each trigger match with its sentence; month names are not marches.
+    let matches: Vec<(PhraseMatch<'_>, usize)> = t
+        .set
+        .find_iter(&doc.flat)
+        .into_iter()
+        .filter(|m| !is_month_march(doc, m.start, m.end))
+        .map(|m| {
+            let sentence = doc.sentence_at(m.start).unwrap_or(0);
+            (m, sentence)
+        })
+        .collect();
+    // Rule `actor_nouns_only_without_an_event_word`: sentences that name what happened
+    // (a trigger of weight 2 or more) are typed by that, not by who was there.
+    let mut has_event = vec![false; doc.sentences.len().max(1)];
+    for (m, sentence) in &matches {
+        if m.entries.iter().any(|&i| !t.table[i].actor && t.table[i].weight >= 2.0) {
+            has_event[*sentence] = true;
+        }
+    }
     let mut scores: HashMap<&'static str, Score> = HashMap::new();
-    for m in t.set.find_iter(&doc.flat) {
-        let place = position_weight(doc, m.start);
+    // (sentence, type) pairs that an actor noun has already counted for.
+    let mut actor_seen: Vec<(usize, &'static str)> = Vec::new();
+    for (m, sentence) in &matches {
+        let sentence = *sentence;
+        let boost = if incident.get(sentence).copied().unwrap_or(false) {
+            INCIDENT_BOOST
+        } else {
+            1.0
+        };
+        let place = position_weight(doc, m.start) * boost;
         let word = doc.flat[m.start..m.end].to_lowercase();
         for trig in m
             .entries
@@ -84,7 +160,16 @@ pub fn classify(doc: &Document) -> Classification {
             .map(|&i| &t.table[i])
             .filter(|t| t.weight > 0.0)
         {
-            let w = trig.weight * place;
+            let mut w = trig.weight * place;
+            if trig.actor {
+                if actor_seen.contains(&(sentence, trig.kind)) {
+                    continue;
+                }
+                actor_seen.push((sentence, trig.kind));
+                if has_event[sentence] {
+                    w *= ACTOR_BESIDE_EVENT;
+                }
+            }
             let e = scores.entry(trig.kind).or_default();
             e.0 += w;
             match e.1.iter_mut().find(|(x, _)| *x == word) {
