@@ -169,7 +169,8 @@ pub fn classify(doc: &Document) -> Classification {
             1.0
         };
         let place = position_weight(doc, m.start) * boost;
-        let word = doc.flat[m.start..m.end].to_lowercase();
+        // Lower-cased only when first seen: no allocation per match.
+        let word = &doc.flat[m.start..m.end];
         for trig in m
             .entries
             .iter()
@@ -191,9 +192,9 @@ pub fn classify(doc: &Document) -> Classification {
             if !trig.place {
                 evented.push(trig.kind);
             }
-            match e.1.iter_mut().find(|(x, _)| *x == word) {
+            match e.1.iter_mut().find(|(x, _)| x.eq_ignore_ascii_case(word)) {
                 Some(entry) => entry.1 += w,
-                None => e.1.push((word.clone(), w)),
+                None => e.1.push((word.to_lowercase(), w)),
             }
         }
     }
