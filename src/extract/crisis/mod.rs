@@ -2,9 +2,14 @@
 //!
 //! Every trigger phrase of `triggers.txt` found in the text adds its weight to its crisis
 //! type, multiplied by the position of the sentence: the headline and lead count three times,
-//! the next paragraphs twice, the rest once. Candidates are the types in order of score, with
-//! scores normalized to shares; each candidate lists the trigger words behind it. With no
-//! trigger at all the type is `other`. Countries are chosen from the located places.
+//! the next paragraphs twice, the rest once; a sentence that names casualties or damage
+//! (`incident.txt`) counts half again, since the type comes from the incident the article
+//! reports rather than from its background. Setting nouns (`setting.txt`: troops, guerrillas;
+//! `places.txt`: building, refinery) say who and where, not what happened: they count once a
+//! sentence, little beside an event word, and place nouns alone make no crisis. Candidates are
+//! the types in order of score, with scores normalized to shares; each candidate lists the
+//! trigger words behind it. With no trigger at all the type is `other`. Countries are chosen
+//! from the located places.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -12,41 +17,96 @@ use std::sync::LazyLock;
 use crate::document::Document;
 use crate::extract::locations::Places;
 use crate::model::CrisisCandidate;
-use crate::vocab::PhraseSet;
+use crate::vocab::PhraseMatch;
+
+pub mod wordset;
+use wordset::WordSet;
 
 /// One line of `triggers.txt`.
 struct Trigger {
     kind: &'static str,
     weight: f64,
+    /// A setting noun (`setting.txt`, `places.txt`): counts once per sentence and type.
+    actor: bool,
+    /// A place or object noun (`places.txt`): no crisis on its own.
+    place: bool,
 }
 
 struct Triggers {
-    set: PhraseSet,
+    set: WordSet,
     table: Vec<Trigger>,
 }
 
 static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
     let mut table = Vec::new();
     let mut phrases = Vec::new();
-    for line in crate::vocab::entries(include_str!("triggers.txt")) {
-        let mut f = line.split('\t');
-        let (Some(kind), Some(w), Some(phrase)) = (f.next(), f.next(), f.next()) else {
-            continue;
-        };
-        table.push(Trigger {
-            kind,
-            weight: w.parse().unwrap_or(1.0),
-        });
-        phrases.push(phrase);
+    let lists = [
+        (include_str!("triggers.txt"), false, false),
+        (include_str!("setting.txt"), true, false),
+        (include_str!("places.txt"), true, true),
+    ];
+    for (list, actor, place) in lists {
+        for line in crate::vocab::entries(list) {
+            let mut f = line.split('\t');
+            let (Some(kind), Some(w), Some(phrase)) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
+            table.push(Trigger {
+                kind,
+                weight: w.parse().unwrap_or(1.0),
+                actor,
+                place,
+            });
+            phrases.push(phrase);
+        }
     }
     Triggers {
-        set: PhraseSet::new(phrases),
+        set: WordSet::new(phrases),
         table,
     }
 });
 
 /// Trigger words behind a type, with the weight each contributed.
 type Words = Vec<(String, f64)>;
+/// Words that mark a sentence as telling the incident itself (`incident.txt`).
+static INCIDENT: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(crate::vocab::entries(include_str!("incident.txt"))));
+
+/// What an actor noun counts in a sentence that also names what happened.
+const ACTOR_BESIDE_EVENT: f64 = 0.25;
+
+/// How much more a trigger counts in a sentence that reports casualties or damage.
+const INCIDENT_BOOST: f64 = 1.5;
+
+/// For each sentence of `doc`, whether it names casualties or damage (rule
+/// `incident_sentences_count_more`): the type comes from the incident the article reports,
+/// so such sentences outweigh background and commentary.
+fn incident_sentences(doc: &Document) -> Vec<bool> {
+    let mut marked = vec![false; doc.sentences.len()];
+    for m in INCIDENT.find_iter(&doc.flat) {
+        if let Some(i) = doc.sentence_at(m.start) {
+            marked[i] = true;
+        }
+    }
+    marked
+}
+
+/// Rule `march_the_month_is_no_protest`: "March" with a capital letter is the month ("on 19
+/// March", "March 7") unless it opens a sentence and no number follows; only then, or in
+/// lower case, is it a protest march.
+fn is_month_march(doc: &Document, start: usize, end: usize) -> bool {
+    if doc.flat.get(start..end) != Some("March") {
+        return false;
+    }
+    let opens_sentence = doc
+        .sentence_at(start)
+        .is_some_and(|i| doc.sentences[i].span.start == start);
+    let number_follows = doc.flat[end..]
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_digit());
+    !opens_sentence || number_follows
+}
+
 /// A type's total weight and the words behind it.
 type Score = (f64, Words);
 
@@ -74,24 +134,74 @@ fn position_weight(doc: &Document, pos: usize) -> f64 {
 /// Classifies the article.
 pub fn classify(doc: &Document) -> Classification {
     let t = &*TRIGGERS;
+    let incident = incident_sentences(doc);
+    // Each trigger match with its sentence; month names are not marches.
+    let matches: Vec<(PhraseMatch<'_>, usize)> = t
+        .set
+        .find_iter(&doc.flat)
+        .filter(|m| !is_month_march(doc, m.start, m.end))
+        .map(|m| {
+            let sentence = doc.sentence_at(m.start).unwrap_or(0);
+            (m, sentence)
+        })
+        .collect();
+    // Rule `actor_nouns_only_without_an_event_word`: sentences that name what happened
+    // (a trigger of weight 2 or more) are typed by that, not by who was there.
+    let mut has_event = vec![false; doc.sentences.len().max(1)];
+    for (m, sentence) in &matches {
+        if m.entries
+            .iter()
+            .any(|&i| !t.table[i].actor && t.table[i].weight >= 2.0)
+        {
+            has_event[*sentence] = true;
+        }
+    }
     let mut scores: HashMap<&'static str, Score> = HashMap::new();
-    for m in t.set.find_iter(&doc.flat) {
-        let place = position_weight(doc, m.start);
-        let word = doc.flat[m.start..m.end].to_lowercase();
+    // Types that some word other than a place noun points to.
+    let mut evented: Vec<&'static str> = Vec::new();
+    // (sentence, type) pairs that an actor noun has already counted for.
+    let mut actor_seen: Vec<(usize, &'static str)> = Vec::new();
+    for (m, sentence) in &matches {
+        let sentence = *sentence;
+        let boost = if incident.get(sentence).copied().unwrap_or(false) {
+            INCIDENT_BOOST
+        } else {
+            1.0
+        };
+        let place = position_weight(doc, m.start) * boost;
+        // Lower-cased only when first seen: no allocation per match.
+        let word = &doc.flat[m.start..m.end];
         for trig in m
             .entries
             .iter()
             .map(|&i| &t.table[i])
             .filter(|t| t.weight > 0.0)
         {
-            let w = trig.weight * place;
+            let mut w = trig.weight * place;
+            if trig.actor {
+                if actor_seen.contains(&(sentence, trig.kind)) {
+                    continue;
+                }
+                actor_seen.push((sentence, trig.kind));
+                if has_event[sentence] {
+                    w *= ACTOR_BESIDE_EVENT;
+                }
+            }
             let e = scores.entry(trig.kind).or_default();
             e.0 += w;
-            match e.1.iter_mut().find(|(x, _)| *x == word) {
+            if !trig.place {
+                evented.push(trig.kind);
+            }
+            match e.1.iter_mut().find(|(x, _)| x.eq_ignore_ascii_case(word)) {
                 Some(entry) => entry.1 += w,
-                None => e.1.push((word.clone(), w)),
+                None => e.1.push((word.to_lowercase(), w)),
             }
         }
+    }
+    // Rule `place_nouns_alone_are_no_crisis`: "a new library building": with nothing but
+    // place nouns, nothing happened.
+    if evented.is_empty() {
+        scores.clear();
     }
     let total: f64 = scores.values().map(|v| v.0).sum();
     let mut ranked: Vec<(&str, f64, Words)> =
@@ -203,6 +313,75 @@ mod tests {
                 .any(|t| t == "suicide bombing"),
             "{:?}",
             c.candidates
+        );
+    }
+
+    #[test]
+    fn incident_sentences_count_more() {
+        let doc = Document::new(
+            "Rebels bombed the market in Velora, killing four. Talks on the dam resumed.",
+        );
+        assert_eq!(incident_sentences(&doc), vec![true, false]);
+    }
+
+    #[test]
+    fn actor_nouns_only_without_an_event_word() {
+        // Guerrillas, soldiers and troops fill the text; the incident is a bomb.
+        let text = "Guerrillas planted a bomb at the town hall of San Aurelio last night, \
+            destroying its archive.\n\nIn other military actions, soldiers and army troops \
+            patrolled near the guerrilla camps; the army said its troops and soldiers were \
+            ready.";
+        assert_eq!(kind(text), "terrorist_attack");
+        // With no event word, the actors still tell the type.
+        assert_eq!(
+            kind("Army troops and rebel fighters were both reported near the river port."),
+            "armed_conflict"
+        );
+    }
+
+    #[test]
+    fn march_the_month_is_no_protest() {
+        let doc = Document::new("On 19 March the council met. March 7 was quiet. March on!");
+        let at = |w: &str, n: usize| doc.flat.match_indices(w).nth(n).map_or(0, |m| m.0);
+        assert!(is_month_march(&doc, at("March", 0), at("March", 0) + 5));
+        assert!(is_month_march(&doc, at("March", 1), at("March", 1) + 5));
+        assert!(!is_month_march(&doc, at("March", 2), at("March", 2) + 5));
+        assert_eq!(
+            kind("The vote was held on 4 March, officials said."),
+            "other"
+        );
+        assert_eq!(
+            kind("Thousands joined a march through the capital."),
+            "civil_unrest"
+        );
+    }
+
+    #[test]
+    fn shields_keep_words_from_their_other_senses() {
+        assert_eq!(
+            kind("The ministry sent a protest note to its neighbour over the border."),
+            "other"
+        );
+        assert_eq!(kind("She won the mayoral race by a landslide."), "other");
+        assert_eq!(
+            kind("Troops returned the fire; mortar fire hit the outpost and wounded two."),
+            "armed_conflict"
+        );
+        assert_eq!(
+            kind("Two masked men stabbed the deputy mayor; police called it a murder."),
+            "terrorist_attack"
+        );
+    }
+
+    #[test]
+    fn place_nouns_alone_are_no_crisis() {
+        assert_eq!(
+            kind("The new library building will open next year beside the ferry terminal."),
+            "other"
+        );
+        assert_eq!(
+            kind("A bus crashed into a ravine, killing nine passengers."),
+            "transport_accident"
         );
     }
 }

@@ -11,16 +11,16 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::document::Document;
+use crate::extract::crisis::wordset::WordSet;
 use crate::extract::dates::TimeExpr;
 use crate::model::{Evidence, Location, Measure};
-use crate::vocab::PhraseSet;
 
 /// Measure phrases and, for each entry of `kinds.txt`, its measure type.
-static KINDS: LazyLock<(PhraseSet, Vec<&'static str>)> = LazyLock::new(|| {
+static KINDS: LazyLock<(WordSet, Vec<&'static str>)> = LazyLock::new(|| {
     let (kinds, phrases): (Vec<&str>, Vec<&str>) = crate::vocab::entries(include_str!("kinds.txt"))
         .filter_map(|l| l.split_once('\t'))
         .unzip();
-    (PhraseSet::new(phrases), kinds)
+    (WordSet::new(phrases), kinds)
 });
 
 /// The actions, in order of precedence, and the action words of `actions.txt`.
@@ -33,18 +33,70 @@ const ACTION_ORDER: [&str; 6] = [
     "imposed",
 ];
 
-static ACTIONS: LazyLock<(PhraseSet, Vec<&'static str>)> = LazyLock::new(|| {
+static ACTIONS: LazyLock<(WordSet, Vec<&'static str>)> = LazyLock::new(|| {
     let (actions, phrases): (Vec<&str>, Vec<&str>) =
         crate::vocab::entries(include_str!("actions.txt"))
             .filter_map(|l| l.split_once('\t'))
             .unzip();
-    (PhraseSet::new(phrases), actions)
+    (WordSet::new(phrases), actions)
 });
 
-/// The action stated for the measure named at `at..end` of the sentence: an action word
-/// within the measure's own words, else the nearest action word before it (verb, then object: "declared a state of emergency", "extended the curfew
-/// declared last week"), else the nearest after it (passive: "a curfew was imposed"), else
-/// in force. Words of two actions at the same place go by [`ACTION_ORDER`].
+/// The clause of the sentence around the measure at `at..end` (rule
+/// `a_measure_takes_its_own_clause`): it ends at a semicolon or colon, at a quotation mark,
+/// or at a comma before "and", "but" or "while". In `"The curfew is temporary," he said,
+/// "and the internet will be restored."` the curfew's clause has no "will" in it.
+fn clause_of(flat_sentence: &str, at: usize, end: usize) -> (usize, usize) {
+    let b = flat_sentence.as_bytes();
+    let breaks_at = |i: usize| -> Option<usize> {
+        // The length of the break that starts at byte i, if one does.
+        match b[i] {
+            b';' | b':' | b'"' => Some(1),
+            // “ ” (E2 80 9C/9D) and « » (C2 AB/BB).
+            0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9C | 0x9D)) => {
+                Some(3)
+            }
+            0xC2 if matches!(b.get(i + 1), Some(0xAB | 0xBB)) => Some(2),
+            b'`' | b'\'' if b.get(i + 1) == Some(&b[i]) => Some(2),
+            b',' => {
+                let rest = flat_sentence.get(i + 1..)?.trim_start();
+                ["and ", "but ", "while "]
+                    .iter()
+                    .any(|w| {
+                        rest.get(..w.len())
+                            .is_some_and(|r| r.eq_ignore_ascii_case(w))
+                    })
+                    .then_some(1)
+            }
+            _ => None,
+        }
+    };
+    // Quotation marks right around the measure (an article between at most) are scare
+    // quotes, not a clause edge (declared "a state of emergency").
+    let near = |i: usize, j: usize| {
+        flat_sentence
+            .get(i..j)
+            .is_some_and(|g| g.split_whitespace().count() <= 1 && g.len() <= 4)
+    };
+    let start = (0..at.min(b.len()))
+        .rev()
+        .find_map(|i| {
+            let n = breaks_at(i)?;
+            (b[i] == b',' || b[i] == b';' || !near(i + n, at)).then_some(i + n)
+        })
+        .unwrap_or(0);
+    let stop = (end..b.len())
+        .find(|&i| breaks_at(i).is_some_and(|_| b[i] == b',' || b[i] == b';' || !near(end, i)))
+        .unwrap_or(b.len());
+    (start.min(at), stop.max(end))
+}
+
+/// The action stated for the measure named at `at..end` of the sentence, read in the
+/// measure's own clause ([`clause_of`]): an action word within the measure's own words, else
+/// the nearest action word before it (verb, then object: "declared a state of emergency",
+/// "extended the curfew declared last week"), else the nearest after it (passive: "a curfew
+/// was imposed"), else in force. Words of two actions at the same place go by
+/// [`ACTION_ORDER`]. A future that ends the measure ("the internet will be restored") leaves
+/// it in force (rule `future_lifting_means_in_force`).
 fn action_of(flat_sentence: &str, at: usize, end: usize) -> &'static str {
     let rank = |a: &str| {
         ACTION_ORDER
@@ -52,17 +104,20 @@ fn action_of(flat_sentence: &str, at: usize, end: usize) -> &'static str {
             .position(|x| *x == a)
             .unwrap_or(usize::MAX)
     };
+    let (from, to) = clause_of(flat_sentence, at, end);
+    let Some(clause) = flat_sentence.get(from..to) else {
+        return "in_force";
+    };
     let words: Vec<(usize, usize, &'static str)> = ACTIONS
         .0
-        .find_iter(flat_sentence)
-        .into_iter()
+        .find_iter(clause)
         .filter_map(|m| {
             let a = m
                 .entries
                 .iter()
                 .map(|&i| ACTIONS.1[i])
                 .min_by_key(|a| rank(a))?;
-            Some((m.start, m.end, a))
+            Some((m.start + from, m.end + from, a))
         })
         .collect();
     let before = words
@@ -78,12 +133,72 @@ fn action_of(flat_sentence: &str, at: usize, end: usize) -> &'static str {
         .iter()
         .filter(|w| w.0 < end && w.1 > at)
         .min_by_key(|w| rank(w.2));
-    inside.or(before).or(after).map_or("in_force", |w| w.2)
+    let Some(chosen) = inside.or(before).or(after) else {
+        return "in_force";
+    };
+    let lifted_later = words.iter().any(|w| w.0 > chosen.0 && w.2 == "lifted");
+    if chosen.2 == "planned" && lifted_later {
+        return "in_force";
+    }
+    // Rule `future_imposing_is_planned`: "will declare", "plans to impose", "would be
+    // extended": a future word just before the verb makes the measure planned.
+    let future_before = words
+        .iter()
+        .filter(|w| w.1 <= chosen.0 && w.2 == "planned")
+        .any(|w| {
+            let gap = &flat_sentence[w.1..chosen.0];
+            gap.split_whitespace().count() <= 1
+        });
+    if future_before && matches!(chosen.2, "declared" | "imposed" | "extended") {
+        return "planned";
+    }
+    chosen.2
 }
 
-static GENERAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)\b(?:may|might|can|could|should)\s+(?:only\s+)?(?:be\s+)?(?:declare|impose|declared|imposed)|\bunder\s+international\s+law\b|\bin\s+general\b|\bnarrow(?:ly)?\b")
-        .expect("general regex")
+/// Rule `any_measure_is_general`: "any state of emergency", "every curfew" speak of a kind of
+/// measure, not of one that was taken.
+fn general_determiner(flat_sentence: &str, at: usize) -> bool {
+    let before = flat_sentence[..at].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    word.eq_ignore_ascii_case("any") || word.eq_ignore_ascii_case("every")
+}
+
+/// Words that mark a sentence as talk about measures in general (rule
+/// `measures_talked_about_in_general`): "states may declare emergencies", "under international
+/// law", "in general", "narrowly". Modal forms are built from their parts.
+static GENERAL: LazyLock<WordSet> = LazyLock::new(|| {
+    let mut phrases: Vec<String> = [
+        "under international law",
+        "in general",
+        "narrow",
+        "narrowly",
+    ]
+    .map(String::from)
+    .to_vec();
+    for modal in ["may", "might", "can", "could", "should"] {
+        for only in ["", "only "] {
+            for be in ["", "be "] {
+                for verb in ["declare", "impose", "declared", "imposed"] {
+                    phrases.push(format!("{modal} {only}{be}{verb}"));
+                }
+            }
+        }
+    }
+    WordSet::new(phrases.iter().map(String::as_str))
+});
+
+/// Words saying a measure covers the whole country.
+static NATIONWIDE: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new([
+        "nationwide",
+        "across the country",
+        "the whole country",
+        "the entire country",
+        "throughout the country",
+    ])
 });
 
 static CURFEW_HOURS: LazyLock<Regex> = LazyLock::new(|| {
@@ -119,10 +234,6 @@ fn ends_with_until(before: &str) -> bool {
         }
     })
 }
-static NATIONWIDE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)\b(?:nationwide|across the country|the whole country|the entire country|throughout the country)\b").expect("nationwide regex")
-});
-
 /// Finds every measure in `doc`.
 pub fn extract(doc: &Document, times: &[TimeExpr], locations: &[Location]) -> Vec<Measure> {
     let mut out: Vec<Measure> = Vec::new();
@@ -135,16 +246,16 @@ pub fn extract(doc: &Document, times: &[TimeExpr], locations: &[Location]) -> Ve
     mentions.sort_unstable();
     for s in &doc.sentences {
         let sentence = doc.slice(&s.span);
-        if GENERAL.is_match(sentence) {
+        let flat = &doc.flat[s.span.clone()];
+        if GENERAL.find_iter(flat).next().is_some() {
             continue;
         }
         let mut seen: Vec<&str> = Vec::new();
-        let flat = &doc.flat[s.span.clone()];
         for m in KINDS.0.find_iter(flat) {
             let Some(kind) = m.entries.first().map(|&i| KINDS.1[i]) else {
                 continue;
             };
-            if seen.contains(&kind) {
+            if seen.contains(&kind) || general_determiner(flat, m.start) {
                 continue;
             }
             seen.push(kind);
@@ -168,8 +279,12 @@ pub fn extract(doc: &Document, times: &[TimeExpr], locations: &[Location]) -> Ve
                     start.get_or_insert(value);
                 }
             }
-            let (daily_from, daily_to) = match (kind, CURFEW_HOURS.captures(sentence)) {
-                ("curfew", Some(c)) => (
+            // The hours regex is built only for an article that has a curfew.
+            let hours = (kind == "curfew")
+                .then(|| CURFEW_HOURS.captures(sentence))
+                .flatten();
+            let (daily_from, daily_to) = match hours {
+                Some(c) => (
                     clock(
                         &c[1],
                         c.get(2).map(|m| m.as_str()),
@@ -194,7 +309,7 @@ pub fn extract(doc: &Document, times: &[TimeExpr], locations: &[Location]) -> Ve
                     areas.push(name.clone());
                 }
             }
-            if NATIONWIDE.is_match(sentence) {
+            if NATIONWIDE.find_iter(flat).next().is_some() {
                 areas.push("nationwide".to_string());
             }
             out.push(Measure {
@@ -281,5 +396,78 @@ mod tests {
             "lifted"
         );
         assert!(measures("States may declare emergencies only under narrow circumstances, and a state of emergency must be limited.").is_empty());
+    }
+
+    /// The measures of `text` as (type, action), each checked to carry its sentence as
+    /// evidence at the right offsets.
+    fn kinds_and_actions(text: &str) -> Vec<(String, String)> {
+        measures(text)
+            .into_iter()
+            .map(|m| {
+                let e = &m.evidence;
+                assert_eq!(text.get(e.start..e.end), Some(e.text.as_str()));
+                (m.kind, m.action)
+            })
+            .collect()
+    }
+
+    fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter()
+            .map(|(k, a)| (k.to_string(), a.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_measure_takes_its_own_clause() {
+        assert_eq!(
+            kinds_and_actions("\"The curfew is only a temporary step,\" the mayor of Dunmore said, \"and the mobile internet will be restored by Friday.\""),
+            pairs(&[("curfew", "in_force"), ("internet_shutdown", "in_force")])
+        );
+        assert_eq!(
+            kinds_and_actions(
+                "A curfew was imposed on the port; officials will review it next week."
+            ),
+            pairs(&[("curfew", "imposed")])
+        );
+        // Scare quotes around the measure are not a clause edge.
+        assert_eq!(
+            kinds_and_actions("The governor declared \"a state of emergency\" in the valley."),
+            pairs(&[("state_of_emergency", "declared")])
+        );
+        assert_eq!(clause_of("Curfew stays, and roads reopen.", 0, 6), (0, 12));
+    }
+
+    #[test]
+    fn future_imposing_is_planned_future_lifting_is_in_force() {
+        assert_eq!(
+            kinds_and_actions("The cabinet will declare a state of emergency on Friday."),
+            pairs(&[("state_of_emergency", "planned")])
+        );
+        assert_eq!(
+            kinds_and_actions("The curfew will be lifted once calm returns."),
+            pairs(&[("curfew", "in_force")])
+        );
+        assert_eq!(
+            kinds_and_actions("Police imposed a curfew in the old town."),
+            pairs(&[("curfew", "imposed")])
+        );
+    }
+
+    #[test]
+    fn measures_talked_about_in_general() {
+        assert!(
+            kinds_and_actions("Governments may impose a curfew only as a last resort.").is_empty()
+        );
+        assert!(
+            kinds_and_actions("Any state of emergency must be limited in time and place.")
+                .is_empty()
+        );
+        assert!(
+            kinds_and_actions("Under international law, curfews must be proportionate.").is_empty()
+        );
+        assert_eq!(
+            kinds_and_actions("The council declared a state of emergency after the storm."),
+            pairs(&[("state_of_emergency", "declared")])
+        );
     }
 }
