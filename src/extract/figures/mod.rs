@@ -39,6 +39,9 @@ struct Trigger {
     backward: bool,
     /// Precedes the quantity and states an explicit total ("the death toll rose to 40").
     total: bool,
+    /// An active verb whose object is the victim, read only by [`count_object`] ("struck his
+    /// son"): never linked to a number.
+    object: bool,
 }
 
 /// A fast hash for short words (FxHash-like): the word sets are looked up once per token, and
@@ -73,7 +76,8 @@ impl WordSet {
     }
 }
 
-/// The trigger list (`triggers.txt`), indexed by each phrase's first word. Triggers are
+/// The trigger list (`triggers.txt`: `category  where  phrase`, where is F, B, T or O),
+/// indexed by each phrase's first word. Triggers are
 /// matched on the sentence's tokens (one hash look-up per word), longest phrase first.
 struct Triggers {
     /// First word → (the following words, the trigger), longest phrase first.
@@ -115,6 +119,7 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
         tr.forward |= dir.contains('F');
         tr.backward |= dir.contains('B') || dir.contains('T');
         tr.total |= dir.contains('T');
+        tr.object |= dir.contains('O');
     }
     let mut shapes = vec![0u64; 26 * 26];
     for (first, list) in by_first.iter_mut() {
@@ -184,6 +189,7 @@ struct Words {
     generic: Vec<&'static str>,
     stop: WordSet,
     link: WordSet,
+    persons: WordSet,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
@@ -192,6 +198,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
     generic: section("generic"),
     stop: WordSet::new(section("stop")),
     link: WordSet::new(entries(include_str!("link_words.txt"))),
+    persons: WordSet::new(section("persons")),
 });
 
 /// Words between a backward trigger and its quantity ("the death toll has risen to 40").
@@ -452,6 +459,10 @@ impl<'a> Scan<'a> {
             if used[a] {
                 continue;
             }
+            if let Some(l) = count_object(&ctx, a, *b, tr) {
+                links.push(l);
+                continue;
+            }
             if tr.backward && !tr.total {
                 if let Some(l) = count_named(&ctx, a, *b, tr) {
                     links.push(l);
@@ -651,6 +662,32 @@ fn link_backward(ctx: &Ctx, f: &Found, gap: bool) -> Option<Link> {
     None
 }
 
+/// Rule: a noun of displacement right after the number, then the clause's own verb: "43,000
+/// IDPs were sheltering in the city" → sheltered, "500 refugees were evacuated" → evacuated.
+/// The verb says what happened to them; the noun only who they are. `m..b` is the noun.
+fn noun_then_verb(ctx: &Ctx, f: &Found, m: usize, b: usize, tr: &Trigger) -> Option<Link> {
+    if m != f.last || b != m + 1 || tr.category != "displaced" || ctx.w(m).ends_with("ed") {
+        return None;
+    }
+    let mut v = b;
+    let mut aux = false;
+    while v < ctx.t.len() && is_link_word(ctx.w(v)) && ctx.trig_at[v].is_none() {
+        aux |= AUXILIARIES.contains(&ctx.w(v));
+        v += 1;
+    }
+    let (e, verb) = ctx.trig_at.get(v).copied().flatten()?;
+    if !aux || !verb.forward || verb.category == tr.category {
+        return None;
+    }
+    Some(Link {
+        category: verb.category,
+        qty: f.qty.clone(),
+        qty_tokens: (f.first, f.last),
+        span_tokens: (f.first, e),
+        group: Some((m, b)),
+    })
+}
+
 fn is_link_word(w: &str) -> bool {
     WORDS.link.contains(&w) || (w.len() > 4 && w.ends_with("ly"))
 }
@@ -678,8 +715,10 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
         }
         if let Some((b, tr)) = ctx.trig_at.get(m).copied().flatten() {
             // "1,100 displaced families stayed in shelters": an adjective, not the trigger;
-            // kept as a fallback.
+            // kept as a fallback. Only a one-word trigger ("12 families stayed in shelters"
+            // is a verb).
             let adjective = m == k
+                && b == m + 1
                 && ctx.t[m].lower.ends_with("ed")
                 && ctx.t.get(b).is_some_and(|n| {
                     n.kind == Kind::Word
@@ -729,6 +768,9 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
                 if negated {
                     return None;
                 }
+                if let Some(l) = noun_then_verb(ctx, f, m, b, &tr) {
+                    return Some(l);
+                }
                 // "fired one shot", "a 12 gauge shot": a bare number right before "shot" is
                 // the noun, not a count of victims ("22 people shot" has its group).
                 if m == f.last && b == m + 1 && ctx.w(m) == "shot" {
@@ -756,10 +798,30 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
             return None;
         }
         let tok = &ctx.t[k];
-        // Skip "(about 2,600 people)" and ", mainly women and children,".
+        // "a larger number, about 4,800 people, returned from the camps": the quantity is
+        // an appositive between commas, and the clause's verb follows the second comma.
+        if tok.lower == "," && f.first > 0 && ctx.w(f.first - 1) == "," {
+            let mut m = k + 1;
+            while m < ctx.t.len() && is_link_word(ctx.w(m)) && ctx.trig_at[m].is_none() {
+                m += 1;
+            }
+            if let Some((b, tr)) = ctx.trig_at.get(m).copied().flatten() {
+                if tr.forward && !ctx.w(m).ends_with("ing") {
+                    return Some(Link {
+                        category: tr.category,
+                        qty: f.qty.clone(),
+                        qty_tokens: (f.first, f.last),
+                        span_tokens: (f.first, b),
+                        group: (k > f.last).then_some((f.last, k)),
+                    });
+                }
+            }
+        }
+        // Skip "(about 2,600 people)", "(including 44 older people and 139 children)" and
+        // ", mainly women and children,".
         if matches!(tok.lower, "(" | ",") {
             let close = if tok.lower == "(" { ")" } else { "," };
-            if let Some(c) = (k + 1..(k + 8).min(ctx.t.len())).find(|&c| ctx.t[c].lower == close) {
+            if let Some(c) = (k + 1..(k + 16).min(ctx.t.len())).find(|&c| ctx.t[c].lower == close) {
                 if (k + 1..c).all(|x| ctx.trig_at[x].is_none() && !REPORTING.contains(&ctx.w(x))) {
                     group_end.get_or_insert(k);
                     limit += c + 1 - k;
@@ -1077,6 +1139,83 @@ fn count_name_list(ctx: &Ctx, k: usize, b: usize, tr: &Trigger) -> Option<Link> 
         span_tokens: (first, b),
         group: Some((first, k)),
     })
+}
+
+/// Rule: an active verb of harm, then its victim as a person noun with a determiner: "the
+/// boy accidentally shot his sister" → injured 1, "the bullet struck his 11-year-old son" →
+/// injured 1, "shot and killed his wife and her mother" → killed 2. The object must end in a
+/// word for a person (`[persons]` in `words.txt`, or "N-year-old"): "the storm hit the
+/// coast" and "struck a deal" count no one. Not after an auxiliary ("was shot the day ...").
+fn count_object(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
+    let verb = ctx.w(b - 1);
+    let active = tr.object
+        || (matches!(tr.category, "killed" | "injured")
+            && matches!(
+                verb,
+                "shot" | "killed" | "wounded" | "injured" | "murdered" | "stabbed"
+            ));
+    if !active || (a > 0 && (AUXILIARIES.contains(&ctx.w(a - 1)) || is_link_word(ctx.w(a - 1)))) {
+        return None;
+    }
+    let mut k = b;
+    let mut n = 0u64;
+    loop {
+        let e = person_np(ctx, k)?;
+        n += 1;
+        k = e;
+        if ctx.w(k) == "and" && person_np(ctx, k + 1).is_some() {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    let category = if tr.object { "injured" } else { tr.category };
+    Some(Link {
+        category,
+        qty: Quantity::exact(n),
+        qty_tokens: (b, k),
+        span_tokens: (a, k),
+        group: Some((b, k)),
+    })
+}
+
+/// A person as a noun phrase from token `k`: a determiner, at most three modifiers, a word
+/// for a person ("his younger sister", "a 32-year-old man"). Returns the end token.
+fn person_np(ctx: &Ctx, k: usize) -> Option<usize> {
+    if !matches!(
+        ctx.w(k),
+        "his" | "her" | "their" | "the" | "a" | "an" | "another" | "its"
+    ) {
+        return None;
+    }
+    let mut e = k + 1;
+    while e < ctx.t.len() && e < k + 7 {
+        let tok = &ctx.t[e];
+        if tok.kind == Kind::Word && is_person_word(tok.lower) {
+            // An age is the head unless a word for a person follows ("his 9-year-old
+            // daughter").
+            let next = ctx.t.get(e + 1);
+            if tok.lower.ends_with("year-old")
+                && next.is_some_and(|x| x.kind == Kind::Word && WORDS.persons.contains(x.lower))
+            {
+                return Some(e + 2);
+            }
+            return Some(e + 1);
+        }
+        let ok = (tok.kind == Kind::Word && !WORDS.stop.contains(tok.lower) && tok.lower != "and")
+            || (tok.kind == Kind::Num && ctx.w(e + 1) == "-")
+            || tok.lower == "-";
+        if !ok || ctx.trig_at[e].is_some() || ctx.qty_at[e].is_some() {
+            return None;
+        }
+        e += 1;
+    }
+    None
+}
+
+/// A word for a person ("man", "sister", "teen") or an age as a noun ("year-old").
+fn is_person_word(w: &str) -> bool {
+    WORDS.persons.contains(w) || w == "year-old" || w.ends_with("-year-old")
 }
 
 /// Rule: a backward trigger followed by named people: "killing Jane Doe and injuring John
