@@ -307,7 +307,56 @@ pub fn extract(doc: &Document, times: &[TimeExpr]) -> Vec<Figure> {
         scan.sentence(s, &mut out);
     }
     out.sort_by_key(|f| f.evidence.start);
+    drop_restatements(out)
+}
+
+/// Rule: the same number for the same group said again is one figure ("Two people were
+/// killed … Police said the two victims were killed at the scene"): a later figure with the
+/// category, the numbers and the background flag of an earlier one is dropped when their
+/// groups are the same or either is general (no group, "people", "victims", a pronoun, one
+/// unnamed person). The same number for two different groups stays two figures.
+fn drop_restatements(figures: Vec<Figure>) -> Vec<Figure> {
+    type Key = (String, Option<u64>, Option<u64>, Option<u64>, bool);
+    let mut seen: HashMap<Key, Vec<String>> = HashMap::new();
+    let mut out = Vec::with_capacity(figures.len());
+    for f in figures {
+        let c = &f.count;
+        let key = (f.category.clone(), c.value, c.min, c.max, f.background);
+        let head = if general_group(&f) {
+            String::new()
+        } else {
+            head_of(&f.group)
+        };
+        let heads = seen.entry(key).or_default();
+        if heads
+            .iter()
+            .any(|h| h.is_empty() || head.is_empty() || *h == head)
+        {
+            continue;
+        }
+        heads.push(head);
+        out.push(f);
+    }
     out
+}
+
+/// A figure that names no group of its own: no group, "people", "victims", "others", a
+/// pronoun, one unnamed person ("civilians" and "soldiers" are groups).
+fn general_group(f: &Figure) -> bool {
+    let head = head_of(&f.group);
+    matches!(
+        head.as_str(),
+        "" | "people"
+            | "person"
+            | "victim"
+            | "individual"
+            | "other"
+            | "him"
+            | "her"
+            | "himself"
+            | "herself"
+    ) || PRONOUNS.contains(&head.as_str())
+        || one_unnamed(f)
 }
 
 /// The last source named in the current paragraph, read lazily: sentences without a figure
@@ -613,7 +662,18 @@ fn group_after(ctx: &Ctx, from: usize) -> Option<(usize, usize)> {
             || w.link.contains(&tok.lower)
             || matches!(
                 tok.lower,
-                "in" | "on" | "at" | "near" | "across" | "and" | "from" | "to" | "for" | "with"
+                "in" | "on"
+                    | "at"
+                    | "near"
+                    | "across"
+                    | "and"
+                    | "from"
+                    | "to"
+                    | "for"
+                    | "with"
+                    | "outside"
+                    | "inside"
+                    | "behind"
             )
         {
             break;
@@ -961,20 +1021,30 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
             });
         }
     }
-    // Collect the subject backwards.
-    let mut s = k;
-    while s > 0 && k - s < 10 {
-        let tok = &ctx.t[s - 1];
-        let ok_punct = (tok.kind == Kind::Punct && matches!(tok.lower, "-" | "'" | "’"))
-            || (tok.kind == Kind::Num && ctx.w(s) == "-");
-        if (tok.kind != Kind::Word && !ok_punct)
-            || words.stop.contains(&tok.lower)
-            || ctx.trig_at[s - 1].is_some()
-            || REPORTING.contains(&tok.lower)
-        {
-            break;
+    // Collect the subject backwards; "another woman who was shot": the subject is before
+    // the relative pronoun.
+    let subject_start = |end: usize| {
+        let mut s = end;
+        while s > 0 && end - s < 10 {
+            let tok = &ctx.t[s - 1];
+            // "a 2 year old boy": the age's number.
+            let ok_punct = (tok.kind == Kind::Punct && matches!(tok.lower, "-" | "'" | "’"))
+                || (tok.kind == Kind::Num && matches!(ctx.w(s), "-" | "year" | "month"));
+            if (tok.kind != Kind::Word && !ok_punct)
+                || words.stop.contains(tok.lower)
+                || ctx.trig_at[s - 1].is_some()
+                || REPORTING.contains(&tok.lower)
+            {
+                break;
+            }
+            s -= 1;
         }
-        s -= 1;
+        s
+    };
+    let mut s = subject_start(k);
+    if s == k && k > 1 && ctx.w(k - 1) == "who" && matches!(tr.category, "killed" | "injured") {
+        k -= 1;
+        s = subject_start(k);
     }
     if s == k {
         return None;
@@ -1154,8 +1224,28 @@ fn count_object(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
                 verb,
                 "shot" | "killed" | "wounded" | "injured" | "murdered" | "stabbed"
             ));
-    if !active || (a > 0 && (AUXILIARIES.contains(&ctx.w(a - 1)) || is_link_word(ctx.w(a - 1)))) {
+    // Passive ("was accidentally shot") when an auxiliary stands before the verb's adverbs.
+    let mut p = a;
+    while p > 0 && is_link_word(ctx.w(p - 1)) && !AUXILIARIES.contains(&ctx.w(p - 1)) {
+        p -= 1;
+    }
+    if !active || (p > 0 && AUXILIARIES.contains(&ctx.w(p - 1))) {
         return None;
+    }
+    // "accidentally shot himself", "shot him in the foot", "the gunman killed himself": one
+    // person (an attacker's death is a death too: tolls count it).
+    let category = if tr.object { "injured" } else { tr.category };
+    let reflexive = matches!(ctx.w(b), "himself" | "herself");
+    let pronoun =
+        reflexive || ctx.w(b) == "him" || (ctx.w(b) == "her" && person_np(ctx, b).is_none());
+    if pronoun {
+        return Some(Link {
+            category,
+            qty: Quantity::exact(1),
+            qty_tokens: (b, b + 1),
+            span_tokens: (a, b + 1),
+            group: Some((b, b + 1)),
+        });
     }
     let mut k = b;
     let mut n = 0u64;
