@@ -1,15 +1,17 @@
 //! Impact figures: how many people were killed, injured, displaced …, and the article's totals.
 //!
 //! Analysts act on these numbers, so each figure keeps its wording, its group, its source and
-//! its span. The extractor works sentence by sentence in one pass: [`numbers`] finds every
-//! quantity with a hand-written scanner, a [`PhraseSet`] finds every category trigger, and
-//! small named rules link the two by looking at the few words between them:
+//! its span. The extractor works sentence by sentence in one pass: [`numbers`] tokenizes the
+//! sentence and finds every quantity with a hand-written scanner, the trigger list is looked
+//! up word by word on the same tokens, and small named rules link the two by looking at the
+//! few words between them:
 //! - [`link_backward`]: the trigger right before the quantity ("killing 12", "the death toll
 //!   rose to 40");
 //! - [`link_forward`]: the quantity, its group, auxiliaries, then the trigger ("12 police
 //!   officers were reportedly killed");
 //! - [`count_without_number`]: a trigger whose subject names people one by one ("a man was
-//!   killed" → 1, "no one was hurt" → 0).
+//!   killed" → 1, "no one was hurt" → 0);
+//! - [`count_object`]: an active verb whose object is a person ("shot his cousin" → 1).
 //!
 //! [`summarize`] then gives the article's best total per category (rules in `docs/figures.md`).
 
@@ -451,7 +453,7 @@ impl<'a> Scan<'a> {
             trig_at[a] = Some((b, tr));
             trig_end[b] = Some(a);
         }
-        let qtys: Vec<Found> = find_all(&tokens)
+        let qtys: Vec<Found> = find_all(tokens)
             .into_iter()
             .filter(|f| {
                 let (a, b) = (tokens[f.first].start, tokens[f.last - 1].end);
@@ -465,7 +467,7 @@ impl<'a> Scan<'a> {
             qty_at[f.first] = Some(i);
         }
         let ctx = Ctx {
-            t: &tokens,
+            t: tokens,
             trig_at: &trig_at,
             trig_end: &trig_end,
             qty_at: &qty_at,
@@ -476,7 +478,7 @@ impl<'a> Scan<'a> {
             let link = link_backward(&ctx, f, false)
                 .or_else(|| link_forward(&ctx, f))
                 .or_else(|| link_backward(&ctx, f, true));
-            let subset = is_subset(&tokens, f);
+            let subset = is_subset(tokens, f);
             match link {
                 Some(l) => {
                     if let Some(a) = trig_index(&ctx, &l) {
@@ -540,8 +542,8 @@ impl<'a> Scan<'a> {
             None => self.para.resolve(doc, self.lower),
         };
         let first_new = out.len();
-        let hedged = is_hedged(&tokens);
-        let background = is_background(&tokens, times, start, end, year);
+        let hedged = is_hedged(tokens);
+        let background = is_background(tokens, times, start, end, year);
         for l in links {
             let (ea, eb) = (
                 tokens[l.span_tokens.0].start,
@@ -551,7 +553,7 @@ impl<'a> Scan<'a> {
             let group = l
                 .group
                 .map(|(a, b)| doc.text[tokens[a].start..tokens[b - 1].end].to_string());
-            let unit = unit_of(&tokens, l.group, l.category);
+            let unit = unit_of(tokens, l.group, l.category);
             let Some(unit) = unit else { continue };
             let category = if unit == "houses" && l.category == "houses_destroyed" {
                 "houses_destroyed"
@@ -658,8 +660,8 @@ fn group_after(ctx: &Ctx, from: usize) -> Option<(usize, usize)> {
         let tok = &ctx.t[k];
         if tok.kind != Kind::Word
             || ctx.trig_at[k].is_some()
-            || w.stop.contains(&tok.lower)
-            || w.link.contains(&tok.lower)
+            || w.stop.contains(tok.lower)
+            || w.link.contains(tok.lower)
             || matches!(
                 tok.lower,
                 "in" | "on"
@@ -749,7 +751,7 @@ fn noun_then_verb(ctx: &Ctx, f: &Found, m: usize, b: usize, tr: &Trigger) -> Opt
 }
 
 fn is_link_word(w: &str) -> bool {
-    WORDS.link.contains(&w) || (w.len() > 4 && w.ends_with("ly"))
+    WORDS.link.contains(w) || (w.len() > 4 && w.ends_with("ly"))
 }
 
 /// Rule: quantity, group, linking words, trigger ("12 police officers were killed",
@@ -782,8 +784,8 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
                 && ctx.t[m].lower.ends_with("ed")
                 && ctx.t.get(b).is_some_and(|n| {
                     n.kind == Kind::Word
-                        && !is_link_word(&n.lower)
-                        && !words.stop.contains(&n.lower)
+                        && !is_link_word(n.lower)
+                        && !words.stop.contains(n.lower)
                         && !matches!(
                             n.lower,
                             "and"
@@ -912,7 +914,7 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
             // "two men in their 20s": an age decade inside the group.
             || (tok.kind == Kind::Num && ctx.w(k + 1) == "s");
         if (tok.kind != Kind::Word && !ok_punct && ctx.qty_at[k].is_none())
-            || words.stop.contains(&tok.lower)
+            || words.stop.contains(tok.lower)
             || PRONOUNS.contains(&tok.lower)
             || ctx.trig_at[k].is_some()
         {
@@ -1085,7 +1087,7 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
     }
     // The counted subject must be a person or a house for the category.
     let head = ctx.w(k - 1);
-    if tr.category.starts_with("houses") != words.houses.contains(&head) {
+    if tr.category.starts_with("houses") != words.houses.contains(head) {
         return None;
     }
     Some(Link {
@@ -1153,7 +1155,7 @@ fn name_before(ctx: &Ctx, end: usize) -> usize {
         && end - s < 4
         && ctx.t[s - 1].cap
         && ctx.t[s - 1].kind == Kind::Word
-        && !WORDS.stop.contains(&ctx.w(s - 1))
+        && !WORDS.stop.contains(ctx.w(s - 1))
     {
         s -= 1;
     }
@@ -1411,8 +1413,8 @@ fn unit_of(t: &[Token], group: Option<(usize, usize)>, category: &str) -> Option
             .unwrap_or(b);
         t[cut - 1].lower
     });
-    let houses = head.is_some_and(|h| words.houses.contains(&h));
-    let households = head.is_some_and(|h| words.households.contains(&h));
+    let houses = head.is_some_and(|h| words.houses.contains(h));
+    let households = head.is_some_and(|h| words.households.contains(h));
     if category.starts_with("houses") {
         return houses.then_some("houses");
     }
@@ -1479,7 +1481,7 @@ fn source_in(doc: &Document, t: &[Token]) -> Option<String> {
     let words = &*WORDS;
     let text = |a: usize, b: usize| doc.text[t[a].start..t[b - 1].end].to_string();
     let is_np_word = |x: &Token| {
-        x.kind == Kind::Word && !words.stop.contains(&x.lower) && !REPORTING.contains(&x.lower)
+        x.kind == Kind::Word && !words.stop.contains(x.lower) && !REPORTING.contains(&x.lower)
     };
     for i in 0..t.len() {
         if t[i].lower == "according" && t.get(i + 1).is_some_and(|n| n.lower == "to") {
@@ -1528,10 +1530,9 @@ fn source_in(doc: &Document, t: &[Token]) -> Option<String> {
         if a < i
             && !PRONOUNS.contains(&t[a].lower)
             && (a == 0 || !matches!(t[a - 1].kind, Kind::Num))
+            && (a..i).all(|k| TRIGGERS.at(t, k).is_none())
         {
-            if (a..i).all(|k| TRIGGERS.at(t, k).is_none()) {
-                return Some(text(a, i));
-            }
+            return Some(text(a, i));
         }
         // Inverted: ", said police spokesman John Doe."
         if i > 0 && t[i - 1].lower == "," {
