@@ -314,9 +314,10 @@ pub fn extract(doc: &Document, times: &[TimeExpr]) -> Vec<Figure> {
 
 /// Rule: the same number for the same group said again is one figure ("Two people were
 /// killed … Police said the two victims were killed at the scene"): a later figure with the
-/// category, the numbers and the background flag of an earlier one is dropped when their
-/// groups are the same or either is general (no group, "people", "victims", a pronoun, one
-/// unnamed person). The same number for two different groups stays two figures.
+/// category, the numbers and the background flag of an earlier one is dropped when it names
+/// the same group, or no group of its own (no group, "people", "victims", a pronoun, one
+/// unnamed person). A later figure naming a group stays ("wounding three others … three
+/// other employees were taken to hospital"), and so does the same number for two groups.
 fn drop_restatements(figures: Vec<Figure>) -> Vec<Figure> {
     type Key = (String, Option<u64>, Option<u64>, Option<u64>, bool);
     let mut seen: HashMap<Key, Vec<String>> = HashMap::new();
@@ -330,10 +331,7 @@ fn drop_restatements(figures: Vec<Figure>) -> Vec<Figure> {
             head_of(&f.group)
         };
         let heads = seen.entry(key).or_default();
-        if heads
-            .iter()
-            .any(|h| h.is_empty() || head.is_empty() || *h == head)
-        {
+        if !heads.is_empty() && (head.is_empty() || heads.contains(&head)) {
             continue;
         }
         heads.push(head);
