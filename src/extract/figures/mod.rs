@@ -1,15 +1,17 @@
 //! Impact figures: how many people were killed, injured, displaced …, and the article's totals.
 //!
 //! Analysts act on these numbers, so each figure keeps its wording, its group, its source and
-//! its span. The extractor works sentence by sentence in one pass: [`numbers`] finds every
-//! quantity with a hand-written scanner, a [`PhraseSet`] finds every category trigger, and
-//! small named rules link the two by looking at the few words between them:
+//! its span. The extractor works sentence by sentence in one pass: [`numbers`] tokenizes the
+//! sentence and finds every quantity with a hand-written scanner, the trigger list is looked
+//! up word by word on the same tokens, and small named rules link the two by looking at the
+//! few words between them:
 //! - [`link_backward`]: the trigger right before the quantity ("killing 12", "the death toll
 //!   rose to 40");
 //! - [`link_forward`]: the quantity, its group, auxiliaries, then the trigger ("12 police
 //!   officers were reportedly killed");
 //! - [`count_without_number`]: a trigger whose subject names people one by one ("a man was
-//!   killed" → 1, "no one was hurt" → 0).
+//!   killed" → 1, "no one was hurt" → 0);
+//! - [`count_object`]: an active verb whose object is a person ("shot his cousin" → 1).
 //!
 //! [`summarize`] then gives the article's best total per category (rules in `docs/figures.md`).
 
@@ -17,13 +19,14 @@ mod numbers;
 #[cfg(test)]
 mod tests;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::document::Document;
 use crate::extract::dates::TimeExpr;
 use crate::model::{Count, Evidence, Figure, SummaryValue};
-use crate::vocab::{entries, PhraseSet};
+use crate::vocab::entries;
 
 use numbers::{find_all, Found, Kind, Token};
 pub use numbers::{parse_quantity, Quantity};
@@ -38,28 +41,135 @@ struct Trigger {
     backward: bool,
     /// Precedes the quantity and states an explicit total ("the death toll rose to 40").
     total: bool,
+    /// An active verb whose object is the victim, read only by [`count_object`] ("struck his
+    /// son"): never linked to a number.
+    object: bool,
 }
 
-/// The trigger list (`triggers.txt`) as one phrase automaton.
-static TRIGGERS: LazyLock<(PhraseSet, Vec<Trigger>)> = LazyLock::new(|| {
-    let mut phrases = Vec::new();
-    let mut info = Vec::new();
+/// A fast hash for short words (FxHash-like): the word sets are looked up once per token, and
+/// the default SipHash would cost more than the rest of the scan.
+#[derive(Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+
+/// A set of lowercase words.
+struct WordSet(HashSet<&'static str, BuildHasherDefault<WordHasher>>);
+
+impl WordSet {
+    fn new(words: impl IntoIterator<Item = &'static str>) -> WordSet {
+        WordSet(words.into_iter().collect())
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        self.0.contains(w)
+    }
+}
+
+/// The trigger list (`triggers.txt`: `category  where  phrase`, where is F, B, T or O),
+/// indexed by each phrase's first word. Triggers are
+/// matched on the sentence's tokens (one hash look-up per word), longest phrase first.
+struct Triggers {
+    /// First word → (the following words, the trigger), longest phrase first.
+    by_first: WordMap<Vec<(Vec<String>, Trigger)>>,
+    /// A cheap filter before the hash look-up: bit `len` (at most 63) of entry `first * 26 +
+    /// last` is set when some first word of that length starts with letter `first` and ends
+    /// with letter `last`.
+    shapes: Vec<u64>,
+}
+
+/// A word's cell (first and last letter) and length bit in [`Triggers::shapes`]; `None`
+/// unless it starts and ends with a lowercase ASCII letter.
+fn shape(w: &str) -> Option<(usize, u64)> {
+    let b = w.as_bytes();
+    let letter = |b: u8| b.is_ascii_lowercase().then(|| usize::from(b - b'a'));
+    let (f, l) = (letter(*b.first()?)?, letter(*b.last()?)?);
+    Some((f * 26 + l, 1u64 << b.len().min(63)))
+}
+
+static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
+    let mut by_first: WordMap<Vec<(Vec<String>, Trigger)>> = WordMap::default();
     for line in entries(include_str!("triggers.txt")) {
-        let mut parts = line.splitn(3, ' ');
-        let (Some(cat), Some(dir), Some(phrase)) = (parts.next(), parts.next(), parts.next())
-        else {
+        let mut parts = line.split_whitespace();
+        let (Some(cat), Some(dir), Some(first)) = (parts.next(), parts.next(), parts.next()) else {
             continue;
         };
-        phrases.push(phrase.trim());
-        info.push(Trigger {
-            category: cat,
-            forward: dir.contains('F'),
-            backward: dir.contains('B') || dir.contains('T'),
-            total: dir.contains('T'),
-        });
+        // Tokens are matched by their ASCII-lowercased text.
+        let rest: Vec<String> = parts.map(str::to_ascii_lowercase).collect();
+        let list = by_first.entry(first.to_ascii_lowercase()).or_default();
+        let tr = match list.iter_mut().find(|(r, _)| *r == rest) {
+            Some((_, tr)) => tr,
+            None => {
+                list.push((rest, Trigger::default()));
+                &mut list.last_mut().unwrap_or_else(|| unreachable!()).1
+            }
+        };
+        // The same phrase listed twice merges its directions; the last category wins.
+        tr.category = cat;
+        tr.forward |= dir.contains('F');
+        tr.backward |= dir.contains('B') || dir.contains('T');
+        tr.total |= dir.contains('T');
+        tr.object |= dir.contains('O');
     }
-    (PhraseSet::new(phrases), info)
+    let mut shapes = vec![0u64; 26 * 26];
+    for (first, list) in by_first.iter_mut() {
+        list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+        match shape(first) {
+            Some((cell, bit)) => shapes[cell] |= bit,
+            // A first word that is not plain lowercase letters passes every filter.
+            None => shapes.iter_mut().for_each(|x| *x = u64::MAX),
+        }
+    }
+    Triggers { by_first, shapes }
 });
+
+impl Triggers {
+    /// The trigger starting at token `i`: its end token and the trigger.
+    fn at(&self, t: &[Token], i: usize) -> Option<(usize, Trigger)> {
+        let tok = t.get(i)?;
+        if tok.kind != Kind::Word {
+            return None;
+        }
+        if let Some((cell, bit)) = shape(tok.lower) {
+            if self.shapes[cell] & bit == 0 {
+                return None;
+            }
+        }
+        let list = self.by_first.get(tok.lower)?;
+        list.iter().find_map(|(rest, tr)| {
+            let end = i + 1 + rest.len();
+            (end <= t.len() && rest.iter().zip(&t[i + 1..end]).all(|(w, x)| *w == x.lower))
+                .then_some((end, *tr))
+        })
+    }
+
+    /// Every trigger of `t`, left to right, longest first, not overlapping: `(first token,
+    /// end token, trigger)` appended to `out`.
+    fn find(&self, t: &[Token], out: &mut Vec<(usize, usize, Trigger)>) {
+        let mut i = 0;
+        while i < t.len() {
+            match self.at(t, i) {
+                Some((end, tr)) => {
+                    out.push((i, end, tr));
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+    }
+}
 
 /// A section `[name]` of `words.txt`.
 fn section(name: &str) -> Vec<&'static str> {
@@ -76,19 +186,21 @@ fn section(name: &str) -> Vec<&'static str> {
 }
 
 struct Words {
-    houses: Vec<&'static str>,
-    households: Vec<&'static str>,
+    houses: WordSet,
+    households: WordSet,
     generic: Vec<&'static str>,
-    stop: Vec<&'static str>,
-    link: Vec<&'static str>,
+    stop: WordSet,
+    link: WordSet,
+    persons: WordSet,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
-    houses: section("houses"),
-    households: section("households"),
+    houses: WordSet::new(section("houses")),
+    households: WordSet::new(section("households")),
     generic: section("generic"),
-    stop: section("stop"),
-    link: entries(include_str!("link_words.txt")).collect(),
+    stop: WordSet::new(section("stop")),
+    link: WordSet::new(entries(include_str!("link_words.txt"))),
+    persons: WordSet::new(section("persons")),
 });
 
 /// Words between a backward trigger and its quantity ("the death toll has risen to 40").
@@ -176,16 +288,124 @@ struct Link {
 
 /// Finds every figure in `doc`. `times` are the document's temporal expressions: numbers
 /// inside them are not counts, and earlier years mark background figures.
+///
+/// One pass: each sentence is tokenized (borrowing one lowercased copy of the text) and its
+/// triggers looked up word by word; only sentences with a trigger go further. The source of
+/// the paragraph is read lazily, from the sentences before, only when a figure needs it.
 pub fn extract(doc: &Document, times: &[TimeExpr]) -> Vec<Figure> {
-    let (set, info) = &*TRIGGERS;
     let year = doc_year(times);
+    let lower = doc.flat.to_ascii_lowercase();
     let mut out: Vec<Figure> = Vec::new();
-    let mut para_source: (usize, Option<String>) = (usize::MAX, None);
+    let mut scan = Scan {
+        doc,
+        lower: &lower,
+        times,
+        year,
+        para: ParaSource::default(),
+        tokens: Vec::new(),
+        found: Vec::new(),
+    };
     for s in &doc.sentences {
-        sentence_figures(doc, s, times, year, set, info, &mut para_source, &mut out);
+        scan.sentence(s, &mut out);
     }
     out.sort_by_key(|f| f.evidence.start);
+    drop_restatements(out)
+}
+
+/// Rule: the same number for the same group said again is one figure ("Two people were
+/// killed … Police said the two victims were killed at the scene"): a later figure with the
+/// category, the numbers and the background flag of an earlier one is dropped when it names
+/// the same group, or no group of its own (no group, "people", "victims", a pronoun, one
+/// unnamed person). A later figure naming a group stays ("wounding three others … three
+/// other employees were taken to hospital"), and so does the same number for two groups.
+fn drop_restatements(figures: Vec<Figure>) -> Vec<Figure> {
+    type Key = (String, Option<u64>, Option<u64>, Option<u64>, bool);
+    let mut seen: HashMap<Key, Vec<String>> = HashMap::new();
+    let mut out = Vec::with_capacity(figures.len());
+    for f in figures {
+        let c = &f.count;
+        let key = (f.category.clone(), c.value, c.min, c.max, f.background);
+        let head = if general_group(&f) {
+            String::new()
+        } else {
+            head_of(&f.group)
+        };
+        let heads = seen.entry(key).or_default();
+        if !heads.is_empty() && (head.is_empty() || heads.contains(&head)) {
+            continue;
+        }
+        heads.push(head);
+        out.push(f);
+    }
     out
+}
+
+/// A figure that names no group of its own: no group, "people", "victims", "others", a
+/// pronoun, one unnamed person ("civilians" and "soldiers" are groups).
+fn general_group(f: &Figure) -> bool {
+    let head = head_of(&f.group);
+    matches!(
+        head.as_str(),
+        "" | "people"
+            | "person"
+            | "victim"
+            | "individual"
+            | "other"
+            | "him"
+            | "her"
+            | "himself"
+            | "herself"
+    ) || PRONOUNS.contains(&head.as_str())
+        || one_unnamed(f)
+}
+
+/// The last source named in the current paragraph, read lazily: sentences without a figure
+/// are only remembered, and read (latest first) when a figure without its own source needs
+/// one.
+#[derive(Default)]
+struct ParaSource {
+    paragraph: Option<usize>,
+    source: Option<String>,
+    /// Sentences read since `source` was set, not yet searched for a source.
+    pending: Vec<(usize, usize)>,
+}
+
+impl ParaSource {
+    fn enter(&mut self, paragraph: usize) {
+        if self.paragraph != Some(paragraph) {
+            self.paragraph = Some(paragraph);
+            self.source = None;
+            self.pending.clear();
+        }
+    }
+
+    /// The source of the latest earlier sentence of the paragraph that names one.
+    fn resolve(&mut self, doc: &Document, lower: &str) -> Option<String> {
+        let mut t = Vec::new();
+        for &(a, b) in self.pending.iter().rev() {
+            t.clear();
+            numbers::tokenize_into(&doc.flat, lower, a, b, &mut t);
+            if let Some(src) = source_in(doc, &t) {
+                self.source = Some(src);
+                break;
+            }
+        }
+        self.pending.clear();
+        self.source.clone()
+    }
+}
+
+/// The state of one pass over the document.
+struct Scan<'a> {
+    doc: &'a Document<'a>,
+    lower: &'a str,
+    times: &'a [TimeExpr],
+    year: Option<i32>,
+    para: ParaSource,
+    /// The current sentence's tokens (reused).
+    tokens: Vec<Token<'a>>,
+    /// The current sentence's triggers (reused).
+    found: Vec<(usize, usize, Trigger)>,
 }
 
 /// The year of the article's own events: the latest year its dates name.
@@ -205,65 +425,33 @@ fn times_near(times: &[TimeExpr], start: usize, end: usize) -> &[TimeExpr] {
     &times[from..to.max(from)]
 }
 
-/// The figures of one sentence, appended to `out`; `para_source` carries the last source
-/// named in the current paragraph.
-#[allow(clippy::too_many_arguments)]
-fn sentence_figures(
-    doc: &Document,
-    s: &crate::document::Sentence,
-    times: &[TimeExpr],
-    year: Option<i32>,
-    set: &PhraseSet,
-    info: &[Trigger],
-    para_source: &mut (usize, Option<String>),
-    out: &mut Vec<Figure>,
-) {
-    {
+impl<'a> Scan<'a> {
+    /// The figures of one sentence, appended to `out`.
+    fn sentence(&mut self, s: &crate::document::Sentence, out: &mut Vec<Figure>) {
+        let doc = self.doc;
+        let (times, year) = (self.times, self.year);
         let (start, end) = (s.span.start, s.span.end);
         if !doc.flat.is_char_boundary(start) || !doc.flat.is_char_boundary(end) {
             return;
         }
-        let tokens = numbers::tokenize(&doc.flat, start, end);
-        if tokens.is_empty() {
+        self.para.enter(s.paragraph);
+        self.tokens.clear();
+        numbers::tokenize_into(&doc.flat, self.lower, start, end, &mut self.tokens);
+        self.found.clear();
+        TRIGGERS.find(&self.tokens, &mut self.found);
+        if self.found.is_empty() {
+            self.para.pending.push((start, end));
             return;
         }
+        let tokens = &self.tokens[..];
         // Triggers by first token.
         let mut trig_at: Vec<Option<(usize, Trigger)>> = vec![None; tokens.len()];
         let mut trig_end: Vec<Option<usize>> = vec![None; tokens.len() + 1];
-        for m in set.find_iter(&doc.flat[start..end]) {
-            let (ms, me) = (start + m.start, start + m.end);
-            // Tokens are sorted by offset: a binary search keeps long sentences linear.
-            let Ok(a) = tokens.binary_search_by_key(&ms, |t| t.start) else {
-                continue;
-            };
-            let Some(b) = tokens[a..]
-                .iter()
-                .position(|t| t.end == me)
-                .map(|k| a + k + 1)
-            else {
-                continue;
-            };
-            let mut tr = Trigger::default();
-            for &e in m.entries {
-                let x = info[e];
-                tr.category = x.category;
-                tr.forward |= x.forward;
-                tr.backward |= x.backward;
-                tr.total |= x.total;
-            }
+        for &(a, b, tr) in &self.found {
             trig_at[a] = Some((b, tr));
             trig_end[b] = Some(a);
         }
-        if trig_at.iter().all(Option::is_none) {
-            if s.paragraph != para_source.0 {
-                *para_source = (s.paragraph, None);
-            }
-            if let Some(src) = source_in(doc, &tokens) {
-                para_source.1 = Some(src);
-            }
-            return;
-        }
-        let qtys: Vec<Found> = find_all(&tokens)
+        let qtys: Vec<Found> = find_all(tokens)
             .into_iter()
             .filter(|f| {
                 let (a, b) = (tokens[f.first].start, tokens[f.last - 1].end);
@@ -277,7 +465,7 @@ fn sentence_figures(
             qty_at[f.first] = Some(i);
         }
         let ctx = Ctx {
-            t: &tokens,
+            t: tokens,
             trig_at: &trig_at,
             trig_end: &trig_end,
             qty_at: &qty_at,
@@ -288,7 +476,7 @@ fn sentence_figures(
             let link = link_backward(&ctx, f, false)
                 .or_else(|| link_forward(&ctx, f))
                 .or_else(|| link_backward(&ctx, f, true));
-            let subset = is_subset(&tokens, f);
+            let subset = is_subset(tokens, f);
             match link {
                 Some(l) => {
                     if let Some(a) = trig_index(&ctx, &l) {
@@ -320,6 +508,10 @@ fn sentence_figures(
             if used[a] {
                 continue;
             }
+            if let Some(l) = count_object(&ctx, a, *b, tr) {
+                links.push(l);
+                continue;
+            }
             if tr.backward && !tr.total {
                 if let Some(l) = count_named(&ctx, a, *b, tr) {
                     links.push(l);
@@ -335,24 +527,21 @@ fn sentence_figures(
         }
         shot_then_died(&ctx, &mut links);
         if links.is_empty() {
-            if s.paragraph != para_source.0 {
-                *para_source = (s.paragraph, None);
-            }
-            if let Some(src) = source_in(doc, &tokens) {
-                para_source.1 = Some(src);
-            }
+            self.para.pending.push((start, end));
             return;
         }
-        // Sentence-level qualifiers.
-        if s.paragraph != para_source.0 {
-            *para_source = (s.paragraph, None);
-        }
-        let source = source_in(doc, &tokens).or_else(|| para_source.1.clone());
-        if let Some(src) = &source {
-            para_source.1 = Some(src.clone());
-        }
-        let hedged = is_hedged(&tokens);
-        let background = is_background(&tokens, times, start, end, year);
+        // Sentence-level qualifiers: the sentence's own source wins over the paragraph's.
+        let source = match source_in(doc, tokens) {
+            Some(src) => {
+                self.para.pending.clear();
+                self.para.source = Some(src.clone());
+                Some(src)
+            }
+            None => self.para.resolve(doc, self.lower),
+        };
+        let first_new = out.len();
+        let hedged = is_hedged(tokens);
+        let background = is_background(tokens, times, start, end, year);
         for l in links {
             let (ea, eb) = (
                 tokens[l.span_tokens.0].start,
@@ -362,14 +551,14 @@ fn sentence_figures(
             let group = l
                 .group
                 .map(|(a, b)| doc.text[tokens[a].start..tokens[b - 1].end].to_string());
-            let unit = unit_of(&tokens, l.group, l.category);
+            let unit = unit_of(tokens, l.group, l.category);
             let Some(unit) = unit else { continue };
             let category = if unit == "houses" && l.category == "houses_destroyed" {
                 "houses_destroyed"
             } else {
                 l.category
             };
-            if out.iter().any(|f| {
+            if out[first_new..].iter().any(|f| {
                 f.category == category
                     && f.evidence.start == ea.min(qa)
                     && f.count.text == doc.text[qa..qb]
@@ -439,7 +628,7 @@ fn shot_then_died(ctx: &Ctx, links: &mut Vec<Link>) {
 
 /// What the linking rules look at in one sentence.
 struct Ctx<'a> {
-    t: &'a [Token],
+    t: &'a [Token<'a>],
     /// Trigger starting at a token: (end token, trigger).
     trig_at: &'a [Option<(usize, Trigger)>],
     /// Trigger ending before a token: its first token.
@@ -450,7 +639,7 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn w(&self, k: usize) -> &str {
-        self.t.get(k).map_or("", |x| x.lower.as_str())
+        self.t.get(k).map_or("", |x| x.lower)
     }
 }
 
@@ -469,11 +658,22 @@ fn group_after(ctx: &Ctx, from: usize) -> Option<(usize, usize)> {
         let tok = &ctx.t[k];
         if tok.kind != Kind::Word
             || ctx.trig_at[k].is_some()
-            || w.stop.contains(&tok.lower.as_str())
-            || w.link.contains(&tok.lower.as_str())
+            || w.stop.contains(tok.lower)
+            || w.link.contains(tok.lower)
             || matches!(
-                tok.lower.as_str(),
-                "in" | "on" | "at" | "near" | "across" | "and" | "from" | "to" | "for" | "with"
+                tok.lower,
+                "in" | "on"
+                    | "at"
+                    | "near"
+                    | "across"
+                    | "and"
+                    | "from"
+                    | "to"
+                    | "for"
+                    | "with"
+                    | "outside"
+                    | "inside"
+                    | "behind"
             )
         {
             break;
@@ -522,8 +722,34 @@ fn link_backward(ctx: &Ctx, f: &Found, gap: bool) -> Option<Link> {
     None
 }
 
+/// Rule: a noun of displacement right after the number, then the clause's own verb: "43,000
+/// IDPs were sheltering in the city" → sheltered, "500 refugees were evacuated" → evacuated.
+/// The verb says what happened to them; the noun only who they are. `m..b` is the noun.
+fn noun_then_verb(ctx: &Ctx, f: &Found, m: usize, b: usize, tr: &Trigger) -> Option<Link> {
+    if m != f.last || b != m + 1 || tr.category != "displaced" || ctx.w(m).ends_with("ed") {
+        return None;
+    }
+    let mut v = b;
+    let mut aux = false;
+    while v < ctx.t.len() && is_link_word(ctx.w(v)) && ctx.trig_at[v].is_none() {
+        aux |= AUXILIARIES.contains(&ctx.w(v));
+        v += 1;
+    }
+    let (e, verb) = ctx.trig_at.get(v).copied().flatten()?;
+    if !aux || !verb.forward || verb.category == tr.category {
+        return None;
+    }
+    Some(Link {
+        category: verb.category,
+        qty: f.qty.clone(),
+        qty_tokens: (f.first, f.last),
+        span_tokens: (f.first, e),
+        group: Some((m, b)),
+    })
+}
+
 fn is_link_word(w: &str) -> bool {
-    WORDS.link.contains(&w) || (w.len() > 4 && w.ends_with("ly"))
+    WORDS.link.contains(w) || (w.len() > 4 && w.ends_with("ly"))
 }
 
 /// Rule: quantity, group, linking words, trigger ("12 police officers were killed",
@@ -549,15 +775,17 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
         }
         if let Some((b, tr)) = ctx.trig_at.get(m).copied().flatten() {
             // "1,100 displaced families stayed in shelters": an adjective, not the trigger;
-            // kept as a fallback.
+            // kept as a fallback. Only a one-word trigger ("12 families stayed in shelters"
+            // is a verb).
             let adjective = m == k
+                && b == m + 1
                 && ctx.t[m].lower.ends_with("ed")
                 && ctx.t.get(b).is_some_and(|n| {
                     n.kind == Kind::Word
-                        && !is_link_word(&n.lower)
-                        && !words.stop.contains(&n.lower.as_str())
+                        && !is_link_word(n.lower)
+                        && !words.stop.contains(n.lower)
                         && !matches!(
-                            n.lower.as_str(),
+                            n.lower,
                             "and"
                                 | "in"
                                 | "on"
@@ -600,6 +828,9 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
                 if negated {
                     return None;
                 }
+                if let Some(l) = noun_then_verb(ctx, f, m, b, &tr) {
+                    return Some(l);
+                }
                 // "fired one shot", "a 12 gauge shot": a bare number right before "shot" is
                 // the noun, not a count of victims ("22 people shot" has its group).
                 if m == f.last && b == m + 1 && ctx.w(m) == "shot" {
@@ -627,10 +858,30 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
             return None;
         }
         let tok = &ctx.t[k];
-        // Skip "(about 2,600 people)" and ", mainly women and children,".
-        if matches!(tok.lower.as_str(), "(" | ",") {
+        // "a larger number, about 4,800 people, returned from the camps": the quantity is
+        // an appositive between commas, and the clause's verb follows the second comma.
+        if tok.lower == "," && f.first > 0 && ctx.w(f.first - 1) == "," {
+            let mut m = k + 1;
+            while m < ctx.t.len() && is_link_word(ctx.w(m)) && ctx.trig_at[m].is_none() {
+                m += 1;
+            }
+            if let Some((b, tr)) = ctx.trig_at.get(m).copied().flatten() {
+                if tr.forward && !ctx.w(m).ends_with("ing") {
+                    return Some(Link {
+                        category: tr.category,
+                        qty: f.qty.clone(),
+                        qty_tokens: (f.first, f.last),
+                        span_tokens: (f.first, b),
+                        group: (k > f.last).then_some((f.last, k)),
+                    });
+                }
+            }
+        }
+        // Skip "(about 2,600 people)", "(including 44 older people and 139 children)" and
+        // ", mainly women and children,".
+        if matches!(tok.lower, "(" | ",") {
             let close = if tok.lower == "(" { ")" } else { "," };
-            if let Some(c) = (k + 1..(k + 8).min(ctx.t.len())).find(|&c| ctx.t[c].lower == close) {
+            if let Some(c) = (k + 1..(k + 16).min(ctx.t.len())).find(|&c| ctx.t[c].lower == close) {
                 if (k + 1..c).all(|x| ctx.trig_at[x].is_none() && !REPORTING.contains(&ctx.w(x))) {
                     group_end.get_or_insert(k);
                     limit += c + 1 - k;
@@ -640,7 +891,7 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
             }
         }
         // "25,000 people who fled": a relative pronoun right before the trigger's verb.
-        if matches!(tok.lower.as_str(), "who" | "that") && k > f.last {
+        if matches!(tok.lower, "who" | "that") && k > f.last {
             let mut m = k + 1;
             while m < ctx.t.len() && is_link_word(ctx.w(m)) && ctx.trig_at[m].is_none() {
                 m += 1;
@@ -657,12 +908,12 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
                 continue;
             }
         }
-        let ok_punct = (tok.kind == Kind::Punct && matches!(tok.lower.as_str(), "-" | "'" | "’"))
+        let ok_punct = (tok.kind == Kind::Punct && matches!(tok.lower, "-" | "'" | "’"))
             // "two men in their 20s": an age decade inside the group.
             || (tok.kind == Kind::Num && ctx.w(k + 1) == "s");
         if (tok.kind != Kind::Word && !ok_punct && ctx.qty_at[k].is_none())
-            || words.stop.contains(&tok.lower.as_str())
-            || PRONOUNS.contains(&tok.lower.as_str())
+            || words.stop.contains(tok.lower)
+            || PRONOUNS.contains(&tok.lower)
             || ctx.trig_at[k].is_some()
         {
             // "sealed off two buildings and evacuated 150 residents as …": the verb had its
@@ -770,20 +1021,30 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
             });
         }
     }
-    // Collect the subject backwards.
-    let mut s = k;
-    while s > 0 && k - s < 10 {
-        let tok = &ctx.t[s - 1];
-        let ok_punct = (tok.kind == Kind::Punct && matches!(tok.lower.as_str(), "-" | "'" | "’"))
-            || (tok.kind == Kind::Num && ctx.w(s) == "-");
-        if (tok.kind != Kind::Word && !ok_punct)
-            || words.stop.contains(&tok.lower.as_str())
-            || ctx.trig_at[s - 1].is_some()
-            || REPORTING.contains(&tok.lower.as_str())
-        {
-            break;
+    // Collect the subject backwards; "another woman who was shot": the subject is before
+    // the relative pronoun.
+    let subject_start = |end: usize| {
+        let mut s = end;
+        while s > 0 && end - s < 10 {
+            let tok = &ctx.t[s - 1];
+            // "a 2 year old boy": the age's number.
+            let ok_punct = (tok.kind == Kind::Punct && matches!(tok.lower, "-" | "'" | "’"))
+                || (tok.kind == Kind::Num && matches!(ctx.w(s), "-" | "year" | "month"));
+            if (tok.kind != Kind::Word && !ok_punct)
+                || words.stop.contains(tok.lower)
+                || ctx.trig_at[s - 1].is_some()
+                || REPORTING.contains(&tok.lower)
+            {
+                break;
+            }
+            s -= 1;
         }
-        s -= 1;
+        s
+    };
+    let mut s = subject_start(k);
+    if s == k && k > 1 && ctx.w(k - 1) == "who" && matches!(tr.category, "killed" | "injured") {
+        k -= 1;
+        s = subject_start(k);
     }
     if s == k {
         return None;
@@ -806,7 +1067,7 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
         }
         let first = ctx.w(p0);
         let last = &ctx.t[p1 - 1];
-        if PRONOUNS.contains(&first) || PRONOUNS.contains(&last.lower.as_str()) {
+        if PRONOUNS.contains(&first) || PRONOUNS.contains(&last.lower) {
             return None;
         }
         let singular = !last.lower.ends_with('s') || last.lower.ends_with("ss");
@@ -824,7 +1085,7 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
     }
     // The counted subject must be a person or a house for the category.
     let head = ctx.w(k - 1);
-    if tr.category.starts_with("houses") != words.houses.contains(&head) {
+    if tr.category.starts_with("houses") != words.houses.contains(head) {
         return None;
     }
     Some(Link {
@@ -892,7 +1153,7 @@ fn name_before(ctx: &Ctx, end: usize) -> usize {
         && end - s < 4
         && ctx.t[s - 1].cap
         && ctx.t[s - 1].kind == Kind::Word
-        && !WORDS.stop.contains(&ctx.w(s - 1))
+        && !WORDS.stop.contains(ctx.w(s - 1))
     {
         s -= 1;
     }
@@ -948,6 +1209,103 @@ fn count_name_list(ctx: &Ctx, k: usize, b: usize, tr: &Trigger) -> Option<Link> 
         span_tokens: (first, b),
         group: Some((first, k)),
     })
+}
+
+/// Rule: an active verb of harm, then its victim as a person noun with a determiner: "the
+/// boy accidentally shot his sister" → injured 1, "the bullet struck his 11-year-old son" →
+/// injured 1, "shot and killed his wife and her mother" → killed 2. The object must end in a
+/// word for a person (`[persons]` in `words.txt`, or "N-year-old"): "the storm hit the
+/// coast" and "struck a deal" count no one. Not after an auxiliary ("was shot the day ...").
+fn count_object(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
+    let verb = ctx.w(b - 1);
+    let active = tr.object
+        || (matches!(tr.category, "killed" | "injured")
+            && matches!(
+                verb,
+                "shot" | "killed" | "wounded" | "injured" | "murdered" | "stabbed"
+            ));
+    // Passive ("was accidentally shot") when an auxiliary stands before the verb's adverbs.
+    let mut p = a;
+    while p > 0 && is_link_word(ctx.w(p - 1)) && !AUXILIARIES.contains(&ctx.w(p - 1)) {
+        p -= 1;
+    }
+    if !active || (p > 0 && AUXILIARIES.contains(&ctx.w(p - 1))) {
+        return None;
+    }
+    // "accidentally shot himself", "shot him in the foot", "the gunman killed himself": one
+    // person (an attacker's death is a death too: tolls count it).
+    let category = if tr.object { "injured" } else { tr.category };
+    let reflexive = matches!(ctx.w(b), "himself" | "herself");
+    let pronoun =
+        reflexive || ctx.w(b) == "him" || (ctx.w(b) == "her" && person_np(ctx, b).is_none());
+    if pronoun {
+        return Some(Link {
+            category,
+            qty: Quantity::exact(1),
+            qty_tokens: (b, b + 1),
+            span_tokens: (a, b + 1),
+            group: Some((b, b + 1)),
+        });
+    }
+    let mut k = b;
+    let mut n = 0u64;
+    loop {
+        let e = person_np(ctx, k)?;
+        n += 1;
+        k = e;
+        if ctx.w(k) == "and" && person_np(ctx, k + 1).is_some() {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    let category = if tr.object { "injured" } else { tr.category };
+    Some(Link {
+        category,
+        qty: Quantity::exact(n),
+        qty_tokens: (b, k),
+        span_tokens: (a, k),
+        group: Some((b, k)),
+    })
+}
+
+/// A person as a noun phrase from token `k`: a determiner, at most three modifiers, a word
+/// for a person ("his younger sister", "a 32-year-old man"). Returns the end token.
+fn person_np(ctx: &Ctx, k: usize) -> Option<usize> {
+    if !matches!(
+        ctx.w(k),
+        "his" | "her" | "their" | "the" | "a" | "an" | "another" | "its"
+    ) {
+        return None;
+    }
+    let mut e = k + 1;
+    while e < ctx.t.len() && e < k + 7 {
+        let tok = &ctx.t[e];
+        if tok.kind == Kind::Word && is_person_word(tok.lower) {
+            // An age is the head unless a word for a person follows ("his 9-year-old
+            // daughter").
+            let next = ctx.t.get(e + 1);
+            if tok.lower.ends_with("year-old")
+                && next.is_some_and(|x| x.kind == Kind::Word && WORDS.persons.contains(x.lower))
+            {
+                return Some(e + 2);
+            }
+            return Some(e + 1);
+        }
+        let ok = (tok.kind == Kind::Word && !WORDS.stop.contains(tok.lower) && tok.lower != "and")
+            || (tok.kind == Kind::Num && ctx.w(e + 1) == "-")
+            || tok.lower == "-";
+        if !ok || ctx.trig_at[e].is_some() || ctx.qty_at[e].is_some() {
+            return None;
+        }
+        e += 1;
+    }
+    None
+}
+
+/// A word for a person ("man", "sister", "teen") or an age as a noun ("year-old").
+fn is_person_word(w: &str) -> bool {
+    WORDS.persons.contains(w) || w == "year-old" || w.ends_with("-year-old")
 }
 
 /// Rule: a backward trigger followed by named people: "killing Jane Doe and injuring John
@@ -1011,7 +1369,7 @@ fn count_named(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
         if matches!(ctx.w(k), "and" | ",")
             && !ctx.trig_at.get(k + 1).is_some_and(|x| x.is_some())
             && ctx.t.get(k + 1).is_some_and(|x| {
-                x.cap || (ctx.w(k) == "and" && matches!(x.lower.as_str(), "a" | "an" | "another"))
+                x.cap || (ctx.w(k) == "and" && matches!(x.lower, "a" | "an" | "another"))
             })
         {
             k += 1;
@@ -1033,7 +1391,7 @@ fn count_named(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
 
 /// "including three children", "among them two police officers", "two of the victims".
 fn is_subset(t: &[Token], f: &Found) -> bool {
-    let w = |k: Option<usize>| k.and_then(|k| t.get(k)).map_or("", |x| x.lower.as_str());
+    let w = |k: Option<usize>| k.and_then(|k| t.get(k)).map_or("", |x| x.lower);
     let p1 = w(f.first.checked_sub(1));
     let p2 = w(f.first.checked_sub(2));
     matches!(p1, "including" | "includes" | "include")
@@ -1049,18 +1407,12 @@ fn unit_of(t: &[Token], group: Option<(usize, usize)>, category: &str) -> Option
     let words = &*WORDS;
     let head = group.map(|(a, b)| {
         let cut = (a..b)
-            .find(|&k| {
-                k > a
-                    && matches!(
-                        t[k].lower.as_str(),
-                        "of" | "in" | "from" | "at" | "on" | "and"
-                    )
-            })
+            .find(|&k| k > a && matches!(t[k].lower, "of" | "in" | "from" | "at" | "on" | "and"))
             .unwrap_or(b);
-        t[cut - 1].lower.as_str()
+        t[cut - 1].lower
     });
-    let houses = head.is_some_and(|h| words.houses.contains(&h));
-    let households = head.is_some_and(|h| words.households.contains(&h));
+    let houses = head.is_some_and(|h| words.houses.contains(h));
+    let households = head.is_some_and(|h| words.households.contains(h));
     if category.starts_with("houses") {
         return houses.then_some("houses");
     }
@@ -1077,11 +1429,11 @@ fn unit_of(t: &[Token], group: Option<(usize, usize)>, category: &str) -> Option
 /// Rule: the sentence marks its figures as unconfirmed.
 fn is_hedged(t: &[Token]) -> bool {
     t.iter().enumerate().any(|(i, x)| {
-        HEDGES.contains(&x.lower.as_str())
+        HEDGES.contains(&x.lower)
             || (x.lower == "claimed"
                 && t.get(i + 1)
-                    .is_some_and(|n| matches!(n.lower.as_str(), "that" | "to")))
-            || (matches!(x.lower.as_str(), "believed" | "thought")
+                    .is_some_and(|n| matches!(n.lower, "that" | "to")))
+            || (matches!(x.lower, "believed" | "thought")
                 && t.get(i + 1).is_some_and(|n| n.lower == "to"))
     })
 }
@@ -1100,7 +1452,7 @@ fn is_background(
         t.iter()
             .position(|x| x.start >= pos)
             .and_then(|i| i.checked_sub(1))
-            .is_some_and(|i| matches!(t[i].lower.as_str(), "since" | "than"))
+            .is_some_and(|i| matches!(t[i].lower, "since" | "than"))
     };
     let old_time = times_near(times, start, end).iter().any(|x| {
         x.span.start >= start
@@ -1117,7 +1469,7 @@ fn is_background(
             && x.lower
                 .parse::<i32>()
                 .is_ok_and(|y| (1900..year).contains(&y))
-            && !(i > 0 && matches!(t[i - 1].lower.as_str(), "since" | "than"))
+            && !(i > 0 && matches!(t[i - 1].lower, "since" | "than"))
     });
     old_time || old_token
 }
@@ -1127,9 +1479,7 @@ fn source_in(doc: &Document, t: &[Token]) -> Option<String> {
     let words = &*WORDS;
     let text = |a: usize, b: usize| doc.text[t[a].start..t[b - 1].end].to_string();
     let is_np_word = |x: &Token| {
-        x.kind == Kind::Word
-            && !words.stop.contains(&x.lower.as_str())
-            && !REPORTING.contains(&x.lower.as_str())
+        x.kind == Kind::Word && !words.stop.contains(x.lower) && !REPORTING.contains(&x.lower)
     };
     for i in 0..t.len() {
         if t[i].lower == "according" && t.get(i + 1).is_some_and(|n| n.lower == "to") {
@@ -1151,7 +1501,7 @@ fn source_in(doc: &Document, t: &[Token]) -> Option<String> {
         }
     }
     for i in 0..t.len() {
-        if !REPORTING.contains(&t[i].lower.as_str()) {
+        if !REPORTING.contains(&t[i].lower) {
             continue;
         }
         // Subject before the verb.
@@ -1163,7 +1513,7 @@ fn source_in(doc: &Document, t: &[Token]) -> Option<String> {
         while a < i
             && !(t[a].cap
                 || matches!(
-                    t[a].lower.as_str(),
+                    t[a].lower,
                     "a" | "an"
                         | "the"
                         | "police"
@@ -1176,14 +1526,11 @@ fn source_in(doc: &Document, t: &[Token]) -> Option<String> {
             a += 1;
         }
         if a < i
-            && !PRONOUNS.contains(&t[a].lower.as_str())
+            && !PRONOUNS.contains(&t[a].lower)
             && (a == 0 || !matches!(t[a - 1].kind, Kind::Num))
+            && (a..i).all(|k| TRIGGERS.at(t, k).is_none())
         {
-            let tr = &TRIGGERS.0;
-            let src = text(a, i);
-            if tr.find_iter(&src).is_empty() {
-                return Some(src);
-            }
+            return Some(text(a, i));
         }
         // Inverted: ", said police spokesman John Doe."
         if i > 0 && t[i - 1].lower == "," {
@@ -1193,8 +1540,8 @@ fn source_in(doc: &Document, t: &[Token]) -> Option<String> {
                 b += 1;
             }
             if b > a
-                && !PRONOUNS.contains(&t[a].lower.as_str())
-                && !matches!(t[a].lower.as_str(), "on" | "in" | "that" | "at")
+                && !PRONOUNS.contains(&t[a].lower)
+                && !matches!(t[a].lower, "on" | "in" | "that" | "at")
             {
                 return Some(text(a, b));
             }

@@ -18,9 +18,12 @@ pub enum Kind {
     Punct,
 }
 
-/// One token: byte span into the document and its lowercase form (words only).
-#[derive(Debug, Clone)]
-pub struct Token {
+/// One token: byte span into the document and its lowercase form.
+///
+/// `lower` borrows from an ASCII-lowercased copy of the text (same byte offsets), made once
+/// per document: no allocation per token.
+#[derive(Debug, Clone, Copy)]
+pub struct Token<'a> {
     /// First byte.
     pub start: usize,
     /// One past the last byte.
@@ -28,66 +31,111 @@ pub struct Token {
     /// Word, number or punctuation.
     pub kind: Kind,
     /// ASCII-lowercased text.
-    pub lower: String,
+    pub lower: &'a str,
     /// True when the token starts with an uppercase letter.
     pub cap: bool,
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphabetic()
+/// The character starting at byte `i` of `s`, when `i` is a char boundary.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..).and_then(|r| r.chars().next())
 }
 
-/// Splits `text[span]` into tokens with absolute byte offsets.
-pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
-    let mut out = Vec::new();
-    let s = &text[start..end];
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if c.is_whitespace() {
+/// A letter starts at byte `i`.
+fn is_word_at(s: &str, i: usize) -> bool {
+    match s.as_bytes().get(i) {
+        Some(b) if b.is_ascii() => b.is_ascii_alphabetic(),
+        Some(_) => char_at(s, i).is_some_and(char::is_alphabetic),
+        None => false,
+    }
+}
+
+/// Splits `text[start..end]` into tokens with absolute byte offsets, appended to `out`.
+/// `lower` is `text` ASCII-lowercased (same length, same char boundaries). A byte scanner:
+/// ASCII takes the fast path, other characters are decoded where they occur.
+pub fn tokenize_into<'a>(
+    text: &str,
+    lower: &'a str,
+    start: usize,
+    end: usize,
+    out: &mut Vec<Token<'a>>,
+) {
+    let b = text.as_bytes();
+    let end = end.min(text.len()).min(lower.len());
+    let mut i = start;
+    while i < end {
+        let c = b[i];
+        let ch = if c.is_ascii() {
+            c as char
+        } else {
+            match char_at(text, i) {
+                Some(ch) => ch,
+                None => {
+                    // Not a char boundary: skip the byte.
+                    i += 1;
+                    continue;
+                }
+            }
+        };
+        let mut j = i + ch.len_utf8();
+        if ch.is_whitespace() {
+            i = j;
             continue;
         }
-        let kind;
-        let mut j = i + c.len_utf8();
-        if is_word_char(c) {
-            kind = Kind::Word;
-            while let Some(&(k, d)) = it.peek() {
-                let inner = (d == '-' || d == '\'' || d == '’')
-                    && s[k + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(|e| is_word_char(e) || e.is_ascii_digit());
-                if is_word_char(d) || d.is_ascii_digit() || inner {
-                    j = k + d.len_utf8();
-                    it.next();
+        let kind = if ch.is_alphabetic() {
+            while j < end {
+                let d = b[j];
+                if d.is_ascii_alphanumeric() {
+                    j += 1;
+                } else if d == b'-' || d == b'\'' {
+                    // Inner hyphen or apostrophe: "year-old", "didn't".
+                    if j + 1 < end && (b[j + 1].is_ascii_digit() || is_word_at(text, j + 1)) {
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                } else if d.is_ascii() {
+                    break;
+                } else if text[j..].starts_with('\u{2019}') {
+                    if j + 3 < end && (b[j + 3].is_ascii_digit() || is_word_at(text, j + 3)) {
+                        j += 3;
+                    } else {
+                        break;
+                    }
+                } else if is_word_at(text, j) {
+                    j += char_at(text, j).map_or(1, char::len_utf8);
                 } else {
                     break;
                 }
             }
-        } else if c.is_ascii_digit() {
-            kind = Kind::Num;
-            while let Some(&(k, d)) = it.peek() {
-                let inner = (d == ',' || d == '.')
-                    && s.as_bytes().get(k + 1).is_some_and(|b| b.is_ascii_digit());
-                if d.is_ascii_digit() || inner {
-                    j = k + 1;
-                    it.next();
+            Kind::Word
+        } else if ch.is_ascii_digit() {
+            while j < end {
+                let d = b[j];
+                if d.is_ascii_digit()
+                    || ((d == b',' || d == b'.') && j + 1 < end && b[j + 1].is_ascii_digit())
+                {
+                    j += 1;
                 } else {
                     break;
                 }
             }
+            Kind::Num
         } else {
-            kind = Kind::Punct;
+            Kind::Punct
+        };
+        let j = j.min(end);
+        if let Some(low) = lower.get(i..j) {
+            out.push(Token {
+                start: i,
+                end: j,
+                kind,
+                lower: low,
+                cap: ch.is_uppercase(),
+            });
         }
-        let lower = s[i..j].to_ascii_lowercase();
-        out.push(Token {
-            start: start + i,
-            end: start + j,
-            kind,
-            lower,
-            cap: c.is_uppercase(),
-        });
+        i = j;
     }
-    out
 }
 
 /// A parsed quantity.
@@ -325,7 +373,7 @@ const NOT_COUNT_BEFORE: &[&str] = &[
 /// Reads the number proper (no modifier) at token `i`: `(value, vague lower bound, next)`.
 fn core_at(t: &[Token], i: usize) -> Option<(Option<u64>, u64, usize)> {
     let tok = t.get(i)?;
-    let w = |k: usize| t.get(k).map(|x| x.lower.as_str()).unwrap_or("");
+    let w = |k: usize| t.get(k).map(|x| x.lower).unwrap_or("");
     match tok.kind {
         Kind::Num => {
             let digits: String = tok.lower.chars().filter(|c| *c != ',').collect();
@@ -362,7 +410,7 @@ fn core_at(t: &[Token], i: usize) -> Option<(Option<u64>, u64, usize)> {
             let mut scaled = false;
             if let Some(n) = t.get(next) {
                 let adjacent = n.start == t[next - 1].end;
-                let mult = match n.lower.as_str() {
+                let mult = match n.lower {
                     "m" | "mn" if adjacent => Some(1e6),
                     "k" if adjacent => Some(1e3),
                     "bn" if adjacent => Some(1e9),
@@ -458,8 +506,8 @@ fn refused(t: &[Token], i: usize, next: usize) -> bool {
     let prev = i.checked_sub(1).map(|p| &t[p]);
     let after = t.get(next);
     if let Some(p) = prev {
-        if matches!(p.lower.as_str(), "$" | "£" | "€" | "#" | "¥" | "₹")
-            || NOT_COUNT_BEFORE.contains(&p.lower.as_str())
+        if matches!(p.lower, "$" | "£" | "€" | "#" | "¥" | "₹")
+            || NOT_COUNT_BEFORE.contains(&p.lower)
         {
             return true;
         }
@@ -472,7 +520,7 @@ fn refused(t: &[Token], i: usize, next: usize) -> bool {
             return true;
         }
         // The second half of "555-1234" or "10:30".
-        if (matches!(p.lower.as_str(), "/" | ".") || (p.lower == "-" && tok.lower.len() >= 4))
+        if (matches!(p.lower, "/" | ".") || (p.lower == "-" && tok.lower.len() >= 4))
             && p.end == tok.start
             && i >= 2
             && t[i - 2].kind == Kind::Num
@@ -483,18 +531,18 @@ fn refused(t: &[Token], i: usize, next: usize) -> bool {
     }
     if let Some(a) = after {
         let adjacent = a.start == t[next - 1].end;
-        if NOT_COUNT_AFTER.contains(&a.lower.as_str()) {
+        if NOT_COUNT_AFTER.contains(&a.lower) {
             return true;
         }
         if a.lower == ":" && adjacent {
             return true;
         }
         // Decades of age or of a century: "in his 40s", "in the 1990s".
-        if adjacent && matches!(a.lower.as_str(), "s" | "'s" | "’s") {
+        if adjacent && matches!(a.lower, "s" | "'s" | "’s") {
             return true;
         }
         // "3 p.m.", "7 a.m."
-        if matches!(a.lower.as_str(), "a" | "p")
+        if matches!(a.lower, "a" | "p")
             && t.get(next + 1)
                 .is_some_and(|d| d.lower == "." && d.start == a.end)
         {
@@ -532,7 +580,7 @@ fn refused(t: &[Token], i: usize, next: usize) -> bool {
             if let Ok(y) = tok.lower.parse::<u32>() {
                 let people = after.is_some_and(|a| {
                     matches!(
-                        a.lower.as_str(),
+                        a.lower,
                         "people"
                             | "persons"
                             | "families"
@@ -566,7 +614,7 @@ fn refused(t: &[Token], i: usize, next: usize) -> bool {
 
 /// Reads a quantity starting at token `i`: modifier, number (digits, words, vague), range.
 pub fn quantity_at(t: &[Token], i: usize) -> Option<Found> {
-    let w = |k: usize| t.get(k).map(|x| x.lower.as_str()).unwrap_or("");
+    let w = |k: usize| t.get(k).map(|x| x.lower).unwrap_or("");
     let mut j = i;
     let mut bound = None;
     for (words, b) in MODIFIERS {
@@ -654,11 +702,41 @@ pub fn quantity_at(t: &[Token], i: usize) -> Option<Found> {
     })
 }
 
-/// Every quantity in the token list, left to right, non-overlapping.
+/// A token that may begin the number proper of a quantity: digits, a number word ("twelve",
+/// "twenty-one", "hundred"), "a" ("a dozen") or a vague word ("dozens", "several").
+fn may_begin_number(tok: &Token) -> bool {
+    match tok.kind {
+        Kind::Num => true,
+        Kind::Punct => false,
+        Kind::Word => {
+            let first = tok.lower.split('-').next().unwrap_or("");
+            matches!(
+                tok.lower,
+                "a" | "tens"
+                    | "hundreds"
+                    | "dozens"
+                    | "scores"
+                    | "thousands"
+                    | "millions"
+                    | "several"
+            ) || word_value(first).is_some()
+                || scale_value(first).is_some()
+        }
+    }
+}
+
+/// Every quantity in the token list, left to right, non-overlapping. A quantity's number
+/// comes at most four tokens after its start ("at least", "no fewer than", "between"), so
+/// the full reading runs only where such a token is near.
 pub fn find_all(t: &[Token]) -> Vec<Found> {
     let mut out = Vec::new();
+    let may: Vec<bool> = t.iter().map(may_begin_number).collect();
     let mut i = 0;
     while i < t.len() {
+        if !may[i..(i + 5).min(t.len())].contains(&true) {
+            i += 1;
+            continue;
+        }
         match quantity_at(t, i) {
             Some(f) => {
                 i = f.last;
@@ -672,7 +750,9 @@ pub fn find_all(t: &[Token]) -> Vec<Found> {
 
 /// Parses a whole string as one quantity (for tests and callers with a quantity in hand).
 pub fn parse_quantity(raw: &str) -> Option<Quantity> {
-    let t = tokenize(raw, 0, raw.len());
+    let lower = raw.to_ascii_lowercase();
+    let mut t = Vec::new();
+    tokenize_into(raw, &lower, 0, raw.len(), &mut t);
     let f = quantity_at(&t, 0)?;
     (f.last == t.len()).then_some(f.qty)
 }
@@ -688,7 +768,9 @@ mod tests {
 
     /// The quantities of a sentence, as (text, number).
     fn all(s: &str) -> Vec<(&str, Option<u64>)> {
-        let t = tokenize(s, 0, s.len());
+        let lower = s.to_ascii_lowercase();
+        let mut t = Vec::new();
+        tokenize_into(s, &lower, 0, s.len(), &mut t);
         find_all(&t)
             .into_iter()
             .map(|f| (&s[t[f.first].start..t[f.last - 1].end], f.qty.number()))
@@ -773,7 +855,9 @@ mod tests {
             "-",
             "1-",
         ] {
-            let t = tokenize(s, 0, s.len());
+            let lower = s.to_ascii_lowercase();
+            let mut t = Vec::new();
+            tokenize_into(s, &lower, 0, s.len(), &mut t);
             let _ = find_all(&t);
         }
     }
