@@ -101,52 +101,48 @@ fn last_quarter(d: NaiveDate) -> (i32, u32) {
 }
 
 pub(super) fn month_of(w: &str) -> Option<(u32, bool)> {
-    const FULL: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    for (i, f) in FULL.iter().enumerate() {
-        if w.eq_ignore_ascii_case(f) {
-            return Some((i as u32 + 1, false));
-        }
-    }
-    const ABBR: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    for (i, f) in ABBR.iter().enumerate() {
-        if w.eq_ignore_ascii_case(f) {
-            return Some((i as u32 + 1, true));
-        }
-    }
-    if w.eq_ignore_ascii_case("sept") {
-        return Some((9, true));
-    }
-    None
+    let mut buf = [0u8; 16];
+    let l = lower(w, &mut buf)?;
+    Some(match l {
+        "january" => (1, false),
+        "february" => (2, false),
+        "march" => (3, false),
+        "april" => (4, false),
+        "may" => (5, false),
+        "june" => (6, false),
+        "july" => (7, false),
+        "august" => (8, false),
+        "september" => (9, false),
+        "october" => (10, false),
+        "november" => (11, false),
+        "december" => (12, false),
+        "jan" => (1, true),
+        "feb" => (2, true),
+        "mar" => (3, true),
+        "apr" => (4, true),
+        "jun" => (6, true),
+        "jul" => (7, true),
+        "aug" => (8, true),
+        "sep" | "sept" => (9, true),
+        "oct" => (10, true),
+        "nov" => (11, true),
+        "dec" => (12, true),
+        _ => return None,
+    })
 }
 
 pub(super) fn weekday_of(w: &str) -> Option<Weekday> {
-    const DAYS: [(&str, Weekday); 7] = [
-        ("monday", Weekday::Mon),
-        ("tuesday", Weekday::Tue),
-        ("wednesday", Weekday::Wed),
-        ("thursday", Weekday::Thu),
-        ("friday", Weekday::Fri),
-        ("saturday", Weekday::Sat),
-        ("sunday", Weekday::Sun),
-    ];
-    DAYS.iter()
-        .find(|(n, _)| w.eq_ignore_ascii_case(n))
-        .map(|(_, d)| *d)
+    let mut buf = [0u8; 16];
+    Some(match lower(w, &mut buf)? {
+        "monday" => Weekday::Mon,
+        "tuesday" => Weekday::Tue,
+        "wednesday" => Weekday::Wed,
+        "thursday" => Weekday::Thu,
+        "friday" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        "sunday" => Weekday::Sun,
+        _ => return None,
+    })
 }
 
 fn word_number(w: &str) -> Option<u32> {
@@ -351,73 +347,33 @@ const NOT_YEAR_BEFORE: &[&str] = &[
     "lot",
 ];
 
-const FUTURE_WORDS: &[&str] = &[
-    "will",
-    "ll",
-    "shall",
-    "due",
-    "scheduled",
-    "expected",
-    "expects",
-    "upcoming",
-    "tomorrow",
-];
+/// What a word before a date says about when it is: the clause looks ahead ("will", "due",
+/// "planned", "payable", "until"), looks back ("said", "was", "ago"), or says nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Ahead,
+    Back,
+    None,
+}
 
-const PAST_WORDS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "announced",
-    "reported",
-    "was",
-    "were",
-    "had",
-    "did",
-    "last",
-    "ago",
-    "since",
-    "yesterday",
-    "rose",
-    "fell",
-    "began",
-    "hit",
-    "struck",
-    "broke",
-    "took",
-    "came",
-    "went",
-    "fled",
-    "met",
-    "led",
-    "saw",
-    "made",
-    "shot",
-    "left",
-    "held",
-    "spoke",
-    "won",
-    "lost",
-    "grew",
-    "gave",
-    "sent",
-    "built",
-    "fought",
-    "brought",
-    "paid",
-    "sold",
-    "bought",
-    "got",
-    "became",
-    "ran",
-    "found",
-    "thought",
-    "felt",
-    "kept",
-    "overtook",
-    "swept",
-    "tore",
-    "blew",
-];
+fn cue_of(w: &str) -> Cue {
+    match w {
+        "will" | "ll" | "shall" | "would" | "due" | "scheduled" | "expected" | "expects"
+        | "expect" | "upcoming" | "tomorrow" | "plan" | "plans" | "planned" | "planning"
+        | "supposed" | "intends" | "intend" | "likely" | "payable" | "effective" | "until"
+        | "till" | "next" | "going" => Cue::Ahead,
+        "said" | "says" | "told" | "announced" | "reported" | "was" | "were" | "had" | "did"
+        | "last" | "ago" | "since" | "yesterday" | "rose" | "fell" | "began" | "hit"
+        | "struck" | "broke" | "took" | "came" | "went" | "fled" | "met" | "led" | "saw"
+        | "made" | "shot" | "left" | "held" | "spoke" | "won" | "lost" | "grew" | "gave"
+        | "sent" | "built" | "fought" | "brought" | "paid" | "sold" | "bought" | "got"
+        | "became" | "ran" | "found" | "thought" | "felt" | "kept" | "overtook" | "swept"
+        | "tore" | "blew" => Cue::Back,
+        // "-ed" is a past tense, but "succeed", "need" are not.
+        _ if w.len() > 3 && w.ends_with("ed") && !w.ends_with("eed") => Cue::Back,
+        _ => Cue::None,
+    }
+}
 
 pub(super) struct Scanner<'a> {
     text: &'a str,
@@ -429,14 +385,20 @@ pub(super) struct Scanner<'a> {
     anchor: Option<NaiveDate>,
     /// Does the text speak of quarters at all (a financial report)?
     has_quarter: bool,
-    /// The quarter a financial report is about: its first "third quarter" / "fourth-quarter".
-    report_q: Option<u32>,
+    /// The quarters a financial report names, with their tokens (see [`quarters_in`]).
+    report_q: Vec<(usize, u32)>,
+    /// The token being looked at (for [`Scanner::report_quarter`]).
+    at: std::cell::Cell<usize>,
+    /// For each token, the index of the first anchor word at or after it (see [`is_anchor`]).
+    next_anchor: Vec<u32>,
 }
 
-/// Whether `t` mentions quarters, and the first ordinal quarter it names ("third-quarter").
-fn quarters_in(text: &str, t: &[Tok]) -> (bool, Option<u32>) {
+/// Whether `t` mentions quarters, and every quarter it names, with its token: an ordinal
+/// ("third-quarter") or the month a quarter ended in ("the quarter ended Sept. 30").
+fn quarters_in(text: &str, t: &[Tok]) -> (bool, Vec<(usize, u32)>) {
     let w = |i: usize| &text[t[i].s..t[i].e];
     let mut has = false;
+    let mut named = Vec::new();
     for i in 0..t.len() {
         if t[i].kind != K::Word || !w(i).eq_ignore_ascii_case("quarter") {
             continue;
@@ -446,13 +408,21 @@ fn quarters_in(text: &str, t: &[Tok]) -> (bool, Option<u32>) {
         if j > 0 && t[j - 1].kind == K::Punct(b'-') {
             j -= 1;
         }
-        if j > 0 {
-            if let Some(q) = ordinal(w(j - 1)) {
-                return (true, Some(q));
-            }
+        // A company counts its own quarters ("its fiscal first quarter ended Sept. 30"): the
+        // ordinal wins; the month a quarter ended in names it otherwise.
+        let ended = (i + 2 < t.len()
+            && ["ended", "ending"]
+                .iter()
+                .any(|x| w(i + 1).eq_ignore_ascii_case(x)))
+        .then(|| month_of(w(i + 2)))
+        .flatten();
+        if let Some(q) = (j > 0).then(|| ordinal(w(j - 1))).flatten() {
+            named.push((i, q));
+        } else if let Some((m, _)) = ended {
+            named.push((i, (m - 1) / 3 + 1));
         }
     }
-    (has, None)
+    (has, named)
 }
 
 impl<'a> Scanner<'a> {
@@ -460,7 +430,16 @@ impl<'a> Scanner<'a> {
         let t = tokenize(text);
         let dmy = day_first(text, &t, dateline);
         let (has_quarter, report_q) = quarters_in(text, &t);
+        let mut next_anchor = vec![u32::MAX; t.len()];
+        let mut next = u32::MAX;
+        for k in (0..t.len()).rev() {
+            if !matches!(t[k].kind, K::Punct(_)) && is_anchor(&text[t[k].s..t[k].e]) {
+                next = k as u32;
+            }
+            next_anchor[k] = next;
+        }
         Scanner {
+            next_anchor,
             text,
             t,
             r,
@@ -468,13 +447,21 @@ impl<'a> Scanner<'a> {
             anchor: None,
             has_quarter,
             report_q,
+            at: std::cell::Cell::new(0),
         }
     }
 
-    /// The quarter "the quarter" and "a year ago" speak of in a financial report: the one the
-    /// text names first (in the year that puts it on or before `r`), else the last one ended.
+    /// The quarter "the quarter" and "a year ago" speak of in a financial report: the last one
+    /// the text named before (a wire story may report on several companies), else the first
+    /// it names (in the year that puts it on or before `r`), else the last one ended.
     fn report_quarter(&self, r: NaiveDate) -> (i32, u32) {
-        match self.report_q {
+        let at = self.at.get();
+        let k = self.report_q.partition_point(|(i, _)| *i <= at + 4);
+        let named = k
+            .checked_sub(1)
+            .or((!self.report_q.is_empty()).then_some(0))
+            .map(|k| self.report_q[k].1);
+        match named {
             Some(q) if q > quarter(r).1 => (r.year() - 1, q),
             Some(q) => (r.year(), q),
             None => last_quarter(r),
@@ -572,19 +559,57 @@ impl<'a> Scanner<'a> {
         self.tense(i) == Some(true)
     }
 
-    /// The tense of the clause before token `i`: `Some(true)` future ("will", "due to"),
-    /// `Some(false)` past ("said", "-ed"), `None` when nothing shows it.
+    /// The lowercase word at `i` (ASCII words of up to 16 bytes), or "".
+    fn low<'b>(&self, i: usize, buf: &'b mut [u8; 16]) -> &'b str {
+        match self.t.get(i) {
+            Some(t) if t.kind == K::Word => lower(self.w(i), buf).unwrap_or(""),
+            _ => "",
+        }
+    }
+
+    /// Does a full stop at token `j` end a sentence (not "P." or "Jan.")?
+    fn full_stop(&self, j: usize) -> bool {
+        !(j > 0
+            && self.tight(j - 1)
+            && self.t[j - 1].kind == K::Word
+            && (self.w(j - 1).len() <= 2 || month_of(self.w(j - 1)).is_some())
+            && self.capital(j - 1))
+    }
+
+    /// The tense of the clause before token `i`: `Some(true)` when it looks ahead ("will",
+    /// "due to", "planned to", "to be", "as soon as", "payable"), `Some(false)` when it looks
+    /// back ("said", "-ed"), `None` when nothing shows it. A participle after "be" ("will be
+    /// paid") is no past, and "had been due to" looks back.
     fn tense(&self, i: usize) -> Option<bool> {
-        let lo = i.saturating_sub(12);
-        for j in (lo..i).rev() {
+        let lo = i.saturating_sub(16);
+        let mut j = i;
+        while j > lo {
+            j -= 1;
             match self.t[j].kind {
-                K::Punct(b'.' | b'!' | b'?' | b';') => return None,
+                K::Punct(b'!' | b'?' | b';') => return None,
+                K::Punct(b'.') if self.full_stop(j) => return None,
                 K::Word => {
-                    if self.any(j, FUTURE_WORDS) {
-                        return Some(true);
+                    let mut buf = [0u8; 16];
+                    let w = self.low(j, &mut buf);
+                    let mut pb = [0u8; 16];
+                    let prev = if j > 0 { self.low(j - 1, &mut pb) } else { "" };
+                    match w {
+                        // "as soon as Tuesday", "as early as Friday".
+                        "soon" | "early" if prev == "as" && j + 1 < i && self.is(j + 1, "as") => {
+                            return Some(true)
+                        }
+                        // "is to resume", "to be held".
+                        "to" if matches!(prev, "is" | "are" | "set") => return Some(true),
+                        "be" if prev == "to" => return Some(true),
+                        _ => {}
                     }
-                    if self.any(j, PAST_WORDS) || self.w(j).ends_with("ed") {
-                        return Some(false);
+                    match cue_of(w) {
+                        Cue::Ahead => return Some(!matches!(prev, "had" | "been")),
+                        // "be paid", and names ("United States") are no past.
+                        Cue::Back if matches!(prev, "be" | "been" | "being") => {}
+                        Cue::Back if w.ends_with("ed") && self.capital(j) => {}
+                        Cue::Back => return Some(false),
+                        Cue::None => {}
                     }
                 }
                 _ => {}
@@ -668,10 +693,14 @@ impl<'a> Scanner<'a> {
             ("vague", Scanner::vague),
         ];
         let t = self.t[i];
+        self.at.set(i);
         match t.kind {
             K::Punct(_) => return None,
             K::Word if !could_start(self.w(i)) => return None,
             _ => {}
+        }
+        if (self.next_anchor[i] as usize).saturating_sub(i) > ANCHOR_REACH {
+            return None;
         }
         rules
             .iter()
@@ -742,8 +771,15 @@ impl<'a> Scanner<'a> {
         let past = cands.iter().rev().find(|x| **x <= r).copied();
         let future = cands.iter().find(|x| **x >= r - Duration::days(7)).copied();
         let best = match self.tense(at) {
+            // "payable Dec. 15", "will resume on March 3": the next such day, unless the
+            // nearest is only days past ("would bring aid to the towns the Aug. 7 floods hit").
+            Some(true) if nearest >= r - Duration::days(14) => nearest,
             Some(true) => future.unwrap_or(nearest),
-            Some(false) if nearest > r + Duration::days(30) => past.unwrap_or(nearest),
+            // A past clause: the last such day, unless one is only days ahead ("of record
+            // Nov. 17" beside "declared").
+            Some(false) if nearest > r + Duration::days(30) || nearest < r => {
+                past.unwrap_or(nearest)
+            }
             // A news report mostly looks back: a date far ahead is last year's.
             _ if nearest > r + Duration::days(60) => past.unwrap_or(nearest),
             _ => nearest,
@@ -861,7 +897,9 @@ impl<'a> Scanner<'a> {
             return hit(k, "date", format!("XXXX-{m:02}"), None);
         };
         let y = match rel.as_deref() {
-            // "last February" is last year's, as TimeML reads it.
+            // "last April" is the latest April, this year's when it is two months or more
+            // past; the month just before (which one would call "last month") is last year's.
+            Some("last") if m + 1 < r.month() => r.year(),
             Some("last") => r.year() - 1,
             Some("past") => {
                 if m < r.month() {
@@ -878,19 +916,17 @@ impl<'a> Scanner<'a> {
                 }
             }
             Some(_) => r.year(),
-            None => {
-                let here = r.year() * 12 + r.month() as i32;
-                let at = |y: i32| y * 12 + m as i32;
-                match self.tense(i) {
-                    Some(true) if m + 1 < r.month() => r.year() + 1,
-                    Some(false) if m > r.month() => r.year() - 1,
-                    // The nearest such month, the earlier one on a tie.
-                    _ => [r.year() - 1, r.year(), r.year() + 1]
-                        .into_iter()
-                        .min_by_key(|y| ((at(*y) - here).abs(), *y))
-                        .unwrap_or(r.year()),
-                }
-            }
+            // A month alone is this year's, as TimeML annotators read it, unless the clause
+            // looks ahead to a month already past ("will join in April", in December) or
+            // looks back (or says nothing) to a month not yet come ("in December", in
+            // February) — next month excepted when nothing shows the tense.
+            None => match self.tense(i) {
+                Some(true) if m + 1 < r.month() => r.year() + 1,
+                Some(true) => r.year(),
+                Some(false) if m > r.month() => r.year() - 1,
+                None if m > r.month() + 1 => r.year() - 1,
+                _ => r.year(),
+            },
         };
         hit(k, "date", format!("{y}-{m:02}"), None)
     }
@@ -1347,7 +1383,11 @@ impl<'a> Scanner<'a> {
         }
         let v = match u {
             "D" => return day_hit(end + 1, r - Duration::days(n)),
-            "W" => iso_week(r - Duration::days(7 * n)),
+            // "two weeks ago" is that week, and that day for a timeline.
+            "W" => {
+                let d = r - Duration::days(7 * n);
+                return hit(end + 1, "date", iso_week(d), Some(d));
+            }
             "M" => {
                 let (y, m) = add_months(r.year(), r.month(), -(n as i32));
                 format!("{y}-{m:02}")
@@ -1491,7 +1531,13 @@ impl<'a> Scanner<'a> {
         // Decades: "the 1990s", "the '80s", "the nineties".
         let w = self.w(k);
         if w.len() == 5 && w.ends_with('s') && w[..4].bytes().all(|b| b.is_ascii_digit()) {
-            return hit(k + 1, "date", w[..3].to_string(), None);
+            // TimeBank writes a bare decade "199X" and a part of one ("the late 1990s") "199".
+            let v = if j == i && !self.any(k.wrapping_sub(1), &["early", "late", "mid"]) {
+                format!("{}X", &w[..3])
+            } else {
+                w[..3].to_string()
+            };
+            return hit(k + 1, "date", v, None);
         }
         if self.p(k, b'\'') && self.tight(k) {
             let w2 = self.w(k + 1);
@@ -1719,7 +1765,7 @@ impl<'a> Scanner<'a> {
                 "PAST_REF"
             }
 
-            "future" => "FUTURE_REF",
+            // A bare "future" is mostly an adjective ("future earnings"): only "the future".
             "the" => {
                 if self.is(i + 1, "past")
                     && !self.any(
@@ -1920,39 +1966,81 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// Words that can begin an expression (lowercase); any other word is skipped at once, which
-/// keeps the scan fast on ordinary prose.
-static START_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| {
-        "early late earlier later mid the this last next past previous following coming current \
-         that a an one about nearly almost some roughly around over more few several many its \
-         fiscal year yesterday today tomorrow tonight every each daily nightly weekly monthly \
-         annually yearly hourly now currently nowadays right these recently lately recent \
-         future noon midday midnight dawn daybreak sunrise dusk sunset nightfall nineteen \
-         spring summer fall autumn winter christmas thanksgiving new january february march \
-         april may june july august september october november december jan feb mar apr jun \
-         jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday \
-         zero two three four five six seven eight nine ten eleven twelve thirteen fourteen \
-         fifteen sixteen seventeen eighteen twenty thirty forty fifty sixty seventy eighty \
-         ninety first second third fourth mid-"
-            .split_whitespace()
-            .collect()
-    });
-
-fn could_start(w: &str) -> bool {
+/// Lowercases an ASCII word of at most 16 bytes into `buf` (longer or non-ASCII words give
+/// `None`: no calendar word is like that), so that word tests never allocate.
+fn lower<'b>(w: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
     let b = w.as_bytes();
-    if b.first().is_some_and(u8::is_ascii_digit) {
-        return true;
+    if b.len() > buf.len() || !b.is_ascii() {
+        return None;
     }
-    if b.len() > 12 {
-        return false;
-    }
-    let mut buf = [0u8; 12];
     for (d, s) in buf.iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..b.len()]).is_ok_and(|l| START_WORDS.contains(l))
+    std::str::from_utf8(&buf[..b.len()]).ok()
 }
+
+/// Words that can begin an expression; any other word is skipped at once, which keeps the
+/// scan fast on ordinary prose.
+fn could_start(w: &str) -> bool {
+    if w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    let mut buf = [0u8; 16];
+    let Some(l) = lower(w, &mut buf) else {
+        return false;
+    };
+    matches!(
+        l,
+        "early" | "late" | "earlier" | "later" | "mid" | "the" | "this" | "last" | "next"
+            | "past" | "previous" | "following" | "coming" | "current" | "that" | "a" | "an"
+            | "one" | "about" | "nearly" | "almost" | "some" | "roughly" | "around" | "over"
+            | "more" | "few" | "several" | "many" | "its" | "fiscal" | "year" | "yesterday"
+            | "today" | "tomorrow" | "tonight" | "every" | "each" | "daily" | "nightly"
+            | "weekly" | "monthly" | "annually" | "yearly" | "hourly" | "now" | "currently"
+            | "nowadays" | "right" | "these" | "recently" | "lately" | "recent" | "future"
+            | "noon" | "midday" | "midnight" | "dawn" | "daybreak" | "sunrise" | "dusk"
+            | "sunset" | "nightfall" | "nineteen" | "spring" | "summer" | "fall" | "autumn"
+            | "winter" | "christmas" | "thanksgiving" | "new" | "two" | "three" | "four"
+            | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "eleven" | "twelve"
+            | "thirteen" | "fourteen" | "fifteen" | "sixteen" | "seventeen" | "eighteen"
+            | "twenty" | "thirty" | "forty" | "fifty" | "sixty" | "seventy" | "eighty"
+            | "ninety" | "first" | "second" | "third" | "fourth" | "soon" | "previously"
+    ) || month_of(l).is_some()
+        || weekday_of(l).is_some()
+}
+
+/// Words that every expression holds at least one of (a number, a calendar word, a unit, a
+/// relative day): an expression never starts more than [`ANCHOR_REACH`] tokens before one,
+/// so that words like "the" and "a" far from any of them are skipped without trying a rule.
+fn is_anchor(w: &str) -> bool {
+    if w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    let mut buf = [0u8; 16];
+    let Some(l) = lower(w, &mut buf) else {
+        return false;
+    };
+    let l = l.strip_suffix('s').filter(|x| x.len() > 2).unwrap_or(l);
+    matches!(
+        l,
+        "second" | "minute" | "hour" | "day" | "week" | "weekend" | "month" | "year"
+            | "decade" | "quarter" | "century" | "centurie" | "half" | "period" | "night"
+            | "morning" | "afternoon" | "evening" | "noon" | "midday" | "midnight" | "dawn"
+            | "daybreak" | "sunrise" | "dusk" | "sunset" | "nightfall" | "spring" | "summer"
+            | "fall" | "autumn" | "winter" | "christma" | "christmas" | "thanksgiving"
+            | "yesterday" | "today" | "tomorrow" | "tonight" | "now" | "currently"
+            | "nowaday" | "current" | "recently" | "lately" | "recent" | "future" | "past"
+            | "term" | "daily" | "nightly" | "weekly" | "monthly" | "annually" | "yearly"
+            | "hourly" | "nineteen" | "twentie" | "thirtie" | "fortie" | "fiftie" | "sixtie"
+            | "seventie" | "eightie" | "ninetie" | "thousand" | "ago" | "earlier" | "soon"
+            | "previously"
+    ) || month_of(l).is_some()
+        || weekday_of(l).is_some()
+}
+
+/// How many tokens an expression may run before its first anchor word ("more than four
+/// decades ago", "the comparable year-ago quarter").
+const ANCHOR_REACH: usize = 7;
 
 /// Decides whether `05/01/2022` means 5 January, from the other numeric dates in the text
 /// (one with a first number over 12 settles it) or the style of the dateline.

@@ -79,6 +79,10 @@ pub fn build(doc: &Document, times: &[TimeExpr]) -> Vec<Event> {
 /// The timeline value of an expression: its day, or its month when that is all it gives.
 fn timeline_value(t: &TimeExpr) -> Option<String> {
     match t.day {
+        // "two weeks ago" is a week in `dates`, and its day here.
+        Some(d) if t.value.as_bytes().get(4) == Some(&b'-') && t.value.as_bytes().get(5) == Some(&b'W') => {
+            Some(d.format("%Y-%m-%d").to_string())
+        }
         Some(_) => Some(t.value.get(..10).unwrap_or(&t.value).to_string()),
         None if is_month(&t.value) => Some(t.value.clone()),
         None => None,
