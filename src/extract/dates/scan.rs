@@ -102,45 +102,52 @@ fn last_quarter(d: NaiveDate) -> (i32, u32) {
 
 pub(super) fn month_of(w: &str) -> Option<(u32, bool)> {
     let mut buf = [0u8; 16];
-    let l = lower(w, &mut buf)?;
+    month_of_lower(lower(w, &mut buf)?)
+}
+
+fn month_of_lower(l: &[u8]) -> Option<(u32, bool)> {
     Some(match l {
-        "january" => (1, false),
-        "february" => (2, false),
-        "march" => (3, false),
-        "april" => (4, false),
-        "may" => (5, false),
-        "june" => (6, false),
-        "july" => (7, false),
-        "august" => (8, false),
-        "september" => (9, false),
-        "october" => (10, false),
-        "november" => (11, false),
-        "december" => (12, false),
-        "jan" => (1, true),
-        "feb" => (2, true),
-        "mar" => (3, true),
-        "apr" => (4, true),
-        "jun" => (6, true),
-        "jul" => (7, true),
-        "aug" => (8, true),
-        "sep" | "sept" => (9, true),
-        "oct" => (10, true),
-        "nov" => (11, true),
-        "dec" => (12, true),
+        b"january" => (1, false),
+        b"february" => (2, false),
+        b"march" => (3, false),
+        b"april" => (4, false),
+        b"may" => (5, false),
+        b"june" => (6, false),
+        b"july" => (7, false),
+        b"august" => (8, false),
+        b"september" => (9, false),
+        b"october" => (10, false),
+        b"november" => (11, false),
+        b"december" => (12, false),
+        b"jan" => (1, true),
+        b"feb" => (2, true),
+        b"mar" => (3, true),
+        b"apr" => (4, true),
+        b"jun" => (6, true),
+        b"jul" => (7, true),
+        b"aug" => (8, true),
+        b"sep" | b"sept" => (9, true),
+        b"oct" => (10, true),
+        b"nov" => (11, true),
+        b"dec" => (12, true),
         _ => return None,
     })
 }
 
 pub(super) fn weekday_of(w: &str) -> Option<Weekday> {
     let mut buf = [0u8; 16];
-    Some(match lower(w, &mut buf)? {
-        "monday" => Weekday::Mon,
-        "tuesday" => Weekday::Tue,
-        "wednesday" => Weekday::Wed,
-        "thursday" => Weekday::Thu,
-        "friday" => Weekday::Fri,
-        "saturday" => Weekday::Sat,
-        "sunday" => Weekday::Sun,
+    weekday_of_lower(lower(w, &mut buf)?)
+}
+
+fn weekday_of_lower(l: &[u8]) -> Option<Weekday> {
+    Some(match l {
+        b"monday" => Weekday::Mon,
+        b"tuesday" => Weekday::Tue,
+        b"wednesday" => Weekday::Wed,
+        b"thursday" => Weekday::Thu,
+        b"friday" => Weekday::Fri,
+        b"saturday" => Weekday::Sat,
+        b"sunday" => Weekday::Sun,
         _ => return None,
     })
 }
@@ -356,21 +363,21 @@ enum Cue {
     None,
 }
 
-fn cue_of(w: &str) -> Cue {
+fn cue_of(w: &[u8]) -> Cue {
     match w {
-        "will" | "ll" | "shall" | "would" | "due" | "scheduled" | "expected" | "expects"
-        | "expect" | "upcoming" | "tomorrow" | "plan" | "plans" | "planned" | "planning"
-        | "supposed" | "intends" | "intend" | "likely" | "payable" | "effective" | "until"
-        | "till" | "next" | "going" => Cue::Ahead,
-        "said" | "says" | "told" | "announced" | "reported" | "was" | "were" | "had" | "did"
-        | "last" | "ago" | "since" | "yesterday" | "rose" | "fell" | "began" | "hit"
-        | "struck" | "broke" | "took" | "came" | "went" | "fled" | "met" | "led" | "saw"
-        | "made" | "shot" | "left" | "held" | "spoke" | "won" | "lost" | "grew" | "gave"
-        | "sent" | "built" | "fought" | "brought" | "paid" | "sold" | "bought" | "got"
-        | "became" | "ran" | "found" | "thought" | "felt" | "kept" | "overtook" | "swept"
-        | "tore" | "blew" => Cue::Back,
-        // "-ed" is a past tense, but "succeed", "need" are not.
-        _ if w.len() > 3 && w.ends_with("ed") && !w.ends_with("eed") => Cue::Back,
+        b"will" | b"ll" | b"shall" | b"would" | b"due" | b"scheduled" | b"expected" | b"expects"
+        | b"expect" | b"upcoming" | b"tomorrow" | b"plan" | b"plans" | b"planned" | b"planning"
+        | b"supposed" | b"intends" | b"intend" | b"likely" | b"payable" | b"effective" | b"until"
+        | b"till" | b"going" => Cue::Ahead,
+        b"said" | b"says" | b"told" | b"announced" | b"reported" | b"was" | b"were" | b"had" | b"did"
+        | b"last" | b"ago" | b"since" | b"yesterday" | b"rose" | b"fell" | b"began" | b"hit"
+        | b"struck" | b"broke" | b"took" | b"came" | b"went" | b"fled" | b"met" | b"led" | b"saw"
+        | b"made" | b"shot" | b"left" | b"held" | b"spoke" | b"won" | b"lost" | b"grew" | b"gave"
+        | b"sent" | b"built" | b"fought" | b"brought" | b"paid" | b"sold" | b"bought" | b"got"
+        | b"became" | b"ran" | b"found" | b"thought" | b"felt" | b"kept" | b"overtook" | b"swept"
+        | b"tore" | b"blew" => Cue::Back,
+        // b"-ed" is a past tense, but b"succeed", b"need" are not.
+        _ if w.len() > 3 && w.ends_with(b"ed") && !w.ends_with(b"eed") => Cue::Back,
         _ => Cue::None,
     }
 }
@@ -560,10 +567,10 @@ impl<'a> Scanner<'a> {
     }
 
     /// The lowercase word at `i` (ASCII words of up to 16 bytes), or "".
-    fn low<'b>(&self, i: usize, buf: &'b mut [u8; 16]) -> &'b str {
+    fn low<'b>(&self, i: usize, buf: &'b mut [u8; 16]) -> &'b [u8] {
         match self.t.get(i) {
-            Some(t) if t.kind == K::Word => lower(self.w(i), buf).unwrap_or(""),
-            _ => "",
+            Some(t) if t.kind == K::Word => lower(self.w(i), buf).unwrap_or(b""),
+            _ => b"",
         }
     }
 
@@ -576,9 +583,9 @@ impl<'a> Scanner<'a> {
             && self.capital(j - 1))
     }
 
-    /// The tense of the clause before token `i`: `Some(true)` when it looks ahead ("will",
-    /// "due to", "planned to", "to be", "as soon as", "payable"), `Some(false)` when it looks
-    /// back ("said", "-ed"), `None` when nothing shows it. A participle after "be" ("will be
+    /// The tense of the clause before token `i`: `Some(true)` when it looks ahead (b"will",
+    /// "due to", "planned to", "to be", "as soon as", b"payable"), `Some(false)` when it looks
+    /// back (b"said", b"-ed"), `None` when nothing shows it. A participle after b"be" ("will be
     /// paid") is no past, and "had been due to" looks back.
     fn tense(&self, i: usize) -> Option<bool> {
         let lo = i.saturating_sub(16);
@@ -592,22 +599,22 @@ impl<'a> Scanner<'a> {
                     let mut buf = [0u8; 16];
                     let w = self.low(j, &mut buf);
                     let mut pb = [0u8; 16];
-                    let prev = if j > 0 { self.low(j - 1, &mut pb) } else { "" };
+                    let prev: &[u8] = if j > 0 { self.low(j - 1, &mut pb) } else { b"" };
                     match w {
                         // "as soon as Tuesday", "as early as Friday".
-                        "soon" | "early" if prev == "as" && j + 1 < i && self.is(j + 1, "as") => {
+                        b"soon" | b"early" if prev == b"as" && j + 1 < i && self.is(j + 1, "as") => {
                             return Some(true)
                         }
                         // "is to resume", "to be held".
-                        "to" if matches!(prev, "is" | "are" | "set") => return Some(true),
-                        "be" if prev == "to" => return Some(true),
+                        b"to" if matches!(prev, b"is" | b"are" | b"set") => return Some(true),
+                        b"be" if prev == b"to" => return Some(true),
                         _ => {}
                     }
                     match cue_of(w) {
-                        Cue::Ahead => return Some(!matches!(prev, "had" | "been")),
+                        Cue::Ahead => return Some(!matches!(prev, b"had" | b"been")),
                         // "be paid", and names ("United States") are no past.
-                        Cue::Back if matches!(prev, "be" | "been" | "being") => {}
-                        Cue::Back if w.ends_with("ed") && self.capital(j) => {}
+                        Cue::Back if matches!(prev, b"be" | b"been" | b"being") => {}
+                        Cue::Back if w.ends_with(b"ed") && self.capital(j) => {}
                         Cue::Back => return Some(false),
                         Cue::None => {}
                     }
@@ -670,6 +677,15 @@ impl<'a> Scanner<'a> {
     }
 
     fn at(&self, i: usize) -> Option<(&'static str, Hit)> {
+        if (self.next_anchor[i] as usize).saturating_sub(i) > ANCHOR_REACH {
+            return None;
+        }
+        match self.t[i].kind {
+            K::Punct(_) => return None,
+            K::Word if !could_start(self.w(i)) => return None,
+            _ => {}
+        }
+        self.at.set(i);
         type R<'b> = fn(&Scanner<'b>, usize) -> Option<Hit>;
         let rules: [(&'static str, R<'a>); 19] = [
             ("iso_date", Scanner::iso_date),
@@ -692,16 +708,6 @@ impl<'a> Scanner<'a> {
             ("set", Scanner::set),
             ("vague", Scanner::vague),
         ];
-        let t = self.t[i];
-        self.at.set(i);
-        match t.kind {
-            K::Punct(_) => return None,
-            K::Word if !could_start(self.w(i)) => return None,
-            _ => {}
-        }
-        if (self.next_anchor[i] as usize).saturating_sub(i) > ANCHOR_REACH {
-            return None;
-        }
         rules
             .iter()
             .find_map(|(name, f)| f(self, i).map(|h| (*name, h)))
@@ -969,6 +975,7 @@ impl<'a> Scanner<'a> {
             Some("next") | Some("coming") | Some("following") => {
                 r + Duration::days(i64::from(if fwd == 0 { 7 } else { fwd }))
             }
+            Some("named") => r - Duration::days(i64::from(back)),
             _ => {
                 if self.future(at) {
                     r + Duration::days(i64::from(fwd))
@@ -1011,6 +1018,9 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let wd = weekday_of(self.w(k))?;
+        // "Wednesday's ruling" names an event: one that has happened.
+        let named = rel.is_none() && self.p(k + 1, b'\'') && self.is(k + 2, "s");
+        let rel = if named { Some("named".to_string()) } else { rel };
         let (value, day) = self.weekday_value(wd, rel.as_deref(), i);
         self.time_of_day(Hit {
             end: k + 1,
@@ -1069,6 +1079,14 @@ impl<'a> Scanner<'a> {
     fn anchored_day(&self, i: usize) -> Option<Hit> {
         let base = self.anchor_day()?;
         let (off, end) = if self.is(i, "the") && self.is(i + 1, "day") {
+            // "the day before the vote" is the day before something else, not before the
+            // day last named.
+            if self.any(i + 2, &["before", "after"])
+                && (self.any(i + 3, &["the", "a", "an", "his", "her", "its", "their"])
+                    || self.capital(i + 3))
+            {
+                return None;
+            }
             if self.any(i + 2, &["before", "earlier"]) {
                 (-1, i + 3)
             } else if self.any(i + 2, &["after", "later"]) {
@@ -1463,10 +1481,21 @@ impl<'a> Scanner<'a> {
         if ord.is_none() && !the && year_off == 0 {
             return None;
         }
-        if ord.is_none() && explicit_year.is_some() && self.is(k, "period") {
+        // "the 1989 period" is that year's quarter only in a report that speaks of quarters.
+        if ord.is_none() && explicit_year.is_some() && self.is(k, "period") && !self.has_quarter {
             return None;
         }
         let mut end = k + 1;
+        // "the quarter a year ago": that quarter, a year before.
+        if q_word
+            && year_off == 0
+            && self.any(end, &["a", "one"])
+            && self.is(end + 1, "year")
+            && self.any(end + 2, &["ago", "earlier"])
+        {
+            year_off = -1;
+            end += 3;
+        }
         if self.is(end, "of") {
             if let Some(y) = self.year4(end + 1) {
                 explicit_year = Some(y);
@@ -1968,7 +1997,7 @@ impl<'a> Scanner<'a> {
 
 /// Lowercases an ASCII word of at most 16 bytes into `buf` (longer or non-ASCII words give
 /// `None`: no calendar word is like that), so that word tests never allocate.
-fn lower<'b>(w: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+fn lower<'b>(w: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
     let b = w.as_bytes();
     if b.len() > buf.len() || !b.is_ascii() {
         return None;
@@ -1976,7 +2005,7 @@ fn lower<'b>(w: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
     for (d, s) in buf.iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..b.len()]).ok()
+    Some(&buf[..b.len()])
 }
 
 /// Words that can begin an expression; any other word is skipped at once, which keeps the
@@ -1991,27 +2020,27 @@ fn could_start(w: &str) -> bool {
     };
     matches!(
         l,
-        "early" | "late" | "earlier" | "later" | "mid" | "the" | "this" | "last" | "next"
-            | "past" | "previous" | "following" | "coming" | "current" | "that" | "a" | "an"
-            | "one" | "about" | "nearly" | "almost" | "some" | "roughly" | "around" | "over"
-            | "more" | "few" | "several" | "many" | "its" | "fiscal" | "year" | "yesterday"
-            | "today" | "tomorrow" | "tonight" | "every" | "each" | "daily" | "nightly"
-            | "weekly" | "monthly" | "annually" | "yearly" | "hourly" | "now" | "currently"
-            | "nowadays" | "right" | "these" | "recently" | "lately" | "recent" | "future"
-            | "noon" | "midday" | "midnight" | "dawn" | "daybreak" | "sunrise" | "dusk"
-            | "sunset" | "nightfall" | "nineteen" | "spring" | "summer" | "fall" | "autumn"
-            | "winter" | "christmas" | "thanksgiving" | "new" | "two" | "three" | "four"
-            | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "eleven" | "twelve"
-            | "thirteen" | "fourteen" | "fifteen" | "sixteen" | "seventeen" | "eighteen"
-            | "twenty" | "thirty" | "forty" | "fifty" | "sixty" | "seventy" | "eighty"
-            | "ninety" | "first" | "second" | "third" | "fourth" | "soon" | "previously"
-    ) || month_of(l).is_some()
-        || weekday_of(l).is_some()
+        b"early" | b"late" | b"earlier" | b"later" | b"mid" | b"the" | b"this" | b"last" | b"next"
+            | b"past" | b"previous" | b"following" | b"coming" | b"current" | b"that" | b"a" | b"an"
+            | b"one" | b"about" | b"nearly" | b"almost" | b"some" | b"roughly" | b"around" | b"over"
+            | b"more" | b"few" | b"several" | b"many" | b"its" | b"fiscal" | b"year" | b"yesterday"
+            | b"today" | b"tomorrow" | b"tonight" | b"every" | b"each" | b"daily" | b"nightly"
+            | b"weekly" | b"monthly" | b"annually" | b"yearly" | b"hourly" | b"now" | b"currently"
+            | b"nowadays" | b"right" | b"these" | b"recently" | b"lately" | b"recent" | b"future"
+            | b"noon" | b"midday" | b"midnight" | b"dawn" | b"daybreak" | b"sunrise" | b"dusk"
+            | b"sunset" | b"nightfall" | b"nineteen" | b"spring" | b"summer" | b"fall" | b"autumn"
+            | b"winter" | b"christmas" | b"thanksgiving" | b"new" | b"two" | b"three" | b"four"
+            | b"five" | b"six" | b"seven" | b"eight" | b"nine" | b"ten" | b"eleven" | b"twelve"
+            | b"thirteen" | b"fourteen" | b"fifteen" | b"sixteen" | b"seventeen" | b"eighteen"
+            | b"twenty" | b"thirty" | b"forty" | b"fifty" | b"sixty" | b"seventy" | b"eighty"
+            | b"ninety" | b"first" | b"second" | b"third" | b"fourth" | b"soon" | b"previously"
+    ) || month_of_lower(l).is_some()
+        || weekday_of_lower(l).is_some()
 }
 
 /// Words that every expression holds at least one of (a number, a calendar word, a unit, a
 /// relative day): an expression never starts more than [`ANCHOR_REACH`] tokens before one,
-/// so that words like "the" and "a" far from any of them are skipped without trying a rule.
+/// so that words like b"the" and b"a" far from any of them are skipped without trying a rule.
 fn is_anchor(w: &str) -> bool {
     if w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return true;
@@ -2020,27 +2049,27 @@ fn is_anchor(w: &str) -> bool {
     let Some(l) = lower(w, &mut buf) else {
         return false;
     };
-    let l = l.strip_suffix('s').filter(|x| x.len() > 2).unwrap_or(l);
+    let l = l.strip_suffix(b"s").filter(|x| x.len() > 2).unwrap_or(l);
     matches!(
         l,
-        "second" | "minute" | "hour" | "day" | "week" | "weekend" | "month" | "year"
-            | "decade" | "quarter" | "century" | "centurie" | "half" | "period" | "night"
-            | "morning" | "afternoon" | "evening" | "noon" | "midday" | "midnight" | "dawn"
-            | "daybreak" | "sunrise" | "dusk" | "sunset" | "nightfall" | "spring" | "summer"
-            | "fall" | "autumn" | "winter" | "christma" | "christmas" | "thanksgiving"
-            | "yesterday" | "today" | "tomorrow" | "tonight" | "now" | "currently"
-            | "nowaday" | "current" | "recently" | "lately" | "recent" | "future" | "past"
-            | "term" | "daily" | "nightly" | "weekly" | "monthly" | "annually" | "yearly"
-            | "hourly" | "nineteen" | "twentie" | "thirtie" | "fortie" | "fiftie" | "sixtie"
-            | "seventie" | "eightie" | "ninetie" | "thousand" | "ago" | "earlier" | "soon"
-            | "previously"
-    ) || month_of(l).is_some()
-        || weekday_of(l).is_some()
+        b"second" | b"minute" | b"hour" | b"day" | b"week" | b"weekend" | b"month" | b"year"
+            | b"decade" | b"quarter" | b"century" | b"centurie" | b"half" | b"period" | b"night"
+            | b"morning" | b"afternoon" | b"evening" | b"noon" | b"midday" | b"midnight" | b"dawn"
+            | b"daybreak" | b"sunrise" | b"dusk" | b"sunset" | b"nightfall" | b"spring" | b"summer"
+            | b"fall" | b"autumn" | b"winter" | b"christma" | b"christmas" | b"thanksgiving"
+            | b"yesterday" | b"today" | b"tomorrow" | b"tonight" | b"now" | b"currently"
+            | b"nowaday" | b"current" | b"recently" | b"lately" | b"recent" | b"future" | b"past"
+            | b"term" | b"daily" | b"nightly" | b"weekly" | b"monthly" | b"annually" | b"yearly"
+            | b"hourly" | b"nineteen" | b"twentie" | b"thirtie" | b"fortie" | b"fiftie" | b"sixtie"
+            | b"seventie" | b"eightie" | b"ninetie" | b"thousand" | b"ago" | b"earlier" | b"soon"
+            | b"previously" | b"fiscal"
+    ) || month_of_lower(l).is_some()
+        || weekday_of_lower(l).is_some()
 }
 
 /// How many tokens an expression may run before its first anchor word ("more than four
-/// decades ago", "the comparable year-ago quarter").
-const ANCHOR_REACH: usize = 7;
+/// decades ago", "the end of the year").
+const ANCHOR_REACH: usize = 4;
 
 /// Decides whether `05/01/2022` means 5 January, from the other numeric dates in the text
 /// (one with a first number over 12 settles it) or the style of the dateline.
