@@ -365,17 +365,17 @@ enum Cue {
 
 fn cue_of(w: &[u8]) -> Cue {
     match w {
-        b"will" | b"ll" | b"shall" | b"would" | b"due" | b"scheduled" | b"expected" | b"expects"
-        | b"expect" | b"upcoming" | b"tomorrow" | b"plan" | b"plans" | b"planned" | b"planning"
-        | b"supposed" | b"intends" | b"intend" | b"likely" | b"payable" | b"effective" | b"until"
-        | b"till" | b"going" => Cue::Ahead,
-        b"said" | b"says" | b"told" | b"announced" | b"reported" | b"was" | b"were" | b"had" | b"did"
-        | b"last" | b"ago" | b"since" | b"yesterday" | b"rose" | b"fell" | b"began" | b"hit"
-        | b"struck" | b"broke" | b"took" | b"came" | b"went" | b"fled" | b"met" | b"led" | b"saw"
-        | b"made" | b"shot" | b"left" | b"held" | b"spoke" | b"won" | b"lost" | b"grew" | b"gave"
-        | b"sent" | b"built" | b"fought" | b"brought" | b"paid" | b"sold" | b"bought" | b"got"
-        | b"became" | b"ran" | b"found" | b"thought" | b"felt" | b"kept" | b"overtook" | b"swept"
-        | b"tore" | b"blew" => Cue::Back,
+        b"will" | b"ll" | b"shall" | b"would" | b"due" | b"scheduled" | b"expected"
+        | b"expects" | b"expect" | b"upcoming" | b"tomorrow" | b"plan" | b"plans" | b"planned"
+        | b"planning" | b"supposed" | b"intends" | b"intend" | b"likely" | b"payable"
+        | b"effective" | b"going" => Cue::Ahead,
+        b"said" | b"says" | b"told" | b"announced" | b"reported" | b"was" | b"were" | b"had"
+        | b"did" | b"last" | b"ago" | b"since" | b"yesterday" | b"rose" | b"fell" | b"began"
+        | b"hit" | b"struck" | b"broke" | b"took" | b"came" | b"went" | b"fled" | b"met"
+        | b"led" | b"saw" | b"made" | b"shot" | b"left" | b"held" | b"spoke" | b"won" | b"lost"
+        | b"grew" | b"gave" | b"sent" | b"built" | b"fought" | b"brought" | b"paid" | b"sold"
+        | b"bought" | b"got" | b"became" | b"ran" | b"found" | b"thought" | b"felt" | b"kept"
+        | b"overtook" | b"swept" | b"tore" | b"blew" => Cue::Back,
         // b"-ed" is a past tense, but b"succeed", b"need" are not.
         _ if w.len() > 3 && w.ends_with(b"ed") && !w.ends_with(b"eed") => Cue::Back,
         _ => Cue::None,
@@ -589,12 +589,14 @@ impl<'a> Scanner<'a> {
     /// paid") is no past, and "had been due to" looks back.
     fn tense(&self, i: usize) -> Option<bool> {
         let lo = i.saturating_sub(16);
+        // "until Friday" looks ahead unless the clause has a past verb ("searched … until").
+        let mut until = None;
         let mut j = i;
         while j > lo {
             j -= 1;
             match self.t[j].kind {
-                K::Punct(b'!' | b'?' | b';') => return None,
-                K::Punct(b'.') if self.full_stop(j) => return None,
+                K::Punct(b'!' | b'?' | b';') => return until,
+                K::Punct(b'.') if self.full_stop(j) => return until,
                 K::Word => {
                     let mut buf = [0u8; 16];
                     let w = self.low(j, &mut buf);
@@ -602,12 +604,15 @@ impl<'a> Scanner<'a> {
                     let prev: &[u8] = if j > 0 { self.low(j - 1, &mut pb) } else { b"" };
                     match w {
                         // "as soon as Tuesday", "as early as Friday".
-                        b"soon" | b"early" if prev == b"as" && j + 1 < i && self.is(j + 1, "as") => {
+                        b"soon" | b"early"
+                            if prev == b"as" && j + 1 < i && self.is(j + 1, "as") =>
+                        {
                             return Some(true)
                         }
                         // "is to resume", "to be held".
                         b"to" if matches!(prev, b"is" | b"are" | b"set") => return Some(true),
                         b"be" if prev == b"to" => return Some(true),
+                        b"until" | b"till" => until = Some(true),
                         _ => {}
                     }
                     match cue_of(w) {
@@ -615,6 +620,19 @@ impl<'a> Scanner<'a> {
                         // "be paid", and names ("United States") are no past.
                         Cue::Back if matches!(prev, b"be" | b"been" | b"being") => {}
                         Cue::Back if w.ends_with(b"ed") && self.capital(j) => {}
+                        // "postponed until Tuesday", "gave them until Friday": a deadline.
+                        Cue::Back
+                            if until.is_some()
+                                && matches!(
+                                    w,
+                                    b"postponed"
+                                        | b"extended"
+                                        | b"delayed"
+                                        | b"adjourned"
+                                        | b"deferred"
+                                        | b"gave"
+                                        | b"given"
+                                ) => {}
                         Cue::Back => return Some(false),
                         Cue::None => {}
                     }
@@ -622,7 +640,7 @@ impl<'a> Scanner<'a> {
                 _ => {}
             }
         }
-        None
+        until
     }
 
     /// An optional leading modifier ("early", "late", "mid-", "the end of"): where the core starts.
@@ -1020,7 +1038,11 @@ impl<'a> Scanner<'a> {
         let wd = weekday_of(self.w(k))?;
         // "Wednesday's ruling" names an event: one that has happened.
         let named = rel.is_none() && self.p(k + 1, b'\'') && self.is(k + 2, "s");
-        let rel = if named { Some("named".to_string()) } else { rel };
+        let rel = if named {
+            Some("named".to_string())
+        } else {
+            rel
+        };
         let (value, day) = self.weekday_value(wd, rel.as_deref(), i);
         self.time_of_day(Hit {
             end: k + 1,
@@ -2020,20 +2042,109 @@ fn could_start(w: &str) -> bool {
     };
     matches!(
         l,
-        b"early" | b"late" | b"earlier" | b"later" | b"mid" | b"the" | b"this" | b"last" | b"next"
-            | b"past" | b"previous" | b"following" | b"coming" | b"current" | b"that" | b"a" | b"an"
-            | b"one" | b"about" | b"nearly" | b"almost" | b"some" | b"roughly" | b"around" | b"over"
-            | b"more" | b"few" | b"several" | b"many" | b"its" | b"fiscal" | b"year" | b"yesterday"
-            | b"today" | b"tomorrow" | b"tonight" | b"every" | b"each" | b"daily" | b"nightly"
-            | b"weekly" | b"monthly" | b"annually" | b"yearly" | b"hourly" | b"now" | b"currently"
-            | b"nowadays" | b"right" | b"these" | b"recently" | b"lately" | b"recent" | b"future"
-            | b"noon" | b"midday" | b"midnight" | b"dawn" | b"daybreak" | b"sunrise" | b"dusk"
-            | b"sunset" | b"nightfall" | b"nineteen" | b"spring" | b"summer" | b"fall" | b"autumn"
-            | b"winter" | b"christmas" | b"thanksgiving" | b"new" | b"two" | b"three" | b"four"
-            | b"five" | b"six" | b"seven" | b"eight" | b"nine" | b"ten" | b"eleven" | b"twelve"
-            | b"thirteen" | b"fourteen" | b"fifteen" | b"sixteen" | b"seventeen" | b"eighteen"
-            | b"twenty" | b"thirty" | b"forty" | b"fifty" | b"sixty" | b"seventy" | b"eighty"
-            | b"ninety" | b"first" | b"second" | b"third" | b"fourth" | b"soon" | b"previously"
+        b"early"
+            | b"late"
+            | b"earlier"
+            | b"later"
+            | b"mid"
+            | b"the"
+            | b"this"
+            | b"last"
+            | b"next"
+            | b"past"
+            | b"previous"
+            | b"following"
+            | b"coming"
+            | b"current"
+            | b"that"
+            | b"a"
+            | b"an"
+            | b"one"
+            | b"about"
+            | b"nearly"
+            | b"almost"
+            | b"some"
+            | b"roughly"
+            | b"around"
+            | b"over"
+            | b"more"
+            | b"few"
+            | b"several"
+            | b"many"
+            | b"its"
+            | b"fiscal"
+            | b"year"
+            | b"yesterday"
+            | b"today"
+            | b"tomorrow"
+            | b"tonight"
+            | b"every"
+            | b"each"
+            | b"daily"
+            | b"nightly"
+            | b"weekly"
+            | b"monthly"
+            | b"annually"
+            | b"yearly"
+            | b"hourly"
+            | b"now"
+            | b"currently"
+            | b"nowadays"
+            | b"right"
+            | b"these"
+            | b"recently"
+            | b"lately"
+            | b"recent"
+            | b"future"
+            | b"noon"
+            | b"midday"
+            | b"midnight"
+            | b"dawn"
+            | b"daybreak"
+            | b"sunrise"
+            | b"dusk"
+            | b"sunset"
+            | b"nightfall"
+            | b"nineteen"
+            | b"spring"
+            | b"summer"
+            | b"fall"
+            | b"autumn"
+            | b"winter"
+            | b"christmas"
+            | b"thanksgiving"
+            | b"new"
+            | b"two"
+            | b"three"
+            | b"four"
+            | b"five"
+            | b"six"
+            | b"seven"
+            | b"eight"
+            | b"nine"
+            | b"ten"
+            | b"eleven"
+            | b"twelve"
+            | b"thirteen"
+            | b"fourteen"
+            | b"fifteen"
+            | b"sixteen"
+            | b"seventeen"
+            | b"eighteen"
+            | b"twenty"
+            | b"thirty"
+            | b"forty"
+            | b"fifty"
+            | b"sixty"
+            | b"seventy"
+            | b"eighty"
+            | b"ninety"
+            | b"first"
+            | b"second"
+            | b"third"
+            | b"fourth"
+            | b"soon"
+            | b"previously"
     ) || month_of_lower(l).is_some()
         || weekday_of_lower(l).is_some()
 }
@@ -2052,17 +2163,77 @@ fn is_anchor(w: &str) -> bool {
     let l = l.strip_suffix(b"s").filter(|x| x.len() > 2).unwrap_or(l);
     matches!(
         l,
-        b"second" | b"minute" | b"hour" | b"day" | b"week" | b"weekend" | b"month" | b"year"
-            | b"decade" | b"quarter" | b"century" | b"centurie" | b"half" | b"period" | b"night"
-            | b"morning" | b"afternoon" | b"evening" | b"noon" | b"midday" | b"midnight" | b"dawn"
-            | b"daybreak" | b"sunrise" | b"dusk" | b"sunset" | b"nightfall" | b"spring" | b"summer"
-            | b"fall" | b"autumn" | b"winter" | b"christma" | b"christmas" | b"thanksgiving"
-            | b"yesterday" | b"today" | b"tomorrow" | b"tonight" | b"now" | b"currently"
-            | b"nowaday" | b"current" | b"recently" | b"lately" | b"recent" | b"future" | b"past"
-            | b"term" | b"daily" | b"nightly" | b"weekly" | b"monthly" | b"annually" | b"yearly"
-            | b"hourly" | b"nineteen" | b"twentie" | b"thirtie" | b"fortie" | b"fiftie" | b"sixtie"
-            | b"seventie" | b"eightie" | b"ninetie" | b"thousand" | b"ago" | b"earlier" | b"soon"
-            | b"previously" | b"fiscal"
+        b"second"
+            | b"minute"
+            | b"hour"
+            | b"day"
+            | b"week"
+            | b"weekend"
+            | b"month"
+            | b"year"
+            | b"decade"
+            | b"quarter"
+            | b"century"
+            | b"centurie"
+            | b"half"
+            | b"period"
+            | b"night"
+            | b"morning"
+            | b"afternoon"
+            | b"evening"
+            | b"noon"
+            | b"midday"
+            | b"midnight"
+            | b"dawn"
+            | b"daybreak"
+            | b"sunrise"
+            | b"dusk"
+            | b"sunset"
+            | b"nightfall"
+            | b"spring"
+            | b"summer"
+            | b"fall"
+            | b"autumn"
+            | b"winter"
+            | b"christma"
+            | b"christmas"
+            | b"thanksgiving"
+            | b"yesterday"
+            | b"today"
+            | b"tomorrow"
+            | b"tonight"
+            | b"now"
+            | b"currently"
+            | b"nowaday"
+            | b"current"
+            | b"recently"
+            | b"lately"
+            | b"recent"
+            | b"future"
+            | b"past"
+            | b"term"
+            | b"daily"
+            | b"nightly"
+            | b"weekly"
+            | b"monthly"
+            | b"annually"
+            | b"yearly"
+            | b"hourly"
+            | b"nineteen"
+            | b"twentie"
+            | b"thirtie"
+            | b"fortie"
+            | b"fiftie"
+            | b"sixtie"
+            | b"seventie"
+            | b"eightie"
+            | b"ninetie"
+            | b"thousand"
+            | b"ago"
+            | b"earlier"
+            | b"soon"
+            | b"previously"
+            | b"fiscal"
     ) || month_of_lower(l).is_some()
         || weekday_of_lower(l).is_some()
 }
