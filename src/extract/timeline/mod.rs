@@ -386,10 +386,15 @@ const ATTRIBUTION_VERBS: &[&str] = &["said", "says", "told reporters", "reported
 /// mayor told reporters on Friday"): at most ten words of names and titles before the verb.
 fn drop_trailing_attribution(s: &str) -> String {
     let body = s.trim_end().trim_end_matches('.');
-    let Some(k) = body.rfind(", ") else {
+    // The comma may close a quotation (`…,” the mayor said`): the quotation mark stays.
+    let Some((k, sep)) = [", ", ",\u{201d} ", ",\" ", ",'' "]
+        .iter()
+        .filter_map(|p| body.rfind(p).map(|k| (k, *p)))
+        .max()
+    else {
         return s.to_string();
     };
-    let tail = &body[k + 2..];
+    let tail = &body[k + sep.len()..];
     // An optional "on Friday" after the verb.
     let tail_core = match tail.rfind(" on ") {
         Some(o) if !tail[o + 4..].contains(' ') => &tail[..o],
@@ -405,7 +410,10 @@ fn drop_trailing_attribution(s: &str) -> String {
         .chars()
         .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '\'' | '-' | '’'));
     if verb && plain && k > 0 {
-        body[..k].to_string()
+        format!("{}{}", &body[..k], sep.trim_end())
+            .trim_end_matches(", ")
+            .trim_end_matches(',')
+            .to_string()
     } else {
         s.to_string()
     }
@@ -512,6 +520,12 @@ fn summarize_with(clause: &str, dates: &[Range<usize>], event_at: usize) -> Stri
     );
     s = drop_trailing_attribution(&s);
     s = drop_relative_clauses(&s);
+    // A quotation whose attribution went ends on its own comma: a full stop instead.
+    for q in ["\u{201d}", "\"", "''"] {
+        if let Some(head) = s.strip_suffix(&format!(",{q}")) {
+            s = format!("{head}.{q}");
+        }
+    }
     if let Some(k) = s.to_ascii_lowercase().rfind(", according to ") {
         if k > 20 {
             s.truncate(k);
@@ -646,7 +660,11 @@ fn drop_leading(s: &str) -> String {
                 !SPEECH.iter().any(|x| w.eq_ignore_ascii_case(x))
             });
             if is_event && !speaker.contains(',') && speaker.split(' ').count() <= 8 {
-                let rest = tidy(rest);
+                let mut rest = tidy(rest);
+                // "said in a statement that …": the statement's content.
+                if let Some(after) = rest.strip_prefix("in a statement ") {
+                    rest = tidy(after);
+                }
                 return rest
                     .strip_prefix("that ")
                     .map_or(rest.clone(), str::to_string);
@@ -944,6 +962,15 @@ mod tests {
             "Troops entered the town."
         );
         assert_eq!(drop_brackets("a [b"), "a [b");
+        // A statement's content; a quotation keeps a full stop when its speaker goes.
+        assert_eq!(
+            summarize("The ministry said in a statement that troops were deployed to the border."),
+            "Troops were deployed to the border."
+        );
+        assert_eq!(
+            summarize("\u{201c}The river rose in an hour,\u{201d} the mayor said."),
+            "\u{201c}The river rose in an hour.\u{201d}"
+        );
     }
 
     #[test]
