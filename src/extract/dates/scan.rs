@@ -101,52 +101,55 @@ fn last_quarter(d: NaiveDate) -> (i32, u32) {
 }
 
 pub(super) fn month_of(w: &str) -> Option<(u32, bool)> {
-    const FULL: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    for (i, f) in FULL.iter().enumerate() {
-        if w.eq_ignore_ascii_case(f) {
-            return Some((i as u32 + 1, false));
-        }
-    }
-    const ABBR: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    for (i, f) in ABBR.iter().enumerate() {
-        if w.eq_ignore_ascii_case(f) {
-            return Some((i as u32 + 1, true));
-        }
-    }
-    if w.eq_ignore_ascii_case("sept") {
-        return Some((9, true));
-    }
-    None
+    let mut buf = [0u8; 16];
+    month_of_lower(lower(w, &mut buf)?)
+}
+
+fn month_of_lower(l: &[u8]) -> Option<(u32, bool)> {
+    Some(match l {
+        b"january" => (1, false),
+        b"february" => (2, false),
+        b"march" => (3, false),
+        b"april" => (4, false),
+        b"may" => (5, false),
+        b"june" => (6, false),
+        b"july" => (7, false),
+        b"august" => (8, false),
+        b"september" => (9, false),
+        b"october" => (10, false),
+        b"november" => (11, false),
+        b"december" => (12, false),
+        b"jan" => (1, true),
+        b"feb" => (2, true),
+        b"mar" => (3, true),
+        b"apr" => (4, true),
+        b"jun" => (6, true),
+        b"jul" => (7, true),
+        b"aug" => (8, true),
+        b"sep" | b"sept" => (9, true),
+        b"oct" => (10, true),
+        b"nov" => (11, true),
+        b"dec" => (12, true),
+        _ => return None,
+    })
 }
 
 pub(super) fn weekday_of(w: &str) -> Option<Weekday> {
-    const DAYS: [(&str, Weekday); 7] = [
-        ("monday", Weekday::Mon),
-        ("tuesday", Weekday::Tue),
-        ("wednesday", Weekday::Wed),
-        ("thursday", Weekday::Thu),
-        ("friday", Weekday::Fri),
-        ("saturday", Weekday::Sat),
-        ("sunday", Weekday::Sun),
-    ];
-    DAYS.iter()
-        .find(|(n, _)| w.eq_ignore_ascii_case(n))
-        .map(|(_, d)| *d)
+    let mut buf = [0u8; 16];
+    weekday_of_lower(lower(w, &mut buf)?)
+}
+
+fn weekday_of_lower(l: &[u8]) -> Option<Weekday> {
+    Some(match l {
+        b"monday" => Weekday::Mon,
+        b"tuesday" => Weekday::Tue,
+        b"wednesday" => Weekday::Wed,
+        b"thursday" => Weekday::Thu,
+        b"friday" => Weekday::Fri,
+        b"saturday" => Weekday::Sat,
+        b"sunday" => Weekday::Sun,
+        _ => return None,
+    })
 }
 
 fn word_number(w: &str) -> Option<u32> {
@@ -351,73 +354,33 @@ const NOT_YEAR_BEFORE: &[&str] = &[
     "lot",
 ];
 
-const FUTURE_WORDS: &[&str] = &[
-    "will",
-    "ll",
-    "shall",
-    "due",
-    "scheduled",
-    "expected",
-    "expects",
-    "upcoming",
-    "tomorrow",
-];
+/// What a word before a date says about when it is: the clause looks ahead ("will", "due",
+/// "planned", "payable", "until"), looks back ("said", "was", "ago"), or says nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Ahead,
+    Back,
+    None,
+}
 
-const PAST_WORDS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "announced",
-    "reported",
-    "was",
-    "were",
-    "had",
-    "did",
-    "last",
-    "ago",
-    "since",
-    "yesterday",
-    "rose",
-    "fell",
-    "began",
-    "hit",
-    "struck",
-    "broke",
-    "took",
-    "came",
-    "went",
-    "fled",
-    "met",
-    "led",
-    "saw",
-    "made",
-    "shot",
-    "left",
-    "held",
-    "spoke",
-    "won",
-    "lost",
-    "grew",
-    "gave",
-    "sent",
-    "built",
-    "fought",
-    "brought",
-    "paid",
-    "sold",
-    "bought",
-    "got",
-    "became",
-    "ran",
-    "found",
-    "thought",
-    "felt",
-    "kept",
-    "overtook",
-    "swept",
-    "tore",
-    "blew",
-];
+fn cue_of(w: &[u8]) -> Cue {
+    match w {
+        b"will" | b"ll" | b"shall" | b"would" | b"due" | b"scheduled" | b"expected"
+        | b"expects" | b"expect" | b"upcoming" | b"tomorrow" | b"plan" | b"plans" | b"planned"
+        | b"planning" | b"supposed" | b"intends" | b"intend" | b"likely" | b"payable"
+        | b"effective" | b"going" => Cue::Ahead,
+        b"said" | b"says" | b"told" | b"announced" | b"reported" | b"was" | b"were" | b"had"
+        | b"did" | b"last" | b"ago" | b"since" | b"yesterday" | b"rose" | b"fell" | b"began"
+        | b"hit" | b"struck" | b"broke" | b"took" | b"came" | b"went" | b"fled" | b"met"
+        | b"led" | b"saw" | b"made" | b"shot" | b"left" | b"held" | b"spoke" | b"won" | b"lost"
+        | b"grew" | b"gave" | b"sent" | b"built" | b"fought" | b"brought" | b"paid" | b"sold"
+        | b"bought" | b"got" | b"became" | b"ran" | b"found" | b"thought" | b"felt" | b"kept"
+        | b"overtook" | b"swept" | b"tore" | b"blew" => Cue::Back,
+        // b"-ed" is a past tense, but b"succeed", b"need" are not.
+        _ if w.len() > 3 && w.ends_with(b"ed") && !w.ends_with(b"eed") => Cue::Back,
+        _ => Cue::None,
+    }
+}
 
 pub(super) struct Scanner<'a> {
     text: &'a str,
@@ -429,14 +392,20 @@ pub(super) struct Scanner<'a> {
     anchor: Option<NaiveDate>,
     /// Does the text speak of quarters at all (a financial report)?
     has_quarter: bool,
-    /// The quarter a financial report is about: its first "third quarter" / "fourth-quarter".
-    report_q: Option<u32>,
+    /// The quarters a financial report names, with their tokens (see [`quarters_in`]).
+    report_q: Vec<(usize, u32)>,
+    /// The token being looked at (for [`Scanner::report_quarter`]).
+    at: std::cell::Cell<usize>,
+    /// For each token, the index of the first anchor word at or after it (see [`is_anchor`]).
+    next_anchor: Vec<u32>,
 }
 
-/// Whether `t` mentions quarters, and the first ordinal quarter it names ("third-quarter").
-fn quarters_in(text: &str, t: &[Tok]) -> (bool, Option<u32>) {
+/// Whether `t` mentions quarters, and every quarter it names, with its token: an ordinal
+/// ("third-quarter") or the month a quarter ended in ("the quarter ended Sept. 30").
+fn quarters_in(text: &str, t: &[Tok]) -> (bool, Vec<(usize, u32)>) {
     let w = |i: usize| &text[t[i].s..t[i].e];
     let mut has = false;
+    let mut named = Vec::new();
     for i in 0..t.len() {
         if t[i].kind != K::Word || !w(i).eq_ignore_ascii_case("quarter") {
             continue;
@@ -446,13 +415,21 @@ fn quarters_in(text: &str, t: &[Tok]) -> (bool, Option<u32>) {
         if j > 0 && t[j - 1].kind == K::Punct(b'-') {
             j -= 1;
         }
-        if j > 0 {
-            if let Some(q) = ordinal(w(j - 1)) {
-                return (true, Some(q));
-            }
+        // A company counts its own quarters ("its fiscal first quarter ended Sept. 30"): the
+        // ordinal wins; the month a quarter ended in names it otherwise.
+        let ended = (i + 2 < t.len()
+            && ["ended", "ending"]
+                .iter()
+                .any(|x| w(i + 1).eq_ignore_ascii_case(x)))
+        .then(|| month_of(w(i + 2)))
+        .flatten();
+        if let Some(q) = (j > 0).then(|| ordinal(w(j - 1))).flatten() {
+            named.push((i, q));
+        } else if let Some((m, _)) = ended {
+            named.push((i, (m - 1) / 3 + 1));
         }
     }
-    (has, None)
+    (has, named)
 }
 
 impl<'a> Scanner<'a> {
@@ -460,7 +437,16 @@ impl<'a> Scanner<'a> {
         let t = tokenize(text);
         let dmy = day_first(text, &t, dateline);
         let (has_quarter, report_q) = quarters_in(text, &t);
+        let mut next_anchor = vec![u32::MAX; t.len()];
+        let mut next = u32::MAX;
+        for k in (0..t.len()).rev() {
+            if !matches!(t[k].kind, K::Punct(_)) && is_anchor(&text[t[k].s..t[k].e]) {
+                next = k as u32;
+            }
+            next_anchor[k] = next;
+        }
         Scanner {
+            next_anchor,
             text,
             t,
             r,
@@ -468,13 +454,21 @@ impl<'a> Scanner<'a> {
             anchor: None,
             has_quarter,
             report_q,
+            at: std::cell::Cell::new(0),
         }
     }
 
-    /// The quarter "the quarter" and "a year ago" speak of in a financial report: the one the
-    /// text names first (in the year that puts it on or before `r`), else the last one ended.
+    /// The quarter "the quarter" and "a year ago" speak of in a financial report: the last one
+    /// the text named before (a wire story may report on several companies), else the first
+    /// it names (in the year that puts it on or before `r`), else the last one ended.
     fn report_quarter(&self, r: NaiveDate) -> (i32, u32) {
-        match self.report_q {
+        let at = self.at.get();
+        let k = self.report_q.partition_point(|(i, _)| *i <= at + 4);
+        let named = k
+            .checked_sub(1)
+            .or((!self.report_q.is_empty()).then_some(0))
+            .map(|k| self.report_q[k].1);
+        match named {
             Some(q) if q > quarter(r).1 => (r.year() - 1, q),
             Some(q) => (r.year(), q),
             None => last_quarter(r),
@@ -572,25 +566,81 @@ impl<'a> Scanner<'a> {
         self.tense(i) == Some(true)
     }
 
-    /// The tense of the clause before token `i`: `Some(true)` future ("will", "due to"),
-    /// `Some(false)` past ("said", "-ed"), `None` when nothing shows it.
+    /// The lowercase word at `i` (ASCII words of up to 16 bytes), or "".
+    fn low<'b>(&self, i: usize, buf: &'b mut [u8; 16]) -> &'b [u8] {
+        match self.t.get(i) {
+            Some(t) if t.kind == K::Word => lower(self.w(i), buf).unwrap_or(b""),
+            _ => b"",
+        }
+    }
+
+    /// Does a full stop at token `j` end a sentence (not "P." or "Jan.")?
+    fn full_stop(&self, j: usize) -> bool {
+        !(j > 0
+            && self.tight(j - 1)
+            && self.t[j - 1].kind == K::Word
+            && (self.w(j - 1).len() <= 2 || month_of(self.w(j - 1)).is_some())
+            && self.capital(j - 1))
+    }
+
+    /// The tense of the clause before token `i`: `Some(true)` when it looks ahead (b"will",
+    /// "due to", "planned to", "to be", "as soon as", b"payable"), `Some(false)` when it looks
+    /// back (b"said", b"-ed"), `None` when nothing shows it. A participle after b"be" ("will be
+    /// paid") is no past, and "had been due to" looks back.
     fn tense(&self, i: usize) -> Option<bool> {
-        let lo = i.saturating_sub(12);
-        for j in (lo..i).rev() {
+        let lo = i.saturating_sub(16);
+        // "until Friday" looks ahead unless the clause has a past verb ("searched … until").
+        let mut until = None;
+        let mut j = i;
+        while j > lo {
+            j -= 1;
             match self.t[j].kind {
-                K::Punct(b'.' | b'!' | b'?' | b';') => return None,
+                K::Punct(b'!' | b'?' | b';') => return until,
+                K::Punct(b'.') if self.full_stop(j) => return until,
                 K::Word => {
-                    if self.any(j, FUTURE_WORDS) {
-                        return Some(true);
+                    let mut buf = [0u8; 16];
+                    let w = self.low(j, &mut buf);
+                    let mut pb = [0u8; 16];
+                    let prev: &[u8] = if j > 0 { self.low(j - 1, &mut pb) } else { b"" };
+                    match w {
+                        // "as soon as Tuesday", "as early as Friday".
+                        b"soon" | b"early"
+                            if prev == b"as" && j + 1 < i && self.is(j + 1, "as") =>
+                        {
+                            return Some(true)
+                        }
+                        // "is to resume", "to be held".
+                        b"to" if matches!(prev, b"is" | b"are" | b"set") => return Some(true),
+                        b"be" if prev == b"to" => return Some(true),
+                        b"until" | b"till" => until = Some(true),
+                        _ => {}
                     }
-                    if self.any(j, PAST_WORDS) || self.w(j).ends_with("ed") {
-                        return Some(false);
+                    match cue_of(w) {
+                        Cue::Ahead => return Some(!matches!(prev, b"had" | b"been")),
+                        // "be paid", and names ("United States") are no past.
+                        Cue::Back if matches!(prev, b"be" | b"been" | b"being") => {}
+                        Cue::Back if w.ends_with(b"ed") && self.capital(j) => {}
+                        // "postponed until Tuesday", "gave them until Friday": a deadline.
+                        Cue::Back
+                            if until.is_some()
+                                && matches!(
+                                    w,
+                                    b"postponed"
+                                        | b"extended"
+                                        | b"delayed"
+                                        | b"adjourned"
+                                        | b"deferred"
+                                        | b"gave"
+                                        | b"given"
+                                ) => {}
+                        Cue::Back => return Some(false),
+                        Cue::None => {}
                     }
                 }
                 _ => {}
             }
         }
-        None
+        until
     }
 
     /// An optional leading modifier ("early", "late", "mid-", "the end of"): where the core starts.
@@ -645,6 +695,15 @@ impl<'a> Scanner<'a> {
     }
 
     fn at(&self, i: usize) -> Option<(&'static str, Hit)> {
+        if (self.next_anchor[i] as usize).saturating_sub(i) > ANCHOR_REACH {
+            return None;
+        }
+        match self.t[i].kind {
+            K::Punct(_) => return None,
+            K::Word if !could_start(self.w(i)) => return None,
+            _ => {}
+        }
+        self.at.set(i);
         type R<'b> = fn(&Scanner<'b>, usize) -> Option<Hit>;
         let rules: [(&'static str, R<'a>); 19] = [
             ("iso_date", Scanner::iso_date),
@@ -667,12 +726,6 @@ impl<'a> Scanner<'a> {
             ("set", Scanner::set),
             ("vague", Scanner::vague),
         ];
-        let t = self.t[i];
-        match t.kind {
-            K::Punct(_) => return None,
-            K::Word if !could_start(self.w(i)) => return None,
-            _ => {}
-        }
         rules
             .iter()
             .find_map(|(name, f)| f(self, i).map(|h| (*name, h)))
@@ -742,8 +795,15 @@ impl<'a> Scanner<'a> {
         let past = cands.iter().rev().find(|x| **x <= r).copied();
         let future = cands.iter().find(|x| **x >= r - Duration::days(7)).copied();
         let best = match self.tense(at) {
+            // "payable Dec. 15", "will resume on March 3": the next such day, unless the
+            // nearest is only days past ("would bring aid to the towns the Aug. 7 floods hit").
+            Some(true) if nearest >= r - Duration::days(14) => nearest,
             Some(true) => future.unwrap_or(nearest),
-            Some(false) if nearest > r + Duration::days(30) => past.unwrap_or(nearest),
+            // A past clause: the last such day, unless one is only days ahead ("of record
+            // Nov. 17" beside "declared").
+            Some(false) if nearest > r + Duration::days(30) || nearest < r => {
+                past.unwrap_or(nearest)
+            }
             // A news report mostly looks back: a date far ahead is last year's.
             _ if nearest > r + Duration::days(60) => past.unwrap_or(nearest),
             _ => nearest,
@@ -861,7 +921,9 @@ impl<'a> Scanner<'a> {
             return hit(k, "date", format!("XXXX-{m:02}"), None);
         };
         let y = match rel.as_deref() {
-            // "last February" is last year's, as TimeML reads it.
+            // "last April" is the latest April, this year's when it is two months or more
+            // past; the month just before (which one would call "last month") is last year's.
+            Some("last") if m + 1 < r.month() => r.year(),
             Some("last") => r.year() - 1,
             Some("past") => {
                 if m < r.month() {
@@ -878,19 +940,17 @@ impl<'a> Scanner<'a> {
                 }
             }
             Some(_) => r.year(),
-            None => {
-                let here = r.year() * 12 + r.month() as i32;
-                let at = |y: i32| y * 12 + m as i32;
-                match self.tense(i) {
-                    Some(true) if m + 1 < r.month() => r.year() + 1,
-                    Some(false) if m > r.month() => r.year() - 1,
-                    // The nearest such month, the earlier one on a tie.
-                    _ => [r.year() - 1, r.year(), r.year() + 1]
-                        .into_iter()
-                        .min_by_key(|y| ((at(*y) - here).abs(), *y))
-                        .unwrap_or(r.year()),
-                }
-            }
+            // A month alone is this year's, as TimeML annotators read it, unless the clause
+            // looks ahead to a month already past ("will join in April", in December) or
+            // looks back (or says nothing) to a month not yet come ("in December", in
+            // February) — next month excepted when nothing shows the tense.
+            None => match self.tense(i) {
+                Some(true) if m + 1 < r.month() => r.year() + 1,
+                Some(true) => r.year(),
+                Some(false) if m > r.month() => r.year() - 1,
+                None if m > r.month() + 1 => r.year() - 1,
+                _ => r.year(),
+            },
         };
         hit(k, "date", format!("{y}-{m:02}"), None)
     }
@@ -933,6 +993,7 @@ impl<'a> Scanner<'a> {
             Some("next") | Some("coming") | Some("following") => {
                 r + Duration::days(i64::from(if fwd == 0 { 7 } else { fwd }))
             }
+            Some("named") => r - Duration::days(i64::from(back)),
             _ => {
                 if self.future(at) {
                     r + Duration::days(i64::from(fwd))
@@ -975,6 +1036,13 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let wd = weekday_of(self.w(k))?;
+        // "Wednesday's ruling" names an event: one that has happened.
+        let named = rel.is_none() && self.p(k + 1, b'\'') && self.is(k + 2, "s");
+        let rel = if named {
+            Some("named".to_string())
+        } else {
+            rel
+        };
         let (value, day) = self.weekday_value(wd, rel.as_deref(), i);
         self.time_of_day(Hit {
             end: k + 1,
@@ -1033,6 +1101,14 @@ impl<'a> Scanner<'a> {
     fn anchored_day(&self, i: usize) -> Option<Hit> {
         let base = self.anchor_day()?;
         let (off, end) = if self.is(i, "the") && self.is(i + 1, "day") {
+            // "the day before the vote" is the day before something else, not before the
+            // day last named.
+            if self.any(i + 2, &["before", "after"])
+                && (self.any(i + 3, &["the", "a", "an", "his", "her", "its", "their"])
+                    || self.capital(i + 3))
+            {
+                return None;
+            }
             if self.any(i + 2, &["before", "earlier"]) {
                 (-1, i + 3)
             } else if self.any(i + 2, &["after", "later"]) {
@@ -1347,7 +1423,11 @@ impl<'a> Scanner<'a> {
         }
         let v = match u {
             "D" => return day_hit(end + 1, r - Duration::days(n)),
-            "W" => iso_week(r - Duration::days(7 * n)),
+            // "two weeks ago" is that week, and that day for a timeline.
+            "W" => {
+                let d = r - Duration::days(7 * n);
+                return hit(end + 1, "date", iso_week(d), Some(d));
+            }
             "M" => {
                 let (y, m) = add_months(r.year(), r.month(), -(n as i32));
                 format!("{y}-{m:02}")
@@ -1423,10 +1503,21 @@ impl<'a> Scanner<'a> {
         if ord.is_none() && !the && year_off == 0 {
             return None;
         }
-        if ord.is_none() && explicit_year.is_some() && self.is(k, "period") {
+        // "the 1989 period" is that year's quarter only in a report that speaks of quarters.
+        if ord.is_none() && explicit_year.is_some() && self.is(k, "period") && !self.has_quarter {
             return None;
         }
         let mut end = k + 1;
+        // "the quarter a year ago": that quarter, a year before.
+        if q_word
+            && year_off == 0
+            && self.any(end, &["a", "one"])
+            && self.is(end + 1, "year")
+            && self.any(end + 2, &["ago", "earlier"])
+        {
+            year_off = -1;
+            end += 3;
+        }
         if self.is(end, "of") {
             if let Some(y) = self.year4(end + 1) {
                 explicit_year = Some(y);
@@ -1491,7 +1582,13 @@ impl<'a> Scanner<'a> {
         // Decades: "the 1990s", "the '80s", "the nineties".
         let w = self.w(k);
         if w.len() == 5 && w.ends_with('s') && w[..4].bytes().all(|b| b.is_ascii_digit()) {
-            return hit(k + 1, "date", w[..3].to_string(), None);
+            // TimeBank writes a bare decade "199X" and a part of one ("the late 1990s") "199".
+            let v = if j == i && !self.any(k.wrapping_sub(1), &["early", "late", "mid"]) {
+                format!("{}X", &w[..3])
+            } else {
+                w[..3].to_string()
+            };
+            return hit(k + 1, "date", v, None);
         }
         if self.p(k, b'\'') && self.tight(k) {
             let w2 = self.w(k + 1);
@@ -1719,7 +1816,7 @@ impl<'a> Scanner<'a> {
                 "PAST_REF"
             }
 
-            "future" => "FUTURE_REF",
+            // A bare "future" is mostly an adjective ("future earnings"): only "the future".
             "the" => {
                 if self.is(i + 1, "past")
                     && !self.any(
@@ -1920,39 +2017,230 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// Words that can begin an expression (lowercase); any other word is skipped at once, which
-/// keeps the scan fast on ordinary prose.
-static START_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| {
-        "early late earlier later mid the this last next past previous following coming current \
-         that a an one about nearly almost some roughly around over more few several many its \
-         fiscal year yesterday today tomorrow tonight every each daily nightly weekly monthly \
-         annually yearly hourly now currently nowadays right these recently lately recent \
-         future noon midday midnight dawn daybreak sunrise dusk sunset nightfall nineteen \
-         spring summer fall autumn winter christmas thanksgiving new january february march \
-         april may june july august september october november december jan feb mar apr jun \
-         jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday \
-         zero two three four five six seven eight nine ten eleven twelve thirteen fourteen \
-         fifteen sixteen seventeen eighteen twenty thirty forty fifty sixty seventy eighty \
-         ninety first second third fourth mid-"
-            .split_whitespace()
-            .collect()
-    });
-
-fn could_start(w: &str) -> bool {
+/// Lowercases an ASCII word of at most 16 bytes into `buf` (longer or non-ASCII words give
+/// `None`: no calendar word is like that), so that word tests never allocate.
+fn lower<'b>(w: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
     let b = w.as_bytes();
-    if b.first().is_some_and(u8::is_ascii_digit) {
-        return true;
+    if b.len() > buf.len() || !b.is_ascii() {
+        return None;
     }
-    if b.len() > 12 {
-        return false;
-    }
-    let mut buf = [0u8; 12];
     for (d, s) in buf.iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..b.len()]).is_ok_and(|l| START_WORDS.contains(l))
+    Some(&buf[..b.len()])
 }
+
+/// Words that can begin an expression; any other word is skipped at once, which keeps the
+/// scan fast on ordinary prose.
+fn could_start(w: &str) -> bool {
+    if w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    let mut buf = [0u8; 16];
+    let Some(l) = lower(w, &mut buf) else {
+        return false;
+    };
+    matches!(
+        l,
+        b"early"
+            | b"late"
+            | b"earlier"
+            | b"later"
+            | b"mid"
+            | b"the"
+            | b"this"
+            | b"last"
+            | b"next"
+            | b"past"
+            | b"previous"
+            | b"following"
+            | b"coming"
+            | b"current"
+            | b"that"
+            | b"a"
+            | b"an"
+            | b"one"
+            | b"about"
+            | b"nearly"
+            | b"almost"
+            | b"some"
+            | b"roughly"
+            | b"around"
+            | b"over"
+            | b"more"
+            | b"few"
+            | b"several"
+            | b"many"
+            | b"its"
+            | b"fiscal"
+            | b"year"
+            | b"yesterday"
+            | b"today"
+            | b"tomorrow"
+            | b"tonight"
+            | b"every"
+            | b"each"
+            | b"daily"
+            | b"nightly"
+            | b"weekly"
+            | b"monthly"
+            | b"annually"
+            | b"yearly"
+            | b"hourly"
+            | b"now"
+            | b"currently"
+            | b"nowadays"
+            | b"right"
+            | b"these"
+            | b"recently"
+            | b"lately"
+            | b"recent"
+            | b"future"
+            | b"noon"
+            | b"midday"
+            | b"midnight"
+            | b"dawn"
+            | b"daybreak"
+            | b"sunrise"
+            | b"dusk"
+            | b"sunset"
+            | b"nightfall"
+            | b"nineteen"
+            | b"spring"
+            | b"summer"
+            | b"fall"
+            | b"autumn"
+            | b"winter"
+            | b"christmas"
+            | b"thanksgiving"
+            | b"new"
+            | b"two"
+            | b"three"
+            | b"four"
+            | b"five"
+            | b"six"
+            | b"seven"
+            | b"eight"
+            | b"nine"
+            | b"ten"
+            | b"eleven"
+            | b"twelve"
+            | b"thirteen"
+            | b"fourteen"
+            | b"fifteen"
+            | b"sixteen"
+            | b"seventeen"
+            | b"eighteen"
+            | b"twenty"
+            | b"thirty"
+            | b"forty"
+            | b"fifty"
+            | b"sixty"
+            | b"seventy"
+            | b"eighty"
+            | b"ninety"
+            | b"first"
+            | b"second"
+            | b"third"
+            | b"fourth"
+            | b"soon"
+            | b"previously"
+    ) || month_of_lower(l).is_some()
+        || weekday_of_lower(l).is_some()
+}
+
+/// Words that every expression holds at least one of (a number, a calendar word, a unit, a
+/// relative day): an expression never starts more than [`ANCHOR_REACH`] tokens before one,
+/// so that words like b"the" and b"a" far from any of them are skipped without trying a rule.
+fn is_anchor(w: &str) -> bool {
+    if w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    let mut buf = [0u8; 16];
+    let Some(l) = lower(w, &mut buf) else {
+        return false;
+    };
+    let l = l.strip_suffix(b"s").filter(|x| x.len() > 2).unwrap_or(l);
+    matches!(
+        l,
+        b"second"
+            | b"minute"
+            | b"hour"
+            | b"day"
+            | b"week"
+            | b"weekend"
+            | b"month"
+            | b"year"
+            | b"decade"
+            | b"quarter"
+            | b"century"
+            | b"centurie"
+            | b"half"
+            | b"period"
+            | b"night"
+            | b"morning"
+            | b"afternoon"
+            | b"evening"
+            | b"noon"
+            | b"midday"
+            | b"midnight"
+            | b"dawn"
+            | b"daybreak"
+            | b"sunrise"
+            | b"dusk"
+            | b"sunset"
+            | b"nightfall"
+            | b"spring"
+            | b"summer"
+            | b"fall"
+            | b"autumn"
+            | b"winter"
+            | b"christma"
+            | b"christmas"
+            | b"thanksgiving"
+            | b"yesterday"
+            | b"today"
+            | b"tomorrow"
+            | b"tonight"
+            | b"now"
+            | b"currently"
+            | b"nowaday"
+            | b"current"
+            | b"recently"
+            | b"lately"
+            | b"recent"
+            | b"future"
+            | b"past"
+            | b"term"
+            | b"daily"
+            | b"nightly"
+            | b"weekly"
+            | b"monthly"
+            | b"annually"
+            | b"yearly"
+            | b"hourly"
+            | b"nineteen"
+            | b"twentie"
+            | b"thirtie"
+            | b"fortie"
+            | b"fiftie"
+            | b"sixtie"
+            | b"seventie"
+            | b"eightie"
+            | b"ninetie"
+            | b"thousand"
+            | b"ago"
+            | b"earlier"
+            | b"soon"
+            | b"previously"
+            | b"fiscal"
+    ) || month_of_lower(l).is_some()
+        || weekday_of_lower(l).is_some()
+}
+
+/// How many tokens an expression may run before its first anchor word ("more than four
+/// decades ago", "the end of the year").
+const ANCHOR_REACH: usize = 4;
 
 /// Decides whether `05/01/2022` means 5 January, from the other numeric dates in the text
 /// (one with a first number over 12 settles it) or the style of the dateline.
