@@ -25,24 +25,24 @@ use std::sync::LazyLock;
 use crate::document::{Document, Span};
 use crate::extract::dates::is_calendar_word;
 use crate::model::{Actor, Evidence, Location};
-use crate::vocab::{self, PhraseSet, WordSet};
+use crate::vocab::{self, PhraseSet, WordList};
 
 /// Title head words, lowercased.
-static TITLES: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(vocab::entries(include_str!("titles.txt"))));
+static TITLES: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(vocab::entries(include_str!("titles.txt"))));
 
 /// Organization head words; some are two words ("Red Cross").
 static ORG_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| vocab::entries(include_str!("org_words.txt")).collect());
 
 /// The one-word organization head words, for a fast exact test.
-static ORG_HEADS: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(ORG_WORDS.iter().copied().filter(|o| !o.contains(' '))));
+static ORG_HEADS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(ORG_WORDS.iter().copied().filter(|o| !o.contains(' '))));
 
 /// [`FUNCTION_WORDS`] and [`NOT_NAME`] as sets (asked for every capitalized word).
-static FUNCTION_SET: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(FUNCTION_WORDS.iter().copied()));
-static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOT_NAME.iter().copied()));
+static FUNCTION_SET: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(FUNCTION_WORDS.iter().copied()));
+static NOT_NAME_SET: LazyLock<WordList> = LazyLock::new(|| WordList::new(NOT_NAME.iter().copied()));
 
 /// Known organizations by short name, matched case-sensitively.
 static KNOWN_ORGS: LazyLock<(PhraseSet, Vec<&'static str>)> = LazyLock::new(|| {
@@ -50,8 +50,8 @@ static KNOWN_ORGS: LazyLock<(PhraseSet, Vec<&'static str>)> = LazyLock::new(|| {
     (PhraseSet::new(v.iter().copied()), v)
 });
 
-static NOT_ACRONYMS: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(vocab::entries(include_str!("not_acronyms.txt"))));
+static NOT_ACRONYMS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(vocab::entries(include_str!("not_acronyms.txt"))));
 
 static GROUPS: LazyLock<PhraseSet> =
     LazyLock::new(|| PhraseSet::new(vocab::entries(include_str!("groups.txt"))));

@@ -19,8 +19,7 @@ use crate::extract::locations::Places;
 use crate::model::CrisisCandidate;
 use crate::vocab::PhraseMatch;
 
-pub mod wordset;
-use wordset::WordSet;
+use crate::vocab::WordPhrases;
 
 /// One line of `triggers.txt`.
 struct Trigger {
@@ -33,7 +32,7 @@ struct Trigger {
 }
 
 struct Triggers {
-    set: WordSet,
+    set: WordPhrases,
     table: Vec<Trigger>,
 }
 
@@ -61,7 +60,7 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
         }
     }
     Triggers {
-        set: WordSet::new(phrases),
+        set: WordPhrases::new(phrases),
         table,
     }
 });
@@ -69,8 +68,8 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
 /// Trigger words behind a type, with the weight each contributed.
 type Words = Vec<(String, f64)>;
 /// Words that mark a sentence as telling the incident itself (`incident.txt`).
-static INCIDENT: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(crate::vocab::entries(include_str!("incident.txt"))));
+static INCIDENT: LazyLock<WordPhrases> =
+    LazyLock::new(|| WordPhrases::new(crate::vocab::entries(include_str!("incident.txt"))));
 
 /// What an actor noun counts in a sentence that also names what happened.
 const ACTOR_BESIDE_EVENT: f64 = 0.25;

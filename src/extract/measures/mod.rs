@@ -11,16 +11,16 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::document::Document;
-use crate::extract::crisis::wordset::WordSet;
 use crate::extract::dates::TimeExpr;
 use crate::model::{Evidence, Location, Measure};
+use crate::vocab::WordPhrases;
 
 /// Measure phrases and, for each entry of `kinds.txt`, its measure type.
-static KINDS: LazyLock<(WordSet, Vec<&'static str>)> = LazyLock::new(|| {
+static KINDS: LazyLock<(WordPhrases, Vec<&'static str>)> = LazyLock::new(|| {
     let (kinds, phrases): (Vec<&str>, Vec<&str>) = crate::vocab::entries(include_str!("kinds.txt"))
         .filter_map(|l| l.split_once('\t'))
         .unzip();
-    (WordSet::new(phrases), kinds)
+    (WordPhrases::new(phrases), kinds)
 });
 
 /// The actions, in order of precedence, and the action words of `actions.txt`.
@@ -33,12 +33,12 @@ const ACTION_ORDER: [&str; 6] = [
     "imposed",
 ];
 
-static ACTIONS: LazyLock<(WordSet, Vec<&'static str>)> = LazyLock::new(|| {
+static ACTIONS: LazyLock<(WordPhrases, Vec<&'static str>)> = LazyLock::new(|| {
     let (actions, phrases): (Vec<&str>, Vec<&str>) =
         crate::vocab::entries(include_str!("actions.txt"))
             .filter_map(|l| l.split_once('\t'))
             .unzip();
-    (WordSet::new(phrases), actions)
+    (WordPhrases::new(phrases), actions)
 });
 
 /// The clause of the sentence around the measure at `at..end` (rule
@@ -169,7 +169,7 @@ fn general_determiner(flat_sentence: &str, at: usize) -> bool {
 /// Words that mark a sentence as talk about measures in general (rule
 /// `measures_talked_about_in_general`): "states may declare emergencies", "under international
 /// law", "in general", "narrowly". Modal forms are built from their parts.
-static GENERAL: LazyLock<WordSet> = LazyLock::new(|| {
+static GENERAL: LazyLock<WordPhrases> = LazyLock::new(|| {
     let mut phrases: Vec<String> = [
         "under international law",
         "in general",
@@ -187,12 +187,12 @@ static GENERAL: LazyLock<WordSet> = LazyLock::new(|| {
             }
         }
     }
-    WordSet::new(phrases.iter().map(String::as_str))
+    WordPhrases::new(phrases.iter().map(String::as_str))
 });
 
 /// Words saying a measure covers the whole country.
-static NATIONWIDE: LazyLock<WordSet> = LazyLock::new(|| {
-    WordSet::new([
+static NATIONWIDE: LazyLock<WordPhrases> = LazyLock::new(|| {
+    WordPhrases::new([
         "nationwide",
         "across the country",
         "the whole country",

@@ -2,7 +2,7 @@
 //!
 //! [`crate::vocab::PhraseSet`] builds an Aho–Corasick automaton, which costs about half a
 //! millisecond for a list of a hundred phrases: more than the whole search of an article, and
-//! paid at every start of the process. A `WordSet` costs a few microseconds to build: it
+//! paid at every start of the process. A `WordPhrases` costs a few microseconds to build: it
 //! indexes each phrase by the first three letters of its first word, walks the text word by
 //! word, and compares the few phrases whose key matches the word's first letters. It keeps the
 //! semantics of `PhraseSet` (ASCII case-insensitive, whole words, a trailing `*` marks a stem
@@ -15,7 +15,7 @@ use crate::vocab::PhraseMatch;
 const KEY_LEN: usize = 3;
 
 /// A list of phrases matched as whole words, ASCII-case-insensitively, word by word.
-pub struct WordSet {
+pub struct WordPhrases {
     /// Distinct phrases: lower-cased body, stem flag, list entries that carry it.
     phrases: Vec<(Box<[u8]>, bool, Vec<usize>)>,
     /// `(key, phrase)` pairs sorted by key.
@@ -58,10 +58,10 @@ fn filter_bit(key: u32) -> (usize, u64) {
     ((h >> 6) as usize, 1u64 << (h & 63))
 }
 
-impl WordSet {
+impl WordPhrases {
     /// Builds the set from a list of phrases (a trailing `*` marks a stem). Phrases that do
     /// not start with a letter or digit are ignored.
-    pub fn new<'a>(list: impl IntoIterator<Item = &'a str>) -> WordSet {
+    pub fn new<'a>(list: impl IntoIterator<Item = &'a str>) -> WordPhrases {
         let mut phrases: Vec<(Box<[u8]>, bool, Vec<usize>)> = Vec::new();
         for (i, p) in list.into_iter().enumerate() {
             let (body, stem) = match p.strip_suffix('*') {
@@ -88,7 +88,7 @@ impl WordSet {
             let (w, bit) = filter_bit(key);
             filter[w] |= bit;
         }
-        WordSet {
+        WordPhrases {
             phrases,
             index,
             filter,
@@ -188,7 +188,7 @@ fn match_at(text: &str, start: usize, phrase: &[u8], stem: bool) -> Option<usize
 mod tests {
     use super::*;
 
-    fn found(set: &WordSet, text: &str) -> Vec<(String, Vec<usize>)> {
+    fn found(set: &WordPhrases, text: &str) -> Vec<(String, Vec<usize>)> {
         set.find_iter(text)
             .map(|m| (text[m.start..m.end].to_string(), m.entries.to_vec()))
             .collect()
@@ -196,7 +196,7 @@ mod tests {
 
     #[test]
     fn whole_words_stems_repeats_and_longest_first() {
-        let set = WordSet::new([
+        let set = WordPhrases::new([
             "protest*",
             "riot",
             "state of emergency",
@@ -219,7 +219,7 @@ mod tests {
 
     #[test]
     fn short_words_hyphens_and_odd_text() {
-        let set = WordSet::new(["in general", "sit-in", "stay-at-home order*", "cut"]);
+        let set = WordPhrases::new(["in general", "sit-in", "stay-at-home order*", "cut"]);
         let text = "Shortcut: in general, a sit-in; stay-at-home orders were cut. É cut";
         let got: Vec<String> = found(&set, text).into_iter().map(|f| f.0).collect();
         assert_eq!(
@@ -232,7 +232,7 @@ mod tests {
 
     #[test]
     fn a_stem_ends_on_a_char_boundary() {
-        let set = WordSet::new(["caf*"]);
+        let set = WordPhrases::new(["caf*"]);
         let text = "café crème";
         let m: Vec<_> = set.find_iter(text).collect();
         assert_eq!(&text[m[0].start..m[0].end], "café");

@@ -45,13 +45,16 @@ mod tests {
     }
 }
 
+mod word_phrases;
+pub use word_phrases::WordPhrases;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::cmp::Ordering;
 use std::sync::atomic::{AtomicBool, Ordering as AtomicOrdering};
 
 /// A list of single words for membership tests: sorted once, then binary-searched with no
 /// allocation per query (hot paths ask it for every word of an article).
-pub struct WordSet {
+pub struct WordList {
     words: Vec<&'static str>,
 }
 
@@ -62,13 +65,13 @@ fn cmp_ascii_ci(a: &str, b: &str) -> Ordering {
         .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
 }
 
-impl WordSet {
+impl WordList {
     /// The set of `list`'s entries.
-    pub fn new(list: impl IntoIterator<Item = &'static str>) -> WordSet {
+    pub fn new(list: impl IntoIterator<Item = &'static str>) -> WordList {
         let mut words: Vec<&'static str> = list.into_iter().collect();
         words.sort_by(|a, b| cmp_ascii_ci(a, b).then(a.cmp(b)));
         words.dedup();
-        WordSet { words }
+        WordList { words }
     }
 
     /// Whether `w` is in the set, ignoring the case of ASCII letters.
@@ -94,7 +97,7 @@ mod word_set_tests {
 
     #[test]
     fn case_folded_and_exact_membership() {
-        let set = WordSet::new(["Minister", "police", "UN", "un"]);
+        let set = WordList::new(["Minister", "police", "UN", "un"]);
         assert!(set.contains_ci("MINISTER") && set.contains_ci("Police"));
         assert!(!set.contains_ci("minist") && !set.contains_ci("ministers"));
         assert!(set.contains("UN") && set.contains("un") && !set.contains("Un"));
