@@ -25,7 +25,7 @@ use std::sync::LazyLock;
 use crate::document::{Document, Span};
 use crate::extract::dates::is_calendar_word;
 use crate::model::{Actor, Evidence, Location};
-use crate::vocab::{self, PhraseSet, WordList};
+use crate::vocab::{self, PhraseSet, WordList, WordPhrases};
 
 /// Title head words, lowercased.
 static TITLES: LazyLock<WordList> =
@@ -53,8 +53,8 @@ static KNOWN_ORGS: LazyLock<(PhraseSet, Vec<&'static str>)> = LazyLock::new(|| {
 static NOT_ACRONYMS: LazyLock<WordList> =
     LazyLock::new(|| WordList::new(vocab::entries(include_str!("not_acronyms.txt"))));
 
-static GROUPS: LazyLock<PhraseSet> =
-    LazyLock::new(|| PhraseSet::new(vocab::entries(include_str!("groups.txt"))));
+static GROUPS: LazyLock<WordPhrases> =
+    LazyLock::new(|| WordPhrases::new(vocab::entries(include_str!("groups.txt"))));
 
 /// Given name → gender letter (`f`, `m`, `u`).
 static GIVEN_NAMES: LazyLock<HashMap<&'static str, char>> = LazyLock::new(|| {

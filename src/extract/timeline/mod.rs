@@ -18,12 +18,12 @@ use crate::extract::dates::TimeExpr;
 use crate::model::{Event, Evidence};
 use crate::vocab;
 
-static EVENT_WORD: LazyLock<vocab::PhraseSet> =
-    LazyLock::new(|| vocab::PhraseSet::new(vocab::entries(include_str!("events.txt"))));
+static EVENT_WORD: LazyLock<vocab::WordPhrases> =
+    LazyLock::new(|| vocab::WordPhrases::new(vocab::entries(include_str!("events.txt"))));
 
 /// Things that end on a deadline ("state of emergency", "curfew"), for deadline summaries.
-static DEADLINE_THING: LazyLock<vocab::PhraseSet> =
-    LazyLock::new(|| vocab::PhraseSet::new(vocab::entries(include_str!("deadlines.txt"))));
+static DEADLINE_THING: LazyLock<vocab::WordPhrases> =
+    LazyLock::new(|| vocab::WordPhrases::new(vocab::entries(include_str!("deadlines.txt"))));
 
 /// Longest summary, in characters, before it is cut at a clause or word boundary.
 const MAX_SUMMARY: usize = 100;
@@ -191,7 +191,7 @@ fn clause_events(
         .map(|t| t.span.start - c.start..t.span.end - c.start)
         .collect();
     if let Some((_, value, at)) = event {
-        if !EVENT_WORD.find_iter(clause_text).is_empty() {
+        if EVENT_WORD.find_iter(clause_text).next().is_some() {
             // A date deep in a long sentence belongs to its own clause ("…, where the
             // Aug. 7 blasts killed 257 people"): summarize that clause when it has a verb.
             let summary = match date_clause(text, c.start, at) {
@@ -210,7 +210,7 @@ fn clause_events(
         }
     }
     if let Some(value) = deadline {
-        let summary = match DEADLINE_THING.find_iter(clause_text).first() {
+        let summary = match DEADLINE_THING.find_iter(clause_text).next() {
             Some(m) => format!("{} due to end.", capitalize(&clause_text[m.start..m.end])),
             None => summarize_with(&text[c.clone()], &drop, usize::MAX),
         };
@@ -245,7 +245,7 @@ fn date_clause(text: &str, from: usize, at: usize) -> Option<usize> {
     let start = from + k;
     let end = text[at..].find([',', ';']).map_or(text.len(), |e| at + e);
     let seg = &text[start..end];
-    let verb = EVENT_WORD.find_iter(seg).iter().any(|m| {
+    let verb = EVENT_WORD.find_iter(seg).any(|m| {
         let w = &seg[m.start..m.end];
         !SPEECH.iter().any(|x| w.eq_ignore_ascii_case(x))
     }) || seg
@@ -281,7 +281,7 @@ fn named_event(text: &str, at: usize, end: usize) -> Option<String> {
     .min()
     .unwrap_or(after.len());
     let phrase = after[..stop].trim();
-    let first = EVENT_WORD.find_iter(phrase).into_iter().next()?;
+    let first = EVENT_WORD.find_iter(phrase).next()?;
     if phrase[..first.start].split_whitespace().count() > 2 || first.start == first.end {
         return None;
     }
@@ -429,7 +429,7 @@ fn has_verb(s: &str) -> bool {
     s.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
         (w.len() > 3 && w.ends_with("ed") && !w.starts_with(|c: char| c.is_ascii_uppercase()))
             || COMMON_VERBS.iter().any(|v| w.eq_ignore_ascii_case(v))
-    }) || !EVENT_WORD.find_iter(s).is_empty()
+    }) || EVENT_WORD.find_iter(s).next().is_some()
 }
 
 /// Relative clauses that are asides ("Housing Minister Ana Ruiz, who flew to the coast, said
@@ -655,7 +655,7 @@ fn drop_leading(s: &str) -> String {
         if let Some(k) = lower.find(verb).filter(|k| *k < 70) {
             let rest = &s[k + verb.len()..];
             let speaker = &s[..k];
-            let is_event = EVENT_WORD.find_iter(rest).iter().any(|m| {
+            let is_event = EVENT_WORD.find_iter(rest).any(|m| {
                 let w = &rest[m.start..m.end];
                 !SPEECH.iter().any(|x| w.eq_ignore_ascii_case(x))
             });
