@@ -202,5 +202,38 @@ fn main() {
         "IDS",
         &flat_ids,
     );
+
+    // Names that need context to be a place, folded and sorted for a binary search: the
+    // gazetteer's ambiguous list, the extractor's never-alone words, and given names (the
+    // second field of the actors' list).
+    let list = |path: &str| {
+        println!("cargo:rerun-if-changed={path}");
+        fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    };
+    let lines = |t: String| -> Vec<String> {
+        t.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(String::from)
+            .collect()
+    };
+    let given: Vec<String> = lines(list("src/extract/actors/given_names.txt"))
+        .iter()
+        .filter_map(|l| l.split_whitespace().nth(1).map(String::from))
+        .collect();
+    let mut ambiguous: Vec<String> = lines(list("data/gazetteer/ambiguous.txt"))
+        .into_iter()
+        .chain(lines(list("src/extract/locations/not_alone.txt")))
+        .chain(given)
+        .map(|n| fold(&n))
+        .collect();
+    ambiguous.sort();
+    ambiguous.dedup();
+    let _ = writeln!(
+        rs,
+        "/// Folded names that need context to be a place, sorted.\npub static AMBIGUOUS: [&str; {}] = {:?};",
+        ambiguous.len(),
+        ambiguous
+    );
     fs::write(out.join("gazetteer_index.rs"), rs).expect("write index");
 }

@@ -30,16 +30,11 @@ static PLACES_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/places.txt"));
 static KEYS_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/keys.txt"));
 
 /// Names that need context to be a place: the gazetteer's ambiguous list, the project's list
-/// of words that are never a place alone, and every common given name ("Paul", "Michael").
-static AMBIGUOUS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    let given = crate::vocab::entries(include_str!("../actors/given_names.txt"))
-        .filter_map(|l| l.split_whitespace().nth(1));
-    crate::vocab::entries(include_str!("../../../data/gazetteer/ambiguous.txt"))
-        .chain(crate::vocab::entries(include_str!("not_alone.txt")))
-        .chain(given)
-        .map(fold)
-        .collect()
-});
+/// of words that are never a place alone, and every common given name ("Paul", "Michael"),
+/// folded and sorted at build time.
+fn is_ambiguous(folded: &str) -> bool {
+    index::AMBIGUOUS.binary_search(&folded).is_ok()
+}
 
 /// One gazetteer record.
 #[derive(Debug, Clone, PartialEq)]
@@ -307,7 +302,7 @@ pub fn extract(doc: &Document) -> Places {
                 let span = w.start..words[j].end;
                 let folded = fold(&text[span.clone()]);
                 // "The Valley", "The Department": a leading article makes a common phrase.
-                let ambiguous = AMBIGUOUS.contains(&folded) || folded.starts_with("the ");
+                let ambiguous = is_ambiguous(&folded) || folded.starts_with("the ");
                 hits.push(Hit {
                     span,
                     ids,
