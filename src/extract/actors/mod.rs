@@ -1174,6 +1174,10 @@ fn bare_name(
             return None;
         }
     }
+    // "the Red de Defensa Civil", "the Lost Souls": a person's name takes no article.
+    if a > 0 && toks[a].joined && word(a - 1) == "the" {
+        return None;
+    }
     let span = (toks[a].start, toks[b - 1].end);
     if inside(places, span) {
         return None;

@@ -190,3 +190,15 @@ fn odd_input_does_not_panic() {
         let _ = run(t);
     }
 }
+
+#[test]
+fn a_name_after_the_article_is_not_a_person() {
+    let a = run(
+        "A local monitor, the Red de Vigilancia Ciudadana, said Maria Lopes Duarte was detained.",
+    );
+    assert!(
+        find(&a, "person", "Red de Vigilancia Ciudadana").is_none(),
+        "{a:?}"
+    );
+    assert!(find(&a, "person", "Maria Lopes Duarte").is_some(), "{a:?}");
+}
