@@ -266,10 +266,12 @@ pub fn countries(doc: &Document, places: &Places) -> Vec<String> {
         add(c, 0.5 * position_weight(doc, span.start), span.start);
     }
     votes.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)));
+    // A crisis country carries at least half the weight of the first one; below that it is
+    // named in passing (a donor, a neighbour, a speaker's nationality).
     let top = votes.first().map_or(0.0, |v| v.1);
     votes
         .into_iter()
-        .filter(|v| v.1 >= 0.4 * top)
+        .filter(|v| v.1 >= 0.5 * top)
         .map(|v| v.0)
         .collect()
 }
