@@ -44,6 +44,9 @@ struct Trigger {
     /// An active verb whose object is the victim, read only by [`count_object`] ("struck his
     /// son"): never linked to a number.
     object: bool,
+    /// Matches only when a hospital's name follows ("taken to Mercy General Hospital"); the
+    /// name becomes part of the trigger. See [`hospital_name_end`].
+    hospital: bool,
 }
 
 /// A fast hash for short words (FxHash-like): the word sets are looked up once per token, and
@@ -122,6 +125,10 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
         tr.backward |= dir.contains('B') || dir.contains('T');
         tr.total |= dir.contains('T');
         tr.object |= dir.contains('O');
+        if dir.contains('H') {
+            tr.hospital = true;
+            tr.forward = true;
+        }
     }
     let mut shapes = vec![0u64; 26 * 26];
     for (first, list) in by_first.iter_mut() {
@@ -150,8 +157,13 @@ impl Triggers {
         let list = self.by_first.get(tok.lower)?;
         list.iter().find_map(|(rest, tr)| {
             let end = i + 1 + rest.len();
-            (end <= t.len() && rest.iter().zip(&t[i + 1..end]).all(|(w, x)| *w == x.lower))
-                .then_some((end, *tr))
+            if end > t.len() || !rest.iter().zip(&t[i + 1..end]).all(|(w, x)| *w == x.lower) {
+                return None;
+            }
+            if tr.hospital {
+                return hospital_name_end(t, end).map(|e| (e, *tr));
+            }
+            Some((end, *tr))
         })
     }
 
@@ -169,6 +181,31 @@ impl Triggers {
             }
         }
     }
+}
+
+/// Rule: a hospital's name from token `k` ("Mercy General Hospital", "St. Anne's Medical
+/// Center", "the Riverside Trauma Center"): up to eight capitalized words (with `.`, `'s`, `-`
+/// and `of` between them) ending in a word for a hospital. Returns the end token. "taken to
+/// Main Street" and "rushed to the County Jail" are no hospital.
+fn hospital_name_end(t: &[Token], k: usize) -> Option<usize> {
+    let mut e = k;
+    while e < t.len() && e < k + 10 {
+        let tok = &t[e];
+        let glue = matches!(tok.lower, "." | "'" | "'s" | "s" | "-" | "of" | "&");
+        if tok.kind == Kind::Word && tok.cap {
+            if matches!(
+                tok.lower,
+                "hospital" | "hospitals" | "center" | "centre" | "clinic" | "infirmary"
+            ) && e > k
+            {
+                return Some(e + 1);
+            }
+        } else if !((glue && e > k) || (e == k && tok.lower == "the")) {
+            return None;
+        }
+        e += 1;
+    }
+    None
 }
 
 /// A section `[name]` of `words.txt`.
@@ -1611,6 +1648,14 @@ fn one_unnamed(f: &Figure) -> bool {
         })
 }
 
+/// A victim read as the object of an active verb ("shot himself", "shot his son"): the
+/// figure's evidence is the verb and then its count. Such a sentence tells how a shooting
+/// happened, not that the person survived it.
+fn object_of_verb(f: &Figure) -> bool {
+    let ev = &f.evidence.text;
+    ev.ends_with(&f.count.text) && !ev.starts_with(&f.count.text)
+}
+
 /// What the summary reads from a figure beyond its number.
 struct Noted<'a> {
     figure: &'a Figure,
@@ -1668,9 +1713,11 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
     // One unnamed person shot, and later one unnamed person dead: the same victim.
     if let (Some(inj), Some(dead)) = (cats.get("injured"), cats.get("killed")) {
         let one = |l: &Vec<&Noted>| l.iter().all(|n| one_unnamed(n.figure));
+        let one_each = dead.iter().all(|n| n.figure.count.value == Some(1));
         let first_injury = inj.iter().map(|n| n.figure.evidence.start).min();
         let first_death = dead.iter().map(|n| n.figure.evidence.start).min();
-        if one(inj) && one(dead) && first_injury < first_death {
+        let objects = inj.iter().all(|n| object_of_verb(n.figure));
+        if one(inj) && one_each && (first_injury < first_death || objects) {
             cats.remove("injured");
         }
     }
