@@ -251,6 +251,9 @@ fn summary_one_person_shot_as_an_object_and_one_dead_is_not_injured() {
     let s = summary_of("The man shot his son at their home. Sam Poe died at the hospital.");
     assert_eq!(s["killed"].value, Some(1), "{s:?}");
     assert!(!s.contains_key("injured"), "{s:?}");
+    // "wounded her brother" says the brother survived: both stand.
+    let s = summary_of("A woman was killed on Friday. The gunman also wounded her brother.");
+    assert_eq!(s["injured"].value, Some(1), "{s:?}");
     // Two deaths: the object is not assumed to be one of them.
     let s = summary_of("The man shot his son. Sam Poe and Ann Poe died at the scene.");
     assert_eq!(s["injured"].value, Some(1), "{s:?}");
