@@ -1158,7 +1158,7 @@ fn surname(ctx: &Ctx, p0: usize, p1: usize, tr: &Trigger) -> bool {
             .all(|c| c.is_ascii_lowercase() || c == b'\'' || c == b'-')
         && !w.persons.contains(tok.lower)
         && !w.stop.contains(tok.lower)
-        && !w.generic.iter().any(|g| *g == tok.lower)
+        && !w.generic.contains(&tok.lower)
         && !REPORTING.contains(&tok.lower)
 }
 
