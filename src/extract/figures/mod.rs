@@ -44,6 +44,9 @@ struct Trigger {
     /// An active verb whose object is the victim, read only by [`count_object`] ("struck his
     /// son"): never linked to a number.
     object: bool,
+    /// Matches only when a hospital's name follows ("taken to Mercy General Hospital"); the
+    /// name becomes part of the trigger. See [`hospital_name_end`].
+    hospital: bool,
 }
 
 /// A fast hash for short words (FxHash-like): the word sets are looked up once per token, and
@@ -122,6 +125,10 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
         tr.backward |= dir.contains('B') || dir.contains('T');
         tr.total |= dir.contains('T');
         tr.object |= dir.contains('O');
+        if dir.contains('H') {
+            tr.hospital = true;
+            tr.forward = true;
+        }
     }
     let mut shapes = vec![0u64; 26 * 26];
     for (first, list) in by_first.iter_mut() {
@@ -150,8 +157,13 @@ impl Triggers {
         let list = self.by_first.get(tok.lower)?;
         list.iter().find_map(|(rest, tr)| {
             let end = i + 1 + rest.len();
-            (end <= t.len() && rest.iter().zip(&t[i + 1..end]).all(|(w, x)| *w == x.lower))
-                .then_some((end, *tr))
+            if end > t.len() || !rest.iter().zip(&t[i + 1..end]).all(|(w, x)| *w == x.lower) {
+                return None;
+            }
+            if tr.hospital {
+                return hospital_name_end(t, end).map(|e| (e, *tr));
+            }
+            Some((end, *tr))
         })
     }
 
@@ -169,6 +181,31 @@ impl Triggers {
             }
         }
     }
+}
+
+/// Rule: a hospital's name from token `k` ("Mercy General Hospital", "St. Anne's Medical
+/// Center", "the Riverside Trauma Center"): up to eight capitalized words (with `.`, `'s`, `-`
+/// and `of` between them) ending in a word for a hospital. Returns the end token. "taken to
+/// Main Street" and "rushed to the County Jail" are no hospital.
+fn hospital_name_end(t: &[Token], k: usize) -> Option<usize> {
+    let mut e = k;
+    while e < t.len() && e < k + 10 {
+        let tok = &t[e];
+        let glue = matches!(tok.lower, "." | "'" | "'s" | "s" | "-" | "of" | "&");
+        if tok.kind == Kind::Word && tok.cap {
+            if matches!(
+                tok.lower,
+                "hospital" | "hospitals" | "center" | "centre" | "clinic" | "infirmary"
+            ) && e > k
+            {
+                return Some(e + 1);
+            }
+        } else if !((glue && e > k) || (e == k && tok.lower == "the")) {
+            return None;
+        }
+        e += 1;
+    }
+    None
 }
 
 /// A section `[name]` of `words.txt`.
@@ -519,6 +556,10 @@ impl<'a> Scan<'a> {
                 }
             }
             if !tr.forward {
+                continue;
+            }
+            if let Some(l) = count_left_dead(&ctx, a, *b, tr) {
+                links.push(l);
                 continue;
             }
             if let Some(l) = count_without_number(&ctx, a, *b, tr) {
@@ -1076,6 +1117,7 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
             "the" | "his" | "her" | "their" | "its" if singular && p1 - p0 >= 2 => 1,
             _ if (p0..p1).all(|i| ctx.t[i].cap) && singular && p0 > s => 1,
             _ if (p0..p1).all(|i| ctx.t[i].cap) && singular && p1 - p0 >= 2 => 1,
+            _ if surname(ctx, p0, p1, tr) && singular => 1,
             _ => return None,
         };
         total += n;
@@ -1094,6 +1136,58 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
         qty_tokens: (s, k),
         span_tokens: (s, b),
         group: Some((s, k)),
+    })
+}
+
+/// Rule: a surname alone as the subject of a death ("Castro died at the scene", "Police
+/// said Moreno was pronounced dead"): one person, named in full elsewhere. Not for injuries:
+/// "Moreno was shot" is often the one who then died. A name ending in `s` is read as a
+/// plural and left alone ("Americans died").
+/// Not a word for a person or a group ("Officer", "Police"), nor a word of the stop list.
+fn surname(ctx: &Ctx, p0: usize, p1: usize, tr: &Trigger) -> bool {
+    let w = &*WORDS;
+    let tok = &ctx.t[p0];
+    p1 == p0 + 1
+        && tr.category == "killed"
+        && tok.cap
+        && tok.kind == Kind::Word
+        && tok.lower.len() >= 3
+        && tok
+            .lower
+            .bytes()
+            .all(|c| c.is_ascii_lowercase() || c == b'\'' || c == b'-')
+        && !w.persons.contains(tok.lower)
+        && !w.stop.contains(tok.lower)
+        && !w.generic.contains(&tok.lower)
+        && !REPORTING.contains(&tok.lower)
+}
+
+/// Rule: `left`/`leaving` and people, then `dead` ("the shooting left a woman dead",
+/// "leaving a 19-year-old man and his brother dead"): one death per person.
+fn count_left_dead(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
+    if tr.category != "killed" || ctx.w(a) != "dead" {
+        return None;
+    }
+    let p = (a.saturating_sub(9)..a)
+        .rev()
+        .find(|&i| matches!(ctx.w(i), "left" | "leaving" | "leaves"))?;
+    let mut k = p + 1;
+    let mut n = 0u64;
+    loop {
+        k = person_np(ctx, k)?;
+        n += 1;
+        if ctx.w(k) == "and" && person_np(ctx, k + 1).is_some() {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    (k == a).then(|| Link {
+        category: "killed",
+        qty: Quantity::exact(n),
+        qty_tokens: (p + 1, k),
+        span_tokens: (p, b),
+        group: Some((p + 1, k)),
     })
 }
 
@@ -1611,6 +1705,18 @@ fn one_unnamed(f: &Figure) -> bool {
         })
 }
 
+/// A victim read as the object of an active verb ("shot himself", "shot his son"): the
+/// figure's evidence is the verb and then its count. Such a sentence tells how a shooting
+/// happened, not that the person survived it. "wounded her brother" and "injuring a
+/// clerk" do say so.
+fn object_of_verb(f: &Figure) -> bool {
+    let ev = &f.evidence.text;
+    let survived = ["wound", "injur", "Wound", "Injur"]
+        .iter()
+        .any(|w| ev.starts_with(w));
+    ev.ends_with(&f.count.text) && !ev.starts_with(&f.count.text) && !survived
+}
+
 /// What the summary reads from a figure beyond its number.
 struct Noted<'a> {
     figure: &'a Figure,
@@ -1668,9 +1774,13 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
     // One unnamed person shot, and later one unnamed person dead: the same victim.
     if let (Some(inj), Some(dead)) = (cats.get("injured"), cats.get("killed")) {
         let one = |l: &Vec<&Noted>| l.iter().all(|n| one_unnamed(n.figure));
+        // One death: figures of one person each, at most one of them named in full.
+        let one_each = dead.iter().all(|n| n.figure.count.value == Some(1))
+            && dead.iter().filter(|n| !one_unnamed(n.figure)).count() <= 1;
         let first_injury = inj.iter().map(|n| n.figure.evidence.start).min();
         let first_death = dead.iter().map(|n| n.figure.evidence.start).min();
-        if one(inj) && one(dead) && first_injury < first_death {
+        let objects = inj.iter().all(|n| object_of_verb(n.figure));
+        if one(inj) && one_each && (first_injury < first_death || objects) {
             cats.remove("injured");
         }
     }

@@ -242,6 +242,36 @@ fn summary_one_person_shot_then_dead_is_not_injured() {
 }
 
 #[test]
+fn summary_one_person_shot_as_an_object_and_one_dead_is_not_injured() {
+    // The death told first, then how it happened ("shot herself"): one victim, dead.
+    let s = summary_of("A 5-year-old girl died on Sunday. She found a pistol and shot herself.");
+    assert_eq!(s["killed"].value, Some(1), "{s:?}");
+    assert!(!s.contains_key("injured"), "{s:?}");
+    // A named death and the shooting of one person as an object: the same victim.
+    let s = summary_of("The man shot his son at their home. Sam Poe died at the hospital.");
+    assert_eq!(s["killed"].value, Some(1), "{s:?}");
+    assert!(!s.contains_key("injured"), "{s:?}");
+    // "wounded her brother" says the brother survived: both stand.
+    let s = summary_of("A woman was killed on Friday. The gunman also wounded her brother.");
+    assert_eq!(s["injured"].value, Some(1), "{s:?}");
+    // Two deaths: the object is not assumed to be one of them.
+    let s = summary_of("The man shot his son. Sam Poe and Ann Poe died at the scene.");
+    assert_eq!(s["injured"].value, Some(1), "{s:?}");
+}
+
+#[test]
+fn hospital_name_is_part_of_the_evidence() {
+    let text = "Police said the boy was rushed to St. Anne's Medical Center on Friday.";
+    let f = extract(&Document::new(text), &[]);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].category, "injured");
+    assert_eq!(f[0].count.value, Some(1));
+    let e = &f[0].evidence;
+    assert_eq!(e.text, "the boy was rushed to St. Anne's Medical Center");
+    assert_eq!(&text[e.start..e.end], e.text);
+}
+
+#[test]
 fn pronoun_victim_evidence_matches_input() {
     let text = "The driver lost control. Police said she was pronounced dead at the scene.";
     let doc = Document::new(text);
