@@ -7,7 +7,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::bytes::Regex;
 
 /// A byte range into the document text.
 pub type Span = Range<usize>;
@@ -209,9 +209,13 @@ fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
 
 /// A dateline: an all-capitals place (optionally with a region, a date and an agency in
 /// parentheses) ending in a dash, at the very start of the lead paragraph.
+///
+/// It runs on bytes with ASCII classes (a third of the compilation time of the Unicode
+/// version); the curly apostrophe and the dashes are spelled as their UTF-8 bytes, and a match
+/// always ends after an ASCII character or a whole dash, so it ends on a character boundary.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:[A-Z][A-Za-z.'’-]*(?:[ /][A-Z][A-Za-z.'’-]*){0,3}(?:,[^\n—–(]+?)?\s*(?:\([^)\n]+\)\s*)?(?:—|–|--|-|:)|\([^)\n]+\)\s*(?:—|–|--|-))",
+        r"(?-u)^(?:[A-Z](?:[A-Za-z.'-]|\xE2\x80\x99)*(?:[ /][A-Z](?:[A-Za-z.'-]|\xE2\x80\x99)*){0,3}(?:,[^\n(]+?)?\s*(?:\([^)\n]+\)\s*)?(?:\xE2\x80\x94|\xE2\x80\x93|--|-|:)|\([^)\n]+\)\s*(?:\xE2\x80\x94|\xE2\x80\x93|--|-))",
     )
     .expect("dateline regex")
 });
@@ -226,7 +230,10 @@ fn find_dateline(text: &str, paragraphs: &[Span], has_headline: bool) -> Option<
     let first = usize::from(has_headline);
     for p in paragraphs.iter().skip(first).take(3) {
         let s = &text[p.clone()];
-        if let Some(m) = DATELINE.find(s).filter(|m| m.end() <= MAX_DATELINE) {
+        if let Some(m) = DATELINE
+            .find(s.as_bytes())
+            .filter(|m| m.end() <= MAX_DATELINE && s.is_char_boundary(m.end()))
+        {
             let head = &s[..m.end()];
             // The place must be written in capitals (GENEVA, SAN SALVADOR), or the match must
             // carry a date or an agency in parentheses.
