@@ -1594,6 +1594,22 @@ fn source_in(doc: &Document, t: &[Token]) -> Option<String> {
             }
         }
     }
+    // "A rights group … puts the toll higher, saying it has documented 27 deaths": a
+    // participle of saying after a comma reports for the sentence's subject.
+    if let Some(i) =
+        (1..t.len()).find(|&i| matches!(t[i].lower, "saying" | "citing") && t[i - 1].lower == ",")
+    {
+        let mut b = 0;
+        while b < i && b < 8 && is_np_word(&t[b]) {
+            b += 1;
+        }
+        if b > 0
+            && (t[0].cap || matches!(t[0].lower, "a" | "an" | "the"))
+            && !PRONOUNS.contains(&t[0].lower)
+        {
+            return Some(text(0, b));
+        }
+    }
     for i in 0..t.len() {
         if !REPORTING.contains(&t[i].lower) {
             continue;
@@ -1856,9 +1872,13 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
             }
         };
         let lo = nums.iter().map(|x| x.0).min().unwrap_or(value).min(value);
+        // The highest reported: an open "at least 27" reports 27.
         let hi = list
             .iter()
-            .filter_map(|n| n.figure.count.max.or(n.figure.count.value))
+            .filter_map(|n| {
+                let c = &n.figure.count;
+                c.max.or(c.value).or(c.min)
+            })
             .max()
             .unwrap_or(value)
             .max(value);

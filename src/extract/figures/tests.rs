@@ -283,3 +283,16 @@ fn pronoun_victim_evidence_matches_input() {
     assert_eq!(e.text, "she was pronounced dead");
     assert_eq!(&text[e.start..e.end], e.text);
 }
+
+#[test]
+fn a_participle_of_saying_reports_for_the_subject_and_an_open_bound_is_the_highest() {
+    let text = "The ministry says 9 people have been killed in the clashes. A local monitoring group, Voces Libres, puts the toll higher, saying it has documented at least 21 deaths.";
+    let figs = extract(&Document::new(text), &[]);
+    let open = figs
+        .iter()
+        .find(|f| f.count.min == Some(21))
+        .expect("the group's figure");
+    assert_eq!(open.source.as_deref(), Some("A local monitoring group"));
+    // Conflicting sources: the official figure, with the highest reported as the maximum.
+    assert_eq!(summary_of(text)["killed"], sv(Some(9), Some(9), Some(21)));
+}
