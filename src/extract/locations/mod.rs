@@ -526,15 +526,23 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
                 });
             if qualifier {
                 let ev = Evidence::from_bytes(text, h.span.start, h.span.end);
-                places.locations.push(Location {
-                    name: text[h.span.clone()].to_string(),
-                    kind: "place".to_string(),
-                    country: Some(country.to_string()),
-                    admin1: None,
-                    lat: None,
-                    lon: None,
-                    mentions: vec![ev],
-                });
+                let name = &text[h.span.clone()];
+                match places
+                    .locations
+                    .iter_mut()
+                    .find(|l| l.name == name && l.kind == "place")
+                {
+                    Some(l) => l.mentions.push(ev),
+                    None => places.locations.push(Location {
+                        name: name.to_string(),
+                        kind: "place".to_string(),
+                        country: Some(country.to_string()),
+                        admin1: None,
+                        lat: None,
+                        lon: None,
+                        mentions: vec![ev],
+                    }),
+                }
                 prev = None;
                 continue;
             }
