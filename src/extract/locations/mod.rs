@@ -526,23 +526,7 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
                 });
             if qualifier {
                 let ev = Evidence::from_bytes(text, h.span.start, h.span.end);
-                let name = &text[h.span.clone()];
-                match places
-                    .locations
-                    .iter_mut()
-                    .find(|l| l.name == name && l.kind == "place")
-                {
-                    Some(l) => l.mentions.push(ev),
-                    None => places.locations.push(Location {
-                        name: name.to_string(),
-                        kind: "place".to_string(),
-                        country: Some(country.to_string()),
-                        admin1: None,
-                        lat: None,
-                        lon: None,
-                        mentions: vec![ev],
-                    }),
-                }
+                add_place(&mut places, ev, Some(country.to_string()));
                 prev = None;
                 continue;
             }
@@ -766,7 +750,7 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
     for (i, w) in words.iter().enumerate() {
         pending.clear();
         let s = &text[w.start..w.end];
-        let (span, kind) = if PLACE_SUFFIXES.contains(&s) {
+        let span = if PLACE_SUFFIXES.contains(&s) {
             // Capitalized words before the suffix.
             let mut k = i;
             while k > 0
@@ -783,7 +767,7 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
             if k == i {
                 continue;
             }
-            (words[k].start..w.end, "place")
+            words[k].start..w.end
         } else if matches!(
             s,
             "town"
@@ -821,13 +805,8 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
             {
                 end += 1;
             }
-            (first.start..words[end].end, "place")
-        } else if (LOWER_PLACE_WORDS.contains(&s)
-            || GENERIC_PLACE_WORDS
-                .iter()
-                .any(|g| g.eq_ignore_ascii_case(s)))
-            && i > 0
-        {
+            first.start..words[end].end
+        } else if (LOWER_PLACE_WORDS.contains(&s) || is_generic_place_word(s)) && i > 0 {
             // "Maungdaw district", "Kamandi village", "Yamabal Canton": capitalized words
             // before the word; the generic word is left out of the name. Not "the Mexican
             // state of Guerrero" (an adjective, and the place follows "of").
@@ -853,7 +832,7 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
                     pending.push(words[other].start..words[first - 2].end);
                 }
             }
-            (words[first].start..words[i - 1].end, "place")
+            words[first].start..words[i - 1].end
         } else if s == "from" {
             // "from Doradal to Medellin", "from Bakala and Ndassima to Bambari": a run of
             // capitalized words between "from" and "to" or "and".
@@ -870,7 +849,7 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
                     pending.push(words[last + 2].start..words[l2].end);
                 }
             }
-            (words[i + 1].start..words[last].end, "place")
+            words[i + 1].start..words[last].end
         } else if DIRECTIONS.contains(&s)
             && words
                 .get(i + 1)
@@ -882,7 +861,7 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
             let Some(first) = cap_run_back(text, words, i - 1) else {
                 continue;
             };
-            (words[first].start..words[i - 1].end, "place")
+            words[first].start..words[i - 1].end
         } else if matches!(
             s,
             "in" | "near"
@@ -911,13 +890,7 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
                 continue;
             };
             // "in Yamabal Canton": the generic word is not part of the name.
-            let generic = |w: &Word| {
-                let t = &text[w.start..w.end];
-                GENERIC_PLACE_WORDS
-                    .iter()
-                    .any(|g| g.eq_ignore_ascii_case(t))
-            };
-            if last > i + 1 && generic(&words[last]) {
+            if last > i + 1 && is_generic_place_word(&text[words[last].start..words[last].end]) {
                 last -= 1;
             }
             // "in Badia al-Sukhnah and Badia al-Sham": both.
@@ -929,7 +902,7 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
                     pending.push(words[last + 2].start..words[l2].end);
                 }
             }
-            (first.start..words[last].end, "place")
+            first.start..words[last].end
         } else {
             continue;
         };
@@ -941,24 +914,43 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
             }
             let at = taken.partition_point(|t| t.0 < span.start);
             taken.insert(at, (span.start, span.end));
-            let ev = Evidence::from_bytes(text, span.start, span.end);
-            match places.locations.iter_mut().find(|l| l.name == name) {
-                Some(l) => l.mentions.push(ev),
-                None => places.locations.push(Location {
-                    name: name.to_string(),
-                    kind: kind.to_string(),
-                    country: main_country.clone(),
-                    admin1: None,
-                    lat: None,
-                    lon: None,
-                    mentions: vec![ev],
-                }),
-            }
+            add_place(
+                places,
+                Evidence::from_bytes(text, span.start, span.end),
+                main_country.clone(),
+            );
         }
     }
     places
         .locations
         .sort_by_key(|l| l.mentions.first().map_or(usize::MAX, |m| m.start));
+}
+
+/// A mention of a place the gazetteer lacks (kind `place`, named as written, no
+/// coordinates): a further mention of a place of that name, else a new place in `country`.
+fn add_place(places: &mut Places, ev: Evidence, country: Option<String>) {
+    match places
+        .locations
+        .iter_mut()
+        .find(|l| l.name == ev.text && l.kind == "place")
+    {
+        Some(l) => l.mentions.push(ev),
+        None => places.locations.push(Location {
+            name: ev.text.clone(),
+            kind: "place".to_string(),
+            country,
+            admin1: None,
+            lat: None,
+            lon: None,
+            mentions: vec![ev],
+        }),
+    }
+}
+
+fn is_generic_place_word(w: &str) -> bool {
+    GENERIC_PLACE_WORDS
+        .iter()
+        .any(|g| g.eq_ignore_ascii_case(w))
 }
 
 /// Lowercase words after a name that make it a place ("Maungdaw district").

@@ -302,10 +302,7 @@ fn previous_speaker(
         .iter()
         .filter(|a| a.kind == "person" && a.name != *name)
         .any(|a| a.mentions.iter().any(|m| *end <= m.start && m.start < pos));
-    let fits = match (gender, actors::gender_of(name)) {
-        (Some(g), Some(h)) => g == h,
-        _ => true,
-    };
+    let fits = fits_gender(name, gender);
     // A person speaks for "he" or "she"; "they" and "we" fit a group or an organization.
     let person_like =
         name.split_whitespace().count() <= 4 && name.chars().next().is_some_and(char::is_uppercase);
@@ -330,15 +327,21 @@ fn nearest_actor<'a>(actors: &'a [Actor], pos: usize, kind: &str) -> Option<&'a 
         .map(|(_, a)| a)
 }
 
+/// Whether a pronoun of `gender` (`None`: any) may stand for `name` (an unknown given
+/// name fits either).
+fn fits_gender(name: &str, gender: Option<char>) -> bool {
+    match (gender, actors::gender_of(name)) {
+        (Some(g), Some(h)) => g == h,
+        _ => true,
+    }
+}
+
 /// The person named nearest before `pos` that fits `gender` (`None`: anyone).
 fn nearest_person(actors: &[Actor], pos: usize, gender: Option<char>) -> Option<&Actor> {
     actors
         .iter()
         .filter(|a| a.kind == "person")
-        .filter(|a| match (gender, actors::gender_of(&a.name)) {
-            (Some(g), Some(h)) => g == h,
-            _ => true,
-        })
+        .filter(|a| fits_gender(&a.name, gender))
         .filter_map(|a| actors::last_mention_before(&a.mentions, pos).map(|m| (m.start, a)))
         .max_by_key(|(p, _)| *p)
         .map(|(_, a)| a)
