@@ -5,7 +5,9 @@
 //! `cargo build --release && cargo run --release --example bench` (from the repository root;
 //! it runs `target/release/crisis-extract` for the process measurements). `--huge` adds a
 //! 100 MB single-line article and a 100 MB JSON Lines batch (slow: tens of seconds).
-//! `--quick` measures only the per-stage throughput, over a 2 MB corpus.
+//! `--quick` measures only the per-stage throughput, over a 2 MB corpus. `--stage NAME` (with
+//! `--quick` or not) runs one stage alone over the corpus ten times, for a profiler
+//! (`perf record target/release/examples/bench --quick --stage actors`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -52,6 +54,10 @@ fn main() {
     // Warm up: build every regex and automaton once.
     let _ = extract(samples[0], &Context::default());
 
+    if let Some(stage) = arg_after("--stage") {
+        one_stage(&stage, &corpus, bytes);
+        return;
+    }
     println!("\n== throughput, one thread (MB/s over the corpus)");
     stages(&corpus, bytes);
     if quick {
@@ -113,6 +119,57 @@ fn main() {
         return;
     }
     process_measurements(&samples, huge);
+}
+
+/// The value after `flag` on the command line.
+fn arg_after(flag: &str) -> Option<String> {
+    let args: Vec<String> = std::env::args().collect();
+    let i = args.iter().position(|a| a == flag)?;
+    args.get(i + 1).cloned()
+}
+
+/// Runs one stage ten times over the corpus, with what it needs prepared beforehand, and
+/// prints its throughput: a clean profile of that stage.
+fn one_stage(name: &str, corpus: &[&str], bytes: usize) {
+    let docs: Vec<Document> = corpus.iter().map(|a| Document::new(a)).collect();
+    let times: Vec<_> = docs.iter().map(|d| dates::extract(d, None)).collect();
+    let places: Vec<_> = docs.iter().map(locations::extract).collect();
+    let acts: Vec<_> = docs
+        .iter()
+        .zip(&places)
+        .map(|(d, p)| actors::extract(d, &p.locations))
+        .collect();
+    let t = Instant::now();
+    for _ in 0..10 {
+        for (i, d) in docs.iter().enumerate() {
+            match name {
+                "document" => drop(std::hint::black_box(Document::new(corpus[i]))),
+                "dates" => drop(std::hint::black_box(dates::extract(d, None))),
+                "locations" => drop(std::hint::black_box(locations::extract(d))),
+                "actors" => drop(std::hint::black_box(actors::extract(
+                    d,
+                    &places[i].locations,
+                ))),
+                "quotes" => drop(std::hint::black_box(quotes::extract(d, &acts[i]))),
+                "figures" => drop(std::hint::black_box(figures::extract(d, &times[i]))),
+                "measures" => drop(std::hint::black_box(measures::extract(
+                    d,
+                    &times[i],
+                    &places[i].locations,
+                ))),
+                "crisis" => {
+                    std::hint::black_box(crisis::classify(d));
+                    std::hint::black_box(crisis::countries(d, &places[i]));
+                }
+                "timeline" => drop(std::hint::black_box(timeline::build(d, &times[i]))),
+                other => {
+                    eprintln!("bench: unknown stage {other}");
+                    std::process::exit(2);
+                }
+            }
+        }
+    }
+    row(name, bytes * 10, t.elapsed());
 }
 
 /// Per-stage throughput over the corpus, as the pipeline calls them.

@@ -15,7 +15,7 @@
 //!   apposition), or when the name is confirmed elsewhere in the article.
 //!
 //! Later mentions by surname ("Bailey said") and by title ("the sheriff") are merged into the
-//! person with one [`PhraseSet`] pass over the text. Groups ("protesters", "security
+//! person with one [`WordPhrases`] pass over the text. Groups ("protesters", "security
 //! forces") come from `groups.txt`. The headline, bylines and photo credits are not read for
 //! names, and nothing inside a known place becomes a person.
 
@@ -25,7 +25,7 @@ use std::sync::LazyLock;
 use crate::document::{Document, Span};
 use crate::extract::dates::is_calendar_word;
 use crate::model::{Actor, Evidence, Location};
-use crate::vocab::{self, PhraseSet, WordList, WordPhrases};
+use crate::vocab::{self, WordList, WordPhrases};
 
 /// Title head words, lowercased.
 static TITLES: LazyLock<WordList> =
@@ -39,15 +39,19 @@ static ORG_WORDS: LazyLock<Vec<&'static str>> =
 static ORG_HEADS: LazyLock<WordList> =
     LazyLock::new(|| WordList::new(ORG_WORDS.iter().copied().filter(|o| !o.contains(' '))));
 
+/// The head words of several words ("Red Cross"), tried at each word of a run.
+static ORG_PHRASES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| ORG_WORDS.iter().copied().filter(|o| o.contains(' ')).collect());
+
 /// [`FUNCTION_WORDS`] and [`NOT_NAME`] as sets (asked for every capitalized word).
 static FUNCTION_SET: LazyLock<WordList> =
     LazyLock::new(|| WordList::new(FUNCTION_WORDS.iter().copied()));
 static NOT_NAME_SET: LazyLock<WordList> = LazyLock::new(|| WordList::new(NOT_NAME.iter().copied()));
 
 /// Known organizations by short name, matched case-sensitively.
-static KNOWN_ORGS: LazyLock<(PhraseSet, Vec<&'static str>)> = LazyLock::new(|| {
+static KNOWN_ORGS: LazyLock<(WordPhrases, Vec<&'static str>)> = LazyLock::new(|| {
     let v: Vec<&'static str> = vocab::entries(include_str!("acronyms.txt")).collect();
-    (PhraseSet::new(v.iter().copied()), v)
+    (WordPhrases::new(v.iter().copied()), v)
 });
 
 static NOT_ACRONYMS: LazyLock<WordList> =
@@ -527,7 +531,9 @@ fn is_title(w: &str) -> bool {
 }
 
 fn is_honorific(w: &str) -> bool {
-    matches!(lower(w).as_str(), "mr." | "mrs." | "ms." | "dr." | "prof.")
+    ["mr.", "mrs.", "ms.", "dr.", "prof."]
+        .iter()
+        .any(|h| w.eq_ignore_ascii_case(h))
 }
 
 fn is_org_word(w: &str) -> bool {
@@ -557,7 +563,7 @@ fn is_name_word(w: &str) -> bool {
             .all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase()));
     (initial || w.chars().skip(1).any(char::is_lowercase))
         && !FUNCTION_SET.contains_ci(w)
-        && (w.eq_ignore_ascii_case("may") || !is_calendar_word(&lower(w)))
+        && (w.eq_ignore_ascii_case("may") || !is_calendar_word(w))
         && !NOT_NAME_SET.contains_ci(w)
         && !is_title(w)
         && !is_org_word(w)
@@ -630,9 +636,11 @@ fn tokenize(flat: &str, para: &Span, out: &mut Vec<Tok>) {
         // A final period is kept on abbreviations and initials; otherwise it ends a sentence.
         while flat[start..end].ends_with('.') {
             let core = flat[start..end].trim_end_matches('.');
-            let l = lower(core.rsplit('.').next().unwrap_or(core));
+            let l = core.rsplit('.').next().unwrap_or(core);
             let initial = l.chars().count() == 1;
-            if (initial || ABBREVIATIONS.contains(&l.as_str())) && !core.is_empty() {
+            if (initial || ABBREVIATIONS.iter().any(|a| l.eq_ignore_ascii_case(a)))
+                && !core.is_empty()
+            {
                 break;
             }
             end -= 1;
@@ -660,10 +668,12 @@ fn skipped(doc: &Document, i: usize, p: &Span) -> bool {
         return true;
     }
     let s = &doc.text[p.clone()];
+    // Only short paragraphs are credits or sub-headlines (and only they are lowercased).
+    if s.len() >= 120 {
+        return false;
+    }
     let l = lower(s);
-    let short = s.len() < 120;
-    (short
-        && (l.starts_with("by ")
+    (l.starts_with("by ")
             || l.starts_with("photo")
             || l.starts_with("reporting by")
             || l.starts_with("editing by")
@@ -674,9 +684,8 @@ fn skipped(doc: &Document, i: usize, p: &Span) -> bool {
             || l.contains("photo:")
             || l.contains("ap photo")
             || l.contains("getty images")
-            || l.contains("contributed to this")))
+            || l.contains("contributed to this"))
         || (i + 1 < doc.paragraphs.len()
-            && short
             && !s.contains('\n')
             && !s.trim_end().ends_with(['.', '!', '?', '"', '”', '\'', ':'])
             && title_case(s))
@@ -784,9 +793,9 @@ fn run_end(flat: &str, toks: &[Tok], k: usize) -> usize {
     }
     while e < toks.len() && (toks[e].joined || continues(e)) {
         let w = &flat[toks[e].start..toks[e].end];
-        let l = lower(w);
         // "May" is a month only before a day ("May 5"); otherwise a name (Theresa May).
-        let month = is_calendar_word(&l) && (l != "may" || next_is_digit(flat, toks, e));
+        let month = is_calendar_word(w)
+            && (!w.eq_ignore_ascii_case("may") || next_is_digit(flat, toks, e));
         if is_cap(w) && !month {
             e += 1;
         } else if let Some(skip) = connector_bridge(flat, toks, e) {
@@ -1123,11 +1132,12 @@ fn organization(flat: &str, toks: &[Tok], a: usize, b: usize) -> Option<Found> {
             });
         }
     }
-    let has_head = (a..b).any(|i| is_org_word(word(i)))
-        || ORG_WORDS
-            .iter()
-            .filter(|o| o.contains(' '))
-            .any(|o| flat[toks[a].start..end].contains(o));
+    let has_head = (a..b).any(|i| {
+        is_org_word(word(i))
+            || ORG_PHRASES
+                .iter()
+                .any(|o| flat[toks[i].start..end].starts_with(o))
+    });
     if !has_head || b - a < 2 || b - a > 9 {
         return None;
     }
@@ -1169,8 +1179,11 @@ fn bare_name(
         .count();
     // "Hurricane Joan", "Typhoon Haiyan": storms have given names.
     if a > 0 && toks[a].joined {
-        let prev = lower(word(a - 1));
-        if matches!(prev.as_str(), "hurricane" | "typhoon" | "storm" | "cyclone") {
+        let prev = word(a - 1);
+        if ["hurricane", "typhoon", "storm", "cyclone"]
+            .iter()
+            .any(|s| prev.eq_ignore_ascii_case(s))
+        {
             return None;
         }
     }
@@ -1395,7 +1408,7 @@ fn add_later_mentions(doc: &Document, skip: &[bool], actors: &mut [Actor]) {
     if keys.is_empty() {
         return;
     }
-    let set = PhraseSet::for_one_search(keys.iter().map(String::as_str));
+    let set = WordPhrases::new(keys.iter().map(String::as_str));
     let mut extra: Vec<(usize, Evidence)> = Vec::new();
     for m in set.find_iter(&doc.flat) {
         if doc
