@@ -45,6 +45,7 @@ mod tests {
     }
 }
 
+pub mod packed;
 mod word_phrases;
 pub use word_phrases::WordPhrases;
 

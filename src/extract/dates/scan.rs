@@ -10,6 +10,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::TimeExpr;
 use crate::document::Span;
+use crate::vocab::packed;
 
 /// A token: a run of ASCII letters/digits (non-ASCII bytes count as letters, so spans always
 /// fall on character boundaries), or one punctuation byte.
@@ -2040,114 +2041,147 @@ fn could_start(w: &str) -> bool {
     let Some(l) = lower(w, &mut buf) else {
         return false;
     };
-    matches!(
-        l,
-        b"early"
-            | b"late"
-            | b"earlier"
-            | b"later"
-            | b"mid"
-            | b"the"
-            | b"this"
-            | b"last"
-            | b"next"
-            | b"past"
-            | b"previous"
-            | b"following"
-            | b"coming"
-            | b"current"
-            | b"that"
-            | b"a"
-            | b"an"
-            | b"one"
-            | b"about"
-            | b"nearly"
-            | b"almost"
-            | b"some"
-            | b"roughly"
-            | b"around"
-            | b"over"
-            | b"more"
-            | b"few"
-            | b"several"
-            | b"many"
-            | b"its"
-            | b"fiscal"
-            | b"year"
-            | b"yesterday"
-            | b"today"
-            | b"tomorrow"
-            | b"tonight"
-            | b"every"
-            | b"each"
-            | b"daily"
-            | b"nightly"
-            | b"weekly"
-            | b"monthly"
-            | b"annually"
-            | b"yearly"
-            | b"hourly"
-            | b"now"
-            | b"currently"
-            | b"nowadays"
-            | b"right"
-            | b"these"
-            | b"recently"
-            | b"lately"
-            | b"recent"
-            | b"future"
-            | b"noon"
-            | b"midday"
-            | b"midnight"
-            | b"dawn"
-            | b"daybreak"
-            | b"sunrise"
-            | b"dusk"
-            | b"sunset"
-            | b"nightfall"
-            | b"nineteen"
-            | b"spring"
-            | b"summer"
-            | b"fall"
-            | b"autumn"
-            | b"winter"
-            | b"christmas"
-            | b"thanksgiving"
-            | b"new"
-            | b"two"
-            | b"three"
-            | b"four"
-            | b"five"
-            | b"six"
-            | b"seven"
-            | b"eight"
-            | b"nine"
-            | b"ten"
-            | b"eleven"
-            | b"twelve"
-            | b"thirteen"
-            | b"fourteen"
-            | b"fifteen"
-            | b"sixteen"
-            | b"seventeen"
-            | b"eighteen"
-            | b"twenty"
-            | b"thirty"
-            | b"forty"
-            | b"fifty"
-            | b"sixty"
-            | b"seventy"
-            | b"eighty"
-            | b"ninety"
-            | b"first"
-            | b"second"
-            | b"third"
-            | b"fourth"
-            | b"soon"
-            | b"previously"
-    ) || month_of_lower(l).is_some()
-        || weekday_of_lower(l).is_some()
+    COULD_START.contains(packed::key(l))
 }
+
+/// The words [`could_start`] accepts, and the calendar words.
+const COULD_START_WORDS: &[&[u8]] = &[
+    b"a",
+    b"about",
+    b"almost",
+    b"an",
+    b"annually",
+    b"apr",
+    b"april",
+    b"around",
+    b"aug",
+    b"august",
+    b"autumn",
+    b"christmas",
+    b"coming",
+    b"current",
+    b"currently",
+    b"daily",
+    b"dawn",
+    b"daybreak",
+    b"dec",
+    b"december",
+    b"dusk",
+    b"each",
+    b"earlier",
+    b"early",
+    b"eight",
+    b"eighteen",
+    b"eighty",
+    b"eleven",
+    b"every",
+    b"fall",
+    b"feb",
+    b"february",
+    b"few",
+    b"fifteen",
+    b"fifty",
+    b"first",
+    b"fiscal",
+    b"five",
+    b"following",
+    b"forty",
+    b"four",
+    b"fourteen",
+    b"fourth",
+    b"friday",
+    b"future",
+    b"hourly",
+    b"its",
+    b"jan",
+    b"january",
+    b"jul",
+    b"july",
+    b"jun",
+    b"june",
+    b"last",
+    b"late",
+    b"lately",
+    b"later",
+    b"many",
+    b"mar",
+    b"march",
+    b"may",
+    b"mid",
+    b"midday",
+    b"midnight",
+    b"monday",
+    b"monthly",
+    b"more",
+    b"nearly",
+    b"new",
+    b"next",
+    b"nightfall",
+    b"nightly",
+    b"nine",
+    b"nineteen",
+    b"ninety",
+    b"noon",
+    b"nov",
+    b"november",
+    b"now",
+    b"nowadays",
+    b"oct",
+    b"october",
+    b"one",
+    b"over",
+    b"past",
+    b"previous",
+    b"previously",
+    b"recent",
+    b"recently",
+    b"right",
+    b"roughly",
+    b"saturday",
+    b"second",
+    b"sep",
+    b"sept",
+    b"september",
+    b"seven",
+    b"seventeen",
+    b"seventy",
+    b"several",
+    b"six",
+    b"sixteen",
+    b"sixty",
+    b"some",
+    b"soon",
+    b"spring",
+    b"summer",
+    b"sunday",
+    b"sunrise",
+    b"sunset",
+    b"ten",
+    b"thanksgiving",
+    b"that",
+    b"the",
+    b"these",
+    b"third",
+    b"thirteen",
+    b"thirty",
+    b"this",
+    b"three",
+    b"thursday",
+    b"today",
+    b"tomorrow",
+    b"tonight",
+    b"tuesday",
+    b"twelve",
+    b"twenty",
+    b"two",
+    b"wednesday",
+    b"weekly",
+    b"winter",
+    b"year",
+    b"yearly",
+    b"yesterday",
+];
+static COULD_START: packed::Set<{ COULD_START_WORDS.len() }> = packed::Set::new(COULD_START_WORDS);
 
 /// Words that every expression holds at least one of (a number, a calendar word, a unit, a
 /// relative day): an expression never starts more than [`ANCHOR_REACH`] tokens before one,
@@ -2160,83 +2194,117 @@ fn is_anchor(w: &str) -> bool {
     let Some(l) = lower(w, &mut buf) else {
         return false;
     };
+    // A plural counts as its singular ("days", "Mondays").
     let l = l.strip_suffix(b"s").filter(|x| x.len() > 2).unwrap_or(l);
-    matches!(
-        l,
-        b"second"
-            | b"minute"
-            | b"hour"
-            | b"day"
-            | b"week"
-            | b"weekend"
-            | b"month"
-            | b"year"
-            | b"decade"
-            | b"quarter"
-            | b"century"
-            | b"centurie"
-            | b"half"
-            | b"period"
-            | b"night"
-            | b"morning"
-            | b"afternoon"
-            | b"evening"
-            | b"noon"
-            | b"midday"
-            | b"midnight"
-            | b"dawn"
-            | b"daybreak"
-            | b"sunrise"
-            | b"dusk"
-            | b"sunset"
-            | b"nightfall"
-            | b"spring"
-            | b"summer"
-            | b"fall"
-            | b"autumn"
-            | b"winter"
-            | b"christma"
-            | b"christmas"
-            | b"thanksgiving"
-            | b"yesterday"
-            | b"today"
-            | b"tomorrow"
-            | b"tonight"
-            | b"now"
-            | b"currently"
-            | b"nowaday"
-            | b"current"
-            | b"recently"
-            | b"lately"
-            | b"recent"
-            | b"future"
-            | b"past"
-            | b"term"
-            | b"daily"
-            | b"nightly"
-            | b"weekly"
-            | b"monthly"
-            | b"annually"
-            | b"yearly"
-            | b"hourly"
-            | b"nineteen"
-            | b"twentie"
-            | b"thirtie"
-            | b"fortie"
-            | b"fiftie"
-            | b"sixtie"
-            | b"seventie"
-            | b"eightie"
-            | b"ninetie"
-            | b"thousand"
-            | b"ago"
-            | b"earlier"
-            | b"soon"
-            | b"previously"
-            | b"fiscal"
-    ) || month_of_lower(l).is_some()
-        || weekday_of_lower(l).is_some()
+    ANCHORS.contains(packed::key(l))
 }
+
+/// The words [`is_anchor`] accepts (singulars), and the calendar words.
+const ANCHOR_WORDS: &[&[u8]] = &[
+    b"afternoon",
+    b"ago",
+    b"annually",
+    b"apr",
+    b"april",
+    b"aug",
+    b"august",
+    b"autumn",
+    b"centurie",
+    b"century",
+    b"christma",
+    b"christmas",
+    b"current",
+    b"currently",
+    b"daily",
+    b"dawn",
+    b"day",
+    b"daybreak",
+    b"dec",
+    b"decade",
+    b"december",
+    b"dusk",
+    b"earlier",
+    b"eightie",
+    b"evening",
+    b"fall",
+    b"feb",
+    b"february",
+    b"fiftie",
+    b"fiscal",
+    b"fortie",
+    b"friday",
+    b"future",
+    b"half",
+    b"hour",
+    b"hourly",
+    b"jan",
+    b"january",
+    b"jul",
+    b"july",
+    b"jun",
+    b"june",
+    b"lately",
+    b"mar",
+    b"march",
+    b"may",
+    b"midday",
+    b"midnight",
+    b"minute",
+    b"monday",
+    b"month",
+    b"monthly",
+    b"morning",
+    b"night",
+    b"nightfall",
+    b"nightly",
+    b"nineteen",
+    b"ninetie",
+    b"noon",
+    b"nov",
+    b"november",
+    b"now",
+    b"nowaday",
+    b"oct",
+    b"october",
+    b"past",
+    b"period",
+    b"previously",
+    b"quarter",
+    b"recent",
+    b"recently",
+    b"saturday",
+    b"second",
+    b"sep",
+    b"sept",
+    b"september",
+    b"seventie",
+    b"sixtie",
+    b"soon",
+    b"spring",
+    b"summer",
+    b"sunday",
+    b"sunrise",
+    b"sunset",
+    b"term",
+    b"thanksgiving",
+    b"thirtie",
+    b"thousand",
+    b"thursday",
+    b"today",
+    b"tomorrow",
+    b"tonight",
+    b"tuesday",
+    b"twentie",
+    b"wednesday",
+    b"week",
+    b"weekend",
+    b"weekly",
+    b"winter",
+    b"year",
+    b"yearly",
+    b"yesterday",
+];
+static ANCHORS: packed::Set<{ ANCHOR_WORDS.len() }> = packed::Set::new(ANCHOR_WORDS);
 
 /// How many tokens an expression may run before its first anchor word ("more than four
 /// decades ago", "the end of the year").
