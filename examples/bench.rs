@@ -128,7 +128,7 @@ fn arg_after(flag: &str) -> Option<String> {
     args.get(i + 1).cloned()
 }
 
-/// Runs one stage ten times over the corpus, with what it needs prepared beforehand, and
+/// Runs one stage ten times (`BENCH_REPS`) over the corpus, with what it needs prepared beforehand, and
 /// prints its throughput: a clean profile of that stage.
 fn one_stage(name: &str, corpus: &[&str], bytes: usize) {
     let docs: Vec<Document> = corpus.iter().map(|a| Document::new(a)).collect();
@@ -139,8 +139,13 @@ fn one_stage(name: &str, corpus: &[&str], bytes: usize) {
         .zip(&places)
         .map(|(d, p)| actors::extract(d, &p.locations))
         .collect();
+    // BENCH_REPS=1 for an instruction-counting profiler (valgrind --tool=callgrind).
+    let reps: usize = std::env::var("BENCH_REPS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(10);
     let t = Instant::now();
-    for _ in 0..10 {
+    for _ in 0..reps {
         for (i, d) in docs.iter().enumerate() {
             match name {
                 "document" => drop(std::hint::black_box(Document::new(corpus[i]))),
@@ -169,7 +174,7 @@ fn one_stage(name: &str, corpus: &[&str], bytes: usize) {
             }
         }
     }
-    row(name, bytes * 10, t.elapsed());
+    row(name, bytes * reps, t.elapsed());
 }
 
 /// Per-stage throughput over the corpus, as the pipeline calls them.

@@ -57,6 +57,19 @@ use std::sync::atomic::{AtomicBool, Ordering as AtomicOrdering};
 /// allocation per query (hot paths ask it for every word of an article).
 pub struct WordList {
     words: Vec<&'static str>,
+    /// A 4096-bit filter of the words' case-folded hashes: most words that are not in the
+    /// list are turned away with one bit test, before any string comparison.
+    filter: Box<[u64; 64]>,
+}
+
+/// The filter bit of a word, from its ASCII-lowercased bytes (FNV-1a, then the top 12 bits).
+fn folded_bit(w: &str) -> (usize, u64) {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in w.bytes() {
+        h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3);
+    }
+    let h = h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52;
+    ((h >> 6) as usize, 1u64 << (h & 63))
 }
 
 /// Compares two strings with ASCII letters folded to lowercase.
@@ -72,16 +85,29 @@ impl WordList {
         let mut words: Vec<&'static str> = list.into_iter().collect();
         words.sort_by(|a, b| cmp_ascii_ci(a, b).then(a.cmp(b)));
         words.dedup();
-        WordList { words }
+        let mut filter = Box::new([0u64; 64]);
+        for w in &words {
+            let (i, bit) = folded_bit(w);
+            filter[i] |= bit;
+        }
+        WordList { words, filter }
+    }
+
+    fn may_contain(&self, w: &str) -> bool {
+        let (i, bit) = folded_bit(w);
+        self.filter[i] & bit != 0
     }
 
     /// Whether `w` is in the set, ignoring the case of ASCII letters.
     pub fn contains_ci(&self, w: &str) -> bool {
-        self.words.binary_search_by(|e| cmp_ascii_ci(e, w)).is_ok()
+        self.may_contain(w) && self.words.binary_search_by(|e| cmp_ascii_ci(e, w)).is_ok()
     }
 
     /// Whether `w` is in the set exactly as written.
     pub fn contains(&self, w: &str) -> bool {
+        if !self.may_contain(w) {
+            return false;
+        }
         let i = self
             .words
             .partition_point(|e| cmp_ascii_ci(e, w) == Ordering::Less);

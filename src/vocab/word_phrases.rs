@@ -109,11 +109,20 @@ impl WordPhrases {
                     at += 1;
                     continue;
                 }
-                // Skip to the end of this word whatever happens; a match jumps further.
+                // The key (first letters) while skipping to the end of this word whatever
+                // happens; a match jumps further.
+                let mut key = 0u32;
                 while at < bytes.len() && is_word_byte(bytes[at]) {
+                    if at - start < KEY_LEN {
+                        key = key << 8 | u32::from(bytes[at].to_ascii_lowercase());
+                    }
                     at += 1;
                 }
-                if let Some((end, entries)) = self.longest_at(text, start) {
+                let (w, bit) = filter_bit(key);
+                if self.filter[w] & bit == 0 {
+                    continue;
+                }
+                if let Some((end, entries)) = self.longest_at(text, start, key) {
                     at = end;
                     return Some(PhraseMatch {
                         start,
@@ -126,13 +135,9 @@ impl WordPhrases {
         })
     }
 
-    /// The longest phrase matching at word start `start`: its end and entries.
-    fn longest_at(&self, text: &str, start: usize) -> Option<(usize, &[usize])> {
-        let key = key_of(&text.as_bytes()[start..]);
-        let (w, bit) = filter_bit(key);
-        if self.filter[w] & bit == 0 {
-            return None;
-        }
+    /// The longest phrase matching at word start `start`, whose key is `key`: its end and
+    /// entries.
+    fn longest_at(&self, text: &str, start: usize, key: u32) -> Option<(usize, &[usize])> {
         let from = self.index.partition_point(|e| e.0 < key);
         // The longest match; at equal ends the longer phrase ("flood-risk" over "flood*").
         let mut best: Option<(usize, usize, &[usize])> = None;

@@ -573,29 +573,39 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.' | '&')
 }
 
+/// The character at byte `i` of `s` (a char boundary) and its length in bytes.
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => (char::from(b), 1),
+        _ => s[i..].chars().next().map_or(('\0', 1), |c| (c, c.len_utf8())),
+    }
+}
+
 /// Cuts one paragraph of `flat` into word tokens.
 fn tokenize(flat: &str, para: &Span, out: &mut Vec<Tok>) {
     let base = out.len();
     let s = &flat[para.clone()];
-    let mut iter = s.char_indices().peekable();
+    let b = s.as_bytes();
+    let mut i = 0;
     let mut prev_end = para.start;
     let mut prev_closes = true;
-    while let Some((i, c)) = iter.next() {
-        if !is_word_char(c) || c == '.' || c == '-' || c == '\'' || c == '’' {
+    while i < b.len() {
+        let (c, n) = char_at(s, i);
+        if !is_word_char(c) || matches!(c, '.' | '-' | '\'' | '’') {
+            i += n;
             continue;
         }
         let start = para.start + i;
-        let mut end = start + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
-            if !is_word_char(d) || (d == '-' && s[j + 1..].starts_with('-')) {
+        // `last`: the character before `j`, the last one taken into the word.
+        let (mut j, mut last) = (i + n, c);
+        while j < b.len() {
+            let (d, m) = char_at(s, j);
+            if !is_word_char(d) || (d == '-' && b.get(j + 1) == Some(&b'-')) {
                 break;
             }
             // "MayVideo", "SmithBy": a caption word glued to a name.
             if d.is_uppercase()
-                && flat[..para.start + j]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_lowercase)
+                && last.is_lowercase()
                 && GLUED.iter().any(|g| {
                     s[j..].starts_with(g)
                         && !s[j + g.len()..].starts_with(|c: char| c.is_lowercase())
@@ -604,23 +614,19 @@ fn tokenize(flat: &str, para: &Span, out: &mut Vec<Tok>) {
                 break;
             }
             // "Belfast.At": a period between a lowercase letter and a capitalized word.
-            if d == '.' {
-                let rest = &s[j + 1..];
-                let mut rc = rest.chars();
-                let prev_lower = flat[..para.start + j]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_lowercase);
-                if prev_lower
-                    && rc.next().is_some_and(char::is_uppercase)
+            if d == '.' && last.is_lowercase() {
+                let mut rc = s[j + 1..].chars();
+                if rc.next().is_some_and(char::is_uppercase)
                     && rc.next().is_some_and(char::is_lowercase)
                 {
                     break;
                 }
             }
-            end = para.start + j + d.len_utf8();
-            iter.next();
+            last = d;
+            j += m;
         }
+        i = j;
+        let mut end = para.start + j;
         let mut closes = false;
         // Trailing apostrophes and dashes are not part of the word.
         let w = &flat[start..end];
