@@ -156,12 +156,18 @@ pub fn classify(doc: &Document) -> Classification {
         }
     }
     let mut scores: HashMap<&'static str, Score> = HashMap::new();
-    // Types that some word other than a place noun points to.
-    let mut evented: Vec<&'static str> = Vec::new();
-    // (sentence, type) pairs that an actor noun has already counted for.
-    let mut actor_seen: Vec<(usize, &'static str)> = Vec::new();
+    // Whether some word other than a place noun points to a type.
+    let mut evented = false;
+    // Types an actor noun has already counted for in the current sentence (matches come in
+    // text order, so the list is emptied at each new sentence and stays short).
+    let mut actor_seen: Vec<&'static str> = Vec::new();
+    let mut seen_in = usize::MAX;
     for (m, sentence) in &matches {
         let sentence = *sentence;
+        if sentence != seen_in {
+            actor_seen.clear();
+            seen_in = sentence;
+        }
         let boost = if incident.get(sentence).copied().unwrap_or(false) {
             INCIDENT_BOOST
         } else {
@@ -178,19 +184,17 @@ pub fn classify(doc: &Document) -> Classification {
         {
             let mut w = trig.weight * place;
             if trig.actor {
-                if actor_seen.contains(&(sentence, trig.kind)) {
+                if actor_seen.contains(&trig.kind) {
                     continue;
                 }
-                actor_seen.push((sentence, trig.kind));
+                actor_seen.push(trig.kind);
                 if has_event[sentence] {
                     w *= ACTOR_BESIDE_EVENT;
                 }
             }
             let e = scores.entry(trig.kind).or_default();
             e.0 += w;
-            if !trig.place {
-                evented.push(trig.kind);
-            }
+            evented |= !trig.place;
             match e.1.iter_mut().find(|(x, _)| x.eq_ignore_ascii_case(word)) {
                 Some(entry) => entry.1 += w,
                 None => e.1.push((word.to_lowercase(), w)),
@@ -199,7 +203,7 @@ pub fn classify(doc: &Document) -> Classification {
     }
     // Rule `place_nouns_alone_are_no_crisis`: "a new library building": with nothing but
     // place nouns, nothing happened.
-    if evented.is_empty() {
+    if !evented {
         scores.clear();
     }
     let total: f64 = scores.values().map(|v| v.0).sum();

@@ -247,11 +247,13 @@ pub fn extract(doc: &Document, times: &[TimeExpr], locations: &[Location]) -> Ve
     for s in &doc.sentences {
         let sentence = doc.slice(&s.span);
         let flat = &doc.flat[s.span.clone()];
-        if GENERAL.find_iter(flat).next().is_some() {
+        let mut named = KINDS.0.find_iter(flat).peekable();
+        // Most sentences name no measure: the general-talk words are looked for only then.
+        if named.peek().is_none() || GENERAL.find_iter(flat).next().is_some() {
             continue;
         }
         let mut seen: Vec<&str> = Vec::new();
-        for m in KINDS.0.find_iter(flat) {
+        for m in named {
             let Some(kind) = m.entries.first().map(|&i| KINDS.1[i]) else {
                 continue;
             };
