@@ -232,8 +232,9 @@ fn attribute(
         .join(" ")
         .to_lowercase();
     let opening = opening.replace("'s", "").replace("’s", "");
-    let subject =
-        subject.or_else(|| titled_person(&opening, actors, span.0).map(|a| a.name.clone()));
+    let subject = subject
+        .or_else(|| titled_person(&opening, actors, span.0).map(|a| a.name.clone()))
+        .or_else(|| issuer_of_document(clause, actors, span.0));
     subject.filter(|_| before.len() < 200).or_else(|| {
         // A partial quote inside a sentence ("spokesman P.J. Crowley called the attacks
         // "very well-coordinated""): the person named in the sentence before the quote.
@@ -391,8 +392,50 @@ fn resolve(raw: &str, actors: &[Actor], pos: usize, prev: Option<&(String, usize
     if let Some(a) = titled_person(&lower, actors, pos) {
         return a.name.clone();
     }
-    raw.to_string()
+    // "An accompanying statement specifically": an adverb is not part of the speaker.
+    let mut raw = raw;
+    while let Some((head, last)) = raw.rsplit_once(' ') {
+        if !(last.len() > 4 && last.ends_with("ly")) {
+            break;
+        }
+        raw = head.trim_end();
+    }
+    issuer_of_document(raw, actors, pos).unwrap_or_else(|| raw.to_string())
 }
+
+/// Documents an organization issues: when one of them speaks ("the statement said"), the
+/// organization named last before it is the speaker.
+const DOCUMENTS: &[&str] = &[
+    "statement",
+    "resolution",
+    "communique",
+    "communiqué",
+    "release",
+    "declaration",
+    "bulletin",
+];
+
+/// Rule `a_document_speaks_for_its_issuer`: "The ministry issued a statement. The statement
+/// said …", "A resolution, unanimously adopted, ``expresses …''": when the words that speak
+/// are a document with no name in them, the speaker is the organization named last before
+/// (within [`ISSUER_REACH`] bytes).
+fn issuer_of_document(words: &str, actors: &[Actor], pos: usize) -> Option<String> {
+    let mut ws = words.split_whitespace();
+    let document = ws.by_ref().take(4).any(|w| {
+        DOCUMENTS
+            .iter()
+            .any(|d| w.trim_end_matches([',', '.']).eq_ignore_ascii_case(d))
+    });
+    if !document {
+        return None;
+    }
+    let org = nearest_actor(actors, pos, "organization")?;
+    let last = org.mentions.iter().filter(|m| m.start < pos).map(|m| m.end).max()?;
+    (pos - last <= ISSUER_REACH).then(|| org.name.clone())
+}
+
+/// How far before a document's words its issuer may be named.
+const ISSUER_REACH: usize = 600;
 
 /// The title word a person's title ends in, written out ("Gov." → "governor").
 fn title_head(title: &str) -> Option<String> {
@@ -615,6 +658,30 @@ mod tests {
             "Commissioner Leo Brandt said: \"The dam is safe and the town is not at risk.\" He added that engineers would stay on site.",
         );
         assert_eq!(q[0].0.as_deref(), Some("Leo Brandt"), "{q:?}");
+    }
+
+    #[test]
+    fn a_document_speaks_for_the_organization_that_issued_it() {
+        // The document says it after the quote, with an adverb in between.
+        let q = quotes_with_actors(
+            "The Health Ministry on Monday published new guidance. An attached statement firmly urged \"all travellers to avoid the border districts.\"",
+        );
+        assert_eq!(q[0].0.as_deref(), Some("Health Ministry"), "{q:?}");
+        // The document opens the sentence, and the quote has no speech verb.
+        let q = quotes_with_actors(
+            "The Regional Assembly met in closed session. A resolution, adopted without a vote, \"condemns the shelling of the hospital in the strongest terms.\"",
+        );
+        assert_eq!(q[0].0.as_deref(), Some("Regional Assembly"), "{q:?}");
+        // No organization named before: the words themselves, without the adverb.
+        let q = quotes_with_actors(
+            "An attached statement firmly urged \"all travellers to avoid the border districts.\"",
+        );
+        assert_eq!(q[0].0.as_deref(), Some("An attached statement"), "{q:?}");
+        // A report is not an organization's document: it keeps its own words.
+        let q = quotes_with_actors(
+            "The Health Ministry met on Monday. One local report said \"the roads were closed for hours.\"",
+        );
+        assert_eq!(q[0].0.as_deref(), Some("One local report"), "{q:?}");
     }
 
     #[test]
