@@ -37,6 +37,12 @@ pub struct Document<'a> {
     /// The text with every line break and tab replaced by a space, byte for byte (same
     /// offsets), for phrase matching across wrapped lines.
     pub flat: String,
+    /// Where each word starts: the byte offsets of the ASCII letters, digits and non-ASCII
+    /// bytes that follow any other byte (or open the text), in order. Phrase lists
+    /// ([`crate::vocab::WordPhrases::find_at`]) look only there, so that several lists cost one
+    /// walk over the text rather than one each. Empty when the text is 4 GiB or more (the
+    /// lists then walk the text themselves).
+    pub word_starts: Vec<u32>,
 }
 
 /// Abbreviations after which a period does not end a sentence.
@@ -68,15 +74,23 @@ impl<'a> Document<'a> {
             (paragraphs.len() > 1 && one_line && unfinished && s.len() <= 200).then(|| p.clone())
         });
         let dateline = find_dateline(text, &paragraphs, headline.is_some());
-        let flat = text.replace(['\n', '\r', '\t'], " ");
+        let flat = flatten(text);
+        let word_starts = crate::vocab::word_starts(text);
         Document {
             text,
             flat,
+            word_starts,
             paragraphs,
             sentences,
             headline,
             dateline,
         }
+    }
+
+    /// The word starts ([`Document::word_starts`]) inside `span`.
+    pub fn word_starts_in(&self, span: &Span) -> &[u32] {
+        let at = |pos: usize| self.word_starts.partition_point(|&w| (w as usize) < pos);
+        &self.word_starts[at(span.start)..at(span.end)]
     }
 
     /// The text of a span.
@@ -101,6 +115,18 @@ impl<'a> Document<'a> {
         let i = self.paragraphs.partition_point(|p| p.start <= pos);
         Some(i.saturating_sub(1))
     }
+}
+
+/// The text with line breaks and tabs as spaces, byte for byte: ASCII bytes replaced by an
+/// ASCII byte, so the copy is still UTF-8 (checked, never assumed).
+fn flatten(text: &str) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for b in &mut bytes {
+        if matches!(*b, b'\n' | b'\r' | b'\t') {
+            *b = b' ';
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| text.replace(['\n', '\r', '\t'], " "))
 }
 
 /// Paragraphs are runs of text separated by lines that are empty or only white space.

@@ -47,7 +47,7 @@ mod tests {
 
 pub mod packed;
 mod word_phrases;
-pub use word_phrases::WordPhrases;
+pub use word_phrases::{word_starts, WordPhrases};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::cmp::Ordering;

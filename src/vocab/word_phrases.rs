@@ -41,6 +41,32 @@ fn is_word_byte(b: u8) -> bool {
     WORD_BYTE[usize::from(b)]
 }
 
+/// Where the words of `text` start (see [`crate::document::Document::word_starts`]); empty for
+/// a text of 4 GiB or more.
+pub fn word_starts(text: &str) -> Vec<u32> {
+    let bytes = text.as_bytes();
+    if u32::try_from(bytes.len()).is_err() {
+        return Vec::new();
+    }
+    let mut out = Vec::with_capacity(bytes.len() / 6);
+    // 64 bytes at a time: a mask of the word bytes, then the word bytes whose previous byte
+    // is not one (`carry`: whether the last byte of the previous block was).
+    let mut carry = 0u64;
+    for (n, block) in bytes.chunks(64).enumerate() {
+        let mut mask = 0u64;
+        for (i, &b) in block.iter().enumerate() {
+            mask |= u64::from(is_word_byte(b)) << i;
+        }
+        let mut starts = mask & !(mask << 1 | carry);
+        carry = mask >> 63;
+        while starts != 0 {
+            out.push((n * 64) as u32 + starts.trailing_zeros());
+            starts &= starts - 1;
+        }
+    }
+    out
+}
+
 /// The key of the word starting at `bytes[0]`: its first letters, lower-cased, packed.
 fn key_of(bytes: &[u8]) -> u32 {
     let mut key = 0u32;
@@ -133,6 +159,43 @@ impl WordPhrases {
             }
             None
         })
+    }
+
+    /// Every whole-word match in `text` that starts at one of `starts`, the word starts of
+    /// `text` or of a part of it ([`word_starts`]), left to right, non-overlapping, longest
+    /// first: the matches [`WordPhrases::find_iter`] finds there, without walking the text.
+    /// When `starts` is empty but `text` is not (a text too long to index), the text is walked.
+    pub fn find_at<'s, 't>(
+        &'s self,
+        text: &'t str,
+        starts: &'t [u32],
+    ) -> Box<dyn Iterator<Item = PhraseMatch<'s>> + 't>
+    where
+        's: 't,
+    {
+        if starts.is_empty() && text.len() > u32::MAX as usize {
+            return Box::new(self.find_iter(text));
+        }
+        let bytes = text.as_bytes();
+        let mut after = 0;
+        Box::new(starts.iter().filter_map(move |&s| {
+            let start = s as usize;
+            if start < after {
+                return None;
+            }
+            let key = key_of(&bytes[start..]);
+            let (w, bit) = filter_bit(key);
+            if self.filter[w] & bit == 0 {
+                return None;
+            }
+            let (end, entries) = self.longest_at(text, start, key)?;
+            after = end;
+            Some(PhraseMatch {
+                start,
+                end,
+                entries,
+            })
+        }))
     }
 
     /// The longest phrase matching at word start `start`, whose key is `key`: its end and
@@ -233,6 +296,32 @@ mod tests {
         );
         assert_eq!(found(&set, "").len(), 0);
         assert_eq!(found(&set, "ÉÉÉ ççç — «»").len(), 0);
+    }
+
+    #[test]
+    fn matches_at_word_starts_are_the_matches_of_a_walk() {
+        let set = WordPhrases::new(["protest*", "riot", "state of emergency", "u.n.", "cut"]);
+        for text in [
+            "Protesters rioted; a riot. A STATE OF\n EMERGENCY. patriot, U.N. cut-off",
+            "",
+            "riot",
+            "ÉÉÉ riot ççç — «riot»",
+            "shortcut cut U.N.riot",
+        ] {
+            let starts = word_starts(text);
+            let walked: Vec<_> = set.find_iter(text).collect();
+            let indexed: Vec<_> = set.find_at(text, &starts).collect();
+            assert_eq!(walked, indexed, "{text}");
+        }
+        // A part of the text: its own starts only.
+        let text = "riot. Protesters gathered; riot police";
+        let starts = word_starts(text);
+        let part: Vec<u32> = starts.iter().copied().filter(|&s| s >= 6 && s < 26).collect();
+        let got: Vec<&str> = set
+            .find_at(text, &part)
+            .map(|m| &text[m.start..m.end])
+            .collect();
+        assert_eq!(got, vec!["Protesters"]);
     }
 
     #[test]

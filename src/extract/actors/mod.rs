@@ -1264,7 +1264,7 @@ fn known_orgs(doc: &Document, skip: &[bool], found: &mut Vec<Found>) {
         .map(|f| f.span)
         .collect();
     org_spans.sort_unstable();
-    for m in set.find_iter(&doc.flat) {
+    for m in set.find_at(&doc.flat, &doc.word_starts) {
         let t = &doc.flat[m.start..m.end];
         if !m.entries.iter().any(|&e| list[e] == t) {
             continue;
@@ -1416,7 +1416,7 @@ fn add_later_mentions(doc: &Document, skip: &[bool], actors: &mut [Actor]) {
     }
     let set = WordPhrases::new(keys.iter().map(String::as_str));
     let mut extra: Vec<(usize, Evidence)> = Vec::new();
-    for m in set.find_iter(&doc.flat) {
+    for m in set.find_at(&doc.flat, &doc.word_starts) {
         if doc
             .paragraph_at(m.start)
             .is_some_and(|p| skip.get(p).copied().unwrap_or(false))
@@ -1481,7 +1481,7 @@ pub fn last_mention_before(mentions: &[Evidence], pos: usize) -> Option<&Evidenc
 
 /// Unnamed groups ("protesters", "security forces"), one actor per group word.
 fn add_groups(doc: &Document, actors: &mut Vec<Actor>) {
-    for m in GROUPS.find_iter(&doc.flat) {
+    for m in GROUPS.find_at(&doc.flat, &doc.word_starts) {
         let name = lower(&doc.flat[m.start..m.end]);
         let ev = Evidence::from_bytes(doc.text, m.start, m.end);
         match actors

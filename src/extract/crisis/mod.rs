@@ -82,7 +82,7 @@ const INCIDENT_BOOST: f64 = 1.5;
 /// so such sentences outweigh background and commentary.
 fn incident_sentences(doc: &Document) -> Vec<bool> {
     let mut marked = vec![false; doc.sentences.len()];
-    for m in INCIDENT.find_iter(&doc.flat) {
+    for m in INCIDENT.find_at(&doc.flat, &doc.word_starts) {
         if let Some(i) = doc.sentence_at(m.start) {
             marked[i] = true;
         }
@@ -137,7 +137,7 @@ pub fn classify(doc: &Document) -> Classification {
     // Each trigger match with its sentence; month names are not marches.
     let matches: Vec<(PhraseMatch<'_>, usize)> = t
         .set
-        .find_iter(&doc.flat)
+        .find_at(&doc.flat, &doc.word_starts)
         .filter(|m| !is_month_march(doc, m.start, m.end))
         .map(|m| {
             let sentence = doc.sentence_at(m.start).unwrap_or(0);

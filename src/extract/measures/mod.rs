@@ -247,7 +247,17 @@ pub fn extract(doc: &Document, times: &[TimeExpr], locations: &[Location]) -> Ve
     for s in &doc.sentences {
         let sentence = doc.slice(&s.span);
         let flat = &doc.flat[s.span.clone()];
-        let mut named = KINDS.0.find_iter(flat).peekable();
+        // The measures named in the sentence, at offsets in it.
+        let mut named = KINDS
+            .0
+            .find_at(&doc.flat, doc.word_starts_in(&s.span))
+            .filter(|m| m.end <= s.span.end)
+            .map(|mut m| {
+                m.start -= s.span.start;
+                m.end -= s.span.start;
+                m
+            })
+            .peekable();
         // Most sentences name no measure: the general-talk words are looked for only then.
         if named.peek().is_none() || GENERAL.find_iter(flat).next().is_some() {
             continue;
