@@ -316,7 +316,11 @@ mod tests {
         // A part of the text: its own starts only.
         let text = "riot. Protesters gathered; riot police";
         let starts = word_starts(text);
-        let part: Vec<u32> = starts.iter().copied().filter(|&s| s >= 6 && s < 26).collect();
+        let part: Vec<u32> = starts
+            .iter()
+            .copied()
+            .filter(|&s| s >= 6 && s < 26)
+            .collect();
         let got: Vec<&str> = set
             .find_at(text, &part)
             .map(|m| &text[m.start..m.end])

@@ -25,7 +25,7 @@ use std::sync::LazyLock;
 use crate::document::{Document, Span};
 use crate::extract::dates::is_calendar_word;
 use crate::model::{Actor, Evidence, Location};
-use crate::vocab::{self, WordList, WordPhrases};
+use crate::vocab::{self, packed, WordList, WordPhrases};
 
 /// Title head words, lowercased.
 static TITLES: LazyLock<WordList> =
@@ -40,8 +40,13 @@ static ORG_HEADS: LazyLock<WordList> =
     LazyLock::new(|| WordList::new(ORG_WORDS.iter().copied().filter(|o| !o.contains(' '))));
 
 /// The head words of several words ("Red Cross"), tried at each word of a run.
-static ORG_PHRASES: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| ORG_WORDS.iter().copied().filter(|o| o.contains(' ')).collect());
+static ORG_PHRASES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    ORG_WORDS
+        .iter()
+        .copied()
+        .filter(|o| o.contains(' '))
+        .collect()
+});
 
 /// [`FUNCTION_WORDS`] and [`NOT_NAME`] as sets (asked for every capitalized word).
 static FUNCTION_SET: LazyLock<WordList> =
@@ -414,81 +419,83 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Verbs that, right after a name, mark it as a person who speaks or acts.
-const CUE_VERBS_AFTER: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "explained",
-    "stated",
-    "noted",
-    "wrote",
-    "tweeted",
-    "posted",
-    "confirmed",
-    "announced",
-    "warned",
-    "urged",
-    "asked",
-    "recalled",
-    "recalls",
-    "testified",
-    "insisted",
-    "replied",
-    "described",
-    "called",
-    "believes",
-    "thinks",
-    "acknowledged",
-    "declined",
-    "denied",
-    "agreed",
-    "argued",
-    "stressed",
-    "admitted",
-    "pleaded",
-    "died",
-    "was",
-    "has",
-    "had",
-    "is",
+static CUE_VERB_SET: packed::Set<{ CUE_VERBS_AFTER.len() }> = packed::Set::new(CUE_VERBS_AFTER);
+const CUE_VERBS_AFTER: &[&[u8]] = &[
+    b"said",
+    b"says",
+    b"told",
+    b"added",
+    b"explained",
+    b"stated",
+    b"noted",
+    b"wrote",
+    b"tweeted",
+    b"posted",
+    b"confirmed",
+    b"announced",
+    b"warned",
+    b"urged",
+    b"asked",
+    b"recalled",
+    b"recalls",
+    b"testified",
+    b"insisted",
+    b"replied",
+    b"described",
+    b"called",
+    b"believes",
+    b"thinks",
+    b"acknowledged",
+    b"declined",
+    b"denied",
+    b"agreed",
+    b"argued",
+    b"stressed",
+    b"admitted",
+    b"pleaded",
+    b"died",
+    b"was",
+    b"has",
+    b"had",
+    b"is",
 ];
 
-/// Words that, right before a name, mark it as a person.
-const CUE_BEFORE: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "according to",
-    "identified as",
-    "named",
-    "by",
-    "suspect",
-    "victim",
-    "son",
-    "daughter",
-    "wife",
-    "husband",
-    "brother",
-    "sister",
-    "mother",
-    "father",
-    "friend",
-    "neighbor",
-    "neighbour",
-    "leader",
-    "founder",
-    "owner",
-    "resident",
-    "witness",
-    "student",
-    "teacher",
-    "activist",
-    "journalist",
-    "reporter",
-    "lawyer",
-    "doctor",
-    "nurse",
+/// Words that, right before a name, mark it as a person: one-word cues (a set, asked for
+/// every name-like run) and cues of several words.
+static CUE_BEFORE_SET: packed::Set<{ CUE_BEFORE.len() }> = packed::Set::new(CUE_BEFORE);
+const CUE_BEFORE_PHRASES: &[&str] = &["according to", "identified as"];
+const CUE_BEFORE: &[&[u8]] = &[
+    b"said",
+    b"says",
+    b"told",
+    b"named",
+    b"by",
+    b"suspect",
+    b"victim",
+    b"son",
+    b"daughter",
+    b"wife",
+    b"husband",
+    b"brother",
+    b"sister",
+    b"mother",
+    b"father",
+    b"friend",
+    b"neighbor",
+    b"neighbour",
+    b"leader",
+    b"founder",
+    b"owner",
+    b"resident",
+    b"witness",
+    b"student",
+    b"teacher",
+    b"activist",
+    b"journalist",
+    b"reporter",
+    b"lawyer",
+    b"doctor",
+    b"nurse",
 ];
 
 #[derive(Debug, Clone, Copy)]
@@ -577,7 +584,10 @@ fn is_word_char(c: char) -> bool {
 fn char_at(s: &str, i: usize) -> (char, usize) {
     match s.as_bytes().get(i) {
         Some(&b) if b < 0x80 => (char::from(b), 1),
-        _ => s[i..].chars().next().map_or(('\0', 1), |c| (c, c.len_utf8())),
+        _ => s[i..]
+            .chars()
+            .next()
+            .map_or(('\0', 1), |c| (c, c.len_utf8())),
     }
 }
 
@@ -590,6 +600,11 @@ fn tokenize(flat: &str, para: &Span, out: &mut Vec<Tok>) {
     let mut prev_end = para.start;
     let mut prev_closes = true;
     while i < b.len() {
+        // Fast path: ASCII that cannot start a word (spaces, punctuation).
+        if b[i] < 0x80 && !b[i].is_ascii_alphanumeric() && b[i] != b'&' {
+            i += 1;
+            continue;
+        }
         let (c, n) = char_at(s, i);
         if !is_word_char(c) || matches!(c, '.' | '-' | '\'' | '’') {
             i += n;
@@ -599,6 +614,16 @@ fn tokenize(flat: &str, para: &Span, out: &mut Vec<Tok>) {
         // `last`: the character before `j`, the last one taken into the word.
         let (mut j, mut last) = (i + n, c);
         while j < b.len() {
+            // Fast path: an ASCII letter or digit that cannot start a glued caption word.
+            let x = b[j];
+            if x.is_ascii_lowercase()
+                || x.is_ascii_digit()
+                || x.is_ascii_uppercase() && !last.is_lowercase()
+            {
+                last = char::from(x);
+                j += 1;
+                continue;
+            }
             let (d, m) = char_at(s, j);
             if !is_word_char(d) || (d == '-' && b.get(j + 1) == Some(&b'-')) {
                 break;
@@ -680,17 +705,17 @@ fn skipped(doc: &Document, i: usize, p: &Span) -> bool {
     }
     let l = lower(s);
     (l.starts_with("by ")
-            || l.starts_with("photo")
-            || l.starts_with("reporting by")
-            || l.starts_with("editing by")
-            || l.starts_with("writing by")
-            || l.starts_with("additional reporting")
-            || l.starts_with("copyright")
-            || l.starts_with("image ")
-            || l.contains("photo:")
-            || l.contains("ap photo")
-            || l.contains("getty images")
-            || l.contains("contributed to this"))
+        || l.starts_with("photo")
+        || l.starts_with("reporting by")
+        || l.starts_with("editing by")
+        || l.starts_with("writing by")
+        || l.starts_with("additional reporting")
+        || l.starts_with("copyright")
+        || l.starts_with("image ")
+        || l.contains("photo:")
+        || l.contains("ap photo")
+        || l.contains("getty images")
+        || l.contains("contributed to this"))
         || (i + 1 < doc.paragraphs.len()
             && !s.contains('\n')
             && !s.trim_end().ends_with(['.', '!', '?', '"', '”', '\'', ':'])
@@ -800,8 +825,8 @@ fn run_end(flat: &str, toks: &[Tok], k: usize) -> usize {
     while e < toks.len() && (toks[e].joined || continues(e)) {
         let w = &flat[toks[e].start..toks[e].end];
         // "May" is a month only before a day ("May 5"); otherwise a name (Theresa May).
-        let month = is_calendar_word(w)
-            && (!w.eq_ignore_ascii_case("may") || next_is_digit(flat, toks, e));
+        let month =
+            is_calendar_word(w) && (!w.eq_ignore_ascii_case("may") || next_is_digit(flat, toks, e));
         if is_cap(w) && !month {
             e += 1;
         } else if let Some(skip) = connector_bridge(flat, toks, e) {
@@ -1226,7 +1251,10 @@ fn cue_after(flat: &str, end: usize) -> bool {
     let rest = &flat[end..];
     let r = rest.trim_start();
     let first = r.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    if rest.starts_with(' ') && CUE_VERBS_AFTER.contains(&first) {
+    if rest.starts_with(' ')
+        && first.len() <= 16
+        && CUE_VERB_SET.contains(packed::key(first.as_bytes()))
+    {
         return true;
     }
     if let Some(after_comma) = rest.strip_prefix(", ") {
@@ -1246,7 +1274,17 @@ fn cue_before(flat: &str, toks: &[Tok], a: usize) -> bool {
         return false;
     }
     let before = flat[..toks[a].start].trim_end().trim_end_matches(',');
-    CUE_BEFORE.iter().any(|c| {
+    // The last word before the run, looked up at once; the cues of several words in turn.
+    let from = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let last = &before.as_bytes()[from..];
+    if last.len() <= 16 && CUE_BEFORE_SET.contains(packed::key(last)) {
+        return true;
+    }
+    CUE_BEFORE_PHRASES.iter().any(|c| {
         before.ends_with(c)
             && before[..before.len() - c.len()]
                 .chars()

@@ -430,7 +430,12 @@ fn issuer_of_document(words: &str, actors: &[Actor], pos: usize) -> Option<Strin
         return None;
     }
     let org = nearest_actor(actors, pos, "organization")?;
-    let last = org.mentions.iter().filter(|m| m.start < pos).map(|m| m.end).max()?;
+    let last = org
+        .mentions
+        .iter()
+        .filter(|m| m.start < pos)
+        .map(|m| m.end)
+        .max()?;
     (pos - last <= ISSUER_REACH).then(|| org.name.clone())
 }
 
