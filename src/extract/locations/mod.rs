@@ -192,8 +192,16 @@ struct Word {
 fn words_of(text: &str) -> Vec<Word> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
+    let mut prev_lower_ascii = false;
     for (i, c) in text.char_indices() {
         let part = c.is_alphanumeric() || matches!(c, '\'' | '’' | '.') && start.is_some();
+        // Mojibake glued to a name ("AfghanistanŠ—Ès" for "Afghanistan's"): an accented
+        // capital right after a small ASCII letter starts a new word.
+        if let (true, Some(s)) = (prev_lower_ascii && !c.is_ascii() && c.is_uppercase(), start) {
+            out.push(Word { start: s, end: i });
+            start = None;
+        }
+        prev_lower_ascii = c.is_ascii_lowercase();
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -235,10 +243,26 @@ fn capitalized(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// The separator between two words is one space, a hyphen, or nothing else.
+/// The separator between two words is spaces on one line ("Sri  Lanka" in text extracted
+/// from a PDF), a hyphen, or nothing else.
 fn joinable(text: &str, a: &Word, b: &Word) -> bool {
-    let gap = &text[a.end..b.start];
-    matches!(gap, " " | "-" | "- " | " -")
+    let gap = &text.as_bytes()[a.end..b.start];
+    matches!(gap, b"-" | b"- " | b" -") || (!gap.is_empty() && gap.iter().all(|&b| b == b' '))
+}
+
+/// [`joinable`], or a possessive between the words ("Prince George's County").
+fn joinable_or_possessive(text: &str, a: &Word, b: &Word) -> bool {
+    joinable(text, a, b) || matches!(&text[a.end..b.start], "'s " | "’s ")
+}
+
+/// "I’ve", "We're", "Don't": a contraction is never a place name, whatever the gazetteer's
+/// alternate names say.
+fn is_contraction(w: &str) -> bool {
+    w.rfind(['\'', '’']).is_some_and(|i| {
+        let tail = &w[i..];
+        let tail = tail.trim_start_matches(['\'', '’']);
+        matches!(tail, "ve" | "re" | "ll" | "m" | "d" | "t")
+    })
 }
 
 /// A place-name match before resolution.
@@ -269,12 +293,14 @@ pub fn extract(doc: &Document) -> Places {
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
-        if !capitalized(&text[w.start..w.end]) {
+        let first = &text[w.start..w.end];
+        if !capitalized(first) || is_contraction(first) {
             i += 1;
             continue;
         }
-        // Longest run of up to five words (connectors allowed inside) that names a place;
-        // the run stops as soon as no gazetteer key continues it.
+        // Longest run of up to five words (connectors, and short small words that a longer
+        // key continues with — "Dar es Salaam" —, allowed inside) that names a place; the run
+        // stops as soon as no gazetteer key continues it.
         let mut best: Option<(usize, &'static [u32])> = None;
         let mut j = i;
         while j < words.len() && j < i + 5 {
@@ -283,13 +309,15 @@ pub fn extract(doc: &Document) -> Places {
             }
             let wj = &text[words[j].start..words[j].end];
             let is_connector = CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(wj));
-            if j > i && !capitalized(wj) && !is_connector {
+            let small = !capitalized(wj);
+            let short_small = wj.len() <= 4 && wj.bytes().all(|b| b.is_ascii_lowercase());
+            if j > i && small && !is_connector && !short_small {
                 break;
             }
             folded.clear();
             fold_into(&text[w.start..words[j].end], &mut folded);
             let (ids, longer) = lookup_run(&folded);
-            if !ids.is_empty() && (!is_connector || j == i) {
+            if !ids.is_empty() && j == i || !ids.is_empty() && !is_connector && !small {
                 best = Some((j, ids));
             }
             if !longer {
@@ -362,7 +390,7 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
         })
         .collect();
     for (h, ps) in &resolved {
-        if h.ambiguous {
+        if h.ambiguous || before_area_suffix(text, words, h) {
             continue;
         }
         if let Some((_, p)) = ps.first() {
@@ -382,7 +410,15 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
                 .map(|(_, p)| p.name)
         })
         .collect();
-    let any_votes = !votes.is_empty();
+    // Whether the article names a country outright (a country, a first-level subdivision or
+    // a demonym); a lone city's own vote is too weak to make other cities foreign.
+    let any_votes = resolved.iter().any(|(h, ps)| {
+        !h.ambiguous
+            && !before_area_suffix(text, words, h)
+            && ps
+                .first()
+                .is_some_and(|(_, p)| matches!(p.kind, "country" | "admin1" | "demonym"))
+    });
     // Context: a neighbouring hit ("Dayton, Ohio") or a place preposition before the name.
     let n = resolved.len();
     let mut keep = vec![true; n];
@@ -445,6 +481,16 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
             continue;
         }
         let hit_text = &text[h.span.clone()];
+        // "Tulsa County" in an Oklahoma story names the county after its city; "Rockdale
+        // County" in a Georgia story is no Australian town.
+        let foreign_county = before_area_suffix(text, words, h)
+            && ps
+                .iter()
+                .all(|(_, p)| p.kind == "country" || score(p.country) == 0);
+        if foreign_county || not_a_place_here(text, words, h) {
+            keep[k] = false;
+            continue;
+        }
         let acronym = hit_text.len() <= 6
             && hit_text.chars().all(|c| c.is_ascii_uppercase())
             && ps[0].1.kind == "city";
@@ -617,6 +663,39 @@ fn localize_small_foreign_towns(places: &mut Places, small_foreign: &[&str]) {
     }
 }
 
+/// Words before a capitalized name that make it a storm's name ("Typhoon Haima",
+/// "tropical storm Tokage"), not a place.
+const STORM_WORDS: &[&str] = &["storm", "typhoon", "hurricane", "cyclone", "depression"];
+
+/// Capitalized words after a name that make it the name of a local area the gazetteer lacks
+/// ("Rockdale County", "Prince George's County", "Red River Parish"), not the city or state
+/// of that name; the context rules add the area itself.
+const AREA_SUFFIXES: &[&str] = &["County", "Parish", "Borough", "Township"];
+
+/// Hits that the words around them show are no place, whatever the gazetteer says: a
+/// storm's name (rule `storm_names_are_no_places`), a lower-case two-letter word taken for a
+/// postal code ("In" for Indiana) and a model number ("AR-15").
+fn not_a_place_here(text: &str, words: &[Word], h: &Hit) -> bool {
+    let storm = prev_word(text, words, h.first_word)
+        .is_some_and(|p| STORM_WORDS.iter().any(|s| s.eq_ignore_ascii_case(p)));
+    let hit_text = &text[h.span.clone()];
+    let small_code = hit_text.len() == 2 && hit_text.bytes().any(|b| b.is_ascii_lowercase());
+    let model = {
+        let rest = text[h.span.end..].as_bytes();
+        rest.len() >= 2 && rest[0] == b'-' && rest[1].is_ascii_digit()
+    };
+    storm || small_code || model
+}
+
+/// True when a county-like word follows the hit ("Rockdale County", "Prince George's
+/// County"): the name may be the county's rather than the gazetteer place's.
+fn before_area_suffix(text: &str, words: &[Word], h: &Hit) -> bool {
+    words.get(h.last_word + 1).is_some_and(|n| {
+        joinable_or_possessive(text, &words[h.last_word], n)
+            && AREA_SUFFIXES.contains(&&text[n.start..n.end])
+    })
+}
+
 /// True when the hit is glued to a capitalized word that is not a place word, on either side.
 fn capitalized_neighbour(text: &str, words: &[Word], h: &Hit) -> bool {
     let before = h
@@ -731,6 +810,18 @@ const INSTITUTION_WORDS: &[&str] = &[
 fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
     let text = doc.text;
     let main_country = main_country(places);
+    // Rule `counties_are_american_unless_the_article_says_otherwise`: "Box Elder County",
+    // "Red River Parish" are in the United States when the article names a place there or
+    // no country at all, else in the article's main country.
+    let area_country = if places
+        .locations
+        .iter()
+        .any(|l| l.country.as_deref() == Some("US"))
+    {
+        Some("US".to_string())
+    } else {
+        main_country.clone().or_else(|| Some("US".to_string()))
+    };
     // Spans already taken by gazetteer places, sorted, for a binary-search overlap test
     // (checking every mention for every candidate would be quadratic on long inputs).
     let mut taken: Vec<(usize, usize)> = places
@@ -754,7 +845,8 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
             // Capitalized words before the suffix.
             let mut k = i;
             while k > 0
-                && joinable(text, &words[k - 1], &words[k])
+                && (joinable(text, &words[k - 1], &words[k])
+                    || k == i && joinable_or_possessive(text, &words[k - 1], &words[k]))
                 && capitalized(&text[words[k - 1].start..words[k - 1].end])
                 && !matches!(
                     &text[words[k - 1].start..words[k - 1].end],
@@ -917,7 +1009,15 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
             add_place(
                 places,
                 Evidence::from_bytes(text, span.start, span.end),
-                main_country.clone(),
+                if name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|last| AREA_SUFFIXES.contains(&last))
+                {
+                    area_country.clone()
+                } else {
+                    main_country.clone()
+                },
             );
         }
     }
@@ -1306,6 +1406,52 @@ mod tests {
         assert!(f.iter().any(|x| x.0 == "Bimbora"), "{f:?}");
         assert!(!f.iter().any(|x| x.0 == "March"), "{f:?}");
         assert!(found("He testified in Parliament and in English.").is_empty());
+    }
+
+    #[test]
+    fn mojibake_and_wide_gaps_do_not_hide_a_name() {
+        let f = found("Floods in BelgiumŠ—Ès south displaced 900 people.");
+        assert!(f.iter().any(|x| x.0 == "Belgium"), "{f:?}");
+        let f = found("In  New  Zealand, storms cut power.");
+        assert!(f.iter().any(|x| x.0 == "New Zealand"), "{f:?}");
+        // A line break is no gap inside a name.
+        let f = found("They flew to New\n\nZealand.");
+        assert!(!f.iter().any(|x| x.0 == "New Zealand"), "{f:?}");
+    }
+
+    #[test]
+    fn small_words_inside_a_known_name() {
+        let f = found("Aid reached Dar es Salaam on Monday.");
+        assert!(f.iter().any(|x| x.0 == "Dar es Salaam"), "{f:?}");
+    }
+
+    #[test]
+    fn contractions_storms_codes_and_models_are_no_places() {
+        assert!(found("I’ve seen worse, We're told.").is_empty());
+        let f = found("Typhoon Haima and tropical storm Tokage weakened over the sea.");
+        assert!(f.is_empty(), "{f:?}");
+        let f = found("In the morning a man with an AR-15 walked in.");
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn counties_named_after_foreign_towns_are_local() {
+        // "Rockdale" is a town in Australia; the county is in Georgia.
+        let f = found("Deputies in Rockdale County, Georgia, arrested a man in Conyers.");
+        assert!(
+            f.contains(&("Rockdale County".into(), "place".into(), "US".into())),
+            "{f:?}"
+        );
+        assert!(f.iter().all(|x| x.2 == "US"), "{f:?}");
+        // A county named after a city of the article's country keeps the city.
+        let f = found("Tulsa County deputies said the shooting in Oklahoma was accidental.");
+        assert!(f.iter().any(|x| x.0 == "Tulsa" && x.1 == "city"), "{f:?}");
+        // No country named at all: a county is American.
+        let f = found("Prince George's County police are investigating.");
+        assert!(
+            f.contains(&("Prince George's County".into(), "place".into(), "US".into())),
+            "{f:?}"
+        );
     }
 
     #[test]
