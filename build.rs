@@ -14,6 +14,46 @@ use std::path::Path;
 
 include!("src/extract/locations/fold.rs");
 
+/// Continent names (folded), never a city's alternate name.
+const CONTINENTS: &[&str] = &[
+    "africa",
+    "europe",
+    "asia",
+    "america",
+    "north america",
+    "south america",
+    "latin america",
+    "oceania",
+    "antarctica",
+    "middle east",
+];
+
+/// Bare compass and position words (folded) that are no subdivision's or city's key alone.
+const COMPASS_WORDS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "centre",
+    "center",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north east",
+    "north west",
+    "south east",
+    "south west",
+    "upper",
+    "lower",
+    "middle",
+];
+
 struct Place {
     kind: &'static str,
     name: String,
@@ -56,7 +96,11 @@ fn main() {
             && (name.contains('.')
                 || (name.len() == 2 && name.chars().all(|c| c.is_ascii_uppercase())));
         let short = k.chars().count() < if abbreviation { 2 } else { 3 };
-        if short || k.chars().all(|c| c.is_ascii_digit() || c == ' ') {
+        // A continent is never a city's other name ("Africa" for Mahdia), and a bare compass
+        // word ("Western") is an adjective far more often than a region.
+        let not_a_name = (rank == 2 && CONTINENTS.contains(&k.as_str()))
+            || (rank >= 1 && COMPASS_WORDS.contains(&k.as_str()));
+        if short || not_a_name || k.chars().all(|c| c.is_ascii_digit() || c == ' ') {
             return;
         }
         let v = keys.entry(k).or_default();
@@ -121,6 +165,10 @@ fn main() {
             .unwrap_or(0);
         places[id].population = pop;
         add_key(&mut keys, f[2], 1, pop, id);
+        // Ghana's "Western" is found as "Western Region".
+        if COMPASS_WORDS.contains(&fold(f[2]).as_str()) {
+            add_key(&mut keys, &format!("{} Region", f[2]), 1, pop, id);
+        }
         for a in f[3].split('|').filter(|a| !a.is_empty()) {
             add_key(&mut keys, a, 1, pop, id);
         }
@@ -165,7 +213,22 @@ fn main() {
     let mut flat_ids: Vec<usize> = Vec::new();
     for (k, mut ids) in keys {
         // Best first: countries and demonyms, then admin1, then cities by population.
-        ids.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        // A city of a million people or more goes before a less populous subdivision of
+        // that name ("Santiago" is Chile's capital before the Dominican province).
+        let class = |x: &(u8, u64, usize)| {
+            if x.0 == 2 && x.1 >= 1_000_000 {
+                1
+            } else {
+                x.0
+            }
+        };
+        ids.sort_by(|a, b| {
+            class(a)
+                .cmp(&class(b))
+                .then(b.1.cmp(&a.1))
+                .then(a.0.cmp(&b.0))
+                .then(a.2.cmp(&b.2))
+        });
         ktxt.push_str(&k);
         kends.push(ktxt.len());
         flat_ids.extend(ids.iter().map(|x| x.2));

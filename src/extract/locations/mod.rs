@@ -512,6 +512,12 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
         }
         // A city name inside a longer run of capitalized words is part of a person's or an
         // organization's name ("Paul Bailey", "Jackson Memorial"), unless a place word follows.
+        // "Julio Rocha": a subdivision's name after a given name is a surname too.
+        if ps[0].1.kind == "admin1" && !preposition && given_name_before(text, words, h) {
+            keep[k] = false;
+            surnames.insert(fold(&text[h.span.clone()]));
+            continue;
+        }
         if ps[0].1.kind == "city"
             && capitalized_neighbour(text, words, h)
             && !neighbour
@@ -624,8 +630,27 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
 
 /// "in Whitehaven" in an article set in Memphis: a small town known only in another
 /// country, in an article whose other places are all in one country, is a local place of
-/// that country with the same name (a neighbourhood, a village), without coordinates.
+/// that country with the same name (a neighbourhood, a village), without coordinates. So is
+/// a small town of a country the article never names in any other way, when the article
+/// names one country at least twice by its name or a demonym and names it most: the town
+/// goes to that country ("Cifuentes" in a story full of Honduran places and soldiers is no
+/// Cuban town).
 fn localize_small_foreign_towns(places: &mut Places, small_foreign: &[&str]) {
+    // Countries named by their name or a demonym, with their mentions.
+    let mut named: Vec<(String, usize)> = Vec::new();
+    let mut count = |c: &str, n: usize| match named.iter_mut().find(|x| x.0 == c) {
+        Some(x) => x.1 += n,
+        None => named.push((c.to_string(), n)),
+    };
+    for l in &places.locations {
+        if let (Some(c), "country") = (&l.country, l.kind.as_str()) {
+            count(c, l.mentions.len());
+        }
+    }
+    for (c, _) in &places.demonyms {
+        count(c, 1);
+    }
+    let named_home = named.iter().max_by_key(|x| x.1).filter(|x| x.1 >= 2);
     for name in small_foreign {
         let Some(i) = places
             .locations
@@ -634,6 +659,7 @@ fn localize_small_foreign_towns(places: &mut Places, small_foreign: &[&str]) {
         else {
             continue;
         };
+        let own = places.locations[i].country.clone().unwrap_or_default();
         let others: Vec<&str> = places
             .locations
             .iter()
@@ -641,13 +667,22 @@ fn localize_small_foreign_towns(places: &mut Places, small_foreign: &[&str]) {
             .filter(|(j, _)| *j != i)
             .filter_map(|(_, l)| l.country.as_deref())
             .collect();
-        let Some(home) = others.first().map(|c| c.to_string()) else {
+        let one_country = others
+            .first()
+            .filter(|h| others.len() >= 2 && others.iter().all(|c| c == *h))
+            .map(|h| h.to_string());
+        // The country named most must also lead the article's other places.
+        let named_home = named_home
+            .filter(|h| main_country_but(places, Some(i)).as_deref() == Some(h.0.as_str()))
+            .map(|h| h.0.clone());
+        let unnamed = !places.locations.iter().enumerate().any(|(j, l)| {
+            let small_town = l.kind == "city" && small_foreign.contains(&l.name.as_str());
+            j != i && l.country.as_deref() == Some(own.as_str()) && !small_town
+        }) && !places.demonyms.iter().any(|d| d.0 == own);
+        let Some(home) = one_country.or(named_home.filter(|_| unnamed)) else {
             continue;
         };
-        if others.len() < 2
-            || others.iter().any(|c| *c != home)
-            || places.locations[i].country.as_deref() == Some(&home)
-        {
+        if own == home {
             continue;
         }
         let l = &mut places.locations[i];
@@ -1264,16 +1299,32 @@ fn plausible_place(name: &str) -> bool {
         && name.chars().any(char::is_lowercase)
 }
 
-/// The country with the most place mentions, for places the gazetteer does not know.
+/// The country with the most place and demonym mentions, for places the gazetteer does not
+/// know.
 fn main_country(places: &Places) -> Option<String> {
+    main_country_but(places, None)
+}
+
+/// [`main_country`] without the location `skip`.
+fn main_country_but(places: &Places, skip: Option<usize>) -> Option<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
-    for l in &places.locations {
+    let mut count = |c: &str, n: usize| match counts.iter_mut().find(|x| x.0 == c) {
+        Some(x) => x.1 += n,
+        None => counts.push((c.to_string(), n)),
+    };
+    for (_, l) in places
+        .locations
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| Some(*j) != skip)
+    {
         if let Some(c) = &l.country {
-            match counts.iter_mut().find(|x| &x.0 == c) {
-                Some(x) => x.1 += l.mentions.len(),
-                None => counts.push((c.clone(), l.mentions.len())),
-            }
+            count(c, 2 * l.mentions.len());
         }
+    }
+    // "Bolivian society": demonyms say where the article is too, half as much.
+    for (c, _) in &places.demonyms {
+        count(c, 1);
     }
     counts.into_iter().max_by_key(|x| x.1).map(|x| x.0)
 }
@@ -1450,6 +1501,43 @@ mod tests {
         let f = found("Prince George's County police are investigating.");
         assert!(
             f.contains(&("Prince George's County".into(), "place".into(), "US".into())),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn a_town_of_a_country_never_named_goes_to_the_country_named_most() {
+        let f = found(
+            "Honduran troops said rebels fired on a post near Cifuentes. Honduran officials \
+             protested.",
+        );
+        assert!(
+            f.contains(&("Cifuentes".into(), "place".into(), "HN".into())),
+            "{f:?}"
+        );
+        // Named once is not enough.
+        let f = found("Police in Dorchester said the man had returned from Israel.");
+        assert!(
+            !f.iter().any(|x| x.0 == "Dorchester" && x.2 == "IL"),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn a_subdivision_after_a_given_name_is_a_surname() {
+        let f = found("Spokesman Pedro Lara said the bridge fell. Lara added that two died.");
+        assert!(!f.iter().any(|x| x.0 == "Lara"), "{f:?}");
+    }
+
+    #[test]
+    fn big_cities_before_small_provinces_continents_and_compass_words() {
+        let f = found("Protesters marched in Santiago on Sunday.");
+        assert!(f.iter().any(|x| x.0 == "Santiago" && x.2 == "CL"), "{f:?}");
+        assert!(found("Aid to Africa rose, Western donors said.").is_empty());
+        let f = found("Floods hit the Western Region on Monday.");
+        assert!(
+            f.iter()
+                .any(|x| x.0.starts_with("Western") && x.1 == "admin1"),
             "{f:?}"
         );
     }
