@@ -194,7 +194,16 @@ fn words_of(text: &str) -> Vec<Word> {
     let mut start: Option<usize> = None;
     let mut prev_lower_ascii = false;
     for (i, c) in text.char_indices() {
-        let part = c.is_alphanumeric() || matches!(c, '\'' | '’' | '.') && start.is_some();
+        // "Afghanistan.They": a period between a small letter and a capital ends a sentence
+        // whose space was lost, not an abbreviation.
+        let lost_space = c == '.'
+            && prev_lower_ascii
+            && text
+                .as_bytes()
+                .get(i + 1)
+                .is_some_and(u8::is_ascii_uppercase);
+        let part =
+            c.is_alphanumeric() || matches!(c, '\'' | '’' | '.') && start.is_some() && !lost_space;
         // Mojibake glued to a name ("AfghanistanŠ—Ès" for "Afghanistan's"): an accented
         // capital right after a small ASCII letter starts a new word.
         if let (true, Some(s)) = (prev_lower_ascii && !c.is_ascii() && c.is_uppercase(), start) {
@@ -423,6 +432,7 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
     let n = resolved.len();
     let mut keep = vec![true; n];
     let mut surnames: HashSet<String> = HashSet::new();
+    let mut longer: Vec<Span> = Vec::new();
     for k in 0..n {
         let (h, ps) = &resolved[k];
         if ps.is_empty() {
@@ -510,6 +520,17 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
             keep[k] = false;
             continue;
         }
+        // Rule `a_small_city_glued_to_a_name_is_a_longer_local_name`: "from Wadi Barada",
+        // "in Cano Colorada": after a place preposition, a small city (or a city found by
+        // another of its names) glued to a capitalized word that is no place word starts a
+        // longer local name the gazetteer lacks.
+        if preposition && ps[0].1.kind == "city" {
+            if let Some(span) = longer_local_name(text, words, h, &ps[0].1, resolved.get(k + 1)) {
+                keep[k] = false;
+                longer.push(span);
+                continue;
+            }
+        }
         // A city name inside a longer run of capitalized words is part of a person's or an
         // organization's name ("Paul Bailey", "Jackson Memorial"), unless a place word follows.
         // "Julio Rocha": a subdivision's name after a given name is a surname too.
@@ -518,11 +539,9 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
             surnames.insert(fold(&text[h.span.clone()]));
             continue;
         }
-        if ps[0].1.kind == "city"
-            && capitalized_neighbour(text, words, h)
-            && !neighbour
-            && !preposition
-        {
+        // A comma after it does not make it a place on its own: in "Caribe Sur, Rivas" the
+        // city "Sur" ends a longer name.
+        if ps[0].1.kind == "city" && capitalized_neighbour(text, words, h) && !preposition {
             keep[k] = false;
             // After a given name it is a surname ("Paul Bailey"), everywhere in the article.
             if given_name_before(text, words, h) {
@@ -606,7 +625,7 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
         if p.kind == "city" && p.population < 200_000 {
             small_foreign.push(p.name);
         }
-        let ev = Evidence::from_bytes(text, h.span.start, h.span.end);
+        let ev = Evidence::from_bytes(text, compass_start(text, words, &h), h.span.end);
         let _ = id;
         match places.locations.iter_mut().find(|l| {
             l.name == p.name && l.country.as_deref() == Some(p.country) && l.kind == p.kind
@@ -624,8 +643,50 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
         }
     }
     localize_small_foreign_towns(&mut places, &small_foreign);
-    add_context_places(doc, words, &mut places);
+    add_context_places(doc, words, &mut places, longer);
     places
+}
+
+/// Where a mention starts: at a compass word glued before the name ("west Aleppo", "East
+/// Mosul" name a part of the city; the mention says so), else at the name.
+fn compass_start(text: &str, words: &[Word], h: &Hit) -> usize {
+    h.first_word
+        .checked_sub(1)
+        .map(|i| words[i])
+        .filter(|p| {
+            let w = &text[p.start..p.end];
+            joinable(text, p, &words[h.first_word])
+                && DIRECTIONS[..4].iter().any(|d| d.eq_ignore_ascii_case(w))
+        })
+        .map_or(h.span.start, |p| p.start)
+}
+
+/// The longer name that a small city's hit starts ("Wadi Barada" for the hit "Wadi"), when
+/// a capitalized word that is no place word, date or other hit follows it.
+fn longer_local_name(
+    text: &str,
+    words: &[Word],
+    h: &Hit,
+    p: &Place,
+    next_hit: Option<&(Hit, Vec<(u32, Place)>)>,
+) -> Option<Span> {
+    let small = p.population < 100_000 || fold(&text[h.span.clone()]) != fold(p.name);
+    let n = words.get(h.last_word + 1)?;
+    let w = &text[n.start..n.end];
+    let name_word = joinable(text, &words[h.last_word], n)
+        && capitalized(w)
+        && !INSTITUTION_WORDS.contains(&w)
+        && !PLACE_SUFFIXES.contains(&w)
+        && !PLACE_MODIFIERS.contains(&w)
+        && !NOT_PLACES.contains(&w)
+        && !is_generic_place_word(w)
+        && next_hit.is_none_or(|(o, _)| o.first_word != h.last_word + 1);
+    if !small || !name_word {
+        return None;
+    }
+    let last = cap_run(text, words, h.first_word)?;
+    (last > h.last_word && plausible_place(&text[h.span.start..words[last].end]))
+        .then(|| h.span.start..words[last].end)
 }
 
 /// "in Whitehaven" in an article set in Memphis: a small town known only in another
@@ -842,7 +903,7 @@ const INSTITUTION_WORDS: &[&str] = &[
 ];
 
 /// Smaller places named by their context: "X County", "the town of X", "the village of X".
-fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
+fn add_context_places(doc: &Document, words: &[Word], places: &mut Places, longer: Vec<Span>) {
     let text = doc.text;
     let main_country = main_country(places);
     // Rule `counties_are_american_unless_the_article_says_otherwise`: "Box Elder County",
@@ -873,10 +934,17 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
     };
     // Names found by one rule: usually one, two for "X and Y districts" or "from X and Y".
     let mut pending: Vec<Span> = Vec::new();
+    // The longer local names found while resolving, in text order.
+    let mut longer = longer.into_iter().peekable();
     for (i, w) in words.iter().enumerate() {
         pending.clear();
         let s = &text[w.start..w.end];
-        let span = if PLACE_SUFFIXES.contains(&s) {
+        while longer.peek().is_some_and(|l| l.start < w.start) {
+            longer.next();
+        }
+        let span = if let Some(l) = longer.next_if(|l| l.start == w.start) {
+            l
+        } else if PLACE_SUFFIXES.contains(&s) {
             // Capitalized words before the suffix.
             let mut k = i;
             while k > 0
@@ -914,23 +982,48 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
                 | "hamlet"
                 | "commune"
                 | "settlement"
+                | "towns"
+                | "villages"
+                | "cities"
+                | "districts"
+                | "provinces"
+                | "regions"
+                | "departments"
+                | "municipalities"
+                | "communes"
+                | "neighborhoods"
+                | "neighbourhoods"
         ) && words
             .get(i + 1)
             .is_some_and(|n| &text[n.start..n.end] == "of")
         {
+            // "the town of Pital de la Conta"; "the provinces of Caribe Sur, Rivas and
+            // Zelaya Central": every name of the list.
             let Some(first) = words.get(i + 2) else {
                 continue;
             };
-            if !capitalized(&text[first.start..first.end]) {
+            let Some(end) = cap_run(text, words, i + 2) else {
                 continue;
-            }
-            let mut end = i + 2;
-            while end + 1 < words.len()
-                && end < i + 4
-                && joinable(text, &words[end], &words[end + 1])
-                && capitalized(&text[words[end + 1].start..words[end + 1].end])
-            {
-                end += 1;
+            };
+            if s.ends_with('s') {
+                let mut last = end;
+                while let Some(sep) = words.get(last + 1) {
+                    let gap = text[words[last].end..sep.start].trim();
+                    let (next, ok) = if gap == "," {
+                        let and = &text[sep.start..sep.end] == "and";
+                        (last + 1 + usize::from(and), true)
+                    } else {
+                        (
+                            last + 2,
+                            gap.is_empty() && &text[sep.start..sep.end] == "and",
+                        )
+                    };
+                    let Some(l2) = cap_run(text, words, next).filter(|_| ok) else {
+                        break;
+                    };
+                    pending.push(words[next].start..words[l2].end);
+                    last = l2;
+                }
             }
             first.start..words[end].end
         } else if (LOWER_PLACE_WORDS.contains(&s) || is_generic_place_word(s)) && i > 0 {
@@ -959,7 +1052,13 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
                     pending.push(words[other].start..words[first - 2].end);
                 }
             }
-            words[first].start..words[i - 1].end
+            // "the Pacific Coast": a capitalized "Coast" is part of the name.
+            let end = if s == "Coast" {
+                w.end
+            } else {
+                words[i - 1].end
+            };
+            words[first].start..end
         } else if s == "from" {
             // "from Doradal to Medellin", "from Bakala and Ndassima to Bambari": a run of
             // capitalized words between "from" and "to" or "and".
@@ -1540,6 +1639,56 @@ mod tests {
                 .any(|x| x.0.starts_with("Western") && x.1 == "admin1"),
             "{f:?}"
         );
+    }
+
+    #[test]
+    fn a_small_city_glued_to_a_name_is_a_longer_local_name() {
+        // "Wadi" is a town in the gazetteer; "Wadi Sirhan" is not.
+        let f = found("Families were evacuated from Wadi Sirhan in Syria on Monday.");
+        assert!(
+            f.contains(&("Wadi Sirhan".into(), "place".into(), "SY".into())),
+            "{f:?}"
+        );
+        // A big city before a capitalized word keeps its name ("Aleppo" of "Aleppo Citadel"
+        // stays Aleppo only through a preposition; here a place word follows).
+        let f = found("Shells fell in Aleppo City on Friday.");
+        assert!(f.iter().any(|x| x.0 == "Aleppo"), "{f:?}");
+    }
+
+    #[test]
+    fn lists_after_plural_place_nouns_and_particles_after_town_of() {
+        let f =
+            found("Rain hit the provinces of Caribe Norte, Rio Tamal and Zelaya Sur, Nicaragua.");
+        let n = names(&f);
+        for want in ["Caribe Norte", "Rio Tamal", "Zelaya Sur"] {
+            assert!(n.contains(&want), "{want}: {f:?}");
+        }
+        let f = found("Armed men took the town of Pital de la Conta, Colombia.");
+        assert!(names(&f).contains(&"Pital de la Conta"), "{f:?}");
+    }
+
+    #[test]
+    fn compass_words_join_the_mention_and_coast_the_name() {
+        let text = "Shelling hit west Aleppo and the Pacific Coast region of Colombia.";
+        let doc = Document::new(text);
+        let p = extract(&doc);
+        let m: Vec<&str> = p
+            .locations
+            .iter()
+            .flat_map(|l| l.mentions.iter())
+            .map(|m| {
+                assert_eq!(&text[m.start..m.end], m.text);
+                m.text.as_str()
+            })
+            .collect();
+        assert!(m.contains(&"west Aleppo"), "{m:?}");
+        assert!(m.contains(&"Pacific Coast"), "{m:?}");
+    }
+
+    #[test]
+    fn a_lost_space_after_a_period_splits_the_words() {
+        let f = found("Gunmen attacked a camp in Kandahar, Afghanistan.They killed six.");
+        assert!(f.iter().any(|x| x.0 == "Afghanistan"), "{f:?}");
     }
 
     #[test]
