@@ -14,7 +14,7 @@
 
 mod fold;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::document::{Document, Span};
@@ -697,55 +697,100 @@ fn longer_local_name(
 /// goes to that country ("Cifuentes" in a story full of Honduran places and soldiers is no
 /// Cuban town).
 fn localize_small_foreign_towns(places: &mut Places, small_foreign: &[&str]) {
-    // Countries named by their name or a demonym, with their mentions.
-    let mut named: Vec<(String, usize)> = Vec::new();
-    let mut count = |c: &str, n: usize| match named.iter_mut().find(|x| x.0 == c) {
-        Some(x) => x.1 += n,
-        None => named.push((c.to_string(), n)),
-    };
-    for l in &places.locations {
-        if let (Some(c), "country") = (&l.country, l.kind.as_str()) {
-            count(c, l.mentions.len());
+    // Per country, counted once so that the loop below stays linear: the locations in it,
+    // those that are no small town, its weight for the main country (two a place mention,
+    // one a demonym) and how often it is named by its name or a demonym.
+    #[derive(Default, Clone, Copy)]
+    struct Tally {
+        locations: usize,
+        not_small: usize,
+        weight: usize,
+        named: usize,
+    }
+    let small: HashSet<&str> = small_foreign.iter().copied().collect();
+    let mut tallies: Vec<(String, Tally)> = Vec::new();
+    fn tally<'t>(tallies: &'t mut Vec<(String, Tally)>, c: &str) -> &'t mut Tally {
+        let i = match tallies.iter().position(|t| t.0 == c) {
+            Some(i) => i,
+            None => {
+                tallies.push((c.to_string(), Tally::default()));
+                tallies.len() - 1
+            }
+        };
+        &mut tallies[i].1
+    }
+    let mut first_city: HashMap<&str, usize> = HashMap::new();
+    for (i, l) in places.locations.iter().enumerate() {
+        let Some(c) = &l.country else { continue };
+        let small_town = l.kind == "city" && small.contains(l.name.as_str());
+        if small_town {
+            first_city.entry(l.name.as_str()).or_insert(i);
+        }
+        let t = tally(&mut tallies, c);
+        t.locations += 1;
+        t.not_small += usize::from(!small_town);
+        t.weight += 2 * l.mentions.len();
+        if l.kind == "country" {
+            t.named += l.mentions.len();
         }
     }
     for (c, _) in &places.demonyms {
-        count(c, 1);
+        let t = tally(&mut tallies, c);
+        t.weight += 1;
+        t.named += 1;
     }
-    let named_home = named.iter().max_by_key(|x| x.1).filter(|x| x.1 >= 2);
-    for name in small_foreign {
-        let Some(i) = places
-            .locations
-            .iter()
-            .position(|l| l.name == *name && l.kind == "city")
-        else {
-            continue;
-        };
+    let mut towns: Vec<usize> = first_city.into_values().collect();
+    towns.sort_unstable();
+    let with_country = places
+        .locations
+        .iter()
+        .filter(|l| l.country.is_some())
+        .count();
+    for i in towns {
         let own = places.locations[i].country.clone().unwrap_or_default();
-        let others: Vec<&str> = places
-            .locations
+        let mine = places.locations[i].mentions.len();
+        // The tallies without this town.
+        let without = |c: &str, t: &Tally| {
+            let me = c == own;
+            Tally {
+                locations: t.locations - usize::from(me),
+                not_small: t.not_small,
+                weight: t.weight - if me { 2 * mine } else { 0 },
+                named: t.named,
+            }
+        };
+        let others: Vec<(&str, Tally)> = tallies
             .iter()
-            .enumerate()
-            .filter(|(j, _)| *j != i)
-            .filter_map(|(_, l)| l.country.as_deref())
+            .map(|(c, t)| (c.as_str(), without(c, t)))
             .collect();
-        let one_country = others
-            .first()
-            .filter(|h| others.len() >= 2 && others.iter().all(|c| c == *h))
-            .map(|h| h.to_string());
-        // The country named most must also lead the article's other places.
-        let named_home = named_home
-            .filter(|h| main_country_but(places, Some(i)).as_deref() == Some(h.0.as_str()))
-            .map(|h| h.0.clone());
-        let unnamed = !places.locations.iter().enumerate().any(|(j, l)| {
-            let small_town = l.kind == "city" && small_foreign.contains(&l.name.as_str());
-            j != i && l.country.as_deref() == Some(own.as_str()) && !small_town
-        }) && !places.demonyms.iter().any(|d| d.0 == own);
+        let mut present = others.iter().filter(|x| x.1.locations > 0);
+        let one_country = match (present.next(), present.next()) {
+            (Some(h), None) if with_country > 2 => Some(h.0.to_string()),
+            _ => None,
+        };
+        // The country named most (twice at least) must also lead the article's other places.
+        let top = others.iter().max_by_key(|x| x.1.weight).map(|x| x.0);
+        let named_home = others
+            .iter()
+            .max_by_key(|x| x.1.named)
+            .filter(|x| x.1.named >= 2 && top == Some(x.0))
+            .map(|x| x.0.to_string());
+        let unnamed = others
+            .iter()
+            .find(|x| x.0 == own)
+            .is_none_or(|x| x.1.not_small == 0 && x.1.named == 0);
         let Some(home) = one_country.or(named_home.filter(|_| unnamed)) else {
             continue;
         };
         if own == home {
             continue;
         }
+        tally(&mut tallies, &own).locations -= 1;
+        tally(&mut tallies, &own).weight -= 2 * mine;
+        let t = tally(&mut tallies, &home);
+        t.locations += 1;
+        t.not_small += 1;
+        t.weight += 2 * mine;
         let l = &mut places.locations[i];
         l.name = l
             .mentions
