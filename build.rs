@@ -211,6 +211,21 @@ fn main() {
     let mut kends: Vec<usize> = Vec::new();
     let mut id_starts: Vec<usize> = vec![0];
     let mut flat_ids: Vec<usize> = Vec::new();
+    // The prefilter: a name that is no key and no word-boundary prefix of a key is rejected
+    // without a binary search (most capitalized words of a text).
+    let mut filter = vec![0u8; (PREFILTER_BITS / 8) as usize];
+    let mut set = |name: &str| {
+        for bit in prefilter_bits(name) {
+            filter[(bit / 8) as usize] |= 1 << (bit % 8);
+        }
+    };
+    for k in keys.keys() {
+        set(k);
+        for (i, _) in k.match_indices(' ') {
+            set(&k[..i]);
+        }
+    }
+    fs::write(out.join("prefilter.bin"), &filter).expect("write prefilter");
     for (k, mut ids) in keys {
         // Best first: countries and demonyms, then admin1, then cities by population.
         // A city of a million people or more goes before a less populous subdivision of
@@ -234,6 +249,24 @@ fn main() {
         flat_ids.extend(ids.iter().map(|x| x.2));
         id_starts.push(flat_ids.len());
     }
+    // Where the keys of each first two bytes start (keys are sorted by bytes, so each such
+    // bucket is one range): a lookup binary-searches its bucket only. 65,537 little-endian
+    // u32, the last one the number of keys.
+    let mut buckets: Vec<u8> = Vec::with_capacity(4 * 65_537);
+    let mut k = 0usize;
+    for b in 0..65_536usize {
+        while k < kends.len() {
+            let start = k.checked_sub(1).map_or(0, |p| kends[p]);
+            let key = ktxt.as_bytes().get(start..kends[k]).unwrap_or(&[]);
+            if bucket_of(key) >= b {
+                break;
+            }
+            k += 1;
+        }
+        buckets.extend_from_slice(&(k as u32).to_le_bytes());
+    }
+    buckets.extend_from_slice(&(kends.len() as u32).to_le_bytes());
+    fs::write(out.join("key_buckets.bin"), buckets).expect("write buckets");
     fs::write(out.join("places.txt"), ptxt).expect("write places");
     fs::write(out.join("keys.txt"), ktxt).expect("write keys");
     let mut rs = String::new();

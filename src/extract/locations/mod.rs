@@ -28,6 +28,33 @@ mod index {
 
 static PLACES_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/places.txt"));
 static KEYS_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/keys.txt"));
+static PREFILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/prefilter.bin"));
+static KEY_BUCKETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/key_buckets.bin"));
+
+/// The range of keys that start with the first two bytes of `folded`.
+fn bucket_range(folded: &str) -> (usize, usize) {
+    let at = |b: usize| {
+        KEY_BUCKETS
+            .get(4 * b..4 * b + 4)
+            .and_then(|s| <[u8; 4]>::try_from(s).ok())
+            .map(|s| u32::from_le_bytes(s) as usize)
+    };
+    let b = fold::bucket_of(folded.as_bytes());
+    match (at(b), at(b + 1)) {
+        (Some(lo), Some(hi)) if lo <= hi && hi <= index::KEY_ENDS.len() => (lo, hi),
+        _ => (0, index::KEY_ENDS.len()),
+    }
+}
+
+/// False when `folded` is certainly neither a key nor the start of one (a Bloom filter
+/// built with the keys); true when it may be.
+fn may_be_key(folded: &str) -> bool {
+    fold::prefilter_bits(folded).iter().all(|&bit| {
+        PREFILTER
+            .get((bit / 8) as usize)
+            .is_some_and(|b| b & (1 << (bit % 8)) != 0)
+    })
+}
 
 /// Names that need context to be a place: the gazetteer's ambiguous list, the project's list
 /// of words that are never a place alone, and every common given name ("Paul", "Michael"),
@@ -95,8 +122,11 @@ pub fn lookup(folded: &str) -> &'static [u32] {
 /// "san antonio"), so that a run of capitalized words stops growing as soon as no place
 /// name can contain it.
 fn lookup_run(folded: &str) -> (&'static [u32], bool) {
+    if !may_be_key(folded) {
+        return (&[], false);
+    }
     let n = index::KEY_ENDS.len();
-    let (mut lo, mut hi) = (0usize, n);
+    let (mut lo, mut hi) = bucket_range(folded);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
         if key(mid) < folded {
