@@ -28,7 +28,8 @@ const CONTINENTS: &[&str] = &[
     "middle east",
 ];
 
-/// Bare compass and position words (folded) that are no subdivision's or city's key alone.
+/// Bare compass and position words (folded): a subdivision named by one alone (Ghana's
+/// "Western") is also found as "Western Region".
 const COMPASS_WORDS: &[&str] = &[
     "north",
     "south",
@@ -96,10 +97,8 @@ fn main() {
             && (name.contains('.')
                 || (name.len() == 2 && name.chars().all(|c| c.is_ascii_uppercase())));
         let short = k.chars().count() < if abbreviation { 2 } else { 3 };
-        // A continent is never a city's other name ("Africa" for Mahdia), and a bare compass
-        // word ("Western") is an adjective far more often than a region.
-        let not_a_name = (rank == 2 && CONTINENTS.contains(&k.as_str()))
-            || (rank >= 1 && COMPASS_WORDS.contains(&k.as_str()));
+        // A continent is never a city's other name ("Africa" for Mahdia).
+        let not_a_name = rank == 2 && CONTINENTS.contains(&k.as_str());
         if short || not_a_name || k.chars().all(|c| c.is_ascii_digit() || c == ' ') {
             return;
         }

@@ -320,11 +320,13 @@ fn refuge_mention(doc: &Document, pos: usize) -> bool {
         .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
         .rev()
         .filter(|w| !w.is_empty());
-    // Back over a list of capitalized names to the preposition.
-    let mut preposition = false;
+    // Back over a list of capitalized names to the preposition: "to", "into" and "across"
+    // say where people went; "from" only says where they came back from after a word of
+    // return ("fled from" names where the crisis is).
+    let mut preposition = None;
     for w in words.by_ref().take(8) {
         if ["to", "into", "from", "across"].contains(&w) {
-            preposition = true;
+            preposition = Some(w);
             break;
         }
         let listed = w == "and" || w == "or" || w.starts_with(|c: char| c.is_ascii_uppercase());
@@ -332,11 +334,28 @@ fn refuge_mention(doc: &Document, pos: usize) -> bool {
             break;
         }
     }
-    preposition
-        && words
-            .take(6)
-            .any(|w| MOVEMENT_WORDS.iter().any(|m| m.eq_ignore_ascii_case(w)))
+    let Some(preposition) = preposition else {
+        return false;
+    };
+    let list: &[&str] = if preposition == "from" {
+        RETURN_WORDS
+    } else {
+        MOVEMENT_WORDS
+    };
+    words
+        .take(6)
+        .any(|w| list.iter().any(|m| m.eq_ignore_ascii_case(w)))
 }
+
+/// Words of return before "from" ("returned from Iran"): the place is a refuge left behind.
+const RETURN_WORDS: &[&str] = &[
+    "returned",
+    "returning",
+    "returnee",
+    "returnees",
+    "repatriated",
+    "deported",
+];
 
 #[cfg(test)]
 mod tests {
@@ -443,6 +462,12 @@ mod tests {
         let at = |w: &str| doc.flat.find(w).unwrap_or(0);
         assert!(refuge_mention(&doc, at("Niger")));
         assert!(refuge_mention(&doc, at("Burkina")));
+        let doc =
+            Document::new("Refugees returned from Chad. Others crossed from Sudan into Chad.");
+        let at = |w: &str| doc.flat.find(w).unwrap_or(0);
+        assert!(refuge_mention(&doc, at("Chad")));
+        assert!(!refuge_mention(&doc, at("Sudan")));
+        assert!(refuge_mention(&doc, doc.flat.rfind("Chad").unwrap_or(0)));
         let doc = Document::new("Fighting spread to Niger. Families fled Agadez in Niger.");
         let at = |w: &str| doc.flat.find(w).unwrap_or(0);
         assert!(!refuge_mention(&doc, at("Niger")));

@@ -655,7 +655,13 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
         if p.kind == "city" && p.population < 200_000 {
             small_foreign.push(p.name);
         }
-        let ev = Evidence::from_bytes(text, compass_start(text, words, &h), h.span.end);
+        // A compass word joins the mention of a city or subdivision, not of a country.
+        let start = if p.kind == "country" {
+            h.span.start
+        } else {
+            compass_start(text, words, &h)
+        };
+        let ev = Evidence::from_bytes(text, start, h.span.end);
         let _ = id;
         match places.locations.iter_mut().find(|l| {
             l.name == p.name && l.country.as_deref() == Some(p.country) && l.kind == p.kind
@@ -845,17 +851,83 @@ const AREA_SUFFIXES: &[&str] = &["County", "Parish", "Borough", "Township"];
 
 /// Hits that the words around them show are no place, whatever the gazetteer says: a
 /// storm's name (rule `storm_names_are_no_places`), a lower-case two-letter word taken for a
-/// postal code ("In" for Indiana) and a model number ("AR-15").
+/// postal code ("In" for Indiana), a model number ("AR-15") and a compass word without a
+/// subdivision word after it.
 fn not_a_place_here(text: &str, words: &[Word], h: &Hit) -> bool {
     let storm = prev_word(text, words, h.first_word)
         .is_some_and(|p| STORM_WORDS.iter().any(|s| s.eq_ignore_ascii_case(p)));
     let hit_text = &text[h.span.clone()];
     let small_code = hit_text.len() == 2 && hit_text.bytes().any(|b| b.is_ascii_lowercase());
     let model = {
-        let rest = text[h.span.end..].as_bytes();
+        let rest = &text.as_bytes()[h.span.end..];
         rest.len() >= 2 && rest[0] == b'-' && rest[1].is_ascii_digit()
     };
-    storm || small_code || model
+    // "South America", "Latin America": a continent, not the United States.
+    let continent = hit_text == "America"
+        && prev_word(text, words, h.first_word)
+            .is_some_and(|p| matches!(p, "South" | "North" | "Latin" | "Central"));
+    storm || small_code || model || continent || bare_compass_alone(text, words, h)
+}
+
+/// Rule `a_compass_word_is_a_region_only_before_a_region_word`: "Central" and "Western" are
+/// subdivisions ("the Central and Alto Parana departments", "Western Region") only when a
+/// subdivision word follows them, directly or at the end of a list of names; else they are
+/// adjectives ("Western donors", "Central and Eastern Visayas").
+fn bare_compass_alone(text: &str, words: &[Word], h: &Hit) -> bool {
+    const COMPASS: &[&str] = &[
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "centre",
+        "center",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "upper",
+        "lower",
+        "middle",
+    ];
+    const SUBDIVISION_WORDS: &[&str] = &[
+        "region",
+        "regions",
+        "province",
+        "provinces",
+        "department",
+        "departments",
+        "state",
+        "states",
+        "district",
+        "districts",
+        "governorate",
+        "governorates",
+        "division",
+        "divisions",
+    ];
+    let hit = &text[h.span.clone()];
+    if h.first_word != h.last_word || !COMPASS.iter().any(|c| c.eq_ignore_ascii_case(hit)) {
+        return false;
+    }
+    for k in h.last_word + 1..(h.last_word + 7).min(words.len()) {
+        let gap = text[words[k - 1].end..words[k].start].trim();
+        let w = &text[words[k].start..words[k].end];
+        if !(gap.is_empty() || gap == ",") {
+            return true;
+        }
+        if SUBDIVISION_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)) {
+            return false;
+        }
+        if !(capitalized(w) || w == "and") {
+            return true;
+        }
+    }
+    true
 }
 
 /// True when a county-like word follows the hit ("Rockdale County", "Prince George's
@@ -1208,7 +1280,16 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places, longe
             continue;
         };
         pending.push(span);
-        for span in pending.drain(..) {
+        for mut span in pending.drain(..) {
+            // "Maca." at the end of a sentence: the period is not part of the name.
+            if text[span.clone()].ends_with('.')
+                && text[span.clone()]
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.len() > 4)
+            {
+                span.end -= 1;
+            }
             let name = &text[span.clone()];
             if !plausible_place(name) || overlaps_taken(&taken, &span) {
                 continue;
@@ -1385,6 +1466,11 @@ const NOT_PLACES: &[&str] = &[
     "President",
     "Minister",
     "Total",
+    "Africa",
+    "Europe",
+    "Asia",
+    "America",
+    "Oceania",
     "All",
     "Some",
     "Many",
@@ -1400,8 +1486,11 @@ fn cap_run(text: &str, words: &[Word], i: usize) -> Option<usize> {
     let word = |k: usize| &text[words[k].start..words[k].end];
     let mut end = i;
     let mut particles = 0;
+    // "Maca. Rescue": a period ends the name, except after a short abbreviation ("St.").
+    let sentence_end = |k: usize| word(k).ends_with('.') && word(k).len() > 3;
     while end + 1 < words.len()
         && end < i + 2 + particles
+        && !sentence_end(end)
         && joinable(text, &words[end], &words[end + 1])
     {
         if capitalized(word(end + 1)) {
@@ -1764,6 +1853,28 @@ mod tests {
     fn a_lost_space_after_a_period_splits_the_words() {
         let f = found("Gunmen attacked a camp in Kandahar, Afghanistan.They killed six.");
         assert!(f.iter().any(|x| x.0 == "Afghanistan"), "{f:?}");
+    }
+
+    #[test]
+    fn a_compass_word_is_a_region_only_before_a_region_word() {
+        let f = found("Rain hit Asunción, Paraguay, and the Central and Alto Paraná departments.");
+        assert!(f.iter().any(|x| x.0 == "Central Department"), "{f:?}");
+        let f = found("Western and Central donors met in Paraguay.");
+        assert!(!f.iter().any(|x| x.1 == "admin1"), "{f:?}");
+        // "South America" is a continent, not the United States.
+        let f = found("It is one of South America's busiest crossings.");
+        assert!(!f.iter().any(|x| x.2 == "US"), "{f:?}");
+    }
+
+    #[test]
+    fn a_name_ends_at_a_period() {
+        let f =
+            found("Fires reached the villages of Tamba, Orcoy and Macari. Rescue teams arrived.");
+        let n = names(&f);
+        assert!(
+            n.contains(&"Macari") && !n.iter().any(|x| x.contains("Rescue")),
+            "{f:?}"
+        );
     }
 
     #[test]
