@@ -14,6 +14,47 @@ use std::path::Path;
 
 include!("src/extract/locations/fold.rs");
 
+/// Continent names (folded), never a city's alternate name.
+const CONTINENTS: &[&str] = &[
+    "africa",
+    "europe",
+    "asia",
+    "america",
+    "north america",
+    "south america",
+    "latin america",
+    "oceania",
+    "antarctica",
+    "middle east",
+];
+
+/// Bare compass and position words (folded): a subdivision named by one alone (Ghana's
+/// "Western") is also found as "Western Region".
+const COMPASS_WORDS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "centre",
+    "center",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north east",
+    "north west",
+    "south east",
+    "south west",
+    "upper",
+    "lower",
+    "middle",
+];
+
 struct Place {
     kind: &'static str,
     name: String,
@@ -56,7 +97,9 @@ fn main() {
             && (name.contains('.')
                 || (name.len() == 2 && name.chars().all(|c| c.is_ascii_uppercase())));
         let short = k.chars().count() < if abbreviation { 2 } else { 3 };
-        if short || k.chars().all(|c| c.is_ascii_digit() || c == ' ') {
+        // A continent is never a city's other name ("Africa" for Mahdia).
+        let not_a_name = rank == 2 && CONTINENTS.contains(&k.as_str());
+        if short || not_a_name || k.chars().all(|c| c.is_ascii_digit() || c == ' ') {
             return;
         }
         let v = keys.entry(k).or_default();
@@ -121,6 +164,10 @@ fn main() {
             .unwrap_or(0);
         places[id].population = pop;
         add_key(&mut keys, f[2], 1, pop, id);
+        // Ghana's "Western" is found as "Western Region".
+        if COMPASS_WORDS.contains(&fold(f[2]).as_str()) {
+            add_key(&mut keys, &format!("{} Region", f[2]), 1, pop, id);
+        }
         for a in f[3].split('|').filter(|a| !a.is_empty()) {
             add_key(&mut keys, a, 1, pop, id);
         }
@@ -163,14 +210,62 @@ fn main() {
     let mut kends: Vec<usize> = Vec::new();
     let mut id_starts: Vec<usize> = vec![0];
     let mut flat_ids: Vec<usize> = Vec::new();
+    // The prefilter: a name that is no key and no word-boundary prefix of a key is rejected
+    // without a binary search (most capitalized words of a text).
+    let mut filter = vec![0u8; (PREFILTER_BITS / 8) as usize];
+    let mut set = |name: &str| {
+        for bit in prefilter_bits(name) {
+            filter[(bit / 8) as usize] |= 1 << (bit % 8);
+        }
+    };
+    for k in keys.keys() {
+        set(k);
+        for (i, _) in k.match_indices(' ') {
+            set(&k[..i]);
+        }
+    }
+    fs::write(out.join("prefilter.bin"), &filter).expect("write prefilter");
     for (k, mut ids) in keys {
         // Best first: countries and demonyms, then admin1, then cities by population.
-        ids.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        // A city of a million people or more goes before a less populous subdivision of
+        // that name ("Santiago" is Chile's capital before the Dominican province).
+        let class = |x: &(u8, u64, usize)| {
+            if x.0 == 2 && x.1 >= 1_000_000 {
+                1
+            } else {
+                x.0
+            }
+        };
+        ids.sort_by(|a, b| {
+            class(a)
+                .cmp(&class(b))
+                .then(b.1.cmp(&a.1))
+                .then(a.0.cmp(&b.0))
+                .then(a.2.cmp(&b.2))
+        });
         ktxt.push_str(&k);
         kends.push(ktxt.len());
         flat_ids.extend(ids.iter().map(|x| x.2));
         id_starts.push(flat_ids.len());
     }
+    // Where the keys of each first two bytes start (keys are sorted by bytes, so each such
+    // bucket is one range): a lookup binary-searches its bucket only. 65,537 little-endian
+    // u32, the last one the number of keys.
+    let mut buckets: Vec<u8> = Vec::with_capacity(4 * 65_537);
+    let mut k = 0usize;
+    for b in 0..65_536usize {
+        while k < kends.len() {
+            let start = k.checked_sub(1).map_or(0, |p| kends[p]);
+            let key = ktxt.as_bytes().get(start..kends[k]).unwrap_or(&[]);
+            if bucket_of(key) >= b {
+                break;
+            }
+            k += 1;
+        }
+        buckets.extend_from_slice(&(k as u32).to_le_bytes());
+    }
+    buckets.extend_from_slice(&(kends.len() as u32).to_le_bytes());
+    fs::write(out.join("key_buckets.bin"), buckets).expect("write buckets");
     fs::write(out.join("places.txt"), ptxt).expect("write places");
     fs::write(out.join("keys.txt"), ktxt).expect("write keys");
     let mut rs = String::new();

@@ -263,6 +263,11 @@ pub fn countries(doc: &Document, places: &Places) -> Vec<String> {
                 (true, false) => 0.3,
                 (false, _) => position_weight(doc, m.start),
             };
+            let w = if refuge_mention(doc, m.start) {
+                w * REFUGE_WEIGHT
+            } else {
+                w
+            };
             add(c, w, m.start);
         }
     }
@@ -279,6 +284,82 @@ pub fn countries(doc: &Document, places: &Places) -> Vec<String> {
         .map(|v| v.0)
         .collect()
 }
+
+/// What a country named as a refuge or an origin of people on the move counts.
+const REFUGE_WEIGHT: f64 = 0.2;
+
+/// Words of flight and return before "to", "into", "from" or "across" ("fled to Uganda",
+/// "crossed the border from Pakistan", "returned from Iran").
+const MOVEMENT_WORDS: &[&str] = &[
+    "fled",
+    "flee",
+    "flees",
+    "fleeing",
+    "crossed",
+    "cross",
+    "crossing",
+    "returned",
+    "returning",
+    "returnee",
+    "returnees",
+    "refugee",
+    "refugees",
+    "repatriated",
+    "deported",
+    "displaced",
+    "displacement",
+    "border",
+];
+
+/// Rule `refuge_countries_are_not_where_the_crisis_is`: a place after "fled to", "crossed
+/// into", "returned from" (also inside a list: "from Iran and Pakistan") is where people
+/// fled to or came back from, not where the crisis happens.
+fn refuge_mention(doc: &Document, pos: usize) -> bool {
+    let from = doc
+        .sentence_at(pos)
+        .and_then(|i| doc.sentences.get(i))
+        .map_or(0, |s| s.span.start.min(pos));
+    let before = doc.flat.get(from..pos).unwrap_or("");
+    let mut words = before
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+        .rev()
+        .filter(|w| !w.is_empty());
+    // Back over a list of capitalized names to the preposition: "to", "into" and "across"
+    // say where people went; "from" only says where they came back from after a word of
+    // return ("fled from" names where the crisis is).
+    let mut preposition = None;
+    for w in words.by_ref().take(8) {
+        if ["to", "into", "from", "across"].contains(&w) {
+            preposition = Some(w);
+            break;
+        }
+        let listed = w == "and" || w == "or" || w.starts_with(|c: char| c.is_ascii_uppercase());
+        if !listed {
+            break;
+        }
+    }
+    let Some(preposition) = preposition else {
+        return false;
+    };
+    let list: &[&str] = if preposition == "from" {
+        RETURN_WORDS
+    } else {
+        MOVEMENT_WORDS
+    };
+    words
+        .take(6)
+        .any(|w| list.iter().any(|m| m.eq_ignore_ascii_case(w)))
+}
+
+/// Words of return before "from" ("returned from Iran"): the place is a refuge left behind.
+const RETURN_WORDS: &[&str] = &[
+    "returned",
+    "returning",
+    "returnee",
+    "returnees",
+    "repatriated",
+    "deported",
+];
 
 #[cfg(test)]
 mod tests {
@@ -376,6 +457,25 @@ mod tests {
             kind("Two masked men stabbed the deputy mayor; police called it a murder."),
             "terrorist_attack"
         );
+    }
+
+    #[test]
+    fn refuge_countries_are_not_where_the_crisis_is() {
+        let doc =
+            Document::new("More than 4,000 Malians have fled to Niger and Burkina Faso since May.");
+        let at = |w: &str| doc.flat.find(w).unwrap_or(0);
+        assert!(refuge_mention(&doc, at("Niger")));
+        assert!(refuge_mention(&doc, at("Burkina")));
+        let doc =
+            Document::new("Refugees returned from Chad. Others crossed from Sudan into Chad.");
+        let at = |w: &str| doc.flat.find(w).unwrap_or(0);
+        assert!(refuge_mention(&doc, at("Chad")));
+        assert!(!refuge_mention(&doc, at("Sudan")));
+        assert!(refuge_mention(&doc, doc.flat.rfind("Chad").unwrap_or(0)));
+        let doc = Document::new("Fighting spread to Niger. Families fled Agadez in Niger.");
+        let at = |w: &str| doc.flat.find(w).unwrap_or(0);
+        assert!(!refuge_mention(&doc, at("Niger")));
+        assert!(!refuge_mention(&doc, doc.flat.rfind("Niger").unwrap_or(0)));
     }
 
     #[test]

@@ -64,3 +64,32 @@ pub fn fold_into(name: &str, out: &mut String) {
         out.pop();
     }
 }
+
+/// Size in bits of the prefilter of folded names (a Bloom filter over every key of the
+/// gazetteer and every word-boundary prefix of a key): 2^21 bits, 256 KiB.
+pub const PREFILTER_BITS: u64 = 1 << 21;
+
+/// The three bit positions of a folded name in the prefilter: FNV-1a, mixed (splitmix64's
+/// finalizer), cut into three 21-bit pieces.
+pub fn prefilter_bits(folded: &str) -> [u64; 3] {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in folded.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h ^= h >> 30;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^= h >> 27;
+    h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^= h >> 31;
+    let mask = PREFILTER_BITS - 1;
+    [h & mask, (h >> 21) & mask, (h >> 42) & mask]
+}
+
+/// The bucket of a folded key in the key index: its first two bytes (a missing second byte
+/// counts as zero).
+pub fn bucket_of(key: &[u8]) -> usize {
+    let b0 = key.first().copied().unwrap_or(0) as usize;
+    let b1 = key.get(1).copied().unwrap_or(0) as usize;
+    (b0 << 8) | b1
+}

@@ -14,7 +14,7 @@
 
 mod fold;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::document::{Document, Span};
@@ -28,6 +28,33 @@ mod index {
 
 static PLACES_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/places.txt"));
 static KEYS_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/keys.txt"));
+static PREFILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/prefilter.bin"));
+static KEY_BUCKETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/key_buckets.bin"));
+
+/// The range of keys that start with the first two bytes of `folded`.
+fn bucket_range(folded: &str) -> (usize, usize) {
+    let at = |b: usize| {
+        KEY_BUCKETS
+            .get(4 * b..4 * b + 4)
+            .and_then(|s| <[u8; 4]>::try_from(s).ok())
+            .map(|s| u32::from_le_bytes(s) as usize)
+    };
+    let b = fold::bucket_of(folded.as_bytes());
+    match (at(b), at(b + 1)) {
+        (Some(lo), Some(hi)) if lo <= hi && hi <= index::KEY_ENDS.len() => (lo, hi),
+        _ => (0, index::KEY_ENDS.len()),
+    }
+}
+
+/// False when `folded` is certainly neither a key nor the start of one (a Bloom filter
+/// built with the keys); true when it may be.
+fn may_be_key(folded: &str) -> bool {
+    fold::prefilter_bits(folded).iter().all(|&bit| {
+        PREFILTER
+            .get((bit / 8) as usize)
+            .is_some_and(|b| b & (1 << (bit % 8)) != 0)
+    })
+}
 
 /// Names that need context to be a place: the gazetteer's ambiguous list, the project's list
 /// of words that are never a place alone, and every common given name ("Paul", "Michael"),
@@ -95,8 +122,11 @@ pub fn lookup(folded: &str) -> &'static [u32] {
 /// "san antonio"), so that a run of capitalized words stops growing as soon as no place
 /// name can contain it.
 fn lookup_run(folded: &str) -> (&'static [u32], bool) {
+    if !may_be_key(folded) {
+        return (&[], false);
+    }
     let n = index::KEY_ENDS.len();
-    let (mut lo, mut hi) = (0usize, n);
+    let (mut lo, mut hi) = bucket_range(folded);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
         if key(mid) < folded {
@@ -192,8 +222,25 @@ struct Word {
 fn words_of(text: &str) -> Vec<Word> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
+    let mut prev_lower_ascii = false;
     for (i, c) in text.char_indices() {
-        let part = c.is_alphanumeric() || matches!(c, '\'' | '’' | '.') && start.is_some();
+        // "Afghanistan.They": a period between a small letter and a capital ends a sentence
+        // whose space was lost, not an abbreviation.
+        let lost_space = c == '.'
+            && prev_lower_ascii
+            && text
+                .as_bytes()
+                .get(i + 1)
+                .is_some_and(u8::is_ascii_uppercase);
+        let part =
+            c.is_alphanumeric() || matches!(c, '\'' | '’' | '.') && start.is_some() && !lost_space;
+        // Mojibake glued to a name ("AfghanistanŠ—Ès" for "Afghanistan's"): an accented
+        // capital right after a small ASCII letter starts a new word.
+        if let (true, Some(s)) = (prev_lower_ascii && !c.is_ascii() && c.is_uppercase(), start) {
+            out.push(Word { start: s, end: i });
+            start = None;
+        }
+        prev_lower_ascii = c.is_ascii_lowercase();
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -235,10 +282,26 @@ fn capitalized(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// The separator between two words is one space, a hyphen, or nothing else.
+/// The separator between two words is spaces on one line ("Sri  Lanka" in text extracted
+/// from a PDF), a hyphen, or nothing else.
 fn joinable(text: &str, a: &Word, b: &Word) -> bool {
-    let gap = &text[a.end..b.start];
-    matches!(gap, " " | "-" | "- " | " -")
+    let gap = &text.as_bytes()[a.end..b.start];
+    matches!(gap, b"-" | b"- " | b" -") || (!gap.is_empty() && gap.iter().all(|&b| b == b' '))
+}
+
+/// [`joinable`], or a possessive between the words ("Prince George's County").
+fn joinable_or_possessive(text: &str, a: &Word, b: &Word) -> bool {
+    joinable(text, a, b) || matches!(&text[a.end..b.start], "'s " | "’s ")
+}
+
+/// "I’ve", "We're", "Don't": a contraction is never a place name, whatever the gazetteer's
+/// alternate names say.
+fn is_contraction(w: &str) -> bool {
+    w.rfind(['\'', '’']).is_some_and(|i| {
+        let tail = &w[i..];
+        let tail = tail.trim_start_matches(['\'', '’']);
+        matches!(tail, "ve" | "re" | "ll" | "m" | "d" | "t")
+    })
 }
 
 /// A place-name match before resolution.
@@ -269,12 +332,14 @@ pub fn extract(doc: &Document) -> Places {
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
-        if !capitalized(&text[w.start..w.end]) {
+        let first = &text[w.start..w.end];
+        if !capitalized(first) || is_contraction(first) {
             i += 1;
             continue;
         }
-        // Longest run of up to five words (connectors allowed inside) that names a place;
-        // the run stops as soon as no gazetteer key continues it.
+        // Longest run of up to five words (connectors, and short small words that a longer
+        // key continues with — "Dar es Salaam" —, allowed inside) that names a place; the run
+        // stops as soon as no gazetteer key continues it.
         let mut best: Option<(usize, &'static [u32])> = None;
         let mut j = i;
         while j < words.len() && j < i + 5 {
@@ -283,13 +348,15 @@ pub fn extract(doc: &Document) -> Places {
             }
             let wj = &text[words[j].start..words[j].end];
             let is_connector = CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(wj));
-            if j > i && !capitalized(wj) && !is_connector {
+            let small = !capitalized(wj);
+            let short_small = wj.len() <= 4 && wj.bytes().all(|b| b.is_ascii_lowercase());
+            if j > i && small && !is_connector && !short_small {
                 break;
             }
             folded.clear();
             fold_into(&text[w.start..words[j].end], &mut folded);
             let (ids, longer) = lookup_run(&folded);
-            if !ids.is_empty() && (!is_connector || j == i) {
+            if !ids.is_empty() && j == i || !ids.is_empty() && !is_connector && !small {
                 best = Some((j, ids));
             }
             if !longer {
@@ -362,7 +429,7 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
         })
         .collect();
     for (h, ps) in &resolved {
-        if h.ambiguous {
+        if h.ambiguous || before_area_suffix(text, words, h) {
             continue;
         }
         if let Some((_, p)) = ps.first() {
@@ -382,11 +449,20 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
                 .map(|(_, p)| p.name)
         })
         .collect();
-    let any_votes = !votes.is_empty();
+    // Whether the article names a country outright (a country, a first-level subdivision or
+    // a demonym); a lone city's own vote is too weak to make other cities foreign.
+    let any_votes = resolved.iter().any(|(h, ps)| {
+        !h.ambiguous
+            && !before_area_suffix(text, words, h)
+            && ps
+                .first()
+                .is_some_and(|(_, p)| matches!(p.kind, "country" | "admin1" | "demonym"))
+    });
     // Context: a neighbouring hit ("Dayton, Ohio") or a place preposition before the name.
     let n = resolved.len();
     let mut keep = vec![true; n];
     let mut surnames: HashSet<String> = HashSet::new();
+    let mut longer: Vec<Span> = Vec::new();
     for k in 0..n {
         let (h, ps) = &resolved[k];
         if ps.is_empty() {
@@ -445,6 +521,16 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
             continue;
         }
         let hit_text = &text[h.span.clone()];
+        // "Tulsa County" in an Oklahoma story names the county after its city; "Rockdale
+        // County" in a Georgia story is no Australian town.
+        let foreign_county = before_area_suffix(text, words, h)
+            && ps
+                .iter()
+                .all(|(_, p)| p.kind == "country" || score(p.country) == 0);
+        if foreign_county || not_a_place_here(text, words, h) {
+            keep[k] = false;
+            continue;
+        }
         let acronym = hit_text.len() <= 6
             && hit_text.chars().all(|c| c.is_ascii_uppercase())
             && ps[0].1.kind == "city";
@@ -464,13 +550,28 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
             keep[k] = false;
             continue;
         }
+        // Rule `a_small_city_glued_to_a_name_is_a_longer_local_name`: "from Wadi Barada",
+        // "in Cano Colorada": after a place preposition, a small city (or a city found by
+        // another of its names) glued to a capitalized word that is no place word starts a
+        // longer local name the gazetteer lacks.
+        if preposition && ps[0].1.kind == "city" {
+            if let Some(span) = longer_local_name(text, words, h, &ps[0].1, resolved.get(k + 1)) {
+                keep[k] = false;
+                longer.push(span);
+                continue;
+            }
+        }
         // A city name inside a longer run of capitalized words is part of a person's or an
         // organization's name ("Paul Bailey", "Jackson Memorial"), unless a place word follows.
-        if ps[0].1.kind == "city"
-            && capitalized_neighbour(text, words, h)
-            && !neighbour
-            && !preposition
-        {
+        // "Julio Rocha": a subdivision's name after a given name is a surname too.
+        if ps[0].1.kind == "admin1" && !preposition && given_name_before(text, words, h) {
+            keep[k] = false;
+            surnames.insert(fold(&text[h.span.clone()]));
+            continue;
+        }
+        // A comma after it does not make it a place on its own: in "Caribe Sur, Rivas" the
+        // city "Sur" ends a longer name.
+        if ps[0].1.kind == "city" && capitalized_neighbour(text, words, h) && !preposition {
             keep[k] = false;
             // After a given name it is a surname ("Paul Bailey"), everywhere in the article.
             if given_name_before(text, words, h) {
@@ -554,7 +655,13 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
         if p.kind == "city" && p.population < 200_000 {
             small_foreign.push(p.name);
         }
-        let ev = Evidence::from_bytes(text, h.span.start, h.span.end);
+        // A compass word joins the mention of a city or subdivision, not of a country.
+        let start = if p.kind == "country" {
+            h.span.start
+        } else {
+            compass_start(text, words, &h)
+        };
+        let ev = Evidence::from_bytes(text, start, h.span.end);
         let _ = id;
         match places.locations.iter_mut().find(|l| {
             l.name == p.name && l.country.as_deref() == Some(p.country) && l.kind == p.kind
@@ -572,38 +679,154 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
         }
     }
     localize_small_foreign_towns(&mut places, &small_foreign);
-    add_context_places(doc, words, &mut places);
+    add_context_places(doc, words, &mut places, longer);
     places
+}
+
+/// Where a mention starts: at a compass word glued before the name ("west Aleppo", "East
+/// Mosul" name a part of the city; the mention says so), else at the name.
+fn compass_start(text: &str, words: &[Word], h: &Hit) -> usize {
+    h.first_word
+        .checked_sub(1)
+        .map(|i| words[i])
+        .filter(|p| {
+            let w = &text[p.start..p.end];
+            joinable(text, p, &words[h.first_word])
+                && DIRECTIONS[..4].iter().any(|d| d.eq_ignore_ascii_case(w))
+        })
+        .map_or(h.span.start, |p| p.start)
+}
+
+/// The longer name that a small city's hit starts ("Wadi Barada" for the hit "Wadi"), when
+/// a capitalized word that is no place word, date or other hit follows it.
+fn longer_local_name(
+    text: &str,
+    words: &[Word],
+    h: &Hit,
+    p: &Place,
+    next_hit: Option<&(Hit, Vec<(u32, Place)>)>,
+) -> Option<Span> {
+    let small = p.population < 100_000 || fold(&text[h.span.clone()]) != fold(p.name);
+    let n = words.get(h.last_word + 1)?;
+    let w = &text[n.start..n.end];
+    let name_word = joinable(text, &words[h.last_word], n)
+        && capitalized(w)
+        && !INSTITUTION_WORDS.contains(&w)
+        && !PLACE_SUFFIXES.contains(&w)
+        && !PLACE_MODIFIERS.contains(&w)
+        && !NOT_PLACES.contains(&w)
+        && !is_generic_place_word(w)
+        && next_hit.is_none_or(|(o, _)| o.first_word != h.last_word + 1);
+    if !small || !name_word {
+        return None;
+    }
+    let last = cap_run(text, words, h.first_word)?;
+    (last > h.last_word && plausible_place(&text[h.span.start..words[last].end]))
+        .then(|| h.span.start..words[last].end)
 }
 
 /// "in Whitehaven" in an article set in Memphis: a small town known only in another
 /// country, in an article whose other places are all in one country, is a local place of
-/// that country with the same name (a neighbourhood, a village), without coordinates.
+/// that country with the same name (a neighbourhood, a village), without coordinates. So is
+/// a small town of a country the article never names in any other way, when the article
+/// names one country at least twice by its name or a demonym and names it most: the town
+/// goes to that country ("Cifuentes" in a story full of Honduran places and soldiers is no
+/// Cuban town).
 fn localize_small_foreign_towns(places: &mut Places, small_foreign: &[&str]) {
-    for name in small_foreign {
-        let Some(i) = places
-            .locations
-            .iter()
-            .position(|l| l.name == *name && l.kind == "city")
-        else {
-            continue;
+    // Per country, counted once so that the loop below stays linear: the locations in it,
+    // those that are no small town, its weight for the main country (two a place mention,
+    // one a demonym) and how often it is named by its name or a demonym.
+    #[derive(Default, Clone, Copy)]
+    struct Tally {
+        locations: usize,
+        not_small: usize,
+        weight: usize,
+        named: usize,
+    }
+    let small: HashSet<&str> = small_foreign.iter().copied().collect();
+    let mut tallies: Vec<(String, Tally)> = Vec::new();
+    fn tally<'t>(tallies: &'t mut Vec<(String, Tally)>, c: &str) -> &'t mut Tally {
+        let i = match tallies.iter().position(|t| t.0 == c) {
+            Some(i) => i,
+            None => {
+                tallies.push((c.to_string(), Tally::default()));
+                tallies.len() - 1
+            }
         };
-        let others: Vec<&str> = places
-            .locations
+        &mut tallies[i].1
+    }
+    let mut first_city: HashMap<&str, usize> = HashMap::new();
+    for (i, l) in places.locations.iter().enumerate() {
+        let Some(c) = &l.country else { continue };
+        let small_town = l.kind == "city" && small.contains(l.name.as_str());
+        if small_town {
+            first_city.entry(l.name.as_str()).or_insert(i);
+        }
+        let t = tally(&mut tallies, c);
+        t.locations += 1;
+        t.not_small += usize::from(!small_town);
+        t.weight += 2 * l.mentions.len();
+        if l.kind == "country" {
+            t.named += l.mentions.len();
+        }
+    }
+    for (c, _) in &places.demonyms {
+        let t = tally(&mut tallies, c);
+        t.weight += 1;
+        t.named += 1;
+    }
+    let mut towns: Vec<usize> = first_city.into_values().collect();
+    towns.sort_unstable();
+    let with_country = places
+        .locations
+        .iter()
+        .filter(|l| l.country.is_some())
+        .count();
+    for i in towns {
+        let own = places.locations[i].country.clone().unwrap_or_default();
+        let mine = places.locations[i].mentions.len();
+        // The tallies without this town.
+        let without = |c: &str, t: &Tally| {
+            let me = c == own;
+            Tally {
+                locations: t.locations - usize::from(me),
+                not_small: t.not_small,
+                weight: t.weight - if me { 2 * mine } else { 0 },
+                named: t.named,
+            }
+        };
+        let others: Vec<(&str, Tally)> = tallies
             .iter()
-            .enumerate()
-            .filter(|(j, _)| *j != i)
-            .filter_map(|(_, l)| l.country.as_deref())
+            .map(|(c, t)| (c.as_str(), without(c, t)))
             .collect();
-        let Some(home) = others.first().map(|c| c.to_string()) else {
+        let mut present = others.iter().filter(|x| x.1.locations > 0);
+        let one_country = match (present.next(), present.next()) {
+            (Some(h), None) if with_country > 2 => Some(h.0.to_string()),
+            _ => None,
+        };
+        // The country named most (twice at least) must also lead the article's other places.
+        let top = others.iter().max_by_key(|x| x.1.weight).map(|x| x.0);
+        let named_home = others
+            .iter()
+            .max_by_key(|x| x.1.named)
+            .filter(|x| x.1.named >= 2 && top == Some(x.0))
+            .map(|x| x.0.to_string());
+        let unnamed = others
+            .iter()
+            .find(|x| x.0 == own)
+            .is_none_or(|x| x.1.not_small == 0 && x.1.named == 0);
+        let Some(home) = one_country.or(named_home.filter(|_| unnamed)) else {
             continue;
         };
-        if others.len() < 2
-            || others.iter().any(|c| *c != home)
-            || places.locations[i].country.as_deref() == Some(&home)
-        {
+        if own == home {
             continue;
         }
+        tally(&mut tallies, &own).locations -= 1;
+        tally(&mut tallies, &own).weight -= 2 * mine;
+        let t = tally(&mut tallies, &home);
+        t.locations += 1;
+        t.not_small += 1;
+        t.weight += 2 * mine;
         let l = &mut places.locations[i];
         l.name = l
             .mentions
@@ -615,6 +838,105 @@ fn localize_small_foreign_towns(places: &mut Places, small_foreign: &[&str]) {
         l.lat = None;
         l.lon = None;
     }
+}
+
+/// Words before a capitalized name that make it a storm's name ("Typhoon Haima",
+/// "tropical storm Tokage"), not a place.
+const STORM_WORDS: &[&str] = &["storm", "typhoon", "hurricane", "cyclone", "depression"];
+
+/// Capitalized words after a name that make it the name of a local area the gazetteer lacks
+/// ("Rockdale County", "Prince George's County", "Red River Parish"), not the city or state
+/// of that name; the context rules add the area itself.
+const AREA_SUFFIXES: &[&str] = &["County", "Parish", "Borough", "Township"];
+
+/// Hits that the words around them show are no place, whatever the gazetteer says: a
+/// storm's name (rule `storm_names_are_no_places`), a lower-case two-letter word taken for a
+/// postal code ("In" for Indiana), a model number ("AR-15") and a compass word without a
+/// subdivision word after it.
+fn not_a_place_here(text: &str, words: &[Word], h: &Hit) -> bool {
+    let storm = prev_word(text, words, h.first_word)
+        .is_some_and(|p| STORM_WORDS.iter().any(|s| s.eq_ignore_ascii_case(p)));
+    let hit_text = &text[h.span.clone()];
+    let small_code = hit_text.len() == 2 && hit_text.bytes().any(|b| b.is_ascii_lowercase());
+    let model = {
+        let rest = &text.as_bytes()[h.span.end..];
+        rest.len() >= 2 && rest[0] == b'-' && rest[1].is_ascii_digit()
+    };
+    // "South America", "Latin America": a continent, not the United States.
+    let continent = hit_text == "America"
+        && prev_word(text, words, h.first_word)
+            .is_some_and(|p| matches!(p, "South" | "North" | "Latin" | "Central"));
+    storm || small_code || model || continent || bare_compass_alone(text, words, h)
+}
+
+/// Rule `a_compass_word_is_a_region_only_before_a_region_word`: "Central" and "Western" are
+/// subdivisions ("the Central and Alto Parana departments", "Western Region") only when a
+/// subdivision word follows them, directly or at the end of a list of names; else they are
+/// adjectives ("Western donors", "Central and Eastern Visayas").
+fn bare_compass_alone(text: &str, words: &[Word], h: &Hit) -> bool {
+    const COMPASS: &[&str] = &[
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "centre",
+        "center",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "upper",
+        "lower",
+        "middle",
+    ];
+    const SUBDIVISION_WORDS: &[&str] = &[
+        "region",
+        "regions",
+        "province",
+        "provinces",
+        "department",
+        "departments",
+        "state",
+        "states",
+        "district",
+        "districts",
+        "governorate",
+        "governorates",
+        "division",
+        "divisions",
+    ];
+    let hit = &text[h.span.clone()];
+    if h.first_word != h.last_word || !COMPASS.iter().any(|c| c.eq_ignore_ascii_case(hit)) {
+        return false;
+    }
+    for k in h.last_word + 1..(h.last_word + 7).min(words.len()) {
+        let gap = text[words[k - 1].end..words[k].start].trim();
+        let w = &text[words[k].start..words[k].end];
+        if !(gap.is_empty() || gap == ",") {
+            return true;
+        }
+        if SUBDIVISION_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)) {
+            return false;
+        }
+        if !(capitalized(w) || w == "and") {
+            return true;
+        }
+    }
+    true
+}
+
+/// True when a county-like word follows the hit ("Rockdale County", "Prince George's
+/// County"): the name may be the county's rather than the gazetteer place's.
+fn before_area_suffix(text: &str, words: &[Word], h: &Hit) -> bool {
+    words.get(h.last_word + 1).is_some_and(|n| {
+        joinable_or_possessive(text, &words[h.last_word], n)
+            && AREA_SUFFIXES.contains(&&text[n.start..n.end])
+    })
 }
 
 /// True when the hit is glued to a capitalized word that is not a place word, on either side.
@@ -728,9 +1050,21 @@ const INSTITUTION_WORDS: &[&str] = &[
 ];
 
 /// Smaller places named by their context: "X County", "the town of X", "the village of X".
-fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
+fn add_context_places(doc: &Document, words: &[Word], places: &mut Places, longer: Vec<Span>) {
     let text = doc.text;
     let main_country = main_country(places);
+    // Rule `counties_are_american_unless_the_article_says_otherwise`: "Box Elder County",
+    // "Red River Parish" are in the United States when the article names a place there or
+    // no country at all, else in the article's main country.
+    let area_country = if places
+        .locations
+        .iter()
+        .any(|l| l.country.as_deref() == Some("US"))
+    {
+        Some("US".to_string())
+    } else {
+        main_country.clone().or_else(|| Some("US".to_string()))
+    };
     // Spans already taken by gazetteer places, sorted, for a binary-search overlap test
     // (checking every mention for every candidate would be quadratic on long inputs).
     let mut taken: Vec<(usize, usize)> = places
@@ -747,14 +1081,22 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
     };
     // Names found by one rule: usually one, two for "X and Y districts" or "from X and Y".
     let mut pending: Vec<Span> = Vec::new();
+    // The longer local names found while resolving, in text order.
+    let mut longer = longer.into_iter().peekable();
     for (i, w) in words.iter().enumerate() {
         pending.clear();
         let s = &text[w.start..w.end];
-        let span = if PLACE_SUFFIXES.contains(&s) {
+        while longer.peek().is_some_and(|l| l.start < w.start) {
+            longer.next();
+        }
+        let span = if let Some(l) = longer.next_if(|l| l.start == w.start) {
+            l
+        } else if PLACE_SUFFIXES.contains(&s) {
             // Capitalized words before the suffix.
             let mut k = i;
             while k > 0
-                && joinable(text, &words[k - 1], &words[k])
+                && (joinable(text, &words[k - 1], &words[k])
+                    || k == i && joinable_or_possessive(text, &words[k - 1], &words[k]))
                 && capitalized(&text[words[k - 1].start..words[k - 1].end])
                 && !matches!(
                     &text[words[k - 1].start..words[k - 1].end],
@@ -787,23 +1129,48 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
                 | "hamlet"
                 | "commune"
                 | "settlement"
+                | "towns"
+                | "villages"
+                | "cities"
+                | "districts"
+                | "provinces"
+                | "regions"
+                | "departments"
+                | "municipalities"
+                | "communes"
+                | "neighborhoods"
+                | "neighbourhoods"
         ) && words
             .get(i + 1)
             .is_some_and(|n| &text[n.start..n.end] == "of")
         {
+            // "the town of Pital de la Conta"; "the provinces of Caribe Sur, Rivas and
+            // Zelaya Central": every name of the list.
             let Some(first) = words.get(i + 2) else {
                 continue;
             };
-            if !capitalized(&text[first.start..first.end]) {
+            let Some(end) = cap_run(text, words, i + 2) else {
                 continue;
-            }
-            let mut end = i + 2;
-            while end + 1 < words.len()
-                && end < i + 4
-                && joinable(text, &words[end], &words[end + 1])
-                && capitalized(&text[words[end + 1].start..words[end + 1].end])
-            {
-                end += 1;
+            };
+            if s.ends_with('s') {
+                let mut last = end;
+                while let Some(sep) = words.get(last + 1) {
+                    let gap = text[words[last].end..sep.start].trim();
+                    let (next, ok) = if gap == "," {
+                        let and = &text[sep.start..sep.end] == "and";
+                        (last + 1 + usize::from(and), true)
+                    } else {
+                        (
+                            last + 2,
+                            gap.is_empty() && &text[sep.start..sep.end] == "and",
+                        )
+                    };
+                    let Some(l2) = cap_run(text, words, next).filter(|_| ok) else {
+                        break;
+                    };
+                    pending.push(words[next].start..words[l2].end);
+                    last = l2;
+                }
             }
             first.start..words[end].end
         } else if (LOWER_PLACE_WORDS.contains(&s) || is_generic_place_word(s)) && i > 0 {
@@ -832,7 +1199,13 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
                     pending.push(words[other].start..words[first - 2].end);
                 }
             }
-            words[first].start..words[i - 1].end
+            // "the Pacific Coast": a capitalized "Coast" is part of the name.
+            let end = if s == "Coast" {
+                w.end
+            } else {
+                words[i - 1].end
+            };
+            words[first].start..end
         } else if s == "from" {
             // "from Doradal to Medellin", "from Bakala and Ndassima to Bambari": a run of
             // capitalized words between "from" and "to" or "and".
@@ -907,7 +1280,16 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
             continue;
         };
         pending.push(span);
-        for span in pending.drain(..) {
+        for mut span in pending.drain(..) {
+            // "Maca." at the end of a sentence: the period is not part of the name.
+            if text[span.clone()].ends_with('.')
+                && text[span.clone()]
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.len() > 4)
+            {
+                span.end -= 1;
+            }
             let name = &text[span.clone()];
             if !plausible_place(name) || overlaps_taken(&taken, &span) {
                 continue;
@@ -917,7 +1299,15 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places) {
             add_place(
                 places,
                 Evidence::from_bytes(text, span.start, span.end),
-                main_country.clone(),
+                if name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|last| AREA_SUFFIXES.contains(&last))
+                {
+                    area_country.clone()
+                } else {
+                    main_country.clone()
+                },
             );
         }
     }
@@ -1076,6 +1466,11 @@ const NOT_PLACES: &[&str] = &[
     "President",
     "Minister",
     "Total",
+    "Africa",
+    "Europe",
+    "Asia",
+    "America",
+    "Oceania",
     "All",
     "Some",
     "Many",
@@ -1091,8 +1486,11 @@ fn cap_run(text: &str, words: &[Word], i: usize) -> Option<usize> {
     let word = |k: usize| &text[words[k].start..words[k].end];
     let mut end = i;
     let mut particles = 0;
+    // "Maca. Rescue": a period ends the name, except after a short abbreviation ("St.").
+    let sentence_end = |k: usize| word(k).ends_with('.') && word(k).len() > 3;
     while end + 1 < words.len()
         && end < i + 2 + particles
+        && !sentence_end(end)
         && joinable(text, &words[end], &words[end + 1])
     {
         if capitalized(word(end + 1)) {
@@ -1164,16 +1562,32 @@ fn plausible_place(name: &str) -> bool {
         && name.chars().any(char::is_lowercase)
 }
 
-/// The country with the most place mentions, for places the gazetteer does not know.
+/// The country with the most place and demonym mentions, for places the gazetteer does not
+/// know.
 fn main_country(places: &Places) -> Option<String> {
+    main_country_but(places, None)
+}
+
+/// [`main_country`] without the location `skip`.
+fn main_country_but(places: &Places, skip: Option<usize>) -> Option<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
-    for l in &places.locations {
+    let mut count = |c: &str, n: usize| match counts.iter_mut().find(|x| x.0 == c) {
+        Some(x) => x.1 += n,
+        None => counts.push((c.to_string(), n)),
+    };
+    for (_, l) in places
+        .locations
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| Some(*j) != skip)
+    {
         if let Some(c) = &l.country {
-            match counts.iter_mut().find(|x| &x.0 == c) {
-                Some(x) => x.1 += l.mentions.len(),
-                None => counts.push((c.clone(), l.mentions.len())),
-            }
+            count(c, 2 * l.mentions.len());
         }
+    }
+    // "Bolivian society": demonyms say where the article is too, half as much.
+    for (c, _) in &places.demonyms {
+        count(c, 1);
     }
     counts.into_iter().max_by_key(|x| x.1).map(|x| x.0)
 }
@@ -1306,6 +1720,161 @@ mod tests {
         assert!(f.iter().any(|x| x.0 == "Bimbora"), "{f:?}");
         assert!(!f.iter().any(|x| x.0 == "March"), "{f:?}");
         assert!(found("He testified in Parliament and in English.").is_empty());
+    }
+
+    #[test]
+    fn mojibake_and_wide_gaps_do_not_hide_a_name() {
+        let f = found("Floods in BelgiumŠ—Ès south displaced 900 people.");
+        assert!(f.iter().any(|x| x.0 == "Belgium"), "{f:?}");
+        let f = found("In  New  Zealand, storms cut power.");
+        assert!(f.iter().any(|x| x.0 == "New Zealand"), "{f:?}");
+        // A line break is no gap inside a name.
+        let f = found("They flew to New\n\nZealand.");
+        assert!(!f.iter().any(|x| x.0 == "New Zealand"), "{f:?}");
+    }
+
+    #[test]
+    fn small_words_inside_a_known_name() {
+        let f = found("Aid reached Dar es Salaam on Monday.");
+        assert!(f.iter().any(|x| x.0 == "Dar es Salaam"), "{f:?}");
+    }
+
+    #[test]
+    fn contractions_storms_codes_and_models_are_no_places() {
+        assert!(found("I’ve seen worse, We're told.").is_empty());
+        let f = found("Typhoon Haima and tropical storm Tokage weakened over the sea.");
+        assert!(f.is_empty(), "{f:?}");
+        let f = found("In the morning a man with an AR-15 walked in.");
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn counties_named_after_foreign_towns_are_local() {
+        // "Rockdale" is a town in Australia; the county is in Georgia.
+        let f = found("Deputies in Rockdale County, Georgia, arrested a man in Conyers.");
+        assert!(
+            f.contains(&("Rockdale County".into(), "place".into(), "US".into())),
+            "{f:?}"
+        );
+        assert!(f.iter().all(|x| x.2 == "US"), "{f:?}");
+        // A county named after a city of the article's country keeps the city.
+        let f = found("Tulsa County deputies said the shooting in Oklahoma was accidental.");
+        assert!(f.iter().any(|x| x.0 == "Tulsa" && x.1 == "city"), "{f:?}");
+        // No country named at all: a county is American.
+        let f = found("Prince George's County police are investigating.");
+        assert!(
+            f.contains(&("Prince George's County".into(), "place".into(), "US".into())),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn a_town_of_a_country_never_named_goes_to_the_country_named_most() {
+        let f = found(
+            "Honduran troops said rebels fired on a post near Cifuentes. Honduran officials \
+             protested.",
+        );
+        assert!(
+            f.contains(&("Cifuentes".into(), "place".into(), "HN".into())),
+            "{f:?}"
+        );
+        // Named once is not enough.
+        let f = found("Police in Dorchester said the man had returned from Israel.");
+        assert!(
+            !f.iter().any(|x| x.0 == "Dorchester" && x.2 == "IL"),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn a_subdivision_after_a_given_name_is_a_surname() {
+        let f = found("Spokesman Pedro Lara said the bridge fell. Lara added that two died.");
+        assert!(!f.iter().any(|x| x.0 == "Lara"), "{f:?}");
+    }
+
+    #[test]
+    fn big_cities_before_small_provinces_continents_and_compass_words() {
+        let f = found("Protesters marched in Santiago on Sunday.");
+        assert!(f.iter().any(|x| x.0 == "Santiago" && x.2 == "CL"), "{f:?}");
+        assert!(found("Aid to Africa rose, Western donors said.").is_empty());
+        let f = found("Floods hit the Western Region on Monday.");
+        assert!(
+            f.iter()
+                .any(|x| x.0.starts_with("Western") && x.1 == "admin1"),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn a_small_city_glued_to_a_name_is_a_longer_local_name() {
+        // "Wadi" is a town in the gazetteer; "Wadi Sirhan" is not.
+        let f = found("Families were evacuated from Wadi Sirhan in Syria on Monday.");
+        assert!(
+            f.contains(&("Wadi Sirhan".into(), "place".into(), "SY".into())),
+            "{f:?}"
+        );
+        // A big city before a capitalized word keeps its name ("Aleppo" of "Aleppo Citadel"
+        // stays Aleppo only through a preposition; here a place word follows).
+        let f = found("Shells fell in Aleppo City on Friday.");
+        assert!(f.iter().any(|x| x.0 == "Aleppo"), "{f:?}");
+    }
+
+    #[test]
+    fn lists_after_plural_place_nouns_and_particles_after_town_of() {
+        let f =
+            found("Rain hit the provinces of Caribe Norte, Rio Tamal and Zelaya Sur, Nicaragua.");
+        let n = names(&f);
+        for want in ["Caribe Norte", "Rio Tamal", "Zelaya Sur"] {
+            assert!(n.contains(&want), "{want}: {f:?}");
+        }
+        let f = found("Armed men took the town of Pital de la Conta, Colombia.");
+        assert!(names(&f).contains(&"Pital de la Conta"), "{f:?}");
+    }
+
+    #[test]
+    fn compass_words_join_the_mention_and_coast_the_name() {
+        let text = "Shelling hit west Aleppo and the Pacific Coast region of Colombia.";
+        let doc = Document::new(text);
+        let p = extract(&doc);
+        let m: Vec<&str> = p
+            .locations
+            .iter()
+            .flat_map(|l| l.mentions.iter())
+            .map(|m| {
+                assert_eq!(&text[m.start..m.end], m.text);
+                m.text.as_str()
+            })
+            .collect();
+        assert!(m.contains(&"west Aleppo"), "{m:?}");
+        assert!(m.contains(&"Pacific Coast"), "{m:?}");
+    }
+
+    #[test]
+    fn a_lost_space_after_a_period_splits_the_words() {
+        let f = found("Gunmen attacked a camp in Kandahar, Afghanistan.They killed six.");
+        assert!(f.iter().any(|x| x.0 == "Afghanistan"), "{f:?}");
+    }
+
+    #[test]
+    fn a_compass_word_is_a_region_only_before_a_region_word() {
+        let f = found("Rain hit Asunción, Paraguay, and the Central and Alto Paraná departments.");
+        assert!(f.iter().any(|x| x.0 == "Central Department"), "{f:?}");
+        let f = found("Western and Central donors met in Paraguay.");
+        assert!(!f.iter().any(|x| x.1 == "admin1"), "{f:?}");
+        // "South America" is a continent, not the United States.
+        let f = found("It is one of South America's busiest crossings.");
+        assert!(!f.iter().any(|x| x.2 == "US"), "{f:?}");
+    }
+
+    #[test]
+    fn a_name_ends_at_a_period() {
+        let f =
+            found("Fires reached the villages of Tamba, Orcoy and Macari. Rescue teams arrived.");
+        let n = names(&f);
+        assert!(
+            n.contains(&"Macari") && !n.iter().any(|x| x.contains("Rescue")),
+            "{f:?}"
+        );
     }
 
     #[test]
