@@ -229,6 +229,8 @@ struct Words {
     stop: WordSet,
     link: WordSet,
     persons: WordSet,
+    things: WordSet,
+    attackers: WordSet,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
@@ -238,6 +240,8 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
     stop: WordSet::new(section("stop")),
     link: WordSet::new(entries(include_str!("link_words.txt"))),
     persons: WordSet::new(section("persons")),
+    things: WordSet::new(section("things")),
+    attackers: WordSet::new(section("attackers")),
 });
 
 /// Words between a backward trigger and its quantity ("the death toll has risen to 40").
@@ -280,6 +284,11 @@ const GAP: &[&str] = &[
 const AUXILIARIES: &[&str] = &[
     "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "remain", "remained",
     "remains", "got", "get",
+];
+
+/// Words that open a noun phrase: a subject read backwards from its verb starts there.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "another", "his", "her", "their", "its", "my", "our", "your",
 ];
 
 const PRONOUNS: &[&str] = &[
@@ -637,27 +646,13 @@ fn shot_then_died(ctx: &Ctx, links: &mut Vec<Link>) {
         if l.category != "injured" || l.qty.value != Some(1) {
             continue;
         }
-        let from = l.span_tokens.1;
-        let mut k = from;
-        while k < ctx.t.len() && k < from + 12 {
-            if matches!(ctx.w(k), ";" | "." | "but" | "while" | "who" | "which")
-                || ctx.qty_at[k].is_some()
-            {
-                break;
-            }
-            if let Some((e, tr)) = ctx.trig_at[k] {
-                if tr.category == "killed" && !tr.backward {
-                    let end = e;
-                    drop.extend((0..links.len()).filter(|&j| {
-                        j != i && links[j].category == "killed" && links[j].span_tokens.1 == end
-                    }));
-                    let l = &mut links[i];
-                    l.category = "killed";
-                    l.span_tokens.1 = end;
-                }
-                break;
-            }
-            k += 1;
+        if let Some(end) = death_after(ctx, l.span_tokens.1) {
+            drop.extend((0..links.len()).filter(|&j| {
+                j != i && links[j].category == "killed" && links[j].span_tokens.1 == end
+            }));
+            let l = &mut links[i];
+            l.category = "killed";
+            l.span_tokens.1 = end;
         }
     }
     drop.sort_unstable();
@@ -665,6 +660,35 @@ fn shot_then_died(ctx: &Ctx, links: &mut Vec<Link>) {
     for j in drop.into_iter().rev() {
         links.remove(j);
     }
+}
+
+/// The end token of a death told later in the same clause as an injury, from token `from`
+/// ("… and later died", "… in critical condition and was pronounced dead", "… where he
+/// passed away"). The state of the wounded on the way ("in critical condition", "taken to
+/// a hospital") is skipped; a number, a new clause or another trigger ends the search.
+fn death_after(ctx: &Ctx, from: usize) -> Option<usize> {
+    let mut k = from;
+    let mut limit = from + 12;
+    while k < ctx.t.len() && k < limit {
+        if matches!(ctx.w(k), ";" | "." | "but" | "while" | "who" | "which")
+            || ctx.qty_at[k].is_some()
+        {
+            return None;
+        }
+        if let Some((e, tr)) = ctx.trig_at[k] {
+            if tr.category == "killed" && !tr.backward {
+                return Some(e);
+            }
+            if tr.category != "injured" || tr.backward {
+                return None;
+            }
+            limit += e - k;
+            k = e;
+            continue;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// What the linking rules look at in one sentence.
@@ -877,7 +901,7 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
                 if m == f.last && b == m + 1 && ctx.w(m) == "shot" {
                     return None;
                 }
-                let g_end = group_end.unwrap_or(k);
+                let g_end = group_cut(ctx, f.last, group_end.unwrap_or(k));
                 let group = (g_end > f.last).then_some((f.last, g_end));
                 let mut qty = f.qty.clone();
                 if extra > 0 {
@@ -961,6 +985,11 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
             // own object, so it was no adjective of this group.
             return if crossed_qty { None } else { fallback };
         }
+        if other_verb(ctx, k) {
+            // "four masked men stabbed the mayor to death": the group is the subject of
+            // another verb, not the one counted.
+            return if crossed_qty { None } else { fallback };
+        }
         if tok.lower == "and" {
             // "... and a child": one more person; "... and 3 civilians": a figure of its own.
             if ctx.qty_at.get(k + 1).copied().flatten().is_some() {
@@ -977,6 +1006,55 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
         k += 1;
     }
     fallback
+}
+
+/// Rule: the counted group ends before an auxiliary or a preposition ("two people were
+/// found shot dead" → "people", "two victims with gunshot wounds" → "victims"). Returns the
+/// new end of the group `from..end`.
+fn group_cut(ctx: &Ctx, from: usize, end: usize) -> usize {
+    (from..end)
+        .find(|&k| {
+            WORDS.link.contains(ctx.w(k))
+                || matches!(
+                    ctx.w(k),
+                    "with" | "in" | "at" | "on" | "near" | "inside" | "outside" | "from" | "to"
+                )
+        })
+        .unwrap_or(end)
+}
+
+/// Rule: a past-tense verb right after a plural noun, that is not a trigger, is the
+/// clause's own verb ("four masked men stabbed …", "two suspects fled"): the quantity
+/// before it counts its subject, who did something else. Verbs of reporting or finding
+/// ("three people reported dead", "two men found shot") are not such verbs.
+fn other_verb(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.w(k);
+    k > 0
+        && ctx.t[k].kind == Kind::Word
+        && w.len() > 4
+        && w.ends_with("ed")
+        && ctx.trig_at[k].is_none()
+        && !is_link_word(w)
+        && !matches!(
+            w,
+            "reported"
+                | "confirmed"
+                | "found"
+                | "believed"
+                | "presumed"
+                | "listed"
+                | "declared"
+                | "pronounced"
+                | "considered"
+                | "estimated"
+                | "killed"
+                | "injured"
+                | "wounded"
+        )
+        && ctx.t[k - 1].kind == Kind::Word
+        && ctx.w(k - 1).ends_with('s')
+        && !ctx.w(k - 1).ends_with("ss")
+        && ctx.trig_at[k - 1].is_none()
 }
 
 /// Rule: a trigger with no number, whose subject names people one by one: "a man was
@@ -1079,6 +1157,11 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
                 break;
             }
             s -= 1;
+            // The subject starts at its determiner: "police say a teen was killed", "why a
+            // girl was killed"; "a man and a woman were hurt" goes on past "and".
+            if DETERMINERS.contains(&tok.lower) && !(s > 0 && ctx.w(s - 1) == "and") {
+                break;
+            }
         }
         s
     };
@@ -1102,6 +1185,7 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
     }
     // The subject starts at its first determiner: "the attack in which a man was killed" is
     // cut by "which"; "gunmen shot a man" is not a subject.
+    let several = pieces.len() > 1;
     for (p0, p1) in pieces {
         if p0 >= p1 {
             return None;
@@ -1111,13 +1195,25 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
         if PRONOUNS.contains(&first) || PRONOUNS.contains(&last.lower) {
             return None;
         }
+        // "the left leg was taken to …" is no person; in a list ("the airfield and the
+        // officer were …") each definite piece names a person ("a corporal and a guerrilla"
+        // are people by their article and verb).
+        if words.things.contains(last.lower)
+            || (several
+                && !tr.category.starts_with("houses")
+                && !matches!(first, "a" | "an" | "another")
+                && !is_person_word(last.lower)
+                && !(p0..p1).all(|i| ctx.t[i].cap))
+        {
+            return None;
+        }
         let singular = !last.lower.ends_with('s') || last.lower.ends_with("ss");
         let n = match first {
             "a" | "an" | "one" | "another" if singular && p1 - p0 >= 2 => 1,
             "the" | "his" | "her" | "their" | "its" if singular && p1 - p0 >= 2 => 1,
             _ if (p0..p1).all(|i| ctx.t[i].cap) && singular && p0 > s => 1,
             _ if (p0..p1).all(|i| ctx.t[i].cap) && singular && p1 - p0 >= 2 => 1,
-            _ if surname(ctx, p0, p1, tr) && singular => 1,
+            _ if surname(ctx, p0, p1, tr, b) && singular => 1,
             _ => return None,
         };
         total += n;
@@ -1140,15 +1236,17 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
 }
 
 /// Rule: a surname alone as the subject of a death ("Castro died at the scene", "Police
-/// said Moreno was pronounced dead"): one person, named in full elsewhere. Not for injuries:
-/// "Moreno was shot" is often the one who then died. A name ending in `s` is read as a
-/// plural and left alone ("Americans died").
+/// said Moreno was pronounced dead"): one person, named in full elsewhere. Not for injuries
+/// ("Moreno was shot" is often the one who then died), unless the death follows in the same
+/// clause ("Moreno was taken to a hospital and later pronounced dead": one death). A name
+/// ending in `s` is read as a plural and left alone ("Americans died").
 /// Not a word for a person or a group ("Officer", "Police"), nor a word of the stop list.
-fn surname(ctx: &Ctx, p0: usize, p1: usize, tr: &Trigger) -> bool {
+fn surname(ctx: &Ctx, p0: usize, p1: usize, tr: &Trigger, b: usize) -> bool {
     let w = &*WORDS;
     let tok = &ctx.t[p0];
     p1 == p0 + 1
-        && tr.category == "killed"
+        && (tr.category == "killed"
+            || (tr.category == "injured" && death_after(ctx, b).is_some()))
         && tok.cap
         && tok.kind == Kind::Word
         && tok.lower.len() >= 3
@@ -1316,7 +1414,16 @@ fn count_object(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
         || (matches!(tr.category, "killed" | "injured")
             && matches!(
                 verb,
-                "shot" | "killed" | "wounded" | "injured" | "murdered" | "stabbed"
+                "shot"
+                    | "killed"
+                    | "wounded"
+                    | "injured"
+                    | "murdered"
+                    | "stabbed"
+                    | "killing"
+                    | "murdering"
+                    | "wounding"
+                    | "injuring"
             ));
     // Passive ("was accidentally shot") when an auxiliary stands before the verb's adverbs.
     let mut p = a;
@@ -1326,19 +1433,53 @@ fn count_object(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
     if !active || (p > 0 && AUXILIARIES.contains(&ctx.w(p - 1))) {
         return None;
     }
+    // "fatally shooting his nephew", "stabbed the clerk to death", "shot his wife dead": the
+    // object died.
+    let fatally = (p..a).find(|&i| matches!(ctx.w(i), "fatally" | "mortally"));
+    let start = fatally.unwrap_or(a);
+    let died = |end: usize| {
+        fatally.is_some()
+            || ctx.w(end) == "dead"
+            || (ctx.w(end) == "to" && ctx.w(end + 1) == "death")
+    };
+    let category = |end: usize| {
+        if died(end) {
+            "killed"
+        } else if tr.object {
+            "injured"
+        } else {
+            tr.category
+        }
+    };
+    // The evidence takes in "dead" / "to death" after the object.
+    let tail = |end: usize| match ctx.w(end) {
+        "dead" => end + 1,
+        "to" if ctx.w(end + 1) == "death" => end + 2,
+        _ => end,
+    };
     // "accidentally shot himself", "shot him in the foot", "the gunman killed himself": one
     // person (an attacker's death is a death too: tolls count it).
-    let category = if tr.object { "injured" } else { tr.category };
     let reflexive = matches!(ctx.w(b), "himself" | "herself");
     let pronoun =
         reflexive || ctx.w(b) == "him" || (ctx.w(b) == "her" && person_np(ctx, b).is_none());
     if pronoun {
         return Some(Link {
-            category,
+            category: category(b + 1),
             qty: Quantity::exact(1),
             qty_tokens: (b, b + 1),
-            span_tokens: (a, b + 1),
+            span_tokens: (start, tail(b + 1)),
             group: Some((b, b + 1)),
+        });
+    }
+    // "stabbed Deputy Mayor Jane Doe to death": a name, when the death is told with it.
+    let named = name_after(ctx, b);
+    if named > 0 && died(b + named) {
+        return Some(Link {
+            category: "killed",
+            qty: Quantity::exact(1),
+            qty_tokens: (b, b + named),
+            span_tokens: (start, tail(b + named)),
+            group: Some((b, b + named)),
         });
     }
     let mut k = b;
@@ -1353,14 +1494,32 @@ fn count_object(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
             break;
         }
     }
-    let category = if tr.object { "injured" } else { tr.category };
     Some(Link {
-        category,
+        category: category(k),
         qty: Quantity::exact(n),
         qty_tokens: (b, k),
-        span_tokens: (a, k),
+        span_tokens: (start, tail(k)),
         group: Some((b, k)),
     })
+}
+
+/// Length in tokens of a person's name starting at `k` (two to six capitalized words, a
+/// title included: "Deputy Mayor Jane Doe"), 0 when there is none.
+fn name_after(ctx: &Ctx, k: usize) -> usize {
+    let mut e = k;
+    while e < ctx.t.len()
+        && e < k + 6
+        && ctx.t[e].cap
+        && ctx.t[e].kind == Kind::Word
+        && !WORDS.stop.contains(ctx.w(e))
+    {
+        e += 1;
+    }
+    if e - k >= 2 {
+        e - k
+    } else {
+        0
+    }
 }
 
 /// A person as a noun phrase from token `k`: a determiner, at most three modifiers, a word
@@ -1421,10 +1580,18 @@ fn count_named(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
     }
     let mut k = b;
     let mut n = 0u64;
+    let mut end = b;
     loop {
         let start = k;
-        if matches!(ctx.w(k), "a" | "an" | "another") {
-            // "a bystander": the determiner and one or two words.
+        if let Some(e) = person_np(ctx, k).filter(|_| matches!(ctx.w(k), "a" | "an" | "another"))
+        {
+            k = e;
+        } else if matches!(ctx.w(k), "a" | "an" | "another") {
+            // "a bystander": the determiner and one or two words; after "the slaying of" or
+            // "and", only a word for a person ("the death of a man during a robbery").
+            if event_of || n > 0 {
+                break;
+            }
             let mut e = k + 1;
             while e < ctx.t.len()
                 && e < k + 4
@@ -1448,6 +1615,7 @@ fn count_named(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
             }
         }
         n += 1;
+        end = k;
         // "killing Jane Doe, 18, and John Roe, 20": the age between two names.
         let mut next = k;
         if ctx.w(next) == "," && ctx.t.get(next + 1).is_some_and(|x| x.kind == Kind::Num) {
@@ -1477,9 +1645,9 @@ fn count_named(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
     Some(Link {
         category: tr.category,
         qty: Quantity::exact(n),
-        qty_tokens: (b, k),
-        span_tokens: (a, k),
-        group: Some((b, k)),
+        qty_tokens: (b, end),
+        span_tokens: (a, end),
+        group: Some((b, end)),
     })
 }
 
@@ -1509,6 +1677,15 @@ fn unit_of(t: &[Token], group: Option<(usize, usize)>, category: &str) -> Option
     let households = head.is_some_and(|h| words.households.contains(h));
     if category.starts_with("houses") {
         return houses.then_some("houses");
+    }
+    // "two windows were shot", "three prior arrests": things are not counted as people;
+    // "two suspects fled": attackers are not displaced.
+    if head.is_some_and(|h| {
+        words.things.contains(h)
+            || (words.attackers.contains(h)
+                && matches!(category, "displaced" | "evacuated" | "sheltered" | "rescued"))
+    }) {
+        return None;
     }
     if houses {
         return match category {
@@ -1733,6 +1910,34 @@ fn object_of_verb(f: &Figure) -> bool {
     ev.ends_with(&f.count.text) && !ev.starts_with(&f.count.text) && !survived
 }
 
+/// The people a figure names one by one ("Jane Doe", "Jane Doe, 23, and John Roe"),
+/// lowercased, or `None` when its group is not a list of names.
+fn names_of(f: &Figure) -> Option<String> {
+    let g = f.group.as_deref()?;
+    let mut caps = 0;
+    for w in g.split_whitespace() {
+        let w = w.trim_end_matches(',');
+        if w.starts_with(|c: char| c.is_uppercase()) {
+            caps += 1;
+        } else if !(w == "and" || w.is_empty() || w.bytes().all(|b| b.is_ascii_digit())) {
+            return None;
+        }
+    }
+    (caps >= 2).then(|| g.to_ascii_lowercase())
+}
+
+/// A person already told of, shot ("he was shot", "her daughter had been shot", "the boy
+/// was shot in the chest"): after a death, how that death happened. "Her brother was
+/// wounded" and "a woman was shot" tell of someone else.
+fn shot_again(f: &Figure) -> bool {
+    let g = f.group.as_deref().unwrap_or("").to_ascii_lowercase();
+    let first = g.split_whitespace().next().unwrap_or("");
+    let ev = f.evidence.text.to_ascii_lowercase();
+    matches!(first, "he" | "she" | "the" | "his" | "her" | "their")
+        && ev.contains(" shot")
+        && !["wound", "injur", "hurt"].iter().any(|w| ev.contains(w))
+}
+
 /// What the summary reads from a figure beyond its number.
 struct Noted<'a> {
     figure: &'a Figure,
@@ -1795,7 +2000,9 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
             && dead.iter().filter(|n| !one_unnamed(n.figure)).count() <= 1;
         let first_injury = inj.iter().map(|n| n.figure.evidence.start).min();
         let first_death = dead.iter().map(|n| n.figure.evidence.start).min();
-        let objects = inj.iter().all(|n| object_of_verb(n.figure));
+        let objects = inj
+            .iter()
+            .all(|n| object_of_verb(n.figure) || shot_again(n.figure));
         if one(inj) && one_each && (first_injury < first_death || objects) {
             cats.remove("injured");
         }
@@ -1826,10 +2033,18 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
         } else {
             // Latest figure per distinct specific group; the largest general figure.
             let mut specific: Vec<(String, u64, bool)> = Vec::new();
+            let mut named: Vec<(String, u64)> = Vec::new();
             let mut general: Vec<&Noted> = Vec::new();
             for n in &list {
                 let head = head_of(&n.figure.group);
                 let Some(v) = number(n) else { continue };
+                if let Some(name) = names_of(n.figure) {
+                    match named.iter_mut().find(|e| e.0 == name) {
+                        Some(e) => e.1 = v,
+                        None => named.push((name, v)),
+                    }
+                    continue;
+                }
                 let generic = head.is_empty()
                     || words
                         .generic
@@ -1865,6 +2080,14 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
                     .iter()
                     .map(|n| (number(n).unwrap_or(0), n.figure.count.value.is_some()))
                     .max_by_key(|x| (x.0, x.1))
+            };
+            // People named one by one are usually the victims the counts speak of: the
+            // names stand beside the counts, they are not added to them.
+            let named_sum: u64 = named.iter().map(|e| e.1).sum();
+            let (sum, sum_exact) = if named_sum > sum {
+                (named_sum, true)
+            } else {
+                (sum, sum_exact)
             };
             match gen {
                 Some(g) if g.0 >= sum => g,
