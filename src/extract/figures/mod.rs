@@ -1245,8 +1245,7 @@ fn surname(ctx: &Ctx, p0: usize, p1: usize, tr: &Trigger, b: usize) -> bool {
     let w = &*WORDS;
     let tok = &ctx.t[p0];
     p1 == p0 + 1
-        && (tr.category == "killed"
-            || (tr.category == "injured" && death_after(ctx, b).is_some()))
+        && (tr.category == "killed" || (tr.category == "injured" && death_after(ctx, b).is_some()))
         && tok.cap
         && tok.kind == Kind::Word
         && tok.lower.len() >= 3
@@ -1583,8 +1582,7 @@ fn count_named(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
     let mut end = b;
     loop {
         let start = k;
-        if let Some(e) = person_np(ctx, k).filter(|_| matches!(ctx.w(k), "a" | "an" | "another"))
-        {
+        if let Some(e) = person_np(ctx, k).filter(|_| matches!(ctx.w(k), "a" | "an" | "another")) {
             k = e;
         } else if matches!(ctx.w(k), "a" | "an" | "another") {
             // "a bystander": the determiner and one or two words; after "the slaying of" or
@@ -1610,7 +1608,6 @@ fn count_named(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
                 k += 1;
             }
             if k - start < 2 {
-                k = start;
                 break;
             }
         }
@@ -1683,7 +1680,10 @@ fn unit_of(t: &[Token], group: Option<(usize, usize)>, category: &str) -> Option
     if head.is_some_and(|h| {
         words.things.contains(h)
             || (words.attackers.contains(h)
-                && matches!(category, "displaced" | "evacuated" | "sheltered" | "rescued"))
+                && matches!(
+                    category,
+                    "displaced" | "evacuated" | "sheltered" | "rescued"
+                ))
     }) {
         return None;
     }
@@ -1926,18 +1926,6 @@ fn names_of(f: &Figure) -> Option<String> {
     (caps >= 2).then(|| g.to_ascii_lowercase())
 }
 
-/// A person already told of, shot ("he was shot", "her daughter had been shot", "the boy
-/// was shot in the chest"): after a death, how that death happened. "Her brother was
-/// wounded" and "a woman was shot" tell of someone else.
-fn shot_again(f: &Figure) -> bool {
-    let g = f.group.as_deref().unwrap_or("").to_ascii_lowercase();
-    let first = g.split_whitespace().next().unwrap_or("");
-    let ev = f.evidence.text.to_ascii_lowercase();
-    matches!(first, "he" | "she" | "the" | "his" | "her" | "their")
-        && ev.contains(" shot")
-        && !["wound", "injur", "hurt"].iter().any(|w| ev.contains(w))
-}
-
 /// What the summary reads from a figure beyond its number.
 struct Noted<'a> {
     figure: &'a Figure,
@@ -1986,7 +1974,6 @@ impl<'a> Noted<'a> {
 /// 4. conflicting sources about the same group give the latest official figure as value;
 /// 5. `min`/`max` are the lowest and highest numbers reported, widened to include the value.
 pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
-    let words = &*WORDS;
     let noted: Vec<Noted> = figures.iter().map(Noted::new).collect();
     let mut cats: BTreeMap<&str, Vec<&Noted>> = BTreeMap::new();
     for n in noted.iter().filter(|n| !n.figure.background && !n.subset) {
@@ -2002,13 +1989,43 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
         let first_death = dead.iter().map(|n| n.figure.evidence.start).min();
         let objects = inj
             .iter()
-            .all(|n| object_of_verb(n.figure) || shot_again(n.figure));
+            .all(|n| object_of_verb(n.figure) || hit_not_survived(n.figure));
         if one(inj) && one_each && (first_injury < first_death || objects) {
             cats.remove("injured");
         }
     }
     let mut out = BTreeMap::new();
-    for (cat, mut list) in cats {
+    // Deaths first: the people shot include the dead.
+    if let Some(list) = cats.remove("killed") {
+        if let Some(v) = best_total(list) {
+            out.insert("killed".to_string(), v);
+        }
+    }
+    let dead = out
+        .get("killed")
+        .and_then(|v| v.value.or(v.min))
+        .unwrap_or(0);
+    if let Some(list) = cats.remove("injured") {
+        let survivors: Vec<Figure> = list
+            .iter()
+            .map(|n| shot_survivors(n.figure, dead))
+            .collect();
+        let noted: Vec<Noted> = survivors.iter().map(Noted::new).collect();
+        if let Some(v) = best_total(noted.iter().collect()) {
+            out.insert("injured".to_string(), v);
+        }
+    }
+    for (cat, list) in cats {
+        if let Some(v) = best_total(list) {
+            out.insert(cat.to_string(), v);
+        }
+    }
+    out
+}
+
+fn best_total(mut list: Vec<&Noted>) -> Option<SummaryValue> {
+    let words = &*WORDS;
+    {
         // An explicit zero ("no one was injured" in an aftershock) speaks of one incident;
         // it never outweighs a positive count of the same category.
         if list
@@ -2025,7 +2042,7 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
             })
             .collect();
         if nums.is_empty() {
-            continue;
+            return None;
         }
         let number = |n: &Noted| n.figure.count.value.or(n.figure.count.min);
         let (value, exact) = if let Some(t) = list.iter().rev().find(|n| n.total) {
@@ -2105,14 +2122,60 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
             .max()
             .unwrap_or(value)
             .max(value);
-        out.insert(
-            cat.to_string(),
-            SummaryValue {
-                value: exact.then_some(value),
-                min: Some(if exact { lo } else { value }),
-                max: if exact { Some(hi) } else { None },
-            },
-        );
+        Some(SummaryValue {
+            value: exact.then_some(value),
+            min: Some(if exact { lo } else { value }),
+            max: if exact { Some(hi) } else { None },
+        })
     }
-    out
+}
+
+/// An injury told only as being hit ("was shot", "struck by gunfire", "with a gunshot
+/// wound"), not as surviving ("wounded", "injured", "hurt", "taken to a hospital", "in
+/// critical condition", "treated"): the people hit may be the dead.
+fn hit_not_survived(f: &Figure) -> bool {
+    let ev = f.evidence.text.to_ascii_lowercase();
+    let hit = ["shot", "struck", "hit by", "gunshot", "gunfire"]
+        .iter()
+        .any(|w| ev.contains(w));
+    let survived = ["wounded", "injur", "hurt", "hospital", "condition", "treated"]
+        .iter()
+        .any(|w| ev.contains(w));
+    hit && !survived
+}
+
+/// Rule: "four people were shot" counts everyone hit, the dead included; the article's
+/// deaths (`dead`) are taken off, and what is left are the injured ("four people were shot;
+/// one died" → injured 3). Not for survivors by their wording ("wounded", "injured",
+/// "taken to a hospital", "in critical condition") nor for "others" ("a man was killed and
+/// two others were shot"). Returns the figure as the summary counts it.
+fn shot_survivors(f: &Figure, dead: u64) -> Figure {
+    let mut f = f.clone();
+    let group = f.group.as_deref().unwrap_or("").to_ascii_lowercase();
+    let others =
+        group.starts_with("other") || group.starts_with("more") || group.contains("others");
+    if dead == 0 || !hit_not_survived(&f) || others {
+        return f;
+    }
+    let c = &mut f.count;
+    match (c.value, c.min) {
+        (Some(v), _) if v > dead => {
+            c.value = Some(v - dead);
+            c.min = c.min.map(|m| m.saturating_sub(dead));
+            c.max = c.max.map(|m| m.saturating_sub(dead));
+        }
+        (None, Some(m)) if m > dead => c.min = Some(m - dead),
+        // "Two men were shot … both died": no one left injured (one person shot and one dead
+        // is the rule of `summarize`, which looks at who they are).
+        (Some(v), _) if v == dead && v >= 2 => {
+            *c = Count {
+                value: Some(0),
+                min: Some(0),
+                max: Some(0),
+                ..c.clone()
+            }
+        }
+        _ => {}
+    }
+    f
 }

@@ -865,7 +865,10 @@ mod tests {
         assert_eq!(all("John Smith, 23, was killed"), vec![]);
         assert_eq!(all("aged 40 on Route 9"), vec![]);
         assert_eq!(all("two boys, ages 16 and 17"), vec![("two", Some(2))]);
-        assert_eq!(all("three males, aged 17, 18 and 22,"), vec![("three", Some(3))]);
+        assert_eq!(
+            all("three males, aged 17, 18 and 22,"),
+            vec![("three", Some(3))]
+        );
         assert_eq!(all("14 shots rang out"), vec![]);
         assert_eq!(all("an 8 yo girl"), vec![]);
         assert_eq!(
