@@ -821,6 +821,11 @@ fn is_link_word(w: &str) -> bool {
 /// "two women and a child were injured" → 3).
 fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
     let words = &*WORDS;
+    // "police said the man was 20 and in good condition": a number after "was" is no
+    // subject (an age, a rank); totals after "was" link backward ("the toll was 20").
+    if f.first > 0 && matches!(ctx.w(f.first - 1), "was" | "is") {
+        return None;
+    }
     let mut k = f.last;
     let mut group_end = None;
     let mut extra = 0u64;
@@ -944,8 +949,16 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
         }
         // Skip "(about 2,600 people)", "(including 44 older people and 139 children)" and
         // ", mainly women and children,".
-        if matches!(tok.lower, "(" | ",") {
-            let close = if tok.lower == "(" { ")" } else { "," };
+        // "four victims - three men and a woman - were …": a spaced dash too.
+        let dash = matches!(tok.lower, "-" | "\u{2013}" | "\u{2014}")
+            && k > 0
+            && ctx.t[k - 1].end < tok.start;
+        if matches!(tok.lower, "(" | ",") || dash {
+            let close = match tok.lower {
+                "(" => ")",
+                "," => ",",
+                d => d,
+            };
             if let Some(c) = (k + 1..(k + 16).min(ctx.t.len())).find(|&c| ctx.t[c].lower == close) {
                 if (k + 1..c).all(|x| ctx.trig_at[x].is_none() && !REPORTING.contains(&ctx.w(x))) {
                     group_end.get_or_insert(k);
@@ -1014,7 +1027,8 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
 fn group_cut(ctx: &Ctx, from: usize, end: usize) -> usize {
     (from..end)
         .find(|&k| {
-            WORDS.link.contains(ctx.w(k))
+            (ctx.t[k].kind == Kind::Punct && k + 1 == end)
+                || WORDS.link.contains(ctx.w(k))
                 || matches!(
                     ctx.w(k),
                     "with" | "in" | "at" | "on" | "near" | "inside" | "outside" | "from" | "to"
@@ -1317,6 +1331,21 @@ fn count_named_appositive(ctx: &Ctx, k: usize, b: usize, tr: &Trigger) -> Option
     let open = (k.saturating_sub(12)..k - 2)
         .rev()
         .find(|&i| ctx.w(i) == ",")?;
+    // "the daughter, 9-year-old Jane Doe, died", "The boy, John Roe, was taken to …": a
+    // word for a person, then the name between commas.
+    if let Some(d) = (open.saturating_sub(5)..open).find(|&d| person_np(ctx, d) == Some(open)) {
+        if name_before(ctx, k - 1) > 0
+            && (open + 1..k - 1).all(|i| ctx.trig_at[i].is_none() && ctx.w(i) != ",")
+        {
+            return Some(Link {
+                category: tr.category,
+                qty: Quantity::exact(1),
+                qty_tokens: (d, k - 1),
+                span_tokens: (d, b),
+                group: Some((d, k - 1)),
+            });
+        }
+    }
     if !matches!(ctx.w(open + 1), "a" | "an" | "the")
         || (open + 1..k - 1).any(|i| ctx.trig_at[i].is_some() || ctx.w(i) == ",")
     {
@@ -2079,18 +2108,25 @@ fn best_total(mut list: Vec<&Noted>) -> Option<SummaryValue> {
             }
             let sum: u64 = specific.iter().map(|e| e.1).sum();
             let sum_exact = specific.iter().all(|e| e.2);
-            let sources: Vec<&String> = general
+            // Totals that conflict: one person told of is no total ("four people were
+            // injured" and "injuring the victim" do not conflict).
+            let totals: Vec<&Noted> = general
+                .iter()
+                .copied()
+                .filter(|n| !one_unnamed(n.figure))
+                .collect();
+            let sources: Vec<&String> = totals
                 .iter()
                 .filter_map(|n| n.figure.source.as_ref())
                 .collect();
             let conflict = sources.windows(2).any(|w| w[0] != w[1])
-                && general.windows(2).any(|w| number(w[0]) != number(w[1]));
+                && totals.windows(2).any(|w| number(w[0]) != number(w[1]));
             let gen = if conflict {
-                general
+                totals
                     .iter()
                     .rev()
                     .find(|n| is_official(&n.figure.source))
-                    .or(general.last())
+                    .or(totals.last())
                     .map(|n| (number(n).unwrap_or(0), n.figure.count.value.is_some()))
             } else {
                 general
@@ -2135,7 +2171,7 @@ fn best_total(mut list: Vec<&Noted>) -> Option<SummaryValue> {
 /// critical condition", "treated"): the people hit may be the dead.
 fn hit_not_survived(f: &Figure) -> bool {
     let ev = f.evidence.text.to_ascii_lowercase();
-    let hit = ["shot", "struck", "hit by", "gunshot", "gunfire"]
+    let hit = ["shot", "shooting", "struck", "hit by", "gunshot", "gunfire"]
         .iter()
         .any(|w| ev.contains(w));
     let survived = ["wounded", "injur", "hurt", "hospital", "condition", "treated"]
