@@ -723,6 +723,7 @@ fn group_after(ctx: &Ctx, from: usize) -> Option<(usize, usize)> {
         let tok = &ctx.t[k];
         if tok.kind != Kind::Word
             || ctx.trig_at[k].is_some()
+            || other_verb(ctx, k)
             || w.stop.contains(tok.lower)
             || w.link.contains(tok.lower)
             || matches!(
@@ -1866,6 +1867,14 @@ fn source_in(doc: &Document, t: &[Token]) -> Option<String> {
     None
 }
 
+/// Heads (as [`head_of`] gives them) that describe people by age or sex: news describes
+/// the same victims several ways ("two teenage boys were wounded … the two teenagers"), so
+/// such figures are not summed with each other.
+const DESCRIPTIONS: &[&str] = &[
+    "man", "men", "woman", "women", "boy", "girl", "child", "children", "teen", "teenager",
+    "juvenile", "adult", "male", "female", "kid", "youth", "brother", "sister",
+];
+
 /// Authoritative sources: their figure is the summary's value when sources conflict.
 fn is_official(source: &Option<String>) -> bool {
     source.as_deref().is_some_and(|s| {
@@ -2096,6 +2105,7 @@ fn best_total(mut list: Vec<&Noted>) -> Option<SummaryValue> {
                         .generic
                         .iter()
                         .any(|g| g.trim_end_matches('s') == head)
+                    || DESCRIPTIONS.contains(&head.as_str())
                     || one_unnamed(n.figure);
                 if generic {
                     general.push(n);
@@ -2201,9 +2211,10 @@ fn shot_survivors(f: &Figure, dead: u64) -> Figure {
             c.max = c.max.map(|m| m.saturating_sub(dead));
         }
         (None, Some(m)) if m > dead => c.min = Some(m - dead),
-        // "Two men were shot … both died": no one left injured (one person shot and one dead
+        // "Two men were shot … both died", "the shootings of four men" in an article that
+        // counts four or more deaths: no one left injured (one person shot and one dead
         // is the rule of `summarize`, which looks at who they are).
-        (Some(v), _) if v == dead && v >= 2 => {
+        (Some(v), _) if v <= dead && v >= 2 => {
             *c = Count {
                 value: Some(0),
                 min: Some(0),
