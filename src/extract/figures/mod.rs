@@ -524,7 +524,18 @@ impl<'a> Scan<'a> {
                 .or_else(|| link_backward(&ctx, f, true));
             let subset = is_subset(tokens, f);
             match link {
-                Some(l) => {
+                Some(mut l) => {
+                    if let Some(q) = along_with(&ctx, l.span_tokens.1) {
+                        let (add, q_end) = (qtys[q].qty.number().unwrap_or(0), qtys[q].last);
+                        let plus = |x: Option<u64>| x.map(|v| v + add);
+                        l.qty = Quantity {
+                            value: plus(l.qty.value),
+                            min: plus(l.qty.min),
+                            max: plus(l.qty.max),
+                            approximate: l.qty.approximate || qtys[q].qty.approximate,
+                        };
+                        l.span_tokens.1 = group_after(&ctx, q_end).map_or(q_end, |g| g.1);
+                    }
                     if let Some(a) = trig_index(&ctx, &l) {
                         used[a] = true;
                     }
@@ -896,7 +907,7 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
                 continue;
             }
             if tr.forward {
-                if negated {
+                if negated || active_with_object(ctx, m, b) || death_compound(ctx, b) {
                     return None;
                 }
                 if let Some(l) = noun_then_verb(ctx, f, m, b, &tr) {
@@ -960,11 +971,21 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
                 "," => ",",
                 d => d,
             };
-            if let Some(c) = (k + 1..(k + 16).min(ctx.t.len())).find(|&c| ctx.t[c].lower == close) {
-                if (k + 1..c).all(|x| ctx.trig_at[x].is_none() && !REPORTING.contains(&ctx.w(x))) {
+            // "--" opens and closes like one dash.
+            let twin = |i: usize| {
+                dash && ctx.t.get(i + 1).is_some_and(|n| n.lower == close && n.start == ctx.t[i].end)
+            };
+            let open_end = if twin(k) { k + 2 } else { k + 1 };
+            if let Some(c) =
+                (open_end..(k + 16).min(ctx.t.len())).find(|&c| ctx.t[c].lower == close)
+            {
+                let close_end = if twin(c) { c + 2 } else { c + 1 };
+                if (open_end..c)
+                    .all(|x| ctx.trig_at[x].is_none() && !REPORTING.contains(&ctx.w(x)))
+                {
                     group_end.get_or_insert(k);
-                    limit += c + 1 - k;
-                    k = c + 1;
+                    limit += close_end - k;
+                    k = close_end;
                     continue;
                 }
             }
@@ -1020,6 +1041,58 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
         k += 1;
     }
     fallback
+}
+
+/// Rule: a verb of harm in the active voice, its object right after it ("four gunmen
+/// kidnapped Mayor Jane Doe", "three men shot a clerk"): the number before it counts the
+/// attackers, not the victims. `m..b` is the trigger; no auxiliary stands before it.
+fn active_with_object(ctx: &Ctx, m: usize, b: usize) -> bool {
+    let verb = ctx.w(b - 1);
+    let mut p = m;
+    while p > 0 && is_link_word(ctx.w(p - 1)) && !AUXILIARIES.contains(&ctx.w(p - 1)) {
+        p -= 1;
+    }
+    b == m + 1
+        && verb.ends_with("ed")
+        && !(p > 0 && AUXILIARIES.contains(&ctx.w(p - 1)))
+        && (name_after(ctx, b) > 0 || person_np(ctx, b).is_some())
+}
+
+/// Rule: "death" or "deaths" as the first part of a compound noun ("32 death claims", "two
+/// death certificates") counts no deaths.
+fn death_compound(ctx: &Ctx, b: usize) -> bool {
+    matches!(ctx.w(b - 1), "death" | "deaths")
+        && ctx.t.get(b).is_some_and(|n| {
+            n.kind == Kind::Word
+                && !n.cap
+                && !WORDS.stop.contains(n.lower)
+                && !is_link_word(n.lower)
+                && !matches!(
+                    n.lower,
+                    "in" | "at" | "on" | "of" | "from" | "and" | "or" | "toll" | "as" | "to"
+                        | "for" | "after" | "since" | "with" | "among" | "across" | "this"
+                        | "last" | "so" | "the" | "a" | "an"
+                )
+        })
+}
+
+/// Rule: "the 11 Americans were killed in the city, along with five local employees" is one
+/// count of 16: a quantity after "along with" or "together with" later in the clause (from
+/// token `from`) is added. Returns the index of the quantity in the sentence's list.
+fn along_with(ctx: &Ctx, from: usize) -> Option<usize> {
+    let mut k = from;
+    while k + 2 < ctx.t.len() && k < from + 8 {
+        if matches!(ctx.w(k), ";" | "." | "but" | "while" | "who" | "which")
+            || ctx.trig_at[k].is_some()
+        {
+            return None;
+        }
+        if matches!(ctx.w(k), "along" | "together") && ctx.w(k + 1) == "with" {
+            return ctx.qty_at[k + 2];
+        }
+        k += 1;
+    }
+    None
 }
 
 /// Rule: the counted group ends before an auxiliary or a preposition ("two people were
@@ -1094,6 +1167,24 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
         Some(k - 1)
     } else if before(1) == "one" && before(2) == "no" {
         Some(k - 2)
+    } else if matches!(before(1), "them" | "those" | "us") && before(2) == "of" && before(3) == "none"
+    {
+        // "none of them were shot fatally"
+        Some(k - 3)
+    } else if let Some(z) = (2..=3).find(|&n| {
+        // "no students were injured", "no other people were hurt": "no", then a plural noun
+        before(n) == "no"
+            && (1..n).all(|i| {
+                let x = k - i;
+                ctx.t[x].kind == Kind::Word
+                    && !words.stop.contains(ctx.w(x))
+                    && ctx.trig_at[x].is_none()
+                    && ctx.qty_at[x].is_none()
+            })
+            && before(1).ends_with('s')
+            && !words.things.contains(before(1))
+    }) {
+        Some(k - z)
     } else if before(1) == "of" && before(2) == "reports" && before(3) == "no" {
         Some(k - 3)
     } else {
@@ -1213,7 +1304,9 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
         // "the left leg was taken to …" is no person; in a list ("the airfield and the
         // officer were …") each definite piece names a person ("a corporal and a guerrilla"
         // are people by their article and verb).
+        // "the deceased", "the wounded": people already counted.
         if words.things.contains(last.lower)
+            || matches!(last.lower, "deceased" | "dead" | "wounded" | "injured")
             || (several
                 && !tr.category.starts_with("houses")
                 && !matches!(first, "a" | "an" | "another")
