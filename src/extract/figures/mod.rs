@@ -515,10 +515,15 @@ impl<'a> Scan<'a> {
             trig_at: &trig_at,
             trig_end: &trig_end,
             qty_at: &qty_at,
+            qtys: &qtys,
+            absorbed: std::cell::Cell::new(0),
         };
         let mut links: Vec<Link> = Vec::new();
         let mut used = vec![false; tokens.len()];
         for f in &qtys {
+            if f.first < ctx.absorbed.get() {
+                continue;
+            }
             let link = link_backward(&ctx, f, false)
                 .or_else(|| link_forward(&ctx, f))
                 .or_else(|| link_backward(&ctx, f, true));
@@ -711,6 +716,11 @@ struct Ctx<'a> {
     trig_end: &'a [Option<usize>],
     /// Quantity starting at a token: its index.
     qty_at: &'a [Option<usize>],
+    /// The sentence's quantities.
+    qtys: &'a [Found],
+    /// Quantities starting before this token were added into an earlier count ("four
+    /// workers and two soldiers"): they are no figures of their own.
+    absorbed: std::cell::Cell<usize>,
 }
 
 impl Ctx<'_> {
@@ -843,6 +853,7 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
     let mut extra = 0u64;
     let mut fallback: Option<Link> = None;
     let mut crossed_qty = false;
+    let mut enumerating = false;
     let mut limit = f.last + 14;
     while k < ctx.t.len() && k < limit {
         // Linking words, then the trigger?
@@ -895,6 +906,9 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
                         )
                         && ctx.trig_at[b].is_none()
                 });
+            if adjective && active_with_object(ctx, m, b) {
+                return None;
+            }
             if adjective && tr.forward {
                 fallback.get_or_insert(Link {
                     category: tr.category,
@@ -984,6 +998,11 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
                     .all(|x| ctx.trig_at[x].is_none() && !REPORTING.contains(&ctx.w(x)))
                 {
                     group_end.get_or_insert(k);
+                    if dash {
+                        // "two suspects -- one Arab, one Sudanese -- were …": the
+                        // numbers between the dashes break the count down.
+                        ctx.absorbed.set(ctx.absorbed.get().max(close_end));
+                    }
                     limit += close_end - k;
                     k = close_end;
                     continue;
@@ -1008,6 +1027,36 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
                 continue;
             }
         }
+        // One enumeration, one count: "two women and a child" → 3, "four workers and two
+        // soldiers were killed" → 6, "eight women, a 10-year-old girl and four men" → 13.
+        // The piece before names its people in lowercase words ("18 October, 6,000 people"
+        // is no enumeration).
+        let piece = enumerating
+            || ((f.last..k).all(|i| ctx.t[i].kind == Kind::Word) && !ctx.t[k - 1].cap);
+        if matches!(tok.lower, "and" | ",") && k > f.last && piece {
+            let next = if tok.lower == "," && ctx.w(k + 1) == "and" {
+                k + 2
+            } else {
+                k + 1
+            };
+            if let Some(q) = ctx.qty_at.get(next).copied().flatten() {
+                let q = &ctx.qtys[q];
+                extra += q.qty.number().unwrap_or(0);
+                ctx.absorbed.set(ctx.absorbed.get().max(q.last));
+                crossed_qty |= fallback.is_some();
+                enumerating = true;
+                k = q.last;
+                continue;
+            }
+            let indefinite = matches!(ctx.w(next), "a" | "an" | "another" | "one");
+            let person = person_np(ctx, next);
+            if indefinite && (tok.lower == "and" || person.is_some()) {
+                extra += 1;
+                k = person.unwrap_or(next + 1);
+                enumerating = true;
+                continue;
+            }
+        }
         let ok_punct = (tok.kind == Kind::Punct && matches!(tok.lower, "-" | "'" | "’"))
             // "two men in their 20s": an age decade inside the group.
             || (tok.kind == Kind::Num && ctx.w(k + 1) == "s");
@@ -1024,15 +1073,6 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
             // "four masked men stabbed the mayor to death": the group is the subject of
             // another verb, not the one counted.
             return if crossed_qty { None } else { fallback };
-        }
-        if tok.lower == "and" {
-            // "... and a child": one more person; "... and 3 civilians": a figure of its own.
-            if ctx.qty_at.get(k + 1).copied().flatten().is_some() {
-                group_end.get_or_insert(k);
-            } else if matches!(ctx.w(k + 1), "a" | "an" | "another" | "one") && group_end.is_none()
-            {
-                extra += 1;
-            }
         }
         if ctx.qty_at[k].is_some() {
             group_end.get_or_insert(k);
