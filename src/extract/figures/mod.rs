@@ -990,9 +990,19 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
                 dash && ctx.t.get(i + 1).is_some_and(|n| n.lower == close && n.start == ctx.t[i].end)
             };
             let open_end = if twin(k) { k + 2 } else { k + 1 };
-            if let Some(c) =
-                (open_end..(k + 16).min(ctx.t.len())).find(|&c| ctx.t[c].lower == close)
-            {
+            // The closing mark right before the verb wins over an earlier one (", ages 15,
+            // 16 and 19, were shot").
+            let closes = || {
+                (open_end..(k + 16).min(ctx.t.len())).filter(|&c| ctx.t[c].lower == close)
+            };
+            let before_verb = closes().find(|&c| {
+                let mut m = c + 1;
+                while m < ctx.t.len() && is_link_word(ctx.w(m)) && ctx.trig_at[m].is_none() {
+                    m += 1;
+                }
+                ctx.trig_at.get(m).copied().flatten().is_some()
+            });
+            if let Some(c) = before_verb.or_else(|| closes().next()) {
                 let close_end = if twin(c) { c + 2 } else { c + 1 };
                 if (open_end..c)
                     .all(|x| ctx.trig_at[x].is_none() && !REPORTING.contains(&ctx.w(x)))
