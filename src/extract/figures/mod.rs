@@ -987,14 +987,16 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
             };
             // "--" opens and closes like one dash.
             let twin = |i: usize| {
-                dash && ctx.t.get(i + 1).is_some_and(|n| n.lower == close && n.start == ctx.t[i].end)
+                dash && ctx
+                    .t
+                    .get(i + 1)
+                    .is_some_and(|n| n.lower == close && n.start == ctx.t[i].end)
             };
             let open_end = if twin(k) { k + 2 } else { k + 1 };
             // The closing mark right before the verb wins over an earlier one (", ages 15,
             // 16 and 19, were shot").
-            let closes = || {
-                (open_end..(k + 16).min(ctx.t.len())).filter(|&c| ctx.t[c].lower == close)
-            };
+            let closes =
+                || (open_end..(k + 16).min(ctx.t.len())).filter(|&c| ctx.t[c].lower == close);
             let before_verb = closes().find(|&c| {
                 let mut m = c + 1;
                 while m < ctx.t.len() && is_link_word(ctx.w(m)) && ctx.trig_at[m].is_none() {
@@ -1004,8 +1006,7 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
             });
             if let Some(c) = before_verb.or_else(|| closes().next()) {
                 let close_end = if twin(c) { c + 2 } else { c + 1 };
-                if (open_end..c)
-                    .all(|x| ctx.trig_at[x].is_none() && !REPORTING.contains(&ctx.w(x)))
+                if (open_end..c).all(|x| ctx.trig_at[x].is_none() && !REPORTING.contains(&ctx.w(x)))
                 {
                     group_end.get_or_insert(k);
                     if dash {
@@ -1041,8 +1042,8 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
         // soldiers were killed" → 6, "eight women, a 10-year-old girl and four men" → 13.
         // The piece before names its people in lowercase words ("18 October, 6,000 people"
         // is no enumeration).
-        let piece = enumerating
-            || ((f.last..k).all(|i| ctx.t[i].kind == Kind::Word) && !ctx.t[k - 1].cap);
+        let piece =
+            enumerating || ((f.last..k).all(|i| ctx.t[i].kind == Kind::Word) && !ctx.t[k - 1].cap);
         if matches!(tok.lower, "and" | ",") && k > f.last && piece {
             let next = if tok.lower == "," && ctx.w(k + 1) == "and" {
                 k + 2
@@ -1119,9 +1120,27 @@ fn death_compound(ctx: &Ctx, b: usize) -> bool {
                 && !is_link_word(n.lower)
                 && !matches!(
                     n.lower,
-                    "in" | "at" | "on" | "of" | "from" | "and" | "or" | "toll" | "as" | "to"
-                        | "for" | "after" | "since" | "with" | "among" | "across" | "this"
-                        | "last" | "so" | "the" | "a" | "an"
+                    "in" | "at"
+                        | "on"
+                        | "of"
+                        | "from"
+                        | "and"
+                        | "or"
+                        | "toll"
+                        | "as"
+                        | "to"
+                        | "for"
+                        | "after"
+                        | "since"
+                        | "with"
+                        | "among"
+                        | "across"
+                        | "this"
+                        | "last"
+                        | "so"
+                        | "the"
+                        | "a"
+                        | "an"
                 )
         })
 }
@@ -1217,7 +1236,9 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
         Some(k - 1)
     } else if before(1) == "one" && before(2) == "no" {
         Some(k - 2)
-    } else if matches!(before(1), "them" | "those" | "us") && before(2) == "of" && before(3) == "none"
+    } else if matches!(before(1), "them" | "those" | "us")
+        && before(2) == "of"
+        && before(3) == "none"
     {
         // "none of them were shot fatally"
         Some(k - 3)
@@ -2327,9 +2348,16 @@ fn hit_not_survived(f: &Figure) -> bool {
     let hit = ["shot", "shooting", "struck", "hit by", "gunshot", "gunfire"]
         .iter()
         .any(|w| ev.contains(w));
-    let survived = ["wounded", "injur", "hurt", "hospital", "condition", "treated"]
-        .iter()
-        .any(|w| ev.contains(w));
+    let survived = [
+        "wounded",
+        "injur",
+        "hurt",
+        "hospital",
+        "condition",
+        "treated",
+    ]
+    .iter()
+    .any(|w| ev.contains(w));
     hit && !survived
 }
 
