@@ -229,6 +229,8 @@ struct Words {
     stop: WordSet,
     link: WordSet,
     persons: WordSet,
+    things: WordSet,
+    attackers: WordSet,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
@@ -238,6 +240,8 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
     stop: WordSet::new(section("stop")),
     link: WordSet::new(entries(include_str!("link_words.txt"))),
     persons: WordSet::new(section("persons")),
+    things: WordSet::new(section("things")),
+    attackers: WordSet::new(section("attackers")),
 });
 
 /// Words between a backward trigger and its quantity ("the death toll has risen to 40").
@@ -280,6 +284,11 @@ const GAP: &[&str] = &[
 const AUXILIARIES: &[&str] = &[
     "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "remain", "remained",
     "remains", "got", "get",
+];
+
+/// Words that open a noun phrase: a subject read backwards from its verb starts there.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "another", "his", "her", "their", "its", "my", "our", "your",
 ];
 
 const PRONOUNS: &[&str] = &[
@@ -506,16 +515,32 @@ impl<'a> Scan<'a> {
             trig_at: &trig_at,
             trig_end: &trig_end,
             qty_at: &qty_at,
+            qtys: &qtys,
+            absorbed: std::cell::Cell::new(0),
         };
         let mut links: Vec<Link> = Vec::new();
         let mut used = vec![false; tokens.len()];
         for f in &qtys {
+            if f.first < ctx.absorbed.get() {
+                continue;
+            }
             let link = link_backward(&ctx, f, false)
                 .or_else(|| link_forward(&ctx, f))
                 .or_else(|| link_backward(&ctx, f, true));
             let subset = is_subset(tokens, f);
             match link {
-                Some(l) => {
+                Some(mut l) => {
+                    if let Some(q) = along_with(&ctx, l.span_tokens.1) {
+                        let (add, q_end) = (qtys[q].qty.number().unwrap_or(0), qtys[q].last);
+                        let plus = |x: Option<u64>| x.map(|v| v + add);
+                        l.qty = Quantity {
+                            value: plus(l.qty.value),
+                            min: plus(l.qty.min),
+                            max: plus(l.qty.max),
+                            approximate: l.qty.approximate || qtys[q].qty.approximate,
+                        };
+                        l.span_tokens.1 = group_after(&ctx, q_end).map_or(q_end, |g| g.1);
+                    }
                     if let Some(a) = trig_index(&ctx, &l) {
                         used[a] = true;
                     }
@@ -637,27 +662,13 @@ fn shot_then_died(ctx: &Ctx, links: &mut Vec<Link>) {
         if l.category != "injured" || l.qty.value != Some(1) {
             continue;
         }
-        let from = l.span_tokens.1;
-        let mut k = from;
-        while k < ctx.t.len() && k < from + 12 {
-            if matches!(ctx.w(k), ";" | "." | "but" | "while" | "who" | "which")
-                || ctx.qty_at[k].is_some()
-            {
-                break;
-            }
-            if let Some((e, tr)) = ctx.trig_at[k] {
-                if tr.category == "killed" && !tr.backward {
-                    let end = e;
-                    drop.extend((0..links.len()).filter(|&j| {
-                        j != i && links[j].category == "killed" && links[j].span_tokens.1 == end
-                    }));
-                    let l = &mut links[i];
-                    l.category = "killed";
-                    l.span_tokens.1 = end;
-                }
-                break;
-            }
-            k += 1;
+        if let Some(end) = death_after(ctx, l.span_tokens.1) {
+            drop.extend((0..links.len()).filter(|&j| {
+                j != i && links[j].category == "killed" && links[j].span_tokens.1 == end
+            }));
+            let l = &mut links[i];
+            l.category = "killed";
+            l.span_tokens.1 = end;
         }
     }
     drop.sort_unstable();
@@ -665,6 +676,35 @@ fn shot_then_died(ctx: &Ctx, links: &mut Vec<Link>) {
     for j in drop.into_iter().rev() {
         links.remove(j);
     }
+}
+
+/// The end token of a death told later in the same clause as an injury, from token `from`
+/// ("… and later died", "… in critical condition and was pronounced dead", "… where he
+/// passed away"). The state of the wounded on the way ("in critical condition", "taken to
+/// a hospital") is skipped; a number, a new clause or another trigger ends the search.
+fn death_after(ctx: &Ctx, from: usize) -> Option<usize> {
+    let mut k = from;
+    let mut limit = from + 12;
+    while k < ctx.t.len() && k < limit {
+        if matches!(ctx.w(k), ";" | "." | "but" | "while" | "who" | "which")
+            || ctx.qty_at[k].is_some()
+        {
+            return None;
+        }
+        if let Some((e, tr)) = ctx.trig_at[k] {
+            if tr.category == "killed" && !tr.backward {
+                return Some(e);
+            }
+            if tr.category != "injured" || tr.backward {
+                return None;
+            }
+            limit += e - k;
+            k = e;
+            continue;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// What the linking rules look at in one sentence.
@@ -676,6 +716,11 @@ struct Ctx<'a> {
     trig_end: &'a [Option<usize>],
     /// Quantity starting at a token: its index.
     qty_at: &'a [Option<usize>],
+    /// The sentence's quantities.
+    qtys: &'a [Found],
+    /// Quantities starting before this token were added into an earlier count ("four
+    /// workers and two soldiers"): they are no figures of their own.
+    absorbed: std::cell::Cell<usize>,
 }
 
 impl Ctx<'_> {
@@ -699,6 +744,7 @@ fn group_after(ctx: &Ctx, from: usize) -> Option<(usize, usize)> {
         let tok = &ctx.t[k];
         if tok.kind != Kind::Word
             || ctx.trig_at[k].is_some()
+            || other_verb(ctx, k)
             || w.stop.contains(tok.lower)
             || w.link.contains(tok.lower)
             || matches!(
@@ -797,11 +843,17 @@ fn is_link_word(w: &str) -> bool {
 /// "two women and a child were injured" → 3).
 fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
     let words = &*WORDS;
+    // "police said the man was 20 and in good condition": a number after "was" is no
+    // subject (an age, a rank); totals after "was" link backward ("the toll was 20").
+    if f.first > 0 && matches!(ctx.w(f.first - 1), "was" | "is") {
+        return None;
+    }
     let mut k = f.last;
     let mut group_end = None;
     let mut extra = 0u64;
     let mut fallback: Option<Link> = None;
     let mut crossed_qty = false;
+    let mut enumerating = false;
     let mut limit = f.last + 14;
     while k < ctx.t.len() && k < limit {
         // Linking words, then the trigger?
@@ -854,6 +906,9 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
                         )
                         && ctx.trig_at[b].is_none()
                 });
+            if adjective && active_with_object(ctx, m, b) {
+                return None;
+            }
             if adjective && tr.forward {
                 fallback.get_or_insert(Link {
                     category: tr.category,
@@ -866,7 +921,7 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
                 continue;
             }
             if tr.forward {
-                if negated {
+                if negated || active_with_object(ctx, m, b) || death_compound(ctx, b) {
                     return None;
                 }
                 if let Some(l) = noun_then_verb(ctx, f, m, b, &tr) {
@@ -877,7 +932,7 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
                 if m == f.last && b == m + 1 && ctx.w(m) == "shot" {
                     return None;
                 }
-                let g_end = group_end.unwrap_or(k);
+                let g_end = group_cut(ctx, f.last, group_end.unwrap_or(k));
                 let group = (g_end > f.last).then_some((f.last, g_end));
                 let mut qty = f.qty.clone();
                 if extra > 0 {
@@ -920,13 +975,47 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
         }
         // Skip "(about 2,600 people)", "(including 44 older people and 139 children)" and
         // ", mainly women and children,".
-        if matches!(tok.lower, "(" | ",") {
-            let close = if tok.lower == "(" { ")" } else { "," };
-            if let Some(c) = (k + 1..(k + 16).min(ctx.t.len())).find(|&c| ctx.t[c].lower == close) {
-                if (k + 1..c).all(|x| ctx.trig_at[x].is_none() && !REPORTING.contains(&ctx.w(x))) {
+        // "four victims - three men and a woman - were …": a spaced dash too.
+        let dash = matches!(tok.lower, "-" | "\u{2013}" | "\u{2014}")
+            && k > 0
+            && ctx.t[k - 1].end < tok.start;
+        if matches!(tok.lower, "(" | ",") || dash {
+            let close = match tok.lower {
+                "(" => ")",
+                "," => ",",
+                d => d,
+            };
+            // "--" opens and closes like one dash.
+            let twin = |i: usize| {
+                dash && ctx
+                    .t
+                    .get(i + 1)
+                    .is_some_and(|n| n.lower == close && n.start == ctx.t[i].end)
+            };
+            let open_end = if twin(k) { k + 2 } else { k + 1 };
+            // The closing mark right before the verb wins over an earlier one (", ages 15,
+            // 16 and 19, were shot").
+            let closes =
+                || (open_end..(k + 16).min(ctx.t.len())).filter(|&c| ctx.t[c].lower == close);
+            let before_verb = closes().find(|&c| {
+                let mut m = c + 1;
+                while m < ctx.t.len() && is_link_word(ctx.w(m)) && ctx.trig_at[m].is_none() {
+                    m += 1;
+                }
+                ctx.trig_at.get(m).copied().flatten().is_some()
+            });
+            if let Some(c) = before_verb.or_else(|| closes().next()) {
+                let close_end = if twin(c) { c + 2 } else { c + 1 };
+                if (open_end..c).all(|x| ctx.trig_at[x].is_none() && !REPORTING.contains(&ctx.w(x)))
+                {
                     group_end.get_or_insert(k);
-                    limit += c + 1 - k;
-                    k = c + 1;
+                    if dash {
+                        // "two suspects -- one Arab, one Sudanese -- were …": the
+                        // numbers between the dashes break the count down.
+                        ctx.absorbed.set(ctx.absorbed.get().max(close_end));
+                    }
+                    limit += close_end - k;
+                    k = close_end;
                     continue;
                 }
             }
@@ -949,6 +1038,36 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
                 continue;
             }
         }
+        // One enumeration, one count: "two women and a child" → 3, "four workers and two
+        // soldiers were killed" → 6, "eight women, a 10-year-old girl and four men" → 13.
+        // The piece before names its people in lowercase words ("18 October, 6,000 people"
+        // is no enumeration).
+        let piece =
+            enumerating || ((f.last..k).all(|i| ctx.t[i].kind == Kind::Word) && !ctx.t[k - 1].cap);
+        if matches!(tok.lower, "and" | ",") && k > f.last && piece {
+            let next = if tok.lower == "," && ctx.w(k + 1) == "and" {
+                k + 2
+            } else {
+                k + 1
+            };
+            if let Some(q) = ctx.qty_at.get(next).copied().flatten() {
+                let q = &ctx.qtys[q];
+                extra += q.qty.number().unwrap_or(0);
+                ctx.absorbed.set(ctx.absorbed.get().max(q.last));
+                crossed_qty |= fallback.is_some();
+                enumerating = true;
+                k = q.last;
+                continue;
+            }
+            let indefinite = matches!(ctx.w(next), "a" | "an" | "another" | "one");
+            let person = person_np(ctx, next);
+            if indefinite && (tok.lower == "and" || person.is_some()) {
+                extra += 1;
+                k = person.unwrap_or(next + 1);
+                enumerating = true;
+                continue;
+            }
+        }
         let ok_punct = (tok.kind == Kind::Punct && matches!(tok.lower, "-" | "'" | "’"))
             // "two men in their 20s": an age decade inside the group.
             || (tok.kind == Kind::Num && ctx.w(k + 1) == "s");
@@ -961,14 +1080,10 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
             // own object, so it was no adjective of this group.
             return if crossed_qty { None } else { fallback };
         }
-        if tok.lower == "and" {
-            // "... and a child": one more person; "... and 3 civilians": a figure of its own.
-            if ctx.qty_at.get(k + 1).copied().flatten().is_some() {
-                group_end.get_or_insert(k);
-            } else if matches!(ctx.w(k + 1), "a" | "an" | "another" | "one") && group_end.is_none()
-            {
-                extra += 1;
-            }
+        if other_verb(ctx, k) {
+            // "four masked men stabbed the mayor to death": the group is the subject of
+            // another verb, not the one counted.
+            return if crossed_qty { None } else { fallback };
         }
         if ctx.qty_at[k].is_some() {
             group_end.get_or_insert(k);
@@ -977,6 +1092,126 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
         k += 1;
     }
     fallback
+}
+
+/// Rule: a verb of harm in the active voice, its object right after it ("four gunmen
+/// kidnapped Mayor Jane Doe", "three men shot a clerk"): the number before it counts the
+/// attackers, not the victims. `m..b` is the trigger; no auxiliary stands before it.
+fn active_with_object(ctx: &Ctx, m: usize, b: usize) -> bool {
+    let verb = ctx.w(b - 1);
+    let mut p = m;
+    while p > 0 && is_link_word(ctx.w(p - 1)) && !AUXILIARIES.contains(&ctx.w(p - 1)) {
+        p -= 1;
+    }
+    b == m + 1
+        && verb.ends_with("ed")
+        && !(p > 0 && AUXILIARIES.contains(&ctx.w(p - 1)))
+        && (name_after(ctx, b) > 0 || person_np(ctx, b).is_some())
+}
+
+/// Rule: "death" or "deaths" as the first part of a compound noun ("32 death claims", "two
+/// death certificates") counts no deaths.
+fn death_compound(ctx: &Ctx, b: usize) -> bool {
+    matches!(ctx.w(b - 1), "death" | "deaths")
+        && ctx.t.get(b).is_some_and(|n| {
+            n.kind == Kind::Word
+                && !n.cap
+                && !WORDS.stop.contains(n.lower)
+                && !is_link_word(n.lower)
+                && !matches!(
+                    n.lower,
+                    "in" | "at"
+                        | "on"
+                        | "of"
+                        | "from"
+                        | "and"
+                        | "or"
+                        | "toll"
+                        | "as"
+                        | "to"
+                        | "for"
+                        | "after"
+                        | "since"
+                        | "with"
+                        | "among"
+                        | "across"
+                        | "this"
+                        | "last"
+                        | "so"
+                        | "the"
+                        | "a"
+                        | "an"
+                )
+        })
+}
+
+/// Rule: "the 11 Americans were killed in the city, along with five local employees" is one
+/// count of 16: a quantity after "along with" or "together with" later in the clause (from
+/// token `from`) is added. Returns the index of the quantity in the sentence's list.
+fn along_with(ctx: &Ctx, from: usize) -> Option<usize> {
+    let mut k = from;
+    while k + 2 < ctx.t.len() && k < from + 8 {
+        if matches!(ctx.w(k), ";" | "." | "but" | "while" | "who" | "which")
+            || ctx.trig_at[k].is_some()
+        {
+            return None;
+        }
+        if matches!(ctx.w(k), "along" | "together") && ctx.w(k + 1) == "with" {
+            return ctx.qty_at[k + 2];
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Rule: the counted group ends before an auxiliary or a preposition ("two people were
+/// found shot dead" → "people", "two victims with gunshot wounds" → "victims"). Returns the
+/// new end of the group `from..end`.
+fn group_cut(ctx: &Ctx, from: usize, end: usize) -> usize {
+    (from..end)
+        .find(|&k| {
+            (ctx.t[k].kind == Kind::Punct && k + 1 == end)
+                || WORDS.link.contains(ctx.w(k))
+                || matches!(
+                    ctx.w(k),
+                    "with" | "in" | "at" | "on" | "near" | "inside" | "outside" | "from" | "to"
+                )
+        })
+        .unwrap_or(end)
+}
+
+/// Rule: a past-tense verb right after a plural noun, that is not a trigger, is the
+/// clause's own verb ("four masked men stabbed …", "two suspects fled"): the quantity
+/// before it counts its subject, who did something else. Verbs of reporting or finding
+/// ("three people reported dead", "two men found shot") are not such verbs.
+fn other_verb(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.w(k);
+    k > 0
+        && ctx.t[k].kind == Kind::Word
+        && w.len() > 4
+        && w.ends_with("ed")
+        && ctx.trig_at[k].is_none()
+        && !is_link_word(w)
+        && !matches!(
+            w,
+            "reported"
+                | "confirmed"
+                | "found"
+                | "believed"
+                | "presumed"
+                | "listed"
+                | "declared"
+                | "pronounced"
+                | "considered"
+                | "estimated"
+                | "killed"
+                | "injured"
+                | "wounded"
+        )
+        && ctx.t[k - 1].kind == Kind::Word
+        && ctx.w(k - 1).ends_with('s')
+        && !ctx.w(k - 1).ends_with("ss")
+        && ctx.trig_at[k - 1].is_none()
 }
 
 /// Rule: a trigger with no number, whose subject names people one by one: "a man was
@@ -1001,6 +1236,26 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
         Some(k - 1)
     } else if before(1) == "one" && before(2) == "no" {
         Some(k - 2)
+    } else if matches!(before(1), "them" | "those" | "us")
+        && before(2) == "of"
+        && before(3) == "none"
+    {
+        // "none of them were shot fatally"
+        Some(k - 3)
+    } else if let Some(z) = (2..=3).find(|&n| {
+        // "no students were injured", "no other people were hurt": "no", then a plural noun
+        before(n) == "no"
+            && (1..n).all(|i| {
+                let x = k - i;
+                ctx.t[x].kind == Kind::Word
+                    && !words.stop.contains(ctx.w(x))
+                    && ctx.trig_at[x].is_none()
+                    && ctx.qty_at[x].is_none()
+            })
+            && before(1).ends_with('s')
+            && !words.things.contains(before(1))
+    }) {
+        Some(k - z)
     } else if before(1) == "of" && before(2) == "reports" && before(3) == "no" {
         Some(k - 3)
     } else {
@@ -1079,6 +1334,11 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
                 break;
             }
             s -= 1;
+            // The subject starts at its determiner: "police say a teen was killed", "why a
+            // girl was killed"; "a man and a woman were hurt" goes on past "and".
+            if DETERMINERS.contains(&tok.lower) && !(s > 0 && ctx.w(s - 1) == "and") {
+                break;
+            }
         }
         s
     };
@@ -1102,6 +1362,7 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
     }
     // The subject starts at its first determiner: "the attack in which a man was killed" is
     // cut by "which"; "gunmen shot a man" is not a subject.
+    let several = pieces.len() > 1;
     for (p0, p1) in pieces {
         if p0 >= p1 {
             return None;
@@ -1111,13 +1372,27 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
         if PRONOUNS.contains(&first) || PRONOUNS.contains(&last.lower) {
             return None;
         }
+        // "the left leg was taken to …" is no person; in a list ("the airfield and the
+        // officer were …") each definite piece names a person ("a corporal and a guerrilla"
+        // are people by their article and verb).
+        // "the deceased", "the wounded": people already counted.
+        if words.things.contains(last.lower)
+            || matches!(last.lower, "deceased" | "dead" | "wounded" | "injured")
+            || (several
+                && !tr.category.starts_with("houses")
+                && !matches!(first, "a" | "an" | "another")
+                && !is_person_word(last.lower)
+                && !(p0..p1).all(|i| ctx.t[i].cap))
+        {
+            return None;
+        }
         let singular = !last.lower.ends_with('s') || last.lower.ends_with("ss");
         let n = match first {
             "a" | "an" | "one" | "another" if singular && p1 - p0 >= 2 => 1,
             "the" | "his" | "her" | "their" | "its" if singular && p1 - p0 >= 2 => 1,
             _ if (p0..p1).all(|i| ctx.t[i].cap) && singular && p0 > s => 1,
             _ if (p0..p1).all(|i| ctx.t[i].cap) && singular && p1 - p0 >= 2 => 1,
-            _ if surname(ctx, p0, p1, tr) && singular => 1,
+            _ if surname(ctx, p0, p1, tr, b) && singular => 1,
             _ => return None,
         };
         total += n;
@@ -1140,15 +1415,16 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
 }
 
 /// Rule: a surname alone as the subject of a death ("Castro died at the scene", "Police
-/// said Moreno was pronounced dead"): one person, named in full elsewhere. Not for injuries:
-/// "Moreno was shot" is often the one who then died. A name ending in `s` is read as a
-/// plural and left alone ("Americans died").
+/// said Moreno was pronounced dead"): one person, named in full elsewhere. Not for injuries
+/// ("Moreno was shot" is often the one who then died), unless the death follows in the same
+/// clause ("Moreno was taken to a hospital and later pronounced dead": one death). A name
+/// ending in `s` is read as a plural and left alone ("Americans died").
 /// Not a word for a person or a group ("Officer", "Police"), nor a word of the stop list.
-fn surname(ctx: &Ctx, p0: usize, p1: usize, tr: &Trigger) -> bool {
+fn surname(ctx: &Ctx, p0: usize, p1: usize, tr: &Trigger, b: usize) -> bool {
     let w = &*WORDS;
     let tok = &ctx.t[p0];
     p1 == p0 + 1
-        && tr.category == "killed"
+        && (tr.category == "killed" || (tr.category == "injured" && death_after(ctx, b).is_some()))
         && tok.cap
         && tok.kind == Kind::Word
         && tok.lower.len() >= 3
@@ -1220,6 +1496,21 @@ fn count_named_appositive(ctx: &Ctx, k: usize, b: usize, tr: &Trigger) -> Option
     let open = (k.saturating_sub(12)..k - 2)
         .rev()
         .find(|&i| ctx.w(i) == ",")?;
+    // "the daughter, 9-year-old Jane Doe, died", "The boy, John Roe, was taken to …": a
+    // word for a person, then the name between commas.
+    if let Some(d) = (open.saturating_sub(5)..open).find(|&d| person_np(ctx, d) == Some(open)) {
+        if name_before(ctx, k - 1) > 0
+            && (open + 1..k - 1).all(|i| ctx.trig_at[i].is_none() && ctx.w(i) != ",")
+        {
+            return Some(Link {
+                category: tr.category,
+                qty: Quantity::exact(1),
+                qty_tokens: (d, k - 1),
+                span_tokens: (d, b),
+                group: Some((d, k - 1)),
+            });
+        }
+    }
     if !matches!(ctx.w(open + 1), "a" | "an" | "the")
         || (open + 1..k - 1).any(|i| ctx.trig_at[i].is_some() || ctx.w(i) == ",")
     {
@@ -1316,7 +1607,16 @@ fn count_object(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
         || (matches!(tr.category, "killed" | "injured")
             && matches!(
                 verb,
-                "shot" | "killed" | "wounded" | "injured" | "murdered" | "stabbed"
+                "shot"
+                    | "killed"
+                    | "wounded"
+                    | "injured"
+                    | "murdered"
+                    | "stabbed"
+                    | "killing"
+                    | "murdering"
+                    | "wounding"
+                    | "injuring"
             ));
     // Passive ("was accidentally shot") when an auxiliary stands before the verb's adverbs.
     let mut p = a;
@@ -1326,19 +1626,53 @@ fn count_object(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
     if !active || (p > 0 && AUXILIARIES.contains(&ctx.w(p - 1))) {
         return None;
     }
+    // "fatally shooting his nephew", "stabbed the clerk to death", "shot his wife dead": the
+    // object died.
+    let fatally = (p..a).find(|&i| matches!(ctx.w(i), "fatally" | "mortally"));
+    let start = fatally.unwrap_or(a);
+    let died = |end: usize| {
+        fatally.is_some()
+            || ctx.w(end) == "dead"
+            || (ctx.w(end) == "to" && ctx.w(end + 1) == "death")
+    };
+    let category = |end: usize| {
+        if died(end) {
+            "killed"
+        } else if tr.object {
+            "injured"
+        } else {
+            tr.category
+        }
+    };
+    // The evidence takes in "dead" / "to death" after the object.
+    let tail = |end: usize| match ctx.w(end) {
+        "dead" => end + 1,
+        "to" if ctx.w(end + 1) == "death" => end + 2,
+        _ => end,
+    };
     // "accidentally shot himself", "shot him in the foot", "the gunman killed himself": one
     // person (an attacker's death is a death too: tolls count it).
-    let category = if tr.object { "injured" } else { tr.category };
     let reflexive = matches!(ctx.w(b), "himself" | "herself");
     let pronoun =
         reflexive || ctx.w(b) == "him" || (ctx.w(b) == "her" && person_np(ctx, b).is_none());
     if pronoun {
         return Some(Link {
-            category,
+            category: category(b + 1),
             qty: Quantity::exact(1),
             qty_tokens: (b, b + 1),
-            span_tokens: (a, b + 1),
+            span_tokens: (start, tail(b + 1)),
             group: Some((b, b + 1)),
+        });
+    }
+    // "stabbed Deputy Mayor Jane Doe to death": a name, when the death is told with it.
+    let named = name_after(ctx, b);
+    if named > 0 && died(b + named) {
+        return Some(Link {
+            category: "killed",
+            qty: Quantity::exact(1),
+            qty_tokens: (b, b + named),
+            span_tokens: (start, tail(b + named)),
+            group: Some((b, b + named)),
         });
     }
     let mut k = b;
@@ -1353,14 +1687,32 @@ fn count_object(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
             break;
         }
     }
-    let category = if tr.object { "injured" } else { tr.category };
     Some(Link {
-        category,
+        category: category(k),
         qty: Quantity::exact(n),
         qty_tokens: (b, k),
-        span_tokens: (a, k),
+        span_tokens: (start, tail(k)),
         group: Some((b, k)),
     })
+}
+
+/// Length in tokens of a person's name starting at `k` (two to six capitalized words, a
+/// title included: "Deputy Mayor Jane Doe"), 0 when there is none.
+fn name_after(ctx: &Ctx, k: usize) -> usize {
+    let mut e = k;
+    while e < ctx.t.len()
+        && e < k + 6
+        && ctx.t[e].cap
+        && ctx.t[e].kind == Kind::Word
+        && !WORDS.stop.contains(ctx.w(e))
+    {
+        e += 1;
+    }
+    if e - k >= 2 {
+        e - k
+    } else {
+        0
+    }
 }
 
 /// A person as a noun phrase from token `k`: a determiner, at most three modifiers, a word
@@ -1421,10 +1773,17 @@ fn count_named(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
     }
     let mut k = b;
     let mut n = 0u64;
+    let mut end = b;
     loop {
         let start = k;
-        if matches!(ctx.w(k), "a" | "an" | "another") {
-            // "a bystander": the determiner and one or two words.
+        if let Some(e) = person_np(ctx, k).filter(|_| matches!(ctx.w(k), "a" | "an" | "another")) {
+            k = e;
+        } else if matches!(ctx.w(k), "a" | "an" | "another") {
+            // "a bystander": the determiner and one or two words; after "the slaying of" or
+            // "and", only a word for a person ("the death of a man during a robbery").
+            if event_of || n > 0 {
+                break;
+            }
             let mut e = k + 1;
             while e < ctx.t.len()
                 && e < k + 4
@@ -1443,11 +1802,11 @@ fn count_named(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
                 k += 1;
             }
             if k - start < 2 {
-                k = start;
                 break;
             }
         }
         n += 1;
+        end = k;
         // "killing Jane Doe, 18, and John Roe, 20": the age between two names.
         let mut next = k;
         if ctx.w(next) == "," && ctx.t.get(next + 1).is_some_and(|x| x.kind == Kind::Num) {
@@ -1477,9 +1836,9 @@ fn count_named(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
     Some(Link {
         category: tr.category,
         qty: Quantity::exact(n),
-        qty_tokens: (b, k),
-        span_tokens: (a, k),
-        group: Some((b, k)),
+        qty_tokens: (b, end),
+        span_tokens: (a, end),
+        group: Some((b, end)),
     })
 }
 
@@ -1509,6 +1868,18 @@ fn unit_of(t: &[Token], group: Option<(usize, usize)>, category: &str) -> Option
     let households = head.is_some_and(|h| words.households.contains(h));
     if category.starts_with("houses") {
         return houses.then_some("houses");
+    }
+    // "two windows were shot", "three prior arrests": things are not counted as people;
+    // "two suspects fled": attackers are not displaced.
+    if head.is_some_and(|h| {
+        words.things.contains(h)
+            || (words.attackers.contains(h)
+                && matches!(
+                    category,
+                    "displaced" | "evacuated" | "sheltered" | "rescued"
+                ))
+    }) {
+        return None;
     }
     if houses {
         return match category {
@@ -1660,6 +2031,14 @@ fn source_in(doc: &Document, t: &[Token]) -> Option<String> {
     None
 }
 
+/// Heads (as [`head_of`] gives them) that describe people by age or sex: news describes
+/// the same victims several ways ("two teenage boys were wounded … the two teenagers"), so
+/// such figures are not summed with each other.
+const DESCRIPTIONS: &[&str] = &[
+    "man", "men", "woman", "women", "boy", "girl", "child", "children", "teen", "teenager",
+    "juvenile", "adult", "male", "female", "kid", "youth", "brother", "sister",
+];
+
 /// Authoritative sources: their figure is the summary's value when sources conflict.
 fn is_official(source: &Option<String>) -> bool {
     source.as_deref().is_some_and(|s| {
@@ -1733,6 +2112,22 @@ fn object_of_verb(f: &Figure) -> bool {
     ev.ends_with(&f.count.text) && !ev.starts_with(&f.count.text) && !survived
 }
 
+/// The people a figure names one by one ("Jane Doe", "Jane Doe, 23, and John Roe"),
+/// lowercased, or `None` when its group is not a list of names.
+fn names_of(f: &Figure) -> Option<String> {
+    let g = f.group.as_deref()?;
+    let mut caps = 0;
+    for w in g.split_whitespace() {
+        let w = w.trim_end_matches(',');
+        if w.starts_with(|c: char| c.is_uppercase()) {
+            caps += 1;
+        } else if !(w == "and" || w.is_empty() || w.bytes().all(|b| b.is_ascii_digit())) {
+            return None;
+        }
+    }
+    (caps >= 2).then(|| g.to_ascii_lowercase())
+}
+
 /// What the summary reads from a figure beyond its number.
 struct Noted<'a> {
     figure: &'a Figure,
@@ -1781,7 +2176,6 @@ impl<'a> Noted<'a> {
 /// 4. conflicting sources about the same group give the latest official figure as value;
 /// 5. `min`/`max` are the lowest and highest numbers reported, widened to include the value.
 pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
-    let words = &*WORDS;
     let noted: Vec<Noted> = figures.iter().map(Noted::new).collect();
     let mut cats: BTreeMap<&str, Vec<&Noted>> = BTreeMap::new();
     for n in noted.iter().filter(|n| !n.figure.background && !n.subset) {
@@ -1795,13 +2189,45 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
             && dead.iter().filter(|n| !one_unnamed(n.figure)).count() <= 1;
         let first_injury = inj.iter().map(|n| n.figure.evidence.start).min();
         let first_death = dead.iter().map(|n| n.figure.evidence.start).min();
-        let objects = inj.iter().all(|n| object_of_verb(n.figure));
+        let objects = inj
+            .iter()
+            .all(|n| object_of_verb(n.figure) || hit_not_survived(n.figure));
         if one(inj) && one_each && (first_injury < first_death || objects) {
             cats.remove("injured");
         }
     }
     let mut out = BTreeMap::new();
-    for (cat, mut list) in cats {
+    // Deaths first: the people shot include the dead.
+    if let Some(list) = cats.remove("killed") {
+        if let Some(v) = best_total(list) {
+            out.insert("killed".to_string(), v);
+        }
+    }
+    let dead = out
+        .get("killed")
+        .and_then(|v| v.value.or(v.min))
+        .unwrap_or(0);
+    if let Some(list) = cats.remove("injured") {
+        let survivors: Vec<Figure> = list
+            .iter()
+            .map(|n| shot_survivors(n.figure, dead))
+            .collect();
+        let noted: Vec<Noted> = survivors.iter().map(Noted::new).collect();
+        if let Some(v) = best_total(noted.iter().collect()) {
+            out.insert("injured".to_string(), v);
+        }
+    }
+    for (cat, list) in cats {
+        if let Some(v) = best_total(list) {
+            out.insert(cat.to_string(), v);
+        }
+    }
+    out
+}
+
+fn best_total(mut list: Vec<&Noted>) -> Option<SummaryValue> {
+    let words = &*WORDS;
+    {
         // An explicit zero ("no one was injured" in an aftershock) speaks of one incident;
         // it never outweighs a positive count of the same category.
         if list
@@ -1818,7 +2244,7 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
             })
             .collect();
         if nums.is_empty() {
-            continue;
+            return None;
         }
         let number = |n: &Noted| n.figure.count.value.or(n.figure.count.min);
         let (value, exact) = if let Some(t) = list.iter().rev().find(|n| n.total) {
@@ -1826,15 +2252,24 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
         } else {
             // Latest figure per distinct specific group; the largest general figure.
             let mut specific: Vec<(String, u64, bool)> = Vec::new();
+            let mut named: Vec<(String, u64)> = Vec::new();
             let mut general: Vec<&Noted> = Vec::new();
             for n in &list {
                 let head = head_of(&n.figure.group);
                 let Some(v) = number(n) else { continue };
+                if let Some(name) = names_of(n.figure) {
+                    match named.iter_mut().find(|e| e.0 == name) {
+                        Some(e) => e.1 = v,
+                        None => named.push((name, v)),
+                    }
+                    continue;
+                }
                 let generic = head.is_empty()
                     || words
                         .generic
                         .iter()
                         .any(|g| g.trim_end_matches('s') == head)
+                    || DESCRIPTIONS.contains(&head.as_str())
                     || one_unnamed(n.figure);
                 if generic {
                     general.push(n);
@@ -1847,24 +2282,39 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
             }
             let sum: u64 = specific.iter().map(|e| e.1).sum();
             let sum_exact = specific.iter().all(|e| e.2);
-            let sources: Vec<&String> = general
+            // Totals that conflict: one person told of is no total ("four people were
+            // injured" and "injuring the victim" do not conflict).
+            let totals: Vec<&Noted> = general
+                .iter()
+                .copied()
+                .filter(|n| !one_unnamed(n.figure))
+                .collect();
+            let sources: Vec<&String> = totals
                 .iter()
                 .filter_map(|n| n.figure.source.as_ref())
                 .collect();
             let conflict = sources.windows(2).any(|w| w[0] != w[1])
-                && general.windows(2).any(|w| number(w[0]) != number(w[1]));
+                && totals.windows(2).any(|w| number(w[0]) != number(w[1]));
             let gen = if conflict {
-                general
+                totals
                     .iter()
                     .rev()
                     .find(|n| is_official(&n.figure.source))
-                    .or(general.last())
+                    .or(totals.last())
                     .map(|n| (number(n).unwrap_or(0), n.figure.count.value.is_some()))
             } else {
                 general
                     .iter()
                     .map(|n| (number(n).unwrap_or(0), n.figure.count.value.is_some()))
                     .max_by_key(|x| (x.0, x.1))
+            };
+            // People named one by one are usually the victims the counts speak of: the
+            // names stand beside the counts, they are not added to them.
+            let named_sum: u64 = named.iter().map(|e| e.1).sum();
+            let (sum, sum_exact) = if named_sum > sum {
+                (named_sum, true)
+            } else {
+                (sum, sum_exact)
             };
             match gen {
                 Some(g) if g.0 >= sum => g,
@@ -1882,14 +2332,68 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
             .max()
             .unwrap_or(value)
             .max(value);
-        out.insert(
-            cat.to_string(),
-            SummaryValue {
-                value: exact.then_some(value),
-                min: Some(if exact { lo } else { value }),
-                max: if exact { Some(hi) } else { None },
-            },
-        );
+        Some(SummaryValue {
+            value: exact.then_some(value),
+            min: Some(if exact { lo } else { value }),
+            max: if exact { Some(hi) } else { None },
+        })
     }
-    out
+}
+
+/// An injury told only as being hit ("was shot", "struck by gunfire", "with a gunshot
+/// wound"), not as surviving ("wounded", "injured", "hurt", "taken to a hospital", "in
+/// critical condition", "treated"): the people hit may be the dead.
+fn hit_not_survived(f: &Figure) -> bool {
+    let ev = f.evidence.text.to_ascii_lowercase();
+    let hit = ["shot", "shooting", "struck", "hit by", "gunshot", "gunfire"]
+        .iter()
+        .any(|w| ev.contains(w));
+    let survived = [
+        "wounded",
+        "injur",
+        "hurt",
+        "hospital",
+        "condition",
+        "treated",
+    ]
+    .iter()
+    .any(|w| ev.contains(w));
+    hit && !survived
+}
+
+/// Rule: "four people were shot" counts everyone hit, the dead included; the article's
+/// deaths (`dead`) are taken off, and what is left are the injured ("four people were shot;
+/// one died" → injured 3). Not for survivors by their wording ("wounded", "injured",
+/// "taken to a hospital", "in critical condition") nor for "others" ("a man was killed and
+/// two others were shot"). Returns the figure as the summary counts it.
+fn shot_survivors(f: &Figure, dead: u64) -> Figure {
+    let mut f = f.clone();
+    let group = f.group.as_deref().unwrap_or("").to_ascii_lowercase();
+    let others =
+        group.starts_with("other") || group.starts_with("more") || group.contains("others");
+    if dead == 0 || !hit_not_survived(&f) || others {
+        return f;
+    }
+    let c = &mut f.count;
+    match (c.value, c.min) {
+        (Some(v), _) if v > dead => {
+            c.value = Some(v - dead);
+            c.min = c.min.map(|m| m.saturating_sub(dead));
+            c.max = c.max.map(|m| m.saturating_sub(dead));
+        }
+        (None, Some(m)) if m > dead => c.min = Some(m - dead),
+        // "Two men were shot … both died", "the shootings of four men" in an article that
+        // counts four or more deaths: no one left injured (one person shot and one dead
+        // is the rule of `summarize`, which looks at who they are).
+        (Some(v), _) if v <= dead && v >= 2 => {
+            *c = Count {
+                value: Some(0),
+                min: Some(0),
+                max: Some(0),
+                ..c.clone()
+            }
+        }
+        _ => {}
+    }
+    f
 }

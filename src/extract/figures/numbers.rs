@@ -279,6 +279,13 @@ const NOT_COUNT_AFTER: &[&str] = &[
     "second",
     "seconds",
     "o'clock",
+    "o’clock",
+    "yo",
+    "shots",
+    "rounds",
+    "bullets",
+    "gunshot",
+    "gunshots",
     "a.m",
     "p.m",
     "am",
@@ -519,6 +526,10 @@ fn refused(t: &[Token], i: usize, next: usize) -> bool {
         if p.lower == ":" && p.end == tok.start {
             return true;
         }
+        // The rest of a list of ages: "ages 16 and 17", "aged 17, 18 and 22".
+        if matches!(p.lower, "," | "and") && ages_before(t, i) {
+            return true;
+        }
         // The second half of "555-1234" or "10:30".
         if (matches!(p.lower, "/" | ".") || (p.lower == "-" && tok.lower.len() >= 4))
             && p.end == tok.start
@@ -607,6 +618,24 @@ fn refused(t: &[Token], i: usize, next: usize) -> bool {
         }
         if prev.is_some_and(|p| p.lower == "(") && after.is_some_and(|a| a.lower == ")") {
             return true;
+        }
+    }
+    false
+}
+
+/// Rule: the number at `i` ends a list of numbers introduced by "ages" or "aged" ("three
+/// males, ages 17, 18 and 22": none of them is a count).
+fn ages_before(t: &[Token], i: usize) -> bool {
+    let mut p = i;
+    while p > 0 && i - p < 10 {
+        let x = &t[p - 1];
+        if matches!(x.lower, "ages" | "aged") {
+            return true;
+        }
+        if x.kind == Kind::Num || matches!(x.lower, "," | "and") || word_value(x.lower).is_some() {
+            p -= 1;
+        } else {
+            return false;
         }
     }
     false
@@ -835,6 +864,13 @@ mod tests {
         assert_eq!(all("call 555-1234 now"), vec![]);
         assert_eq!(all("John Smith, 23, was killed"), vec![]);
         assert_eq!(all("aged 40 on Route 9"), vec![]);
+        assert_eq!(all("two boys, ages 16 and 17"), vec![("two", Some(2))]);
+        assert_eq!(
+            all("three males, aged 17, 18 and 22,"),
+            vec![("three", Some(3))]
+        );
+        assert_eq!(all("14 shots rang out"), vec![]);
+        assert_eq!(all("an 8 yo girl"), vec![]);
         assert_eq!(
             all("12 people and 2000 people"),
             vec![("12", Some(12)), ("2000", Some(2000))]

@@ -296,3 +296,33 @@ fn a_participle_of_saying_reports_for_the_subject_and_an_open_bound_is_the_highe
     // Conflicting sources: the official figure, with the highest reported as the maximum.
     assert_eq!(summary_of(text)["killed"], sv(Some(9), Some(9), Some(21)));
 }
+
+#[test]
+fn summary_people_shot_include_the_dead() {
+    // Everyone hit, then one death: the injured are the others.
+    let s = summary_of("Four people were shot on Sunday. A man died at the scene.");
+    assert_eq!(s["killed"].value, Some(1), "{s:?}");
+    assert_eq!(s["injured"].value, Some(3), "{s:?}");
+    // "wounded" says they survived: nothing is taken off.
+    let s = summary_of("Four people were wounded on Sunday. A man died at the scene.");
+    assert_eq!(s["injured"].value, Some(4), "{s:?}");
+    // One person dead, then how: "he was shot" is no second victim.
+    let s = summary_of("A man died on Sunday. He was shot in the chest.");
+    assert_eq!(s["killed"].value, Some(1), "{s:?}");
+    assert!(!s.contains_key("injured"), "{s:?}");
+}
+
+#[test]
+fn summary_descriptions_and_names_are_not_added() {
+    // The same two boys described twice.
+    let s = summary_of("Two teenage boys were wounded. Police said two teenagers were wounded.");
+    assert_eq!(s["injured"].value, Some(2), "{s:?}");
+    // Named victims stand beside the count of officers.
+    let s = summary_of(
+        "Two police officers were killed. Officer Jane Doe and Officer John Roe were killed.",
+    );
+    assert_eq!(s["killed"].value, Some(2), "{s:?}");
+    // Distinct roles are still summed.
+    let s = summary_of("Twelve officers died. Three protesters were killed.");
+    assert_eq!(s["killed"].value, Some(15), "{s:?}");
+}
