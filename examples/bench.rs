@@ -6,7 +6,7 @@
 //! it runs `target/release/crisis-extract` for the process measurements). `--huge` adds a
 //! 100 MB single-line article and a 100 MB JSON Lines batch (slow: tens of seconds).
 //! `--quick` measures only the per-stage throughput, over a 2 MB corpus. `--stage NAME` (with
-//! `--quick` or not) runs one stage alone over the corpus ten times, for a profiler
+//! `--quick` or not) runs one stage (or `pipeline`, the whole) alone over the corpus ten times, for a profiler
 //! (`perf record target/release/examples/bench --quick --stage actors`).
 
 use std::fs;
@@ -49,8 +49,6 @@ fn main() {
         samples.len(),
         bytes as f64 / MB
     );
-    // Throughput is measured as batch mode runs: phrase automata built for search speed.
-    crisis_extract::vocab::optimize_for_many_articles();
     // Warm up: build every regex and automaton once.
     let _ = extract(samples[0], &Context::default());
 
@@ -132,7 +130,15 @@ fn arg_after(flag: &str) -> Option<String> {
 /// prints its throughput: a clean profile of that stage.
 fn one_stage(name: &str, corpus: &[&str], bytes: usize) {
     let docs: Vec<Document> = corpus.iter().map(|a| Document::new(a)).collect();
-    let times: Vec<_> = docs.iter().map(|d| dates::extract(d, None)).collect();
+    let refs: Vec<_> = docs
+        .iter()
+        .map(|d| dates::reference_date(d, &Context::default()).date)
+        .collect();
+    let times: Vec<_> = docs
+        .iter()
+        .zip(&refs)
+        .map(|(d, r)| dates::extract(d, *r))
+        .collect();
     let places: Vec<_> = docs.iter().map(locations::extract).collect();
     let acts: Vec<_> = docs
         .iter()
@@ -149,7 +155,10 @@ fn one_stage(name: &str, corpus: &[&str], bytes: usize) {
         for (i, d) in docs.iter().enumerate() {
             match name {
                 "document" => drop(std::hint::black_box(Document::new(corpus[i]))),
-                "dates" => drop(std::hint::black_box(dates::extract(d, None))),
+                "dates" => {
+                    let r = dates::reference_date(d, &Context::default()).date;
+                    drop(std::hint::black_box(dates::extract(d, r)));
+                }
                 "locations" => drop(std::hint::black_box(locations::extract(d))),
                 "actors" => drop(std::hint::black_box(actors::extract(
                     d,
@@ -167,6 +176,10 @@ fn one_stage(name: &str, corpus: &[&str], bytes: usize) {
                     std::hint::black_box(crisis::countries(d, &places[i]));
                 }
                 "timeline" => drop(std::hint::black_box(timeline::build(d, &times[i]))),
+                "pipeline" => drop(std::hint::black_box(extract(
+                    corpus[i],
+                    &Context::default(),
+                ))),
                 other => {
                     eprintln!("bench: unknown stage {other}");
                     std::process::exit(2);
@@ -199,7 +212,10 @@ fn stages(corpus: &[&str], bytes: usize) {
         };
         let doc = Document::new(a);
         mark(0);
-        let times = dates::extract(&doc, None);
+        // As the pipeline: the reference date first (relative dates resolve against it, and
+        // the timeline summarizes only resolved events).
+        let reference = dates::reference_date(&doc, &Context::default()).date;
+        let times = dates::extract(&doc, reference);
         mark(1);
         let places = locations::extract(&doc);
         let locs = &places.locations;

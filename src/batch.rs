@@ -90,7 +90,6 @@ struct Done {
 /// Runs a batch over `inputs`, writing one JSON line per article to `out`. Fails only when
 /// the whole input cannot be used (the JSON Lines file cannot be opened) or `out` fails.
 pub fn run(inputs: &BatchInput, opts: &Options, out: &mut dyn Write) -> io::Result<Summary> {
-    crate::vocab::optimize_for_many_articles();
     let jsonl = match inputs {
         BatchInput::JsonLines(Source::File(p)) => Some(JsonLines::open_file(p)?),
         BatchInput::JsonLines(Source::Stdin) => Some(JsonLines::stdin()),

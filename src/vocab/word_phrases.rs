@@ -1,11 +1,12 @@
 //! A phrase list matched word by word, for lists searched once per article.
 //!
-//! [`crate::vocab::PhraseSet`] builds an Aho–Corasick automaton, which costs about half a
-//! millisecond for a list of a hundred phrases: more than the whole search of an article, and
-//! paid at every start of the process. A `WordPhrases` costs a few microseconds to build: it
+//! An Aho–Corasick automaton (the project's first phrase matcher) costs about half a
+//! millisecond to build for a list of a hundred phrases: more than the whole search of an
+//! article, and paid at every start of the process. A `WordPhrases` costs a few microseconds
+//! to build: it
 //! indexes each phrase by the first three letters of its first word, walks the text word by
 //! word, and compares the few phrases whose key matches the word's first letters. It keeps the
-//! semantics of `PhraseSet` (ASCII case-insensitive, whole words, a trailing `*` marks a stem
+//! semantics of that matcher (ASCII case-insensitive, whole words, a trailing `*` marks a stem
 //! that matches any ending, leftmost-longest, non-overlapping, every list entry of a phrase
 //! reported), and a space in a phrase matches any run of white space.
 
@@ -319,7 +320,7 @@ mod tests {
         let part: Vec<u32> = starts
             .iter()
             .copied()
-            .filter(|&s| s >= 6 && s < 26)
+            .filter(|s| (6..26).contains(s))
             .collect();
         let got: Vec<&str> = set
             .find_at(text, &part)

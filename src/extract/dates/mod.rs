@@ -124,12 +124,22 @@ pub fn reference_date(doc: &Document, ctx: &Context) -> RefDate {
             .find(|t| t.value.starts_with("XXXX-") && t.value.len() == 10)
         {
             let (m, d) = (t.value[5..7].parse().ok(), t.value[8..10].parse().ok());
-            let year = extract(doc, None).iter().find_map(|t| {
-                let v = t.value.get(..4)?;
-                (t.span.start >= dl.end && v.bytes().all(|b| b.is_ascii_digit()))
-                    .then(|| v.parse::<i32>().ok())
-                    .flatten()
-            });
+            // The first paragraphs usually give it; the whole text is read only when they
+            // do not (a second full pass of this stage otherwise).
+            let first_year = |d: &Document| {
+                extract(d, None).iter().find_map(|t| {
+                    let v = t.value.get(..4)?;
+                    (t.span.start >= dl.end && v.bytes().all(|b| b.is_ascii_digit()))
+                        .then(|| v.parse::<i32>().ok())
+                        .flatten()
+                })
+            };
+            let lead_end = doc.paragraphs.get(4).map_or(doc.text.len(), |p| p.start);
+            let year = if lead_end < doc.text.len() {
+                first_year(&Document::new(&doc.text[..lead_end])).or_else(|| first_year(doc))
+            } else {
+                first_year(doc)
+            };
             if let (Some(y), Some(m), Some(d)) = (year, m, d) {
                 if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
                     return RefDate {
@@ -248,6 +258,25 @@ mod tests {
         ] {
             let _ = values(text, "2022-01-06");
             let _ = values(text, "");
+        }
+    }
+
+    #[test]
+    fn a_yearless_dateline_takes_the_first_year_of_the_text() {
+        let lead = "Floods\n\nLIMA, Jan 6 (Wire) - Rivers rose on Thursday.";
+        // The year in the lead paragraphs, and only far below them.
+        for (rest, year) in [
+            ("\n\nThe 2022 rains were the worst in years.", 2022),
+            (
+                "\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nThe 2021 floods were smaller.",
+                2021,
+            ),
+        ] {
+            let text = format!("{lead}{rest}");
+            let doc = Document::new(&text);
+            let r = reference_date(&doc, &Context::default());
+            assert_eq!(r.date, NaiveDate::from_ymd_opt(year, 1, 6), "{text}");
+            assert_eq!(r.origin, DateOrigin::Dateline);
         }
     }
 
