@@ -18,17 +18,27 @@ pub const fn key(w: &[u8]) -> u128 {
     k
 }
 
-/// The keys of `list`, sorted, for [`contains`]. Every entry must be lowercase and at most 16
-/// bytes long (checked when the program is compiled).
-pub const fn sorted<const N: usize>(list: &[&[u8]]) -> [u128; N] {
-    assert!(list.len() == N, "the array must have the list's length");
+/// The keys of the words of `lists`, sorted. Every word must be lowercase and at most 16 bytes
+/// long, and `N` the number of words (checked when the program is compiled).
+const fn sorted<const N: usize>(lists: &[&[&[u8]]]) -> [u128; N] {
     let mut out = [0u128; N];
-    let mut i = 0;
-    while i < N {
-        assert!(list[i].len() <= 16, "a packed word has at most 16 bytes");
-        out[i] = key(list[i]);
-        i += 1;
+    let mut n = 0;
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            assert!(n < N, "N must be the number of words");
+            assert!(
+                lists[l][i].len() <= 16,
+                "a packed word has at most 16 bytes"
+            );
+            out[n] = key(lists[l][i]);
+            n += 1;
+            i += 1;
+        }
+        l += 1;
     }
+    assert!(n == N, "N must be the number of words");
     // Insertion sort: const code, run once by the compiler.
     let mut i = 1;
     while i < N {
@@ -57,9 +67,10 @@ const fn filter_bit(key: u128) -> (usize, u64) {
 }
 
 impl<const N: usize> Set<N> {
-    /// The set of `list`'s words (lowercase, at most 16 bytes each; checked at compile time).
-    pub const fn new(list: &[&[u8]]) -> Set<N> {
-        let keys = sorted::<N>(list);
+    /// The set of the words of `lists` (lowercase, at most 16 bytes each, `N` of them in all;
+    /// checked at compile time).
+    pub const fn new(lists: &[&[&[u8]]]) -> Set<N> {
+        let keys = sorted::<N>(lists);
         let mut filter = [0u64; 64];
         let mut i = 0;
         while i < N {
@@ -82,7 +93,7 @@ mod tests {
     use super::*;
 
     const WORDS: &[&[u8]] = &[b"week", b"day", b"thanksgiving", b"a", b"days"];
-    static SET: Set<{ WORDS.len() }> = Set::new(WORDS);
+    static SET: Set<{ WORDS.len() }> = Set::new(&[WORDS]);
 
     #[test]
     fn members_and_non_members() {

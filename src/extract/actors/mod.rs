@@ -419,7 +419,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Verbs that, right after a name, mark it as a person who speaks or acts.
-static CUE_VERB_SET: packed::Set<{ CUE_VERBS_AFTER.len() }> = packed::Set::new(CUE_VERBS_AFTER);
+static CUE_VERB_SET: packed::Set<{ CUE_VERBS_AFTER.len() }> = packed::Set::new(&[CUE_VERBS_AFTER]);
 const CUE_VERBS_AFTER: &[&[u8]] = &[
     b"said",
     b"says",
@@ -462,7 +462,7 @@ const CUE_VERBS_AFTER: &[&[u8]] = &[
 
 /// Words that, right before a name, mark it as a person: one-word cues (a set, asked for
 /// every name-like run) and cues of several words.
-static CUE_BEFORE_SET: packed::Set<{ CUE_BEFORE.len() }> = packed::Set::new(CUE_BEFORE);
+static CUE_BEFORE_SET: packed::Set<{ CUE_BEFORE.len() }> = packed::Set::new(&[CUE_BEFORE]);
 const CUE_BEFORE_PHRASES: &[&str] = &["according to", "identified as"];
 const CUE_BEFORE: &[&[u8]] = &[
     b"said",
