@@ -28,33 +28,6 @@ const CONTINENTS: &[&str] = &[
     "middle east",
 ];
 
-/// Bare compass and position words (folded): a subdivision named by one alone (Ghana's
-/// "Western") is also found as "Western Region".
-const COMPASS_WORDS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "centre",
-    "center",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "north east",
-    "north west",
-    "south east",
-    "south west",
-    "upper",
-    "lower",
-    "middle",
-];
-
 struct Place {
     kind: &'static str,
     name: String,
@@ -79,9 +52,20 @@ fn main() {
         println!("cargo:rerun-if-changed=data/gazetteer/{f}");
     }
     println!("cargo:rerun-if-changed=src/extract/locations/fold.rs");
+    println!("cargo:rerun-if-changed=data/compass.txt");
     let read = |f: &str| {
         fs::read_to_string(dir.join(f)).unwrap_or_else(|e| panic!("data/gazetteer/{f}: {e}"))
     };
+
+    // Bare compass and position words (folded), a hand-written list (the gazetteer folder
+    // holds generated files only).
+    let compass_text =
+        fs::read_to_string("data/compass.txt").unwrap_or_else(|e| panic!("data/compass.txt: {e}"));
+    let compass_words: Vec<&str> = compass_text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
 
     let mut places: Vec<Place> = Vec::new();
     let mut keys: BTreeMap<String, Vec<(u8, u64, usize)>> = BTreeMap::new();
@@ -165,7 +149,7 @@ fn main() {
         places[id].population = pop;
         add_key(&mut keys, f[2], 1, pop, id);
         // Ghana's "Western" is found as "Western Region".
-        if COMPASS_WORDS.contains(&fold(f[2]).as_str()) {
+        if compass_words.contains(&fold(f[2]).as_str()) {
             add_key(&mut keys, &format!("{} Region", f[2]), 1, pop, id);
         }
         for a in f[3].split('|').filter(|a| !a.is_empty()) {

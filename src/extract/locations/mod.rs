@@ -28,6 +28,9 @@ mod index {
 
 static PLACES_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/places.txt"));
 static KEYS_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/keys.txt"));
+
+/// Compass and position words ("Western", "Central"), shared with build.rs.
+const COMPASS_WORDS: &str = include_str!("../../../data/compass.txt");
 static PREFILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/prefilter.bin"));
 static KEY_BUCKETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/key_buckets.bin"));
 
@@ -874,26 +877,6 @@ fn not_a_place_here(text: &str, words: &[Word], h: &Hit) -> bool {
 /// subdivision word follows them, directly or at the end of a list of names; else they are
 /// adjectives ("Western donors", "Central and Eastern Visayas").
 fn bare_compass_alone(text: &str, words: &[Word], h: &Hit) -> bool {
-    const COMPASS: &[&str] = &[
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "centre",
-        "center",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "upper",
-        "lower",
-        "middle",
-    ];
     const SUBDIVISION_WORDS: &[&str] = &[
         "region",
         "regions",
@@ -911,7 +894,9 @@ fn bare_compass_alone(text: &str, words: &[Word], h: &Hit) -> bool {
         "divisions",
     ];
     let hit = &text[h.span.clone()];
-    if h.first_word != h.last_word || !COMPASS.iter().any(|c| c.eq_ignore_ascii_case(hit)) {
+    if h.first_word != h.last_word
+        || !crate::vocab::entries(COMPASS_WORDS).any(|c| c.eq_ignore_ascii_case(hit))
+    {
         return false;
     }
     for k in h.last_word + 1..(h.last_word + 7).min(words.len()) {
