@@ -95,6 +95,9 @@ pub fn is_calendar_word(w: &str) -> bool {
     }
 }
 
+/// A publication date is looked for before this byte of the text.
+const TOP_DATE_LIMIT: usize = 400;
+
 /// The date relative expressions resolve against: the option, else a dateline, else a full
 /// date near the top of the article (a publication line), else none.
 pub fn reference_date(doc: &Document, ctx: &Context) -> RefDate {
@@ -152,14 +155,22 @@ pub fn reference_date(doc: &Document, ctx: &Context) -> RefDate {
         }
     }
     // A publication line: a full date in the first few hundred bytes.
+    // A date that starts before byte 400 is wanted: the text up to the end of the sentence
+    // that reaches past it is all that is read (a whole long lead paragraph otherwise).
+    let sentence_past = doc
+        .sentences
+        .iter()
+        .find(|s| s.span.end > TOP_DATE_LIMIT)
+        .map_or(doc.text.len(), |s| s.span.end);
     let top_end = doc.paragraphs[..doc.paragraphs.len().min(3)]
         .last()
         .map_or(0, |p| p.end)
+        .min(sentence_past)
         .min(doc.text.len());
     let top = Document::new(&doc.text[..top_end]);
     for t in extract(&top, None) {
         if let Some(d) = absolute(&t) {
-            if t.span.start < 400 {
+            if t.span.start < TOP_DATE_LIMIT {
                 // The evidence is the whole line when it is a short publication line
                 // ("Published 6 March 2025"), else the date itself.
                 let line = doc
