@@ -25,6 +25,7 @@ mod tests {
 }
 
 pub mod packed;
+pub mod search;
 mod word_phrases;
 pub use word_phrases::{word_starts, WordPhrases};
 

@@ -127,22 +127,22 @@ pub fn reference_date(doc: &Document, ctx: &Context) -> RefDate {
             .find(|t| t.value.starts_with("XXXX-") && t.value.len() == 10)
         {
             let (m, d) = (t.value[5..7].parse().ok(), t.value[8..10].parse().ok());
-            // The first paragraphs usually give it; the whole text is read only when they
-            // do not (a second full pass of this stage otherwise).
-            let first_year = |d: &Document| {
-                extract(d, None).iter().find_map(|t| {
+            // Paragraph by paragraph from the dateline's, so that the usual case (a year in
+            // the lead) reads one paragraph, not the whole text.
+            let first_year = |span: &Span| {
+                let part = Document::new(&doc.text[span.clone()]);
+                extract(&part, None).iter().find_map(|t| {
                     let v = t.value.get(..4)?;
-                    (t.span.start >= dl.end && v.bytes().all(|b| b.is_ascii_digit()))
+                    (span.start + t.span.start >= dl.end && v.bytes().all(|b| b.is_ascii_digit()))
                         .then(|| v.parse::<i32>().ok())
                         .flatten()
                 })
             };
-            let lead_end = doc.paragraphs.get(4).map_or(doc.text.len(), |p| p.start);
-            let year = if lead_end < doc.text.len() {
-                first_year(&Document::new(&doc.text[..lead_end])).or_else(|| first_year(doc))
-            } else {
-                first_year(doc)
-            };
+            let year = doc
+                .paragraphs
+                .iter()
+                .filter(|p| p.end > dl.end)
+                .find_map(first_year);
             if let (Some(y), Some(m), Some(d)) = (year, m, d) {
                 if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
                     return RefDate {

@@ -17,6 +17,7 @@ use crate::document::Document;
 use crate::extract::dates::TimeExpr;
 use crate::model::{Event, Evidence};
 use crate::vocab;
+use crate::vocab::search;
 
 static EVENT_WORD: LazyLock<vocab::WordPhrases> =
     LazyLock::new(|| vocab::WordPhrases::new(vocab::entries(include_str!("events.txt"))));
@@ -211,7 +212,10 @@ fn clause_events(
     }
     if let Some(value) = deadline {
         let summary = match DEADLINE_THING.find_iter(clause_text).next() {
-            Some(m) => format!("{} due to end.", capitalize(&clause_text[m.start..m.end])),
+            Some(m) => format!(
+                "{} due to end.",
+                capitalize(clause_text[m.start..m.end].to_string())
+            ),
             None => summarize_with(&text[c.clone()], &drop, usize::MAX),
         };
         events.push(entry(value, s.start, summary, evidence()));
@@ -237,9 +241,14 @@ fn date_clause(text: &str, from: usize, at: usize) -> Option<usize> {
         " that ",
     ];
     let before = &text[from..at];
+    // An opener that ends within 60 bytes of the date: only the bytes before it are read.
+    let mut near = before.len().saturating_sub(60 + 10);
+    while !before.is_char_boundary(near) {
+        near -= 1;
+    }
     let k = OPENERS
         .iter()
-        .filter_map(|o| before.rfind(o).map(|k| k + o.len()))
+        .filter_map(|o| search::rfind(&before[near..], o).map(|k| near + k + o.len()))
         .filter(|k| at - (from + k) < 60)
         .min()?;
     let start = from + k;
@@ -266,7 +275,7 @@ fn is_month(v: &str) -> bool {
 fn named_event(text: &str, at: usize, end: usize) -> Option<String> {
     let after = &text[at..end];
     let after = after.strip_prefix("'s").unwrap_or(after);
-    let stop = [
+    const STOPS: &[&str] = &[
         ",",
         ";",
         ".",
@@ -275,11 +284,8 @@ fn named_event(text: &str, at: usize, end: usize) -> Option<String> {
         " which ",
         " who ",
         " in punishment",
-    ]
-    .iter()
-    .filter_map(|b| after.find(b))
-    .min()
-    .unwrap_or(after.len());
+    ];
+    let stop = search::find_any(after, STOPS).map_or(after.len(), |(k, _)| k);
     let phrase = after[..stop].trim();
     let first = EVENT_WORD.find_iter(phrase).next()?;
     if phrase[..first.start].split_whitespace().count() > 2 || first.start == first.end {
@@ -321,19 +327,20 @@ fn in_parentheses(before: &str, after: &str) -> bool {
 }
 
 /// The words before byte `at`, back to `from`, nearest first (at most `n`).
-fn words_before(text: &str, from: usize, at: usize, n: usize) -> Vec<&str> {
+fn words_before(text: &str, from: usize, at: usize, n: usize) -> impl Iterator<Item = &str> {
     text[from..at]
-        .split(|c: char| !c.is_alphanumeric())
+        .rsplit(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .rev()
         .take(n)
-        .collect()
 }
 
 /// Does the date at `at` end something ("until January 19", "due to end on Sunday")?
 fn is_deadline(text: &str, from: usize, at: usize) -> bool {
-    let w = words_before(text, from, at, 4);
-    let is = |k: usize, x: &str| w.get(k).is_some_and(|v| v.eq_ignore_ascii_case(x));
+    let mut w = [""; 4];
+    for (k, word) in words_before(text, from, at, 4).enumerate() {
+        w[k] = word;
+    }
+    let is = |k: usize, x: &str| w[k].eq_ignore_ascii_case(x);
     if ["until", "till", "through"].iter().any(|x| is(0, x)) {
         return true;
     }
@@ -353,15 +360,16 @@ fn ends_quotation(before: &str) -> bool {
 
 /// Is the date at `at` the date of a statement ("officials said on Thursday")?
 fn after_speech(text: &str, from: usize, at: usize) -> bool {
-    words_before(text, from, at, 3)
-        .iter()
-        .any(|w| SPEECH.iter().any(|s| w.eq_ignore_ascii_case(s)))
+    words_before(text, from, at, 3).any(|w| SPEECH.iter().any(|s| w.eq_ignore_ascii_case(s)))
 }
 
 /// `s` without bracketed tags ("[Photo]", "[EDITOR'S NOTE ...]") and the spaces after them.
-fn drop_brackets(s: &str) -> String {
+fn drop_brackets(s: String) -> String {
+    if !s.contains('[') {
+        return s;
+    }
     let mut out = String::with_capacity(s.len());
-    let mut rest = s;
+    let mut rest = s.as_str();
     while let Some(open) = rest.find('[') {
         let inner = &rest[open + 1..];
         match inner.find([']', '[']) {
@@ -384,26 +392,32 @@ const ATTRIBUTION_VERBS: &[&str] = &["said", "says", "told reporters", "reported
 
 /// `s` without a trailing attribution after its last comma ("…, officials said", "…, the
 /// mayor told reporters on Friday"): at most ten words of names and titles before the verb.
-fn drop_trailing_attribution(s: &str) -> String {
+fn drop_trailing_attribution(s: String) -> String {
     let body = s.trim_end().trim_end_matches('.');
     // The comma may close a quotation (`…,” the mayor said`): the quotation mark stays.
-    let Some((k, sep)) = [", ", ",\u{201d} ", ",\" ", ",'' "]
-        .iter()
-        .filter_map(|p| body.rfind(p).map(|k| (k, *p)))
-        .max()
+    // The last comma followed by a space or by a closing quotation mark and a space.
+    let Some((k, sep)) = body
+        .bytes()
+        .enumerate()
+        .rev()
+        .filter(|&(_, b)| b == b',')
+        .find_map(|(k, _)| {
+            [", ", ",\u{201d} ", ",\" ", ",'' "]
+                .into_iter()
+                .find(|p| body[k..].starts_with(p))
+                .map(|p| (k, p))
+        })
     else {
-        return s.to_string();
+        return s;
     };
     let tail = &body[k + sep.len()..];
     // An optional "on Friday" after the verb.
-    let tail_core = match tail.rfind(" on ") {
+    let tail_core = match search::rfind(tail, " on ") {
         Some(o) if !tail[o + 4..].contains(' ') => &tail[..o],
         _ => tail,
     };
-    let lower = tail_core.to_ascii_lowercase();
     let verb = ATTRIBUTION_VERBS.iter().any(|v| {
-        lower
-            .strip_suffix(v)
+        search::strip_suffix_ci(tail_core, v)
             .is_some_and(|who| who.ends_with(' ') && who.trim().split(' ').count() <= 10)
     });
     let plain = tail_core
@@ -415,7 +429,7 @@ fn drop_trailing_attribution(s: &str) -> String {
             .trim_end_matches(',')
             .to_string()
     } else {
-        s.to_string()
+        s
     }
 }
 
@@ -437,16 +451,15 @@ fn has_verb(s: &str) -> bool {
 /// hold a verb ("…injured in the protests, which began") and otherwise becomes the clause's
 /// own verb phrase ("Housing Minister Ana Ruiz, who flew to the coast" → "Housing Minister
 /// Ana Ruiz flew to the coast").
-fn drop_relative_clauses(s: &str) -> String {
-    let mut s = s.to_string();
+fn drop_relative_clauses(mut s: String) -> String {
+    const RELATIVES: &[&str] = &[", who ", ", which ", ", where "];
     for _ in 0..4 {
-        let found = [", who ", ", which ", ", where "]
-            .iter()
-            .filter_map(|r| s.find(r).map(|k| (k, r.len())))
-            .min();
-        let Some((k, n)) = found else { break };
+        let Some((k, r)) = search::find_any(&s, RELATIVES) else {
+            break;
+        };
+        let n = RELATIVES[r].len();
         let after = &s[k + n..];
-        if let Some(close) = after.find(", ") {
+        if let Some(close) = search::find(after, ", ") {
             let rest = after[close + 2..].to_string();
             s = format!("{} {}", &s[..k], rest);
             continue;
@@ -483,7 +496,7 @@ fn summarize_with(clause: &str, dates: &[Range<usize>], event_at: usize) -> Stri
             if !DATE_LEAD.iter().any(|x| w.eq_ignore_ascii_case(x)) {
                 break;
             }
-            if let Some(k) = clause[pos..start].rfind(w) {
+            if let Some(k) = search::rfind(&clause[pos..start], w) {
                 start = pos + k;
             }
         }
@@ -498,72 +511,106 @@ fn summarize_with(clause: &str, dates: &[Range<usize>], event_at: usize) -> Stri
         }
     }
     kept.push_str(&clause[pos..]);
+    // Parenthesized asides out, white space folded, in one pass.
     let mut out = String::with_capacity(kept.len());
     let mut depth = 0i32;
+    let mut space = false;
     for ch in kept.chars() {
         match ch {
             '(' => depth += 1,
             ')' if depth > 0 => depth -= 1,
-            _ if depth == 0 => out.push(ch),
-            _ => {}
+            _ if depth > 0 => {}
+            _ if ch.is_whitespace() => space = !out.is_empty(),
+            _ => {
+                if std::mem::take(&mut space) {
+                    out.push(' ');
+                }
+                out.push(ch);
+            }
         }
     }
-    let folded = out.split_whitespace().collect::<Vec<_>>().join(" ");
-    let folded = drop_brackets(&folded);
-    let mut s = tidy(&folded);
-    s = drop_leading(&s);
-    s = tidy(
-        &s.replace(DATE_MARK, " ")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" "),
-    );
-    s = drop_trailing_attribution(&s);
-    s = drop_relative_clauses(&s);
+    let s = tidy(&drop_brackets(out));
+    let s = drop_leading(s);
+    let s = tidy(&fold_white_space(&s));
+    let s = drop_trailing_attribution(s);
+    let mut s = drop_relative_clauses(s);
     // A quotation whose attribution went ends on its own comma: a full stop instead.
     for q in ["\u{201d}", "\"", "''"] {
-        if let Some(head) = s.strip_suffix(&format!(",{q}")) {
-            s = format!("{head}.{q}");
+        if s.strip_suffix(q).is_some_and(|head| head.ends_with(',')) {
+            let comma = s.len() - q.len() - 1;
+            s.replace_range(comma..=comma, ".");
         }
     }
-    if let Some(k) = s.to_ascii_lowercase().rfind(", according to ") {
+    if let Some(k) = search::rfind_ci(&s, ", according to ") {
         if k > 20 {
             s.truncate(k);
         }
     }
-    s = s
+    let kept = s
         .trim_end_matches(|c: char| c == '.' || c == ',' || c == ';' || c.is_whitespace())
-        .to_string();
+        .len();
+    s.truncate(kept);
     if s.chars().count() > MAX_SUMMARY {
         s = cut(&s);
     }
-    let mut s = capitalize(&s);
+    let mut s = capitalize(s);
     if !s.ends_with(['.', '!', '?', '"', '”']) {
         s.push('.');
     }
     s
 }
 
+/// `s` with the date marks as spaces and each run of white space as one space, trimmed.
+fn fold_white_space(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for ch in s.chars() {
+        if ch == DATE_MARK || ch.is_whitespace() {
+            space = !out.is_empty();
+        } else {
+            if std::mem::take(&mut space) {
+                out.push(' ');
+            }
+            out.push(ch);
+        }
+    }
+    out
+}
+
 /// Stands for a dropped date while a summary is built (so that a leading phrase that held
 /// the date is kept).
 const DATE_MARK: char = '\u{1}';
 
-/// Spaces before punctuation and empty comma pairs left by dropped dates, removed.
+/// Spaces before punctuation and empty comma pairs left by dropped dates, removed (in one
+/// pass: a space before `,` `.` `;` goes, and of two commas in a row one goes), and the
+/// leading punctuation.
 fn tidy(s: &str) -> String {
-    let mut t = s
-        .replace(" ,", ",")
-        .replace(" .", ".")
-        .replace(" ;", ";")
-        .replace(",,", ",");
-    while t.starts_with([',', ';', ':', ' ', '-', '—', DATE_MARK]) {
-        t.remove(0);
+    let s = s.trim_start_matches([',', ';', ':', ' ', '-', '—', DATE_MARK]);
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    // Only ASCII bytes are dropped, so the runs kept between them are whole characters.
+    let mut run = 0;
+    // Whether the last byte kept is a comma that has not yet absorbed a second one.
+    let mut lone_comma = false;
+    for (i, &c) in b.iter().enumerate() {
+        let space = c == b' ' && matches!(b.get(i + 1), Some(b',' | b'.' | b';'));
+        let second_comma = c == b',' && lone_comma;
+        if space || second_comma {
+            out.push_str(&s[run..i]);
+            run = i + 1;
+            // A dropped space leaves the comma before it lone; a dropped comma pairs it.
+            lone_comma &= space;
+        } else {
+            lone_comma = c == b',';
+        }
     }
-    t
+    out.push_str(&s[run..]);
+    out
 }
 
 /// Leading connectives and time phrases ("Earlier,", "At the same time,") and leading
 /// attributions ("According to police,", "Police said that") dropped.
-fn drop_leading(s: &str) -> String {
+fn drop_leading(mut s: String) -> String {
     const LEADS: &[&str] = &[
         "at the same time",
         "in addition",
@@ -581,28 +628,25 @@ fn drop_leading(s: &str) -> String {
         "overnight",
         "since then",
     ];
-    let mut s = s.to_string();
     loop {
-        let lower = s.to_ascii_lowercase();
         let lead = LEADS.iter().find(|l| {
-            lower.starts_with(*l)
-                && lower[l.len()..].starts_with([',', ' '])
-                && (lower[l.len()..].starts_with(',') || ["but", "and", "then"].contains(l))
+            let next = s.as_bytes().get(l.len());
+            search::starts_with_ci(&s, l)
+                && (next == Some(&b',')
+                    || (next == Some(&b' ') && ["but", "and", "then"].contains(l)))
         });
         if let Some(l) = lead {
             s = tidy(&s[l.len()..]);
             continue;
         }
         // An unmarked dateline ("Managua, -- The …"): the text after its dashes.
-        if let Some(k) = s.find("-- ").filter(|k| *k < 80) {
+        if let Some(k) = search::find(&s, "-- ").filter(|k| *k < 80) {
             s = tidy(&s[k + 3..]);
             continue;
         }
         // A dateline left after its date was dropped ("YAOUNDÉ, - Cameroon has …").
-        let dash = [" - ", " — ", " – ", " _ "]
-            .iter()
-            .filter_map(|d| s.find(d).map(|k| (k, d.len())))
-            .min();
+        const DASHES: &[&str] = &[" - ", " — ", " – ", " _ "];
+        let dash = search::find_any(&s, DASHES).map(|(k, d)| (k, DASHES[d].len()));
         if let Some((k, n)) = dash.filter(|(k, _)| *k < 40) {
             // All capitals ("YAOUNDÉ, -"), or a wire dateline opening with a capital city
             // ("LUSAKA, Zambia _").
@@ -618,24 +662,24 @@ fn drop_leading(s: &str) -> String {
             }
         }
         // "Geneva:" — a place or label before a colon.
-        if let Some(k) = s.find(": ").filter(|k| s[..*k].split(' ').count() <= 3) {
+        if let Some(k) = search::find(&s, ": ").filter(|k| s[..*k].split(' ').count() <= 3) {
             s = tidy(&s[k + 1..]);
             continue;
         }
         // A leading subordinate phrase ("Amid reports of violence, …", "When X left, …").
         let sub = SUBORDINATE
             .iter()
-            .any(|w| lower.starts_with(w) && lower[w.len()..].starts_with(' '));
+            .any(|w| search::starts_with_ci(&s, w) && s.as_bytes().get(w.len()) == Some(&b' '));
         if sub {
             // Not when the phrase holds a date: then it is the event.
-            let phrase_end = s.find(", ").filter(|k| s.len() - k > 25);
+            let phrase_end = search::find(&s, ", ").filter(|k| s.len() - k > 25);
             if let Some(k) = phrase_end.filter(|k| !s[..*k].contains(DATE_MARK)) {
                 s = tidy(&s[k + 1..]);
                 continue;
             }
         }
-        if lower.starts_with("according to ") {
-            if let Some(k) = s.find(", ").filter(|k| *k < 70) {
+        if search::starts_with_ci(&s, "according to ") {
+            if let Some(k) = search::find(&s, ", ").filter(|k| *k < 70) {
                 s = tidy(&s[k + 1..]);
                 continue;
             }
@@ -643,7 +687,6 @@ fn drop_leading(s: &str) -> String {
         break;
     }
     // "Police said (that) 40 people were arrested": the report, when it is itself an event.
-    let lower = s.to_ascii_lowercase();
     for verb in [
         " said that ",
         " says that ",
@@ -652,7 +695,12 @@ fn drop_leading(s: &str) -> String {
         " said ",
         " says ",
     ] {
-        if let Some(k) = lower.find(verb).filter(|k| *k < 70) {
+        // Only a verb that starts in the first 70 bytes counts: only they are read.
+        let head = s.len().min(69 + verb.len());
+        let head = &s.as_bytes()[..head];
+        let found = (0..head.len().saturating_sub(verb.len() - 1))
+            .find(|&i| head[i..i + verb.len()].eq_ignore_ascii_case(verb.as_bytes()));
+        if let Some(k) = found {
             let rest = &s[k + verb.len()..];
             let speaker = &s[..k];
             let is_event = EVENT_WORD.find_iter(rest).any(|m| {
@@ -712,7 +760,7 @@ fn cut(s: &str) -> String {
     let head = &s[..limit];
     let boundary = [", ", "; ", " — ", " – ", " while ", " but "]
         .iter()
-        .filter_map(|b| head.rfind(b))
+        .filter_map(|b| search::rfind(head, b))
         .filter(|k| *k >= 25)
         .max();
     let mut k = boundary.or_else(|| head.rfind(' ')).unwrap_or(limit);
@@ -770,7 +818,11 @@ const FUNCTION_WORDS: &[&str] = &[
     "against", "over", "under",
 ];
 
-fn capitalize(s: &str) -> String {
+fn capitalize(mut s: String) -> String {
+    if s.starts_with(|c: char| c.is_ascii()) {
+        s[..1].make_ascii_uppercase();
+        return s;
+    }
     let mut c = s.chars();
     match c.next() {
         Some(f) => f.to_uppercase().chain(c).collect(),
@@ -994,7 +1046,7 @@ mod tests {
             summarize("[Photo] Troops entered the town."),
             "Troops entered the town."
         );
-        assert_eq!(drop_brackets("a [b"), "a [b");
+        assert_eq!(drop_brackets("a [b".to_string()), "a [b");
         // A statement's content; a quotation keeps a full stop when its speaker goes.
         assert_eq!(
             summarize("The ministry said in a statement that troops were deployed to the border."),
@@ -1019,6 +1071,14 @@ mod tests {
         let s =
             summarize("The health agency said in a statement that it assessed the risk as high.");
         assert!(s.starts_with("The health agency said"), "{s}");
+    }
+
+    #[test]
+    fn tidy_drops_spaces_before_punctuation_and_doubled_commas() {
+        assert_eq!(tidy(", ; Troops , fired ."), "Troops, fired.");
+        assert_eq!(tidy("a , , b"), "a, b");
+        assert_eq!(tidy("a,,, b"), "a,, b");
+        assert_eq!(tidy("— é , x ;"), "é, x;");
     }
 
     #[test]
