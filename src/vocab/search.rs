@@ -21,12 +21,9 @@ fn eq_at(hay: &[u8], at: usize, needle: &[u8], ci: bool) -> bool {
     }
 }
 
-fn positions(hay: &str, needle: &str) -> std::ops::RangeInclusive<usize> {
-    match hay.len().checked_sub(needle.len()) {
-        Some(last) => 0..=last,
-        // No room: an empty range.
-        None => 1..=0,
-    }
+/// The offsets where `needle` could start in `hay`.
+fn positions(hay: &str, needle: &str) -> std::ops::Range<usize> {
+    0..(hay.len() + 1).saturating_sub(needle.len())
 }
 
 /// The first `needle` in `hay`.
