@@ -224,14 +224,17 @@ fn unit_of(w: &str) -> Option<(&'static str, bool)> {
 }
 
 fn season_of(w: &str) -> Option<&'static str> {
-    let l = w.to_ascii_lowercase();
-    Some(match l.as_str() {
-        "spring" => "SP",
-        "summer" => "SU",
-        "fall" | "autumn" => "FA",
-        "winter" => "WI",
-        _ => return None,
-    })
+    const SEASONS: [(&str, &str); 5] = [
+        ("spring", "SP"),
+        ("summer", "SU"),
+        ("fall", "FA"),
+        ("autumn", "FA"),
+        ("winter", "WI"),
+    ];
+    SEASONS
+        .iter()
+        .find(|(name, _)| w.eq_ignore_ascii_case(name))
+        .map(|(_, code)| *code)
 }
 
 fn season_months(s: &str) -> (u32, u32) {
@@ -397,6 +400,8 @@ pub(super) struct Scanner<'a> {
     report_q: Vec<(usize, u32)>,
     /// The token being looked at (for [`Scanner::report_quarter`]).
     at: std::cell::Cell<usize>,
+    /// [`Scanner::prefix`] of the token being looked at, once several rules asked for it.
+    prefix_of: std::cell::Cell<Option<(usize, usize)>>,
     /// For each token, the index of the first anchor word at or after it (see [`is_anchor`]).
     next_anchor: Vec<u32>,
 }
@@ -456,6 +461,7 @@ impl<'a> Scanner<'a> {
             has_quarter,
             report_q,
             at: std::cell::Cell::new(0),
+            prefix_of: std::cell::Cell::new(None),
         }
     }
 
@@ -646,6 +652,18 @@ impl<'a> Scanner<'a> {
 
     /// An optional leading modifier ("early", "late", "mid-", "the end of"): where the core starts.
     fn prefix(&self, i: usize) -> usize {
+        match self.prefix_of.get() {
+            Some((at, j)) if at == i => j,
+            _ => {
+                let j = self.find_prefix(i);
+                self.prefix_of.set(Some((i, j)));
+                j
+            }
+        }
+    }
+
+    /// See [`Scanner::prefix`].
+    fn find_prefix(&self, i: usize) -> usize {
         if self.any(i, &["early", "late", "earlier", "later", "mid"]) {
             if self.is(i, "mid") && self.p(i + 1, b'-') {
                 return i + 2;
@@ -1056,6 +1074,10 @@ impl<'a> Scanner<'a> {
     /// "yesterday", "today", "tomorrow", "tonight", "last night", "this morning".
     fn relative_day(&self, i: usize) -> Option<Hit> {
         let j = self.prefix(i);
+        // The words the rule reads (checked first: most tokens are none of them).
+        if !self.any(j, &["yesterday", "today", "tomorrow", "tonight", "last", "this"]) {
+            return None;
+        }
         let w = self.w(j).to_ascii_lowercase();
         let off = match w.as_str() {
             "yesterday" => Some(-1),
@@ -1234,6 +1256,12 @@ impl<'a> Scanner<'a> {
         let the = self.is(k, "the");
         if the {
             k += 1;
+        }
+        const RELS: [&str; 7] = [
+            "this", "current", "last", "past", "previous", "next", "coming",
+        ];
+        if !RELS.iter().any(|x| self.w(k).eq_ignore_ascii_case(x)) {
+            return None;
         }
         let rel = self.w(k).to_ascii_lowercase();
         let rel = match rel.as_str() {
@@ -1843,8 +1871,12 @@ impl<'a> Scanner<'a> {
 
     /// "11pm", "7 a.m.", "23:00", "3:30 p.m. Monday", "noon", "midnight", "dawn".
     fn clock_time(&self, i: usize) -> Option<Hit> {
-        let w = self.w(i).to_ascii_lowercase();
-        let (hh, mm, end): (u32, u32, usize) = match w.as_str() {
+        // The word lower-cased on the stack (a longer or non-ASCII word is no clock word).
+        let mut buf = [0u8; 16];
+        let w = lower(self.w(i), &mut buf)
+            .and_then(|l| std::str::from_utf8(l).ok())
+            .unwrap_or("");
+        let (hh, mm, end): (u32, u32, usize) = match w {
             "noon" | "midday" => (12, 0, i + 1),
             "midnight" => (24, 0, i + 1),
             "dawn" | "daybreak" | "sunrise" => {
