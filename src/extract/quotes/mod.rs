@@ -97,8 +97,11 @@ fn find_raw(doc: &Document) -> Vec<Raw> {
     let mut skip_to = 0usize;
     for (pi, p) in doc.paragraphs.iter().enumerate() {
         let mut i = p.start.max(skip_to);
+        let bytes = text.as_bytes();
         while i < p.end {
-            if !text.is_char_boundary(i) {
+            // Only these bytes start a mark (`"`, `` ` ``, `'`, and the lead bytes of the
+            // curly marks and guillemets); a lead byte is always a character boundary.
+            if !matches!(bytes[i], b'"' | b'`' | b'\'' | 0xE2 | 0xC2) {
                 i += 1;
                 continue;
             }
