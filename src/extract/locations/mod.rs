@@ -87,25 +87,71 @@ pub struct Place {
 
 /// The gazetteer record `id`.
 pub fn place(id: u32) -> Option<Place> {
+    let c = candidate(id)?;
+    Some(Place {
+        kind: c.kind,
+        name: c.name,
+        country: c.country,
+        admin1: c.admin1,
+        lat: c.lat.parse().ok(),
+        lon: c.lon.parse().ok(),
+        population: c.population,
+    })
+}
+
+/// A gazetteer record as resolution reads it, for every candidate of every name: its
+/// coordinates stay text, parsed only for the place chosen ([`Candidate::coordinates`]).
+#[derive(Debug, Clone)]
+struct Candidate {
+    kind: &'static str,
+    name: &'static str,
+    country: &'static str,
+    admin1: &'static str,
+    lat: &'static str,
+    lon: &'static str,
+    population: u64,
+}
+
+impl Candidate {
+    fn coordinates(&self) -> (Option<f64>, Option<f64>) {
+        (self.lat.parse().ok(), self.lon.parse().ok())
+    }
+}
+
+/// The gazetteer record `id`, its fields cut out of its line (see [`place`]).
+fn candidate(id: u32) -> Option<Candidate> {
     let id = id as usize;
     let start = *index::PLACE_STARTS.get(id)? as usize;
     let end = *index::PLACE_STARTS.get(id + 1)? as usize;
-    let line = PLACES_TXT.get(start..end)?.trim_end_matches('\n');
-    let mut f = line.split('\t');
-    let kind = match f.next()? {
+    let mut rest = Some(PLACES_TXT.get(start..end)?.trim_end_matches('\n'));
+    // `split('\t')`, with a byte loop: the fields are short.
+    let mut field = || -> Option<&'static str> {
+        let line = rest?;
+        match line.bytes().position(|b| b == b'\t') {
+            Some(t) => {
+                rest = Some(&line[t + 1..]);
+                Some(&line[..t])
+            }
+            None => {
+                rest = None;
+                Some(line)
+            }
+        }
+    };
+    let kind = match field()? {
         "country" => "country",
         "admin1" => "admin1",
         "city" => "city",
         _ => "demonym",
     };
-    Some(Place {
+    Some(Candidate {
         kind,
-        name: f.next()?,
-        country: f.next()?,
-        admin1: f.next()?,
-        lat: f.next()?.parse().ok(),
-        lon: f.next()?.parse().ok(),
-        population: f.next()?.parse().unwrap_or(0),
+        name: field()?,
+        country: field()?,
+        admin1: field()?,
+        lat: field()?,
+        lon: field()?,
+        population: field()?.parse().unwrap_or(0),
     })
 }
 
@@ -223,27 +269,52 @@ struct Word {
 }
 
 fn words_of(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 5);
     let mut start: Option<usize> = None;
     let mut prev_lower_ascii = false;
-    for (i, c) in text.char_indices() {
-        // "Afghanistan.They": a period between a small letter and a capital ends a sentence
-        // whose space was lost, not an abbreviation.
-        let lost_space = c == '.'
-            && prev_lower_ascii
-            && text
-                .as_bytes()
-                .get(i + 1)
-                .is_some_and(u8::is_ascii_uppercase);
-        let part =
-            c.is_alphanumeric() || matches!(c, '\'' | '’' | '.') && start.is_some() && !lost_space;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII, most of a text: no decoding, and a run of letters and digits inside a word
+        // is skipped at once.
+        if b.is_ascii() {
+            if b.is_ascii_alphanumeric() {
+                if start.is_none() {
+                    start = Some(i);
+                }
+                while i + 1 < bytes.len() && bytes[i + 1].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                prev_lower_ascii = bytes[i].is_ascii_lowercase();
+                i += 1;
+                continue;
+            }
+            // "Afghanistan.They": a period between a small letter and a capital ends a
+            // sentence whose space was lost, not an abbreviation.
+            let lost_space = b == b'.'
+                && prev_lower_ascii
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase);
+            let part = matches!(b, b'\'' | b'.') && start.is_some() && !lost_space;
+            prev_lower_ascii = false;
+            if let (false, Some(s)) = (part, start) {
+                out.push(Word { start: s, end: i });
+                start = None;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let part = c.is_alphanumeric() || c == '’' && start.is_some();
         // Mojibake glued to a name ("AfghanistanŠ—Ès" for "Afghanistan's"): an accented
         // capital right after a small ASCII letter starts a new word.
-        if let (true, Some(s)) = (prev_lower_ascii && !c.is_ascii() && c.is_uppercase(), start) {
+        if let (true, Some(s)) = (prev_lower_ascii && c.is_uppercase(), start) {
             out.push(Word { start: s, end: i });
             start = None;
         }
-        prev_lower_ascii = c.is_ascii_lowercase();
+        prev_lower_ascii = false;
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -252,6 +323,7 @@ fn words_of(text: &str) -> Vec<Word> {
             }
             _ => {}
         }
+        i += c.len_utf8();
     }
     if let Some(s) = start {
         out.push(Word {
@@ -400,12 +472,22 @@ fn place_preposition_before(text: &str, words: &[Word], h: &Hit) -> bool {
     let Some(before) = prev_word(text, words, h.first_word) else {
         return false;
     };
-    let lower = before.to_lowercase();
-    let noun = matches!(
-        lower.as_str(),
-        "province" | "state" | "region" | "city" | "town" | "village" | "capital"
-    );
-    PLACE_PREPOSITIONS.contains(&lower.as_str()) && !(noun && capitalized(before))
+    // The words compared are ASCII and lower-case: an ASCII word is compared without
+    // lower-casing it into a new string.
+    let lower;
+    let word = if before.is_ascii() {
+        before
+    } else {
+        lower = before.to_lowercase();
+        lower.as_str()
+    };
+    let is = |w: &str| word.eq_ignore_ascii_case(w);
+    let noun = [
+        "province", "state", "region", "city", "town", "village", "capital",
+    ]
+    .iter()
+    .any(|w| is(w));
+    PLACE_PREPOSITIONS.iter().any(|w| is(w)) && !(noun && capitalized(before))
 }
 
 /// Chooses a place for each hit and drops hits that lack the context they need.
@@ -418,13 +500,13 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
         Some(v) => v.1 += 1,
         None => votes.push((c, 1)),
     };
-    let places_of = |h: &Hit| -> Vec<(u32, Place)> {
+    let places_of = |h: &Hit| -> Vec<(u32, Candidate)> {
         h.ids
             .iter()
-            .filter_map(|&id| place(id).map(|p| (id, p)))
+            .filter_map(|&id| candidate(id).map(|p| (id, p)))
             .collect()
     };
-    let mut resolved: Vec<(Hit, Vec<(u32, Place)>)> = hits
+    let mut resolved: Vec<(Hit, Vec<(u32, Candidate)>)> = hits
         .into_iter()
         .map(|h| {
             let p = places_of(&h);
@@ -599,10 +681,12 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
     }
     // A name once seen as part of a person's name ("Ana Velez") is not a place elsewhere
     // either ("Velez said"), unless a preposition says so.
-    for k in 0..n {
-        let (h, _) = &resolved[k];
-        let preposition = place_preposition_before(text, words, h);
-        if keep[k] && !preposition && surnames.contains(&fold(&text[h.span.clone()])) {
+    for k in (0..n).filter(|_| !surnames.is_empty()) {
+        let h = &resolved[k].0;
+        if keep[k]
+            && !place_preposition_before(text, words, h)
+            && surnames.contains(&fold(&text[h.span.clone()]))
+        {
             keep[k] = false;
         }
     }
@@ -670,15 +754,18 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
             l.name == p.name && l.country.as_deref() == Some(p.country) && l.kind == p.kind
         }) {
             Some(l) => l.mentions.push(ev),
-            None => places.locations.push(Location {
-                name: p.name.to_string(),
-                kind: p.kind.to_string(),
-                country: Some(p.country.to_string()),
-                admin1: (!p.admin1.is_empty()).then(|| p.admin1.to_string()),
-                lat: p.lat,
-                lon: p.lon,
-                mentions: vec![ev],
-            }),
+            None => {
+                let (lat, lon) = p.coordinates();
+                places.locations.push(Location {
+                    name: p.name.to_string(),
+                    kind: p.kind.to_string(),
+                    country: Some(p.country.to_string()),
+                    admin1: (!p.admin1.is_empty()).then(|| p.admin1.to_string()),
+                    lat,
+                    lon,
+                    mentions: vec![ev],
+                });
+            }
         }
     }
     localize_small_foreign_towns(&mut places, &small_foreign);
@@ -706,8 +793,8 @@ fn longer_local_name(
     text: &str,
     words: &[Word],
     h: &Hit,
-    p: &Place,
-    next_hit: Option<&(Hit, Vec<(u32, Place)>)>,
+    p: &Candidate,
+    next_hit: Option<&(Hit, Vec<(u32, Candidate)>)>,
 ) -> Option<Span> {
     let small = p.population < 100_000 || fold(&text[h.span.clone()]) != fold(p.name);
     let n = words.get(h.last_word + 1)?;
@@ -893,10 +980,11 @@ fn bare_compass_alone(text: &str, words: &[Word], h: &Hit) -> bool {
         "division",
         "divisions",
     ];
+    // Read once: this test runs for every hit.
+    static COMPASS: LazyLock<Vec<&'static str>> =
+        LazyLock::new(|| crate::vocab::entries(COMPASS_WORDS).collect());
     let hit = &text[h.span.clone()];
-    if h.first_word != h.last_word
-        || !crate::vocab::entries(COMPASS_WORDS).any(|c| c.eq_ignore_ascii_case(hit))
-    {
+    if h.first_word != h.last_word || !COMPASS.iter().any(|c| c.eq_ignore_ascii_case(hit)) {
         return false;
     }
     for k in h.last_word + 1..(h.last_word + 7).min(words.len()) {
@@ -1874,6 +1962,85 @@ mod tests {
 #[cfg(test)]
 mod robustness {
     use super::*;
+
+    /// [`words_of`] as it was first written, one character at a time: the byte loop must
+    /// cut every text into the same words.
+    fn words_per_char(text: &str) -> Vec<Word> {
+        let mut out = Vec::new();
+        let mut start: Option<usize> = None;
+        let mut prev_lower_ascii = false;
+        for (i, c) in text.char_indices() {
+            // "Afghanistan.They": a period between a small letter and a capital ends a sentence
+            // whose space was lost, not an abbreviation.
+            let lost_space = c == '.'
+                && prev_lower_ascii
+                && text
+                    .as_bytes()
+                    .get(i + 1)
+                    .is_some_and(u8::is_ascii_uppercase);
+            let part = c.is_alphanumeric()
+                || matches!(c, '\'' | '’' | '.') && start.is_some() && !lost_space;
+            // Mojibake glued to a name ("AfghanistanŠ—Ès" for "Afghanistan's"): an accented
+            // capital right after a small ASCII letter starts a new word.
+            if let (true, Some(s)) = (prev_lower_ascii && !c.is_ascii() && c.is_uppercase(), start)
+            {
+                out.push(Word { start: s, end: i });
+                start = None;
+            }
+            prev_lower_ascii = c.is_ascii_lowercase();
+            match (part, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    out.push(Word { start: s, end: i });
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            out.push(Word {
+                start: s,
+                end: text.len(),
+            });
+        }
+        // A trailing period belongs to the sentence, except in abbreviations ("St.", "Mich.").
+        for w in &mut out {
+            let s = &text[w.start..w.end];
+            // "Mich.", "St." and initialisms ("N.C.", "D.C.") keep their period.
+            if let Some(body) = s.strip_suffix('.') {
+                let abbreviation = s.len() <= 5 && body.chars().all(char::is_alphabetic);
+                let initialism =
+                    body.contains('.') && body.chars().all(|c| c.is_alphabetic() || c == '.');
+                if !abbreviation && !initialism {
+                    w.end -= 1;
+                }
+            }
+            if text[w.start..w.end].ends_with("'s") {
+                w.end -= 2;
+            } else if text[w.start..w.end].ends_with("’s") {
+                w.end -= "’s".len();
+            }
+        }
+        out.retain(|w| w.end > w.start);
+        out
+    }
+
+    #[test]
+    fn words_are_cut_like_one_character_at_a_time() {
+        for text in [
+            "Protests spread from Almaty to Nur-Sultan in Kazakhstan.",
+            "AfghanistanŠ—Ès people. Afghanistan.They said, in Graham, N.C. Police",
+            "Prince George’s County, St. Mary's and D.C.'s mayor; I've 12.5 km.",
+            "Côte d’Ivoire’s São Tomé ÉTAT aÉb x’ ’y '' .. .a a. É.",
+            "  tabs\tand\nlines  ",
+            "",
+            "Ž",
+            "Mich. Dr. e.g. U.S.A. A.B.c. Ab.Cd xY.Z",
+        ] {
+            let cut = |w: Vec<Word>| w.iter().map(|w| (w.start, w.end)).collect::<Vec<_>>();
+            assert_eq!(cut(words_of(text)), cut(words_per_char(text)), "{text:?}");
+        }
+    }
 
     #[test]
     fn words_ending_in_multibyte_letters_and_initialisms() {
