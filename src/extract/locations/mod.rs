@@ -1164,6 +1164,9 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places, longe
         }
         let span = if let Some(l) = longer.next_if(|l| l.start == w.start) {
             l
+        } else if !CONTEXT_TRIGGERS.may_contain(s) {
+            // Most words start no rule: one table look-up instead of every list below.
+            continue;
         } else if PLACE_SUFFIXES.contains(&s) {
             // Capitalized words before the suffix.
             let mut k = i;
@@ -1183,37 +1186,7 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places, longe
                 continue;
             }
             words[k].start..w.end
-        } else if matches!(
-            s,
-            "town"
-                | "village"
-                | "city"
-                | "district"
-                | "township"
-                | "suburb"
-                | "neighborhood"
-                | "neighbourhood"
-                | "locality"
-                | "canton"
-                | "municipality"
-                | "province"
-                | "region"
-                | "island"
-                | "hamlet"
-                | "commune"
-                | "settlement"
-                | "towns"
-                | "villages"
-                | "cities"
-                | "districts"
-                | "provinces"
-                | "regions"
-                | "departments"
-                | "municipalities"
-                | "communes"
-                | "neighborhoods"
-                | "neighbourhoods"
-        ) && words
+        } else if PLACE_NOUNS_BEFORE_OF.contains(&s) && words
             .get(i + 1)
             .is_some_and(|n| &text[n.start..n.end] == "of")
         {
@@ -1308,23 +1281,7 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places, longe
                 continue;
             };
             words[first].start..words[i - 1].end
-        } else if matches!(
-            s,
-            "in" | "near"
-                | "outside"
-                | "around"
-                | "across"
-                | "towards"
-                | "through"
-                | "northern"
-                | "southern"
-                | "eastern"
-                | "western"
-                | "northeastern"
-                | "northwestern"
-                | "southeastern"
-                | "southwestern"
-        ) {
+        } else if CONTEXT_PREPOSITIONS.contains(&s) {
             // "clashes in Kodok": capitalized words after a place preposition.
             let Some(first) = words.get(i + 1) else {
                 continue;
@@ -1387,6 +1344,112 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places, longe
     places
         .locations
         .sort_by_key(|l| l.mentions.first().map_or(usize::MAX, |m| m.start));
+}
+
+/// Place nouns before "of" that name the place after it ("the town of X", "the provinces of
+/// X, Y and Z").
+const PLACE_NOUNS_BEFORE_OF: &[&str] = &[
+    "town",
+    "village",
+    "city",
+    "district",
+    "township",
+    "suburb",
+    "neighborhood",
+    "neighbourhood",
+    "locality",
+    "canton",
+    "municipality",
+    "province",
+    "region",
+    "island",
+    "hamlet",
+    "commune",
+    "settlement",
+    "towns",
+    "villages",
+    "cities",
+    "districts",
+    "provinces",
+    "regions",
+    "departments",
+    "municipalities",
+    "communes",
+    "neighborhoods",
+    "neighbourhoods",
+];
+
+/// Words after which capitalized words are a place ("clashes in Kodok").
+const CONTEXT_PREPOSITIONS: &[&str] = &[
+    "in",
+    "near",
+    "outside",
+    "around",
+    "across",
+    "towards",
+    "through",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+];
+
+/// Every word that starts a rule of [`add_context_places`], for a quick test that rejects
+/// most words of a text before the lists are compared one by one.
+static CONTEXT_TRIGGERS: WordFilter = WordFilter::new(&[
+    PLACE_SUFFIXES,
+    PLACE_NOUNS_BEFORE_OF,
+    LOWER_PLACE_WORDS,
+    GENERIC_PLACE_WORDS,
+    &["from"],
+    DIRECTIONS,
+    CONTEXT_PREPOSITIONS,
+]);
+
+/// A test that a word may be in some lists, ASCII case-insensitively: per word length, the
+/// first letters and the last letters that list words of that length have (one bit each,
+/// by the low five bits of the lower-cased byte). No false negatives; most other words fail
+/// on their length, first or last letter.
+struct WordFilter {
+    first: [u32; 32],
+    last: [u32; 32],
+}
+
+impl WordFilter {
+    const fn new(lists: &[&[&str]]) -> WordFilter {
+        let mut first = [0u32; 32];
+        let mut last = [0u32; 32];
+        let mut l = 0;
+        while l < lists.len() {
+            let mut k = 0;
+            while k < lists[l].len() {
+                let w = lists[l][k].as_bytes();
+                if !w.is_empty() {
+                    let n = if w.len() < 31 { w.len() } else { 31 };
+                    first[n] |= 1 << (w[0].to_ascii_lowercase() & 31);
+                    last[n] |= 1 << (w[w.len() - 1].to_ascii_lowercase() & 31);
+                }
+                k += 1;
+            }
+            l += 1;
+        }
+        WordFilter { first, last }
+    }
+
+    /// False when `w` is in none of the lists (in any ASCII case).
+    fn may_contain(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        let (Some(&f), Some(&l)) = (b.first(), b.last()) else {
+            return false;
+        };
+        let n = b.len().min(31);
+        self.first[n] >> (f.to_ascii_lowercase() & 31) & 1 == 1
+            && self.last[n] >> (l.to_ascii_lowercase() & 31) & 1 == 1
+    }
 }
 
 /// A mention of a place the gazetteer lacks (kind `place`, named as written, no
