@@ -422,7 +422,7 @@ pub fn extract(doc: &Document) -> Places {
                 break;
             }
             let wj = &text[words[j].start..words[j].end];
-            let is_connector = CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(wj));
+            let is_connector = CONNECTOR_WORDS.contains_ci(wj);
             let small = !capitalized(wj);
             let short_small = wj.len() <= 4 && wj.bytes().all(|b| b.is_ascii_lowercase());
             if j > i && small && !is_connector && !short_small {
@@ -487,7 +487,7 @@ fn place_preposition_before(text: &str, words: &[Word], h: &Hit) -> bool {
     ]
     .iter()
     .any(|w| is(w));
-    PLACE_PREPOSITIONS.iter().any(|w| is(w)) && !(noun && capitalized(before))
+    PREPOSITIONS.contains_ci(word) && !(noun && capitalized(before))
 }
 
 /// Chooses a place for each hit and drops hits that lack the context they need.
@@ -525,7 +525,8 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
     }
     let score = |c: &str| votes.iter().find(|v| v.0 == c).map_or(0, |v| v.1);
     // First-level subdivisions the article names ("Dayton ... Ohio") decide between cities.
-    let admin1s: Vec<&'static str> = resolved
+    // Sorted and deduplicated: every candidate of every hit asks for membership.
+    let mut admin1s: Vec<&'static str> = resolved
         .iter()
         .filter(|(h, _)| !h.ambiguous)
         .filter_map(|(_, ps)| {
@@ -534,6 +535,8 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
                 .map(|(_, p)| p.name)
         })
         .collect();
+    admin1s.sort_unstable();
+    admin1s.dedup();
     // Whether the article names a country outright (a country, a first-level subdivision or
     // a demonym); a lone city's own vote is too weak to make other cities foreign.
     let any_votes = resolved.iter().any(|(h, ps)| {
@@ -578,7 +581,7 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
         let institution = words.get(h.last_word + 1).is_some_and(|n| {
             let w = &text[n.start..n.end];
             joinable(text, &words[h.last_word], n)
-                && (INSTITUTION_WORDS.contains(&w) || w == "police" || PLACE_SUFFIXES.contains(&w))
+                && (INSTITUTIONS.contains(w) || w == "police" || SUFFIXES.contains(w))
         });
         // An ambiguous word glued to a following capitalized word is part of a longer name
         // ("West Baltimore", "North Side"), and an all-capitals short word outside the
@@ -587,15 +590,15 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
             let w = &text[n.start..n.end];
             joinable(text, &words[h.last_word], n)
                 && capitalized(w)
-                && !INSTITUTION_WORDS.contains(&w)
-                && !PLACE_SUFFIXES.contains(&w)
+                && !INSTITUTIONS.contains(w)
+                && !SUFFIXES.contains(w)
         });
         // "Wadi al-Tamar", "Puerto de la Cruz": a city name that a particle joins to a
         // capitalized word is the first word of a longer name the gazetteer lacks.
         let particle_after = words.get(h.last_word + 2).is_some_and(|n2| {
             let n1 = &words[h.last_word + 1];
             let w1 = &text[n1.start..n1.end];
-            CONNECTORS.contains(&w1)
+            CONNECTOR_WORDS.contains(w1)
                 && !matches!(w1, "and" | "of" | "the")
                 && joinable(text, &words[h.last_word], n1)
                 && joinable(text, n1, n2)
@@ -725,7 +728,7 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
             .enumerate()
             .max_by_key(|(rank, (_, p))| {
                 (
-                    admin1s.contains(&p.admin1),
+                    admin1s.binary_search(&p.admin1).is_ok(),
                     score(p.country),
                     std::cmp::Reverse(*rank),
                 )
@@ -801,10 +804,10 @@ fn longer_local_name(
     let w = &text[n.start..n.end];
     let name_word = joinable(text, &words[h.last_word], n)
         && capitalized(w)
-        && !INSTITUTION_WORDS.contains(&w)
-        && !PLACE_SUFFIXES.contains(&w)
-        && !PLACE_MODIFIERS.contains(&w)
-        && !NOT_PLACES.contains(&w)
+        && !INSTITUTIONS.contains(w)
+        && !SUFFIXES.contains(w)
+        && !MODIFIERS.contains(w)
+        && !is_not_place(w)
         && !is_generic_place_word(w)
         && next_hit.is_none_or(|(o, _)| o.first_word != h.last_word + 1);
     if !small || !name_word {
@@ -1027,9 +1030,9 @@ fn capitalized_neighbour(text: &str, words: &[Word], h: &Hit) -> bool {
         w.is_some_and(|w| {
             let s = &text[w.start..w.end];
             capitalized(s)
-                && !INSTITUTION_WORDS.contains(&s)
-                && !PLACE_SUFFIXES.contains(&s)
-                && !PLACE_MODIFIERS.contains(&s)
+                && !INSTITUTIONS.contains(s)
+                && !SUFFIXES.contains(s)
+                && !MODIFIERS.contains(s)
         })
     };
     let sentence_start = |w: Word| {
@@ -1167,7 +1170,7 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places, longe
         } else if !CONTEXT_TRIGGERS.may_contain(s) {
             // Most words start no rule: one table look-up instead of every list below.
             continue;
-        } else if PLACE_SUFFIXES.contains(&s) {
+        } else if SUFFIXES.contains(s) {
             // Capitalized words before the suffix.
             let mut k = i;
             while k > 0
@@ -1186,9 +1189,10 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places, longe
                 continue;
             }
             words[k].start..w.end
-        } else if PLACE_NOUNS_BEFORE_OF.contains(&s) && words
-            .get(i + 1)
-            .is_some_and(|n| &text[n.start..n.end] == "of")
+        } else if NOUNS_BEFORE_OF.contains(s)
+            && words
+                .get(i + 1)
+                .is_some_and(|n| &text[n.start..n.end] == "of")
         {
             // "the town of Pital de la Conta"; "the provinces of Caribe Sur, Rivas and
             // Zelaya Central": every name of the list.
@@ -1219,7 +1223,7 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places, longe
                 }
             }
             first.start..words[end].end
-        } else if (LOWER_PLACE_WORDS.contains(&s) || is_generic_place_word(s)) && i > 0 {
+        } else if (LOWER_PLACES.contains(s) || is_generic_place_word(s)) && i > 0 {
             // "Maungdaw district", "Kamandi village", "Yamabal Canton": capitalized words
             // before the word; the generic word is left out of the name. Not "the Mexican
             // state of Guerrero" (an adjective, and the place follows "of").
@@ -1269,7 +1273,7 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places, longe
                 }
             }
             words[i + 1].start..words[last].end
-        } else if DIRECTIONS.contains(&s)
+        } else if DIRECTION_WORDS.contains(s)
             && words
                 .get(i + 1)
                 .is_some_and(|n| &text[n.start..n.end] == "of")
@@ -1281,7 +1285,7 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places, longe
                 continue;
             };
             words[first].start..words[i - 1].end
-        } else if CONTEXT_PREPOSITIONS.contains(&s) {
+        } else if PREPOSITIONS_BEFORE.contains(s) {
             // "clashes in Kodok": capitalized words after a place preposition.
             let Some(first) = words.get(i + 1) else {
                 continue;
@@ -1452,6 +1456,43 @@ impl WordFilter {
     }
 }
 
+/// A word list with a [`WordFilter`] in front: most words are rejected by one table look-up
+/// before the list is compared word by word (these lists are asked about every hit or every
+/// word).
+struct WordSet {
+    words: &'static [&'static str],
+    filter: WordFilter,
+}
+
+impl WordSet {
+    const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            filter: WordFilter::new(&[words]),
+        }
+    }
+
+    /// `words.contains(&w)`.
+    fn contains(&self, w: &str) -> bool {
+        self.filter.may_contain(w) && self.words.contains(&w)
+    }
+
+    /// Whether a word of the list equals `w` ASCII-case-insensitively.
+    fn contains_ci(&self, w: &str) -> bool {
+        self.filter.may_contain(w) && self.words.iter().any(|x| x.eq_ignore_ascii_case(w))
+    }
+}
+
+static INSTITUTIONS: WordSet = WordSet::new(INSTITUTION_WORDS);
+static SUFFIXES: WordSet = WordSet::new(PLACE_SUFFIXES);
+static MODIFIERS: WordSet = WordSet::new(PLACE_MODIFIERS);
+static CONNECTOR_WORDS: WordSet = WordSet::new(CONNECTORS);
+static LOWER_PLACES: WordSet = WordSet::new(LOWER_PLACE_WORDS);
+static DIRECTION_WORDS: WordSet = WordSet::new(DIRECTIONS);
+static NOUNS_BEFORE_OF: WordSet = WordSet::new(PLACE_NOUNS_BEFORE_OF);
+static PREPOSITIONS_BEFORE: WordSet = WordSet::new(CONTEXT_PREPOSITIONS);
+static PREPOSITIONS: WordSet = WordSet::new(PLACE_PREPOSITIONS);
+
 /// A mention of a place the gazetteer lacks (kind `place`, named as written, no
 /// coordinates): a further mention of a place of that name, else a new place in `country`.
 fn add_place(places: &mut Places, ev: Evidence, country: Option<String>) {
@@ -1474,9 +1515,8 @@ fn add_place(places: &mut Places, ev: Evidence, country: Option<String>) {
 }
 
 fn is_generic_place_word(w: &str) -> bool {
-    GENERIC_PLACE_WORDS
-        .iter()
-        .any(|g| g.eq_ignore_ascii_case(w))
+    static GENERIC: WordSet = WordSet::new(GENERIC_PLACE_WORDS);
+    GENERIC.contains_ci(w)
 }
 
 /// Lowercase words after a name that make it a place ("Maungdaw district").
@@ -1612,6 +1652,12 @@ const NOT_PLACES: &[&str] = &[
     "Many",
 ];
 
+/// Whether `w` is one of [`NOT_PLACES`] (a table rejects most words first).
+fn is_not_place(w: &str) -> bool {
+    static FILTER: WordFilter = WordFilter::new(&[NOT_PLACES]);
+    FILTER.may_contain(w) && NOT_PLACES.contains(&w)
+}
+
 /// The index of the last word of a run of up to three capitalized words starting at `i`; a
 /// particle may join two of them ("Badia al-Sham", "Pital de la Conta").
 fn cap_run(text: &str, words: &[Word], i: usize) -> Option<usize> {
@@ -1637,7 +1683,7 @@ fn cap_run(text: &str, words: &[Word], i: usize) -> Option<usize> {
         let mut k = end + 1;
         while k < words.len()
             && k < end + 3
-            && CONNECTORS.contains(&word(k))
+            && CONNECTOR_WORDS.contains(word(k))
             && word(k) != "and"
             && word(k) != "of"
             && k + 1 < words.len()
@@ -1678,7 +1724,7 @@ fn plausible_place(name: &str) -> bool {
     !words.is_empty()
         && !words.iter().any(|w| {
             let w = w.trim_end_matches(['.', ',']);
-            NOT_PLACES.contains(&w)
+            is_not_place(w)
                 || matches!(
                     w,
                     "Police"
