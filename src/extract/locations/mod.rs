@@ -333,9 +333,10 @@ fn words_of(text: &str) -> Vec<Word> {
     }
     // A trailing period belongs to the sentence, except in abbreviations ("St.", "Mich.").
     for w in &mut out {
-        let s = &text[w.start..w.end];
         // "Mich.", "St." and initialisms ("N.C.", "D.C.") keep their period.
-        if let Some(body) = s.strip_suffix('.') {
+        if bytes[w.end - 1] == b'.' {
+            let s = &text[w.start..w.end];
+            let body = &s[..s.len() - 1];
             let abbreviation = s.len() <= 5 && body.chars().all(char::is_alphabetic);
             let initialism =
                 body.contains('.') && body.chars().all(|c| c.is_alphabetic() || c == '.');
@@ -343,9 +344,10 @@ fn words_of(text: &str) -> Vec<Word> {
                 w.end -= 1;
             }
         }
-        if text[w.start..w.end].ends_with("'s") {
+        let b = &bytes[w.start..w.end];
+        if b.ends_with(b"'s") {
             w.end -= 2;
-        } else if text[w.start..w.end].ends_with("’s") {
+        } else if b.ends_with("’s".as_bytes()) {
             w.end -= "’s".len();
         }
     }
@@ -354,7 +356,11 @@ fn words_of(text: &str) -> Vec<Word> {
 }
 
 fn capitalized(s: &str) -> bool {
-    s.chars().next().is_some_and(char::is_uppercase)
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => s.chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
 }
 
 /// The separator between two words is spaces on one line ("Sri  Lanka" in text extracted
@@ -372,6 +378,10 @@ fn joinable_or_possessive(text: &str, a: &Word, b: &Word) -> bool {
 /// "I’ve", "We're", "Don't": a contraction is never a place name, whatever the gazetteer's
 /// alternate names say.
 fn is_contraction(w: &str) -> bool {
+    // No apostrophe byte, no first byte of '’': no contraction (most words).
+    if !w.bytes().any(|b| b == b'\'' || b == 0xE2) {
+        return false;
+    }
     w.rfind(['\'', '’']).is_some_and(|i| {
         let tail = &w[i..];
         let tail = tail.trim_start_matches(['\'', '’']);
