@@ -101,13 +101,19 @@ fn fold_char(c: char, out: &mut String, space: &mut bool) {
     }
 }
 
-/// Size in bits of the prefilter of folded names (a Bloom filter over every key of the
-/// gazetteer and every word-boundary prefix of a key): 2^21 bits, 256 KiB.
-pub const PREFILTER_BITS: u64 = 1 << 21;
+/// Size in bits of the prefilter of folded names (a blocked Bloom filter over every key of
+/// the gazetteer and every word-boundary prefix of a key): 2^20 bits, 128 KiB, in blocks of
+/// 512 bits (one 64-byte cache line).
+pub const PREFILTER_BITS: u64 = 1 << 20;
 
-/// The three bit positions of a folded name in the prefilter: FNV-1a, mixed (splitmix64's
-/// finalizer), cut into three 21-bit pieces.
-pub fn prefilter_bits(folded: &str) -> [u64; 3] {
+/// Bits of one block of the prefilter: all the bits of a name fall in one block, so that a
+/// look-up touches one cache line and one page (a first run touches few pages of the
+/// filter instead of all of them).
+pub const PREFILTER_BLOCK_BITS: u64 = 512;
+
+/// The four bit positions of a folded name in the prefilter, all in one block: FNV-1a,
+/// mixed (splitmix64's finalizer); the top bits choose the block, four 9-bit pieces the bits.
+pub fn prefilter_bits(folded: &str) -> [u64; 4] {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in folded.bytes() {
         h ^= u64::from(b);
@@ -118,8 +124,10 @@ pub fn prefilter_bits(folded: &str) -> [u64; 3] {
     h ^= h >> 27;
     h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
     h ^= h >> 31;
-    let mask = PREFILTER_BITS - 1;
-    [h & mask, (h >> 21) & mask, (h >> 42) & mask]
+    let blocks = PREFILTER_BITS / PREFILTER_BLOCK_BITS;
+    let base = (h >> 40) % blocks * PREFILTER_BLOCK_BITS;
+    let bit = |k: u32| base + ((h >> (9 * k)) & (PREFILTER_BLOCK_BITS - 1));
+    [bit(0), bit(1), bit(2), bit(3)]
 }
 
 /// The bucket of a folded key in the key index: its first two bytes (a missing second byte

@@ -31,7 +31,13 @@ static KEYS_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/keys.txt"));
 
 /// Compass and position words ("Western", "Central"), shared with build.rs.
 const COMPASS_WORDS: &str = include_str!("../../../data/compass.txt");
-static PREFILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/prefilter.bin"));
+/// The prefilter (see [`may_be_key`]), aligned so that each of its 64-byte blocks is one
+/// cache line.
+static PREFILTER: Aligned<[u8; (fold::PREFILTER_BITS / 8) as usize]> =
+    Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/prefilter.bin")));
+
+#[repr(align(64))]
+struct Aligned<T>(T);
 static KEY_BUCKETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/key_buckets.bin"));
 
 /// The range of keys that start with the first two bytes of `folded`.
@@ -54,6 +60,7 @@ fn bucket_range(folded: &str) -> (usize, usize) {
 fn may_be_key(folded: &str) -> bool {
     fold::prefilter_bits(folded).iter().all(|&bit| {
         PREFILTER
+            .0
             .get((bit / 8) as usize)
             .is_some_and(|b| b & (1 << (bit % 8)) != 0)
     })
@@ -1086,16 +1093,15 @@ const PLACE_MODIFIERS: &[&str] = &[
 
 /// True when the word before the hit is a common given name ("Paul" Bailey).
 fn given_name_before(text: &str, words: &[Word], h: &Hit) -> bool {
-    static GIVEN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-        crate::vocab::entries(include_str!("../actors/given_names.txt"))
-            .filter_map(|l| l.split_whitespace().nth(1))
-            .collect()
-    });
     h.first_word
         .checked_sub(1)
         .map(|i| words[i])
         .filter(|p| joinable(text, p, &words[h.first_word]))
-        .is_some_and(|p| GIVEN.contains(&text[p.start..p.end]))
+        .is_some_and(|p| {
+            index::GIVEN_NAMES
+                .binary_search(&&text[p.start..p.end])
+                .is_ok()
+        })
 }
 
 /// Capitalized words that follow a place name without making it part of a person's name.
