@@ -5,7 +5,10 @@
 //! - `keys.txt`: every folded name and alias, sorted, back to back with no separator;
 //! - `gazetteer_index.rs`: where each line of `places.txt` starts, where each key ends, and
 //!   the ids of the places each key names (best candidate first), so that the extractor
-//!   binary-searches the embedded text with no start-up work at all.
+//!   binary-searches the embedded text with no start-up work at all; also the sorted lists
+//!   of names that need context and of given names;
+//! - `prefilter.bin`: a blocked Bloom filter of the keys and their word-boundary prefixes;
+//! - `key_buckets.bin`: where the keys of each first two bytes start.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -300,6 +303,16 @@ fn main() {
         .iter()
         .filter_map(|l| l.split_whitespace().nth(1).map(String::from))
         .collect();
+    // The given names as written, sorted for a binary search ("Paul" Bailey is a person).
+    let mut given_sorted = given.clone();
+    given_sorted.sort();
+    given_sorted.dedup();
+    let _ = writeln!(
+        rs,
+        "/// Common given names as written, sorted.\npub static GIVEN_NAMES: [&str; {}] = {:?};",
+        given_sorted.len(),
+        given_sorted
+    );
     let mut ambiguous: Vec<String> = lines(list("data/gazetteer/ambiguous.txt"))
         .into_iter()
         .chain(lines(list("src/extract/locations/not_alone.txt")))

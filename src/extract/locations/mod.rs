@@ -31,7 +31,13 @@ static KEYS_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/keys.txt"));
 
 /// Compass and position words ("Western", "Central"), shared with build.rs.
 const COMPASS_WORDS: &str = include_str!("../../../data/compass.txt");
-static PREFILTER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/prefilter.bin"));
+/// The prefilter (see [`may_be_key`]), aligned so that each of its 64-byte blocks is one
+/// cache line.
+static PREFILTER: Aligned<[u8; (fold::PREFILTER_BITS / 8) as usize]> =
+    Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/prefilter.bin")));
+
+#[repr(align(64))]
+struct Aligned<T>(T);
 static KEY_BUCKETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/key_buckets.bin"));
 
 /// The range of keys that start with the first two bytes of `folded`.
@@ -54,6 +60,7 @@ fn bucket_range(folded: &str) -> (usize, usize) {
 fn may_be_key(folded: &str) -> bool {
     fold::prefilter_bits(folded).iter().all(|&bit| {
         PREFILTER
+            .0
             .get((bit / 8) as usize)
             .is_some_and(|b| b & (1 << (bit % 8)) != 0)
     })
@@ -87,25 +94,71 @@ pub struct Place {
 
 /// The gazetteer record `id`.
 pub fn place(id: u32) -> Option<Place> {
+    let c = candidate(id)?;
+    Some(Place {
+        kind: c.kind,
+        name: c.name,
+        country: c.country,
+        admin1: c.admin1,
+        lat: c.lat.parse().ok(),
+        lon: c.lon.parse().ok(),
+        population: c.population,
+    })
+}
+
+/// A gazetteer record as resolution reads it, for every candidate of every name: its
+/// coordinates stay text, parsed only for the place chosen ([`Candidate::coordinates`]).
+#[derive(Debug, Clone)]
+struct Candidate {
+    kind: &'static str,
+    name: &'static str,
+    country: &'static str,
+    admin1: &'static str,
+    lat: &'static str,
+    lon: &'static str,
+    population: u64,
+}
+
+impl Candidate {
+    fn coordinates(&self) -> (Option<f64>, Option<f64>) {
+        (self.lat.parse().ok(), self.lon.parse().ok())
+    }
+}
+
+/// The gazetteer record `id`, its fields cut out of its line (see [`place`]).
+fn candidate(id: u32) -> Option<Candidate> {
     let id = id as usize;
     let start = *index::PLACE_STARTS.get(id)? as usize;
     let end = *index::PLACE_STARTS.get(id + 1)? as usize;
-    let line = PLACES_TXT.get(start..end)?.trim_end_matches('\n');
-    let mut f = line.split('\t');
-    let kind = match f.next()? {
+    let mut rest = Some(PLACES_TXT.get(start..end)?.trim_end_matches('\n'));
+    // `split('\t')`, with a byte loop: the fields are short.
+    let mut field = || -> Option<&'static str> {
+        let line = rest?;
+        match line.bytes().position(|b| b == b'\t') {
+            Some(t) => {
+                rest = Some(&line[t + 1..]);
+                Some(&line[..t])
+            }
+            None => {
+                rest = None;
+                Some(line)
+            }
+        }
+    };
+    let kind = match field()? {
         "country" => "country",
         "admin1" => "admin1",
         "city" => "city",
         _ => "demonym",
     };
-    Some(Place {
+    Some(Candidate {
         kind,
-        name: f.next()?,
-        country: f.next()?,
-        admin1: f.next()?,
-        lat: f.next()?.parse().ok(),
-        lon: f.next()?.parse().ok(),
-        population: f.next()?.parse().unwrap_or(0),
+        name: field()?,
+        country: field()?,
+        admin1: field()?,
+        lat: field()?,
+        lon: field()?,
+        population: field()?.parse().unwrap_or(0),
     })
 }
 
@@ -223,27 +276,52 @@ struct Word {
 }
 
 fn words_of(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 5);
     let mut start: Option<usize> = None;
     let mut prev_lower_ascii = false;
-    for (i, c) in text.char_indices() {
-        // "Afghanistan.They": a period between a small letter and a capital ends a sentence
-        // whose space was lost, not an abbreviation.
-        let lost_space = c == '.'
-            && prev_lower_ascii
-            && text
-                .as_bytes()
-                .get(i + 1)
-                .is_some_and(u8::is_ascii_uppercase);
-        let part =
-            c.is_alphanumeric() || matches!(c, '\'' | '’' | '.') && start.is_some() && !lost_space;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII, most of a text: no decoding, and a run of letters and digits inside a word
+        // is skipped at once.
+        if b.is_ascii() {
+            if b.is_ascii_alphanumeric() {
+                if start.is_none() {
+                    start = Some(i);
+                }
+                while i + 1 < bytes.len() && bytes[i + 1].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                prev_lower_ascii = bytes[i].is_ascii_lowercase();
+                i += 1;
+                continue;
+            }
+            // "Afghanistan.They": a period between a small letter and a capital ends a
+            // sentence whose space was lost, not an abbreviation.
+            let lost_space = b == b'.'
+                && prev_lower_ascii
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase);
+            let part = matches!(b, b'\'' | b'.') && start.is_some() && !lost_space;
+            prev_lower_ascii = false;
+            if let (false, Some(s)) = (part, start) {
+                out.push(Word { start: s, end: i });
+                start = None;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let part = c.is_alphanumeric() || c == '’' && start.is_some();
         // Mojibake glued to a name ("AfghanistanŠ—Ès" for "Afghanistan's"): an accented
         // capital right after a small ASCII letter starts a new word.
-        if let (true, Some(s)) = (prev_lower_ascii && !c.is_ascii() && c.is_uppercase(), start) {
+        if let (true, Some(s)) = (prev_lower_ascii && c.is_uppercase(), start) {
             out.push(Word { start: s, end: i });
             start = None;
         }
-        prev_lower_ascii = c.is_ascii_lowercase();
+        prev_lower_ascii = false;
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -252,6 +330,7 @@ fn words_of(text: &str) -> Vec<Word> {
             }
             _ => {}
         }
+        i += c.len_utf8();
     }
     if let Some(s) = start {
         out.push(Word {
@@ -261,9 +340,10 @@ fn words_of(text: &str) -> Vec<Word> {
     }
     // A trailing period belongs to the sentence, except in abbreviations ("St.", "Mich.").
     for w in &mut out {
-        let s = &text[w.start..w.end];
         // "Mich.", "St." and initialisms ("N.C.", "D.C.") keep their period.
-        if let Some(body) = s.strip_suffix('.') {
+        if bytes[w.end - 1] == b'.' {
+            let s = &text[w.start..w.end];
+            let body = &s[..s.len() - 1];
             let abbreviation = s.len() <= 5 && body.chars().all(char::is_alphabetic);
             let initialism =
                 body.contains('.') && body.chars().all(|c| c.is_alphabetic() || c == '.');
@@ -271,9 +351,10 @@ fn words_of(text: &str) -> Vec<Word> {
                 w.end -= 1;
             }
         }
-        if text[w.start..w.end].ends_with("'s") {
+        let b = &bytes[w.start..w.end];
+        if b.ends_with(b"'s") {
             w.end -= 2;
-        } else if text[w.start..w.end].ends_with("’s") {
+        } else if b.ends_with("’s".as_bytes()) {
             w.end -= "’s".len();
         }
     }
@@ -282,7 +363,11 @@ fn words_of(text: &str) -> Vec<Word> {
 }
 
 fn capitalized(s: &str) -> bool {
-    s.chars().next().is_some_and(char::is_uppercase)
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => s.chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
 }
 
 /// The separator between two words is spaces on one line ("Sri  Lanka" in text extracted
@@ -300,6 +385,10 @@ fn joinable_or_possessive(text: &str, a: &Word, b: &Word) -> bool {
 /// "I’ve", "We're", "Don't": a contraction is never a place name, whatever the gazetteer's
 /// alternate names say.
 fn is_contraction(w: &str) -> bool {
+    // No apostrophe byte, no first byte of '’': no contraction (most words).
+    if !w.bytes().any(|b| b == b'\'' || b == 0xE2) {
+        return false;
+    }
     w.rfind(['\'', '’']).is_some_and(|i| {
         let tail = &w[i..];
         let tail = tail.trim_start_matches(['\'', '’']);
@@ -350,7 +439,7 @@ pub fn extract(doc: &Document) -> Places {
                 break;
             }
             let wj = &text[words[j].start..words[j].end];
-            let is_connector = CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(wj));
+            let is_connector = CONNECTOR_WORDS.contains_ci(wj);
             let small = !capitalized(wj);
             let short_small = wj.len() <= 4 && wj.bytes().all(|b| b.is_ascii_lowercase());
             if j > i && small && !is_connector && !short_small {
@@ -400,12 +489,22 @@ fn place_preposition_before(text: &str, words: &[Word], h: &Hit) -> bool {
     let Some(before) = prev_word(text, words, h.first_word) else {
         return false;
     };
-    let lower = before.to_lowercase();
-    let noun = matches!(
-        lower.as_str(),
-        "province" | "state" | "region" | "city" | "town" | "village" | "capital"
-    );
-    PLACE_PREPOSITIONS.contains(&lower.as_str()) && !(noun && capitalized(before))
+    // The words compared are ASCII and lower-case: an ASCII word is compared without
+    // lower-casing it into a new string.
+    let lower;
+    let word = if before.is_ascii() {
+        before
+    } else {
+        lower = before.to_lowercase();
+        lower.as_str()
+    };
+    let is = |w: &str| word.eq_ignore_ascii_case(w);
+    let noun = [
+        "province", "state", "region", "city", "town", "village", "capital",
+    ]
+    .iter()
+    .any(|w| is(w));
+    PREPOSITIONS.contains_ci(word) && !(noun && capitalized(before))
 }
 
 /// Chooses a place for each hit and drops hits that lack the context they need.
@@ -418,13 +517,13 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
         Some(v) => v.1 += 1,
         None => votes.push((c, 1)),
     };
-    let places_of = |h: &Hit| -> Vec<(u32, Place)> {
+    let places_of = |h: &Hit| -> Vec<(u32, Candidate)> {
         h.ids
             .iter()
-            .filter_map(|&id| place(id).map(|p| (id, p)))
+            .filter_map(|&id| candidate(id).map(|p| (id, p)))
             .collect()
     };
-    let mut resolved: Vec<(Hit, Vec<(u32, Place)>)> = hits
+    let mut resolved: Vec<(Hit, Vec<(u32, Candidate)>)> = hits
         .into_iter()
         .map(|h| {
             let p = places_of(&h);
@@ -443,7 +542,8 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
     }
     let score = |c: &str| votes.iter().find(|v| v.0 == c).map_or(0, |v| v.1);
     // First-level subdivisions the article names ("Dayton ... Ohio") decide between cities.
-    let admin1s: Vec<&'static str> = resolved
+    // Sorted and deduplicated: every candidate of every hit asks for membership.
+    let mut admin1s: Vec<&'static str> = resolved
         .iter()
         .filter(|(h, _)| !h.ambiguous)
         .filter_map(|(_, ps)| {
@@ -452,6 +552,8 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
                 .map(|(_, p)| p.name)
         })
         .collect();
+    admin1s.sort_unstable();
+    admin1s.dedup();
     // Whether the article names a country outright (a country, a first-level subdivision or
     // a demonym); a lone city's own vote is too weak to make other cities foreign.
     let any_votes = resolved.iter().any(|(h, ps)| {
@@ -496,7 +598,7 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
         let institution = words.get(h.last_word + 1).is_some_and(|n| {
             let w = &text[n.start..n.end];
             joinable(text, &words[h.last_word], n)
-                && (INSTITUTION_WORDS.contains(&w) || w == "police" || PLACE_SUFFIXES.contains(&w))
+                && (INSTITUTIONS.contains(w) || w == "police" || SUFFIXES.contains(w))
         });
         // An ambiguous word glued to a following capitalized word is part of a longer name
         // ("West Baltimore", "North Side"), and an all-capitals short word outside the
@@ -505,15 +607,15 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
             let w = &text[n.start..n.end];
             joinable(text, &words[h.last_word], n)
                 && capitalized(w)
-                && !INSTITUTION_WORDS.contains(&w)
-                && !PLACE_SUFFIXES.contains(&w)
+                && !INSTITUTIONS.contains(w)
+                && !SUFFIXES.contains(w)
         });
         // "Wadi al-Tamar", "Puerto de la Cruz": a city name that a particle joins to a
         // capitalized word is the first word of a longer name the gazetteer lacks.
         let particle_after = words.get(h.last_word + 2).is_some_and(|n2| {
             let n1 = &words[h.last_word + 1];
             let w1 = &text[n1.start..n1.end];
-            CONNECTORS.contains(&w1)
+            CONNECTOR_WORDS.contains(w1)
                 && !matches!(w1, "and" | "of" | "the")
                 && joinable(text, &words[h.last_word], n1)
                 && joinable(text, n1, n2)
@@ -599,10 +701,12 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
     }
     // A name once seen as part of a person's name ("Ana Velez") is not a place elsewhere
     // either ("Velez said"), unless a preposition says so.
-    for k in 0..n {
-        let (h, _) = &resolved[k];
-        let preposition = place_preposition_before(text, words, h);
-        if keep[k] && !preposition && surnames.contains(&fold(&text[h.span.clone()])) {
+    for k in (0..n).filter(|_| !surnames.is_empty()) {
+        let h = &resolved[k].0;
+        if keep[k]
+            && !place_preposition_before(text, words, h)
+            && surnames.contains(&fold(&text[h.span.clone()]))
+        {
             keep[k] = false;
         }
     }
@@ -641,7 +745,7 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
             .enumerate()
             .max_by_key(|(rank, (_, p))| {
                 (
-                    admin1s.contains(&p.admin1),
+                    admin1s.binary_search(&p.admin1).is_ok(),
                     score(p.country),
                     std::cmp::Reverse(*rank),
                 )
@@ -670,15 +774,18 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
             l.name == p.name && l.country.as_deref() == Some(p.country) && l.kind == p.kind
         }) {
             Some(l) => l.mentions.push(ev),
-            None => places.locations.push(Location {
-                name: p.name.to_string(),
-                kind: p.kind.to_string(),
-                country: Some(p.country.to_string()),
-                admin1: (!p.admin1.is_empty()).then(|| p.admin1.to_string()),
-                lat: p.lat,
-                lon: p.lon,
-                mentions: vec![ev],
-            }),
+            None => {
+                let (lat, lon) = p.coordinates();
+                places.locations.push(Location {
+                    name: p.name.to_string(),
+                    kind: p.kind.to_string(),
+                    country: Some(p.country.to_string()),
+                    admin1: (!p.admin1.is_empty()).then(|| p.admin1.to_string()),
+                    lat,
+                    lon,
+                    mentions: vec![ev],
+                });
+            }
         }
     }
     localize_small_foreign_towns(&mut places, &small_foreign);
@@ -706,18 +813,18 @@ fn longer_local_name(
     text: &str,
     words: &[Word],
     h: &Hit,
-    p: &Place,
-    next_hit: Option<&(Hit, Vec<(u32, Place)>)>,
+    p: &Candidate,
+    next_hit: Option<&(Hit, Vec<(u32, Candidate)>)>,
 ) -> Option<Span> {
     let small = p.population < 100_000 || fold(&text[h.span.clone()]) != fold(p.name);
     let n = words.get(h.last_word + 1)?;
     let w = &text[n.start..n.end];
     let name_word = joinable(text, &words[h.last_word], n)
         && capitalized(w)
-        && !INSTITUTION_WORDS.contains(&w)
-        && !PLACE_SUFFIXES.contains(&w)
-        && !PLACE_MODIFIERS.contains(&w)
-        && !NOT_PLACES.contains(&w)
+        && !INSTITUTIONS.contains(w)
+        && !SUFFIXES.contains(w)
+        && !MODIFIERS.contains(w)
+        && !is_not_place(w)
         && !is_generic_place_word(w)
         && next_hit.is_none_or(|(o, _)| o.first_word != h.last_word + 1);
     if !small || !name_word {
@@ -893,10 +1000,11 @@ fn bare_compass_alone(text: &str, words: &[Word], h: &Hit) -> bool {
         "division",
         "divisions",
     ];
+    // Read once: this test runs for every hit.
+    static COMPASS: LazyLock<Vec<&'static str>> =
+        LazyLock::new(|| crate::vocab::entries(COMPASS_WORDS).collect());
     let hit = &text[h.span.clone()];
-    if h.first_word != h.last_word
-        || !crate::vocab::entries(COMPASS_WORDS).any(|c| c.eq_ignore_ascii_case(hit))
-    {
+    if h.first_word != h.last_word || !COMPASS.iter().any(|c| c.eq_ignore_ascii_case(hit)) {
         return false;
     }
     for k in h.last_word + 1..(h.last_word + 7).min(words.len()) {
@@ -939,9 +1047,9 @@ fn capitalized_neighbour(text: &str, words: &[Word], h: &Hit) -> bool {
         w.is_some_and(|w| {
             let s = &text[w.start..w.end];
             capitalized(s)
-                && !INSTITUTION_WORDS.contains(&s)
-                && !PLACE_SUFFIXES.contains(&s)
-                && !PLACE_MODIFIERS.contains(&s)
+                && !INSTITUTIONS.contains(s)
+                && !SUFFIXES.contains(s)
+                && !MODIFIERS.contains(s)
         })
     };
     let sentence_start = |w: Word| {
@@ -985,16 +1093,15 @@ const PLACE_MODIFIERS: &[&str] = &[
 
 /// True when the word before the hit is a common given name ("Paul" Bailey).
 fn given_name_before(text: &str, words: &[Word], h: &Hit) -> bool {
-    static GIVEN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-        crate::vocab::entries(include_str!("../actors/given_names.txt"))
-            .filter_map(|l| l.split_whitespace().nth(1))
-            .collect()
-    });
     h.first_word
         .checked_sub(1)
         .map(|i| words[i])
         .filter(|p| joinable(text, p, &words[h.first_word]))
-        .is_some_and(|p| GIVEN.contains(&text[p.start..p.end]))
+        .is_some_and(|p| {
+            index::GIVEN_NAMES
+                .binary_search(&&text[p.start..p.end])
+                .is_ok()
+        })
 }
 
 /// Capitalized words that follow a place name without making it part of a person's name.
@@ -1076,7 +1183,10 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places, longe
         }
         let span = if let Some(l) = longer.next_if(|l| l.start == w.start) {
             l
-        } else if PLACE_SUFFIXES.contains(&s) {
+        } else if !CONTEXT_TRIGGERS.may_contain(s) {
+            // Most words start no rule: one table look-up instead of every list below.
+            continue;
+        } else if SUFFIXES.contains(s) {
             // Capitalized words before the suffix.
             let mut k = i;
             while k > 0
@@ -1095,39 +1205,10 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places, longe
                 continue;
             }
             words[k].start..w.end
-        } else if matches!(
-            s,
-            "town"
-                | "village"
-                | "city"
-                | "district"
-                | "township"
-                | "suburb"
-                | "neighborhood"
-                | "neighbourhood"
-                | "locality"
-                | "canton"
-                | "municipality"
-                | "province"
-                | "region"
-                | "island"
-                | "hamlet"
-                | "commune"
-                | "settlement"
-                | "towns"
-                | "villages"
-                | "cities"
-                | "districts"
-                | "provinces"
-                | "regions"
-                | "departments"
-                | "municipalities"
-                | "communes"
-                | "neighborhoods"
-                | "neighbourhoods"
-        ) && words
-            .get(i + 1)
-            .is_some_and(|n| &text[n.start..n.end] == "of")
+        } else if NOUNS_BEFORE_OF.contains(s)
+            && words
+                .get(i + 1)
+                .is_some_and(|n| &text[n.start..n.end] == "of")
         {
             // "the town of Pital de la Conta"; "the provinces of Caribe Sur, Rivas and
             // Zelaya Central": every name of the list.
@@ -1158,7 +1239,7 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places, longe
                 }
             }
             first.start..words[end].end
-        } else if (LOWER_PLACE_WORDS.contains(&s) || is_generic_place_word(s)) && i > 0 {
+        } else if (LOWER_PLACES.contains(s) || is_generic_place_word(s)) && i > 0 {
             // "Maungdaw district", "Kamandi village", "Yamabal Canton": capitalized words
             // before the word; the generic word is left out of the name. Not "the Mexican
             // state of Guerrero" (an adjective, and the place follows "of").
@@ -1208,7 +1289,7 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places, longe
                 }
             }
             words[i + 1].start..words[last].end
-        } else if DIRECTIONS.contains(&s)
+        } else if DIRECTION_WORDS.contains(s)
             && words
                 .get(i + 1)
                 .is_some_and(|n| &text[n.start..n.end] == "of")
@@ -1220,23 +1301,7 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places, longe
                 continue;
             };
             words[first].start..words[i - 1].end
-        } else if matches!(
-            s,
-            "in" | "near"
-                | "outside"
-                | "around"
-                | "across"
-                | "towards"
-                | "through"
-                | "northern"
-                | "southern"
-                | "eastern"
-                | "western"
-                | "northeastern"
-                | "northwestern"
-                | "southeastern"
-                | "southwestern"
-        ) {
+        } else if PREPOSITIONS_BEFORE.contains(s) {
             // "clashes in Kodok": capitalized words after a place preposition.
             let Some(first) = words.get(i + 1) else {
                 continue;
@@ -1301,6 +1366,149 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places, longe
         .sort_by_key(|l| l.mentions.first().map_or(usize::MAX, |m| m.start));
 }
 
+/// Place nouns before "of" that name the place after it ("the town of X", "the provinces of
+/// X, Y and Z").
+const PLACE_NOUNS_BEFORE_OF: &[&str] = &[
+    "town",
+    "village",
+    "city",
+    "district",
+    "township",
+    "suburb",
+    "neighborhood",
+    "neighbourhood",
+    "locality",
+    "canton",
+    "municipality",
+    "province",
+    "region",
+    "island",
+    "hamlet",
+    "commune",
+    "settlement",
+    "towns",
+    "villages",
+    "cities",
+    "districts",
+    "provinces",
+    "regions",
+    "departments",
+    "municipalities",
+    "communes",
+    "neighborhoods",
+    "neighbourhoods",
+];
+
+/// Words after which capitalized words are a place ("clashes in Kodok").
+const CONTEXT_PREPOSITIONS: &[&str] = &[
+    "in",
+    "near",
+    "outside",
+    "around",
+    "across",
+    "towards",
+    "through",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+];
+
+/// Every word that starts a rule of [`add_context_places`], for a quick test that rejects
+/// most words of a text before the lists are compared one by one.
+static CONTEXT_TRIGGERS: WordFilter = WordFilter::new(&[
+    PLACE_SUFFIXES,
+    PLACE_NOUNS_BEFORE_OF,
+    LOWER_PLACE_WORDS,
+    GENERIC_PLACE_WORDS,
+    &["from"],
+    DIRECTIONS,
+    CONTEXT_PREPOSITIONS,
+]);
+
+/// A test that a word may be in some lists, ASCII case-insensitively: per word length, the
+/// first letters and the last letters that list words of that length have (one bit each,
+/// by the low five bits of the lower-cased byte). No false negatives; most other words fail
+/// on their length, first or last letter.
+struct WordFilter {
+    first: [u32; 32],
+    last: [u32; 32],
+}
+
+impl WordFilter {
+    const fn new(lists: &[&[&str]]) -> WordFilter {
+        let mut first = [0u32; 32];
+        let mut last = [0u32; 32];
+        let mut l = 0;
+        while l < lists.len() {
+            let mut k = 0;
+            while k < lists[l].len() {
+                let w = lists[l][k].as_bytes();
+                if !w.is_empty() {
+                    let n = if w.len() < 31 { w.len() } else { 31 };
+                    first[n] |= 1 << (w[0].to_ascii_lowercase() & 31);
+                    last[n] |= 1 << (w[w.len() - 1].to_ascii_lowercase() & 31);
+                }
+                k += 1;
+            }
+            l += 1;
+        }
+        WordFilter { first, last }
+    }
+
+    /// False when `w` is in none of the lists (in any ASCII case).
+    fn may_contain(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        let (Some(&f), Some(&l)) = (b.first(), b.last()) else {
+            return false;
+        };
+        let n = b.len().min(31);
+        self.first[n] >> (f.to_ascii_lowercase() & 31) & 1 == 1
+            && self.last[n] >> (l.to_ascii_lowercase() & 31) & 1 == 1
+    }
+}
+
+/// A word list with a [`WordFilter`] in front: most words are rejected by one table look-up
+/// before the list is compared word by word (these lists are asked about every hit or every
+/// word).
+struct WordSet {
+    words: &'static [&'static str],
+    filter: WordFilter,
+}
+
+impl WordSet {
+    const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            filter: WordFilter::new(&[words]),
+        }
+    }
+
+    /// `words.contains(&w)`.
+    fn contains(&self, w: &str) -> bool {
+        self.filter.may_contain(w) && self.words.contains(&w)
+    }
+
+    /// Whether a word of the list equals `w` ASCII-case-insensitively.
+    fn contains_ci(&self, w: &str) -> bool {
+        self.filter.may_contain(w) && self.words.iter().any(|x| x.eq_ignore_ascii_case(w))
+    }
+}
+
+static INSTITUTIONS: WordSet = WordSet::new(INSTITUTION_WORDS);
+static SUFFIXES: WordSet = WordSet::new(PLACE_SUFFIXES);
+static MODIFIERS: WordSet = WordSet::new(PLACE_MODIFIERS);
+static CONNECTOR_WORDS: WordSet = WordSet::new(CONNECTORS);
+static LOWER_PLACES: WordSet = WordSet::new(LOWER_PLACE_WORDS);
+static DIRECTION_WORDS: WordSet = WordSet::new(DIRECTIONS);
+static NOUNS_BEFORE_OF: WordSet = WordSet::new(PLACE_NOUNS_BEFORE_OF);
+static PREPOSITIONS_BEFORE: WordSet = WordSet::new(CONTEXT_PREPOSITIONS);
+static PREPOSITIONS: WordSet = WordSet::new(PLACE_PREPOSITIONS);
+
 /// A mention of a place the gazetteer lacks (kind `place`, named as written, no
 /// coordinates): a further mention of a place of that name, else a new place in `country`.
 fn add_place(places: &mut Places, ev: Evidence, country: Option<String>) {
@@ -1323,9 +1531,8 @@ fn add_place(places: &mut Places, ev: Evidence, country: Option<String>) {
 }
 
 fn is_generic_place_word(w: &str) -> bool {
-    GENERIC_PLACE_WORDS
-        .iter()
-        .any(|g| g.eq_ignore_ascii_case(w))
+    static GENERIC: WordSet = WordSet::new(GENERIC_PLACE_WORDS);
+    GENERIC.contains_ci(w)
 }
 
 /// Lowercase words after a name that make it a place ("Maungdaw district").
@@ -1461,6 +1668,12 @@ const NOT_PLACES: &[&str] = &[
     "Many",
 ];
 
+/// Whether `w` is one of [`NOT_PLACES`] (a table rejects most words first).
+fn is_not_place(w: &str) -> bool {
+    static FILTER: WordFilter = WordFilter::new(&[NOT_PLACES]);
+    FILTER.may_contain(w) && NOT_PLACES.contains(&w)
+}
+
 /// The index of the last word of a run of up to three capitalized words starting at `i`; a
 /// particle may join two of them ("Badia al-Sham", "Pital de la Conta").
 fn cap_run(text: &str, words: &[Word], i: usize) -> Option<usize> {
@@ -1486,7 +1699,7 @@ fn cap_run(text: &str, words: &[Word], i: usize) -> Option<usize> {
         let mut k = end + 1;
         while k < words.len()
             && k < end + 3
-            && CONNECTORS.contains(&word(k))
+            && CONNECTOR_WORDS.contains(word(k))
             && word(k) != "and"
             && word(k) != "of"
             && k + 1 < words.len()
@@ -1527,7 +1740,7 @@ fn plausible_place(name: &str) -> bool {
     !words.is_empty()
         && !words.iter().any(|w| {
             let w = w.trim_end_matches(['.', ',']);
-            NOT_PLACES.contains(&w)
+            is_not_place(w)
                 || matches!(
                     w,
                     "Police"
@@ -1874,6 +2087,85 @@ mod tests {
 #[cfg(test)]
 mod robustness {
     use super::*;
+
+    /// [`words_of`] as it was first written, one character at a time: the byte loop must
+    /// cut every text into the same words.
+    fn words_per_char(text: &str) -> Vec<Word> {
+        let mut out = Vec::new();
+        let mut start: Option<usize> = None;
+        let mut prev_lower_ascii = false;
+        for (i, c) in text.char_indices() {
+            // "Afghanistan.They": a period between a small letter and a capital ends a sentence
+            // whose space was lost, not an abbreviation.
+            let lost_space = c == '.'
+                && prev_lower_ascii
+                && text
+                    .as_bytes()
+                    .get(i + 1)
+                    .is_some_and(u8::is_ascii_uppercase);
+            let part = c.is_alphanumeric()
+                || matches!(c, '\'' | '’' | '.') && start.is_some() && !lost_space;
+            // Mojibake glued to a name ("AfghanistanŠ—Ès" for "Afghanistan's"): an accented
+            // capital right after a small ASCII letter starts a new word.
+            if let (true, Some(s)) = (prev_lower_ascii && !c.is_ascii() && c.is_uppercase(), start)
+            {
+                out.push(Word { start: s, end: i });
+                start = None;
+            }
+            prev_lower_ascii = c.is_ascii_lowercase();
+            match (part, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    out.push(Word { start: s, end: i });
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            out.push(Word {
+                start: s,
+                end: text.len(),
+            });
+        }
+        // A trailing period belongs to the sentence, except in abbreviations ("St.", "Mich.").
+        for w in &mut out {
+            let s = &text[w.start..w.end];
+            // "Mich.", "St." and initialisms ("N.C.", "D.C.") keep their period.
+            if let Some(body) = s.strip_suffix('.') {
+                let abbreviation = s.len() <= 5 && body.chars().all(char::is_alphabetic);
+                let initialism =
+                    body.contains('.') && body.chars().all(|c| c.is_alphabetic() || c == '.');
+                if !abbreviation && !initialism {
+                    w.end -= 1;
+                }
+            }
+            if text[w.start..w.end].ends_with("'s") {
+                w.end -= 2;
+            } else if text[w.start..w.end].ends_with("’s") {
+                w.end -= "’s".len();
+            }
+        }
+        out.retain(|w| w.end > w.start);
+        out
+    }
+
+    #[test]
+    fn words_are_cut_like_one_character_at_a_time() {
+        for text in [
+            "Protests spread from Almaty to Nur-Sultan in Kazakhstan.",
+            "AfghanistanŠ—Ès people. Afghanistan.They said, in Graham, N.C. Police",
+            "Prince George’s County, St. Mary's and D.C.'s mayor; I've 12.5 km.",
+            "Côte d’Ivoire’s São Tomé ÉTAT aÉb x’ ’y '' .. .a a. É.",
+            "  tabs\tand\nlines  ",
+            "",
+            "Ž",
+            "Mich. Dr. e.g. U.S.A. A.B.c. Ab.Cd xY.Z",
+        ] {
+            let cut = |w: Vec<Word>| w.iter().map(|w| (w.start, w.end)).collect::<Vec<_>>();
+            assert_eq!(cut(words_of(text)), cut(words_per_char(text)), "{text:?}");
+        }
+    }
 
     #[test]
     fn words_ending_in_multibyte_letters_and_initialisms() {
