@@ -574,7 +574,7 @@ impl<'a> Scan<'a> {
                 links.push(l);
                 continue;
             }
-            if tr.backward && !tr.total {
+            if tr.backward && !tr.total && !tr.object {
                 if let Some(l) = count_named(&ctx, a, *b, tr) {
                     links.push(l);
                     continue;
@@ -793,6 +793,9 @@ fn link_backward(ctx: &Ctx, f: &Found, gap: bool) -> Option<Link> {
                 return None;
             }
             let group = group_after(ctx, f.last);
+            if !verb_of_people_ok(ctx, a, &tr, group) {
+                return None;
+            }
             let last = group.map_or(f.last, |x| x.1);
             return Some(Link {
                 category: tr.category,
@@ -807,6 +810,35 @@ fn link_backward(ctx: &Ctx, f: &Found, gap: bool) -> Option<Link> {
         }
     }
     None
+}
+
+/// Rule: an active verb of harm that is read with a count only when people follow
+/// ("shooting five people", "hurt 15 people" → injured 5, 15): "shooting" and "hurt" are
+/// also a noun and a state, so "the shooting 12 miles away" or "the shooting two weeks
+/// ago" count no one. `a` is the trigger's first token, `group` the words after the number.
+fn verb_of_people_ok(ctx: &Ctx, a: usize, tr: &Trigger, group: Option<(usize, usize)>) -> bool {
+    if !(tr.object || ctx.w(a) == "hurt") {
+        return true;
+    }
+    let after_determiner = a > 0 && (DETERMINERS.contains(&ctx.w(a - 1)) || ctx.w(a - 1) == "this");
+    !after_determiner && group.is_some_and(|(_, e)| people_head(ctx.w(e - 1)))
+}
+
+/// A word that heads a group of people: a word for a person, singular or plural ("men",
+/// "women", "children", "teens"), or a generic one ("people", "victims", "others"). Not the
+/// attackers.
+fn people_head(w: &str) -> bool {
+    let words = &*WORDS;
+    let singular = w
+        .strip_suffix("men")
+        .map(|s| format!("{s}man"))
+        .unwrap_or_else(|| w.trim_end_matches('s').to_string());
+    let singular = if w == "children" { "child" } else { singular.as_str() };
+    !words.attackers.contains(w)
+        && (is_person_word(w)
+            || is_person_word(singular)
+            || words.generic.contains(&w)
+            || w == "others")
 }
 
 /// Rule: a noun of displacement right after the number, then the clause's own verb: "43,000
@@ -1103,10 +1135,15 @@ fn active_with_object(ctx: &Ctx, m: usize, b: usize) -> bool {
     while p > 0 && is_link_word(ctx.w(p - 1)) && !AUXILIARIES.contains(&ctx.w(p - 1)) {
         p -= 1;
     }
+    // "three gunmen hurt 15 people": a count of people as the object too.
+    let counted_people = ctx.qty_at.get(b).copied().flatten().is_some_and(|q| {
+        let q = &ctx.qtys[q];
+        group_after(ctx, q.last).is_some_and(|(_, e)| people_head(ctx.w(e - 1)))
+    });
     b == m + 1
-        && verb.ends_with("ed")
+        && (verb.ends_with("ed") || verb == "hurt")
         && !(p > 0 && AUXILIARIES.contains(&ctx.w(p - 1)))
-        && (name_after(ctx, b) > 0 || person_np(ctx, b).is_some())
+        && (name_after(ctx, b) > 0 || person_np(ctx, b).is_some() || counted_people)
 }
 
 /// Rule: "death" or "deaths" as the first part of a compound noun ("32 death claims", "two
@@ -1935,6 +1972,8 @@ fn is_background(
                 .parse::<i32>()
                 .is_ok_and(|y| (1900..year).contains(&y))
             && !(i > 0 && matches!(t[i - 1].lower, "since" | "than"))
+            // "the 1900 block of Main Street" is an address, not a year.
+            && t.get(i + 1).is_none_or(|n| n.lower != "block")
     });
     old_time || old_token
 }
