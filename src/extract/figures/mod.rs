@@ -796,10 +796,25 @@ fn link_backward(ctx: &Ctx, f: &Found, gap: bool) -> Option<Link> {
             if !verb_of_people_ok(ctx, a, &tr, group) {
                 return None;
             }
-            let last = group.map_or(f.last, |x| x.1);
+            let mut last = group.map_or(f.last, |x| x.1);
+            let mut qty = f.qty.clone();
+            if g == 0 && !tr.total {
+                if let Some((add, end)) = object_list_more(ctx, group) {
+                    qty = Quantity {
+                        value: qty.value.map(|v| v + add.value.unwrap_or(0)),
+                        min: qty.min.map(|v| v + add.number().unwrap_or(0)),
+                        max: qty.max.map(|v| v + add.max.or(add.value).unwrap_or(0)),
+                        approximate: qty.approximate || add.approximate,
+                    };
+                    if add.value.is_none() {
+                        qty.value = None;
+                    }
+                    last = end;
+                }
+            }
             return Some(Link {
                 category: tr.category,
-                qty: f.qty.clone(),
+                qty,
                 qty_tokens: (f.first, f.last),
                 span_tokens: (a, last),
                 group,
@@ -808,6 +823,32 @@ fn link_backward(ctx: &Ctx, f: &Found, gap: bool) -> Option<Link> {
         if g > 0 && ctx.trig_at[end].is_some() {
             return None;
         }
+    }
+    None
+}
+
+/// Rule: the object of a verb of harm is one enumeration: "injuring four men and two
+/// women" → 6, "killing three soldiers and a civilian" → 4. After the first group (people,
+/// `group`), "and" then another number or "a"/"an" with a group of people. Returns the
+/// added quantity and the end token; the added number is absorbed (no figure of its own).
+fn object_list_more(ctx: &Ctx, group: Option<(usize, usize)>) -> Option<(Quantity, usize)> {
+    let (_, e) = group?;
+    if !people_head(ctx.w(e - 1)) || ctx.w(e) != "and" {
+        return None;
+    }
+    let next = e + 1;
+    if let Some(q) = ctx.qty_at.get(next).copied().flatten() {
+        let q = &ctx.qtys[q];
+        let (_, end) = group_after(ctx, q.last)?;
+        if !people_head(ctx.w(end - 1)) {
+            return None;
+        }
+        ctx.absorbed.set(ctx.absorbed.get().max(q.last));
+        return Some((q.qty.clone(), end));
+    }
+    if matches!(ctx.w(next), "a" | "an") {
+        let end = person_np(ctx, next)?;
+        return Some((Quantity::exact(1), end));
     }
     None
 }
@@ -1074,8 +1115,11 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
         // soldiers were killed" → 6, "eight women, a 10-year-old girl and four men" → 13.
         // The piece before names its people in lowercase words ("18 October, 6,000 people"
         // is no enumeration).
-        let piece =
-            enumerating || ((f.last..k).all(|i| ctx.t[i].kind == Kind::Word) && !ctx.t[k - 1].cap);
+        // A piece holds no verb: "four people remain in the hospital, one in critical
+        // condition" breaks the four down, it adds no one.
+        let piece = enumerating
+            || ((f.last..k).all(|i| ctx.t[i].kind == Kind::Word && !AUXILIARIES.contains(&ctx.w(i)))
+                && !ctx.t[k - 1].cap);
         if matches!(tok.lower, "and" | ",") && k > f.last && piece {
             let next = if tok.lower == "," && ctx.w(k + 1) == "and" {
                 k + 2
@@ -1362,7 +1406,8 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
             let tok = &ctx.t[s - 1];
             // "a 2 year old boy": the age's number.
             let ok_punct = (tok.kind == Kind::Punct && matches!(tok.lower, "-" | "'" | "’"))
-                || (tok.kind == Kind::Num && matches!(ctx.w(s), "-" | "year" | "month"));
+                || (tok.kind == Kind::Num
+                    && matches!(ctx.w(s), "-" | "year" | "month" | "st" | "nd" | "rd" | "th"));
             if (tok.kind != Kind::Word && !ok_punct)
                 || words.stop.contains(tok.lower)
                 || ctx.trig_at[s - 1].is_some()
@@ -1424,6 +1469,12 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
             return None;
         }
         let singular = !last.lower.ends_with('s') || last.lower.ends_with("ss");
+        if !several {
+            if let Some(n) = ordinal_victim(ctx, p0, p1, tr, b) {
+                total = n;
+                break;
+            }
+        }
         let n = match first {
             "a" | "an" | "one" | "another" if singular && p1 - p0 >= 2 => 1,
             "the" | "his" | "her" | "their" | "its" if singular && p1 - p0 >= 2 => 1,
@@ -1449,6 +1500,44 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
         span_tokens: (s, b),
         group: Some((s, k)),
     })
+}
+
+/// Rule: "a fifth victim was found at a hospital", "an 8th teen was injured": one more
+/// victim that makes N, so the injured number at least N (a general figure: the summary
+/// takes the largest). Only for injuries told without a death in the same clause ("a third
+/// man was shot and killed" is one death more, whose total the article tells), after "a" /
+/// "an" (not "the second victim", who may be the one who died), for a word for people.
+/// `p0..p1` is the subject, `b` the trigger's end. Returns N.
+fn ordinal_victim(ctx: &Ctx, p0: usize, p1: usize, tr: &Trigger, b: usize) -> Option<u64> {
+    if tr.category != "injured"
+        || !matches!(ctx.w(p0), "a" | "an")
+        || !people_head(ctx.w(p1 - 1))
+        || death_after(ctx, b).is_some()
+        || (b..(b + 8).min(ctx.t.len()))
+            .take_while(|&k| !matches!(ctx.w(k), "." | ";" | "but" | "while"))
+            .any(|k| ctx.trig_at[k].is_some_and(|(_, t)| t.category == "killed"))
+    {
+        return None;
+    }
+    let n = match ctx.w(p0 + 1) {
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        w if ctx.t[p0 + 1].kind == Kind::Num
+            && matches!(ctx.w(p0 + 2), "st" | "nd" | "rd" | "th")
+            && p0 + 2 < p1 =>
+        {
+            w.parse::<u64>().ok().filter(|n| (2..=50).contains(n))?
+        }
+        _ => return None,
+    };
+    Some(n)
 }
 
 /// Rule: a surname alone as the subject of a death ("Castro died at the scene", "Police
