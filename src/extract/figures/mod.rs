@@ -1429,6 +1429,13 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
         k -= 1;
         s = subject_start(k);
     }
+    // "a man was killed and a woman was wounded": the "and" after the first clause's verb
+    // joins clauses, it opens no list.
+    let mut after_clause = false;
+    if s < k && ctx.w(s) == "and" && s > 0 && ctx.trig_at[..s].iter().any(|x| x.is_some()) {
+        s += 1;
+        after_clause = true;
+    }
     if s == k {
         return None;
     }
@@ -1481,6 +1488,16 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
             _ if (p0..p1).all(|i| ctx.t[i].cap) && singular && p0 > s => 1,
             _ if (p0..p1).all(|i| ctx.t[i].cap) && singular && p1 - p0 >= 2 => 1,
             _ if surname(ctx, p0, p1, tr, b) && singular => 1,
+            // "a man was killed and 6-year-old girl was shot": an age and a word for a
+            // person, its article left out.
+            _ if after_clause
+                && singular
+                && is_person_word(last.lower)
+                && (ctx.t[p0].kind == Kind::Num || ctx.w(p0).ends_with("-year-old"))
+                && (p0..p1).any(|i| ctx.w(i).ends_with("year-old")) =>
+            {
+                1
+            }
             _ => return None,
         };
         total += n;
@@ -2240,6 +2257,39 @@ fn object_of_verb(f: &Figure) -> bool {
     ev.ends_with(&f.count.text) && !ev.starts_with(&f.count.text) && !survived
 }
 
+/// Whether a figure's one person is a man or a woman, by the last word of its group ("a
+/// 22-year-old man", "his wife", "she"): `Some(true)` for a man, `Some(false)` for a woman.
+fn sex_of(f: &Figure) -> Option<bool> {
+    let g = f.group.as_deref()?.to_ascii_lowercase();
+    match g.split_whitespace().last()? {
+        "man" | "boy" | "he" | "him" | "himself" | "father" | "son" | "brother" | "husband"
+        | "uncle" | "nephew" | "grandfather" | "grandson" | "boyfriend" | "stepfather"
+        | "stepson" | "male" => Some(true),
+        "woman" | "girl" | "she" | "her" | "herself" | "mother" | "daughter" | "sister"
+        | "wife" | "aunt" | "niece" | "grandmother" | "granddaughter" | "girlfriend"
+        | "stepmother" | "stepdaughter" | "female" => Some(false),
+        _ => None,
+    }
+}
+
+/// Rule (round 5): the one person shot and the one person dead are told apart, so both
+/// stand: by sex ("a man was killed and a girl was shot", "a woman was wounded … he died"),
+/// or because the death is a suicide ("killing himself") and the injury is not ("wounding
+/// him"): an attacker who killed himself is not the victim he shot.
+fn told_apart(inj: &[&Noted], dead: &[&Noted]) -> bool {
+    let sexes = |l: &[&Noted]| -> Vec<bool> { l.iter().filter_map(|n| sex_of(n.figure)).collect() };
+    let (si, sd) = (sexes(inj), sexes(dead));
+    let by_sex = !si.is_empty() && !sd.is_empty() && si.iter().all(|x| !sd.contains(x));
+    let reflexive = |n: &&Noted| {
+        matches!(
+            n.figure.group.as_deref().map(str::to_ascii_lowercase).as_deref(),
+            Some("himself" | "herself")
+        )
+    };
+    let suicide = dead.iter().all(reflexive) && !inj.iter().any(reflexive);
+    by_sex || suicide
+}
+
 /// The people a figure names one by one ("Jane Doe", "Jane Doe, 23, and John Roe"),
 /// lowercased, or `None` when its group is not a list of names.
 fn names_of(f: &Figure) -> Option<String> {
@@ -2320,7 +2370,11 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
         let objects = inj
             .iter()
             .all(|n| object_of_verb(n.figure) || hit_not_survived(n.figure));
-        if one(inj) && one_each && (first_injury < first_death || objects) {
+        if one(inj)
+            && one_each
+            && (first_injury < first_death || objects)
+            && !told_apart(inj, dead)
+        {
             cats.remove("injured");
         }
     }
