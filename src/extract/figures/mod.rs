@@ -1826,6 +1826,13 @@ fn count_object(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
         k = e;
         if ctx.w(k) == "and" && person_np(ctx, k + 1).is_some() {
             k += 1;
+        } else if ctx.w(k) == "and" && DETERMINERS.contains(&ctx.w(b)) {
+            // "wounded her brother and 4-year-old daughter": the determiner serves both.
+            if let Some(e) = bare_person_np(ctx, k + 1) {
+                n += 1;
+                k = e;
+            }
+            break;
         } else {
             break;
         }
@@ -1885,6 +1892,30 @@ fn person_np(ctx: &Ctx, k: usize) -> Option<usize> {
             || (tok.kind == Kind::Num && ctx.w(e + 1) == "-")
             || tok.lower == "-";
         if !ok || ctx.trig_at[e].is_some() || ctx.qty_at[e].is_some() {
+            return None;
+        }
+        e += 1;
+    }
+    None
+}
+
+/// A person as a noun phrase without its determiner, from token `k`: an age or a lowercase
+/// word, at most three, then a word for a person ("4-year-old daughter", "younger son").
+/// Returns the end token. Names ("Jane Doe") are not read here.
+fn bare_person_np(ctx: &Ctx, k: usize) -> Option<usize> {
+    let mut e = k;
+    while e < ctx.t.len() && e < k + 6 {
+        let tok = &ctx.t[e];
+        if e > k && tok.kind == Kind::Word && WORDS.persons.contains(tok.lower) {
+            return Some(e + 1);
+        }
+        let ok = (tok.kind == Kind::Word
+            && !tok.cap
+            && !WORDS.stop.contains(tok.lower)
+            && !matches!(tok.lower, "and" | "or"))
+            || (tok.kind == Kind::Num && ctx.w(e + 1) == "-")
+            || tok.lower == "-";
+        if !ok || ctx.trig_at[e].is_some() {
             return None;
         }
         e += 1;
