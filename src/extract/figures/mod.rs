@@ -1510,6 +1510,10 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
     if tr.category.starts_with("houses") != words.houses.contains(head) {
         return None;
     }
+    // "the city is recovering": recovering counts only a word for a person.
+    if ctx.w(a) == "recovering" && !people_head(head) {
+        return None;
+    }
     Some(Link {
         category: tr.category,
         qty: Quantity::exact(total),
