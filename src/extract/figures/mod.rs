@@ -1007,6 +1007,13 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
                 }
                 let g_end = group_cut(ctx, f.last, group_end.unwrap_or(k));
                 let group = (g_end > f.last).then_some((f.last, g_end));
+                // "four people were hit": only people ("two cars were hit" counts no one).
+                if ctx.w(m) == "were"
+                    && ctx.w(m + 1) == "hit"
+                    && !group.is_some_and(|(_, e)| people_head(ctx.w(e - 1)))
+                {
+                    return None;
+                }
                 let mut qty = f.qty.clone();
                 if extra > 0 {
                     qty = Quantity {
@@ -2394,6 +2401,23 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
     for n in noted.iter().filter(|n| !n.figure.background && !n.subset) {
         cats.entry(n.figure.category.as_str()).or_default().push(n);
     }
+    // Rule (round 5): a part told in another category is the only count of its own: "four
+    // people were hit and one of them did not survive" → killed 1.
+    for n in noted.iter().filter(|n| !n.figure.background && n.subset) {
+        let cat = n.figure.category.as_str();
+        let whole = noted.iter().any(|m| {
+            !m.subset
+                && !m.figure.background
+                && m.figure.category != cat
+                && m.figure.evidence.start < n.figure.evidence.start
+        });
+        let own = noted
+            .iter()
+            .any(|m| !m.subset && !m.figure.background && m.figure.category == cat);
+        if whole && !own && n.figure.count.value.is_some() {
+            cats.entry(cat).or_default().push(n);
+        }
+    }
     // One unnamed person shot, and later one unnamed person dead: the same victim.
     if let (Some(inj), Some(dead)) = (cats.get("injured"), cats.get("killed")) {
         let one = |l: &Vec<&Noted>| l.iter().all(|n| one_unnamed(n.figure));
@@ -2562,7 +2586,7 @@ fn best_total(mut list: Vec<&Noted>) -> Option<SummaryValue> {
 /// critical condition", "treated"): the people hit may be the dead.
 fn hit_not_survived(f: &Figure) -> bool {
     let ev = f.evidence.text.to_ascii_lowercase();
-    let hit = ["shot", "shooting", "struck", "hit by", "gunshot", "gunfire"]
+    let hit = ["shot", "shooting", "struck", "hit by", "were hit", "gunshot", "gunfire"]
         .iter()
         .any(|w| ev.contains(w));
     let survived = [
