@@ -2123,7 +2123,32 @@ fn is_background(
             // "the 1900 block of Main Street" is an address, not a year.
             && t.get(i + 1).is_none_or(|n| n.lower != "block")
     });
-    old_time || old_token
+    old_time || old_token || is_tally(t)
+}
+
+/// Rule (round 5): a sentence that tallies several events ("six more men were wounded in
+/// five separate shooting incidents", "bringing to 74 the number of people shot since
+/// Wednesday"): its figures are about other events too, background to the article's own.
+/// Cues: "shootings" or "incidents" after a number or "separate"/"multiple", and "since" a
+/// day of the week. "It is unclear if the two shootings are related" has no figure anyway.
+fn is_tally(t: &[Token]) -> bool {
+    t.iter().enumerate().any(|(i, x)| match x.lower {
+        "shootings" | "incidents" => (i.saturating_sub(3)..i).any(|j| {
+            t[j].kind == Kind::Num
+                || matches!(
+                    t[j].lower,
+                    "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+                        | "separate" | "multiple"
+                )
+        }),
+        "since" => t.get(i + 1).is_some_and(|n| {
+            matches!(
+                n.lower,
+                "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            )
+        }),
+        _ => false,
+    })
 }
 
 /// Who reported the sentence's figures: "according to X", "X said", "said X".
