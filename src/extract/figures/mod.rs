@@ -2097,6 +2097,9 @@ fn is_background(
     end: usize,
     year: Option<i32>,
 ) -> bool {
+    if is_tally(t) {
+        return true;
+    }
     let Some(year) = year else { return false };
     let since_before = |pos: usize| {
         t.iter()
@@ -2123,7 +2126,7 @@ fn is_background(
             // "the 1900 block of Main Street" is an address, not a year.
             && t.get(i + 1).is_none_or(|n| n.lower != "block")
     });
-    old_time || old_token || is_tally(t)
+    old_time || old_token
 }
 
 /// Rule (round 5): a sentence that tallies several events ("six more men were wounded in
