@@ -870,16 +870,14 @@ fn verb_of_people_ok(ctx: &Ctx, a: usize, tr: &Trigger, group: Option<(usize, us
 /// attackers.
 fn people_head(w: &str) -> bool {
     let words = &*WORDS;
-    let singular = w
-        .strip_suffix("men")
-        .map(|s| format!("{s}man"))
-        .unwrap_or_else(|| w.trim_end_matches('s').to_string());
-    let singular = if w == "children" { "child" } else { singular.as_str() };
     !words.attackers.contains(w)
         && (is_person_word(w)
-            || is_person_word(singular)
-            || words.generic.contains(&w)
-            || w == "others")
+            || is_person_word(w.strip_suffix('s').unwrap_or(w))
+            || matches!(
+                w,
+                "men" | "women" | "children" | "policemen" | "servicemen" | "firemen" | "others"
+            )
+            || words.generic.contains(&w))
 }
 
 /// Rule: a noun of displacement right after the number, then the clause's own verb: "43,000
@@ -1187,14 +1185,16 @@ fn active_with_object(ctx: &Ctx, m: usize, b: usize) -> bool {
         p -= 1;
     }
     // "three gunmen hurt 15 people": a count of people as the object too.
-    let counted_people = ctx.qty_at.get(b).copied().flatten().is_some_and(|q| {
-        let q = &ctx.qtys[q];
-        group_after(ctx, q.last).is_some_and(|(_, e)| people_head(ctx.w(e - 1)))
-    });
+    let counted_people = || {
+        ctx.qty_at.get(b).copied().flatten().is_some_and(|q| {
+            let q = &ctx.qtys[q];
+            group_after(ctx, q.last).is_some_and(|(_, e)| people_head(ctx.w(e - 1)))
+        })
+    };
     b == m + 1
         && (verb.ends_with("ed") || verb == "hurt")
         && !(p > 0 && AUXILIARIES.contains(&ctx.w(p - 1)))
-        && (name_after(ctx, b) > 0 || person_np(ctx, b).is_some() || counted_people)
+        && (name_after(ctx, b) > 0 || person_np(ctx, b).is_some() || counted_people())
 }
 
 /// Rule: "death" or "deaths" as the first part of a compound noun ("32 death claims", "two
