@@ -1595,12 +1595,24 @@ fn surname(ctx: &Ctx, p0: usize, p1: usize, tr: &Trigger, b: usize) -> bool {
 /// Rule: `left`/`leaving` and people, then `dead` ("the shooting left a woman dead",
 /// "leaving a 19-year-old man and his brother dead"): one death per person.
 fn count_left_dead(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
-    if tr.category != "killed" || ctx.w(a) != "dead" {
+    // Round 5: "left two men dead and a 3-year-old hurt": the injured after the dead.
+    let hurt = tr.category == "injured"
+        && matches!(ctx.w(a), "hurt" | "wounded" | "injured")
+        && b == a + 1;
+    if !(tr.category == "killed" && ctx.w(a) == "dead") && !hurt {
         return None;
     }
     let p = (a.saturating_sub(9)..a)
         .rev()
         .find(|&i| matches!(ctx.w(i), "left" | "leaving" | "leaves"))?;
+    let p = if hurt {
+        // The injured list starts after "… dead and".
+        (p + 2..a)
+            .find(|&i| ctx.w(i) == "and" && ctx.w(i - 1) == "dead")?
+    } else {
+        p
+    };
+    let category = if hurt { "injured" } else { "killed" };
     let mut k = p + 1;
     let mut n = 0u64;
     loop {
@@ -1613,10 +1625,10 @@ fn count_left_dead(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> 
         }
     }
     (k == a).then(|| Link {
-        category: "killed",
+        category,
         qty: Quantity::exact(n),
         qty_tokens: (p + 1, k),
-        span_tokens: (p, b),
+        span_tokens: (if hurt { p + 1 } else { p }, b),
         group: Some((p + 1, k)),
     })
 }
