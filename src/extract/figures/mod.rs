@@ -1012,6 +1012,13 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
                 {
                     return None;
                 }
+                // "a teenager and two younger boys were shot" → 3.
+                let lead = matches!(tr.category, "killed" | "injured")
+                    .then(|| person_before_and(ctx, f.first))
+                    .flatten();
+                if lead.is_some() {
+                    extra += 1;
+                }
                 let mut qty = f.qty.clone();
                 if extra > 0 {
                     qty = Quantity {
@@ -1025,7 +1032,7 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
                     category: tr.category,
                     qty,
                     qty_tokens: (f.first, f.last),
-                    span_tokens: (f.first, b),
+                    span_tokens: (lead.unwrap_or(f.first), b),
                     group,
                 });
             }
@@ -1173,6 +1180,19 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
         k += 1;
     }
     fallback
+}
+
+/// Rule (round 5): one person named before the number of a list ("a teenager and two
+/// younger boys were shot" → 3, "a woman and three children were injured" → 4): an
+/// indefinite person right before "and" and the quantity at `first`. Returns the person's
+/// first token.
+fn person_before_and(ctx: &Ctx, first: usize) -> Option<usize> {
+    if first < 3 || ctx.w(first - 1) != "and" {
+        return None;
+    }
+    (first.saturating_sub(8)..first - 2)
+        .rev()
+        .find(|&j| matches!(ctx.w(j), "a" | "an") && person_np(ctx, j) == Some(first - 1))
 }
 
 /// Rule: a verb of harm in the active voice, its object right after it ("four gunmen
