@@ -1130,7 +1130,8 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
         // A piece holds no verb: "four people remain in the hospital, one in critical
         // condition" breaks the four down, it adds no one.
         let piece = enumerating
-            || ((f.last..k).all(|i| ctx.t[i].kind == Kind::Word && !AUXILIARIES.contains(&ctx.w(i)))
+            || ((f.last..k)
+                .all(|i| ctx.t[i].kind == Kind::Word && !AUXILIARIES.contains(&ctx.w(i)))
                 && !ctx.t[k - 1].cap);
         if matches!(tok.lower, "and" | ",") && k > f.last && piece {
             let next = if tok.lower == "," && ctx.w(k + 1) == "and" {
@@ -1619,7 +1620,8 @@ fn count_left_dead(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> 
     let hurt = tr.category == "injured"
         && matches!(ctx.w(a), "hurt" | "wounded" | "injured")
         && b == a + 1;
-    if !(tr.category == "killed" && ctx.w(a) == "dead") && !hurt {
+    let dead = tr.category == "killed" && ctx.w(a) == "dead";
+    if !(dead || hurt) {
         return None;
     }
     let p = (a.saturating_sub(9)..a)
@@ -1627,8 +1629,7 @@ fn count_left_dead(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> 
         .find(|&i| matches!(ctx.w(i), "left" | "leaving" | "leaves"))?;
     let p = if hurt {
         // The injured list starts after "… dead and".
-        (p + 2..a)
-            .find(|&i| ctx.w(i) == "and" && ctx.w(i - 1) == "dead")?
+        (p + 2..a).find(|&i| ctx.w(i) == "and" && ctx.w(i - 1) == "dead")?
     } else {
         p
     };
@@ -2172,8 +2173,17 @@ fn is_tally(t: &[Token]) -> bool {
             t[j].kind == Kind::Num
                 || matches!(
                     t[j].lower,
-                    "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
-                        | "separate" | "multiple"
+                    "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "separate"
+                        | "multiple"
                 )
         }),
         "since" => t.get(i + 1).is_some_and(|n| {
@@ -2384,7 +2394,11 @@ fn told_apart(inj: &[&Noted], dead: &[&Noted]) -> bool {
     let by_sex = !si.is_empty() && !sd.is_empty() && si.iter().all(|x| !sd.contains(x));
     let reflexive = |n: &&Noted| {
         matches!(
-            n.figure.group.as_deref().map(str::to_ascii_lowercase).as_deref(),
+            n.figure
+                .group
+                .as_deref()
+                .map(str::to_ascii_lowercase)
+                .as_deref(),
             Some("himself" | "herself")
         )
     };
@@ -2489,10 +2503,7 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
         let objects = inj
             .iter()
             .all(|n| object_of_verb(n.figure) || hit_not_survived(n.figure));
-        if one(inj)
-            && one_each
-            && (first_injury < first_death || objects)
-            && !told_apart(inj, dead)
+        if one(inj) && one_each && (first_injury < first_death || objects) && !told_apart(inj, dead)
         {
             cats.remove("injured");
         }
@@ -2646,9 +2657,11 @@ fn best_total(mut list: Vec<&Noted>) -> Option<SummaryValue> {
 /// critical condition", "treated"): the people hit may be the dead.
 fn hit_not_survived(f: &Figure) -> bool {
     let ev = f.evidence.text.to_ascii_lowercase();
-    let hit = ["shot", "shooting", "struck", "hit by", "were hit", "gunshot", "gunfire"]
-        .iter()
-        .any(|w| ev.contains(w));
+    let hit = [
+        "shot", "shooting", "struck", "hit by", "were hit", "gunshot", "gunfire",
+    ]
+    .iter()
+    .any(|w| ev.contains(w));
     let survived = [
         "wounded",
         "injur",

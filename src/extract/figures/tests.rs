@@ -347,7 +347,10 @@ fn summary_one_shot_and_one_dead_told_apart_by_sex_or_suicide() {
     assert_eq!(s["killed"].value, Some(1), "{s:?}");
     assert_eq!(s["injured"].value, Some(1), "{s:?}");
     // A man dead, then "he was shot": the same man.
-    let s = checked_summary("A man was killed on Main Street. He was shot in the chest.", &[]);
+    let s = checked_summary(
+        "A man was killed on Main Street. He was shot in the chest.",
+        &[],
+    );
     assert!(!s.contains_key("injured"), "{s:?}");
     // The attacker's suicide is not the death of the deputy he wounded.
     let s = checked_summary(
