@@ -2477,17 +2477,17 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
     }
     // Rule (round 5): a part told in another category is the only count of its own: "four
     // people were hit and one of them did not survive" → killed 1.
+    // The first counted figure of each category (one pass: no rescans per part).
+    let firsts: Vec<(&str, usize)> = cats
+        .iter()
+        .filter_map(|(c, l)| Some((*c, l.iter().map(|n| n.figure.evidence.start).min()?)))
+        .collect();
     for n in noted.iter().filter(|n| !n.figure.background && n.subset) {
         let cat = n.figure.category.as_str();
-        let whole = noted.iter().any(|m| {
-            !m.subset
-                && !m.figure.background
-                && m.figure.category != cat
-                && m.figure.evidence.start < n.figure.evidence.start
-        });
-        let own = noted
+        let whole = firsts
             .iter()
-            .any(|m| !m.subset && !m.figure.background && m.figure.category == cat);
+            .any(|(c, start)| *c != cat && *start < n.figure.evidence.start);
+        let own = firsts.iter().any(|(c, _)| *c == cat);
         if whole && !own && n.figure.count.value.is_some() {
             cats.entry(cat).or_default().push(n);
         }
