@@ -574,7 +574,7 @@ impl<'a> Scan<'a> {
                 links.push(l);
                 continue;
             }
-            if tr.backward && !tr.total {
+            if tr.backward && !tr.total && !tr.object {
                 if let Some(l) = count_named(&ctx, a, *b, tr) {
                     links.push(l);
                     continue;
@@ -793,10 +793,28 @@ fn link_backward(ctx: &Ctx, f: &Found, gap: bool) -> Option<Link> {
                 return None;
             }
             let group = group_after(ctx, f.last);
-            let last = group.map_or(f.last, |x| x.1);
+            if !verb_of_people_ok(ctx, a, &tr, group) {
+                return None;
+            }
+            let mut last = group.map_or(f.last, |x| x.1);
+            let mut qty = f.qty.clone();
+            if g == 0 && !tr.total {
+                if let Some((add, end)) = object_list_more(ctx, group) {
+                    qty = Quantity {
+                        value: qty.value.map(|v| v + add.value.unwrap_or(0)),
+                        min: qty.min.map(|v| v + add.number().unwrap_or(0)),
+                        max: qty.max.map(|v| v + add.max.or(add.value).unwrap_or(0)),
+                        approximate: qty.approximate || add.approximate,
+                    };
+                    if add.value.is_none() {
+                        qty.value = None;
+                    }
+                    last = end;
+                }
+            }
             return Some(Link {
                 category: tr.category,
-                qty: f.qty.clone(),
+                qty,
                 qty_tokens: (f.first, f.last),
                 span_tokens: (a, last),
                 group,
@@ -807,6 +825,59 @@ fn link_backward(ctx: &Ctx, f: &Found, gap: bool) -> Option<Link> {
         }
     }
     None
+}
+
+/// Rule: the object of a verb of harm is one enumeration: "injuring four men and two
+/// women" → 6, "killing three soldiers and a civilian" → 4. After the first group (people,
+/// `group`), "and" then another number or "a"/"an" with a group of people. Returns the
+/// added quantity and the end token; the added number is absorbed (no figure of its own).
+fn object_list_more(ctx: &Ctx, group: Option<(usize, usize)>) -> Option<(Quantity, usize)> {
+    let (_, e) = group?;
+    if !people_head(ctx.w(e - 1)) || ctx.w(e) != "and" {
+        return None;
+    }
+    let next = e + 1;
+    if let Some(q) = ctx.qty_at.get(next).copied().flatten() {
+        let q = &ctx.qtys[q];
+        let (_, end) = group_after(ctx, q.last)?;
+        if !people_head(ctx.w(end - 1)) {
+            return None;
+        }
+        ctx.absorbed.set(ctx.absorbed.get().max(q.last));
+        return Some((q.qty.clone(), end));
+    }
+    if matches!(ctx.w(next), "a" | "an") {
+        let end = person_np(ctx, next)?;
+        return Some((Quantity::exact(1), end));
+    }
+    None
+}
+
+/// Rule: an active verb of harm that is read with a count only when people follow
+/// ("shooting five people", "hurt 15 people" → injured 5, 15): "shooting" and "hurt" are
+/// also a noun and a state, so "the shooting 12 miles away" or "the shooting two weeks
+/// ago" count no one. `a` is the trigger's first token, `group` the words after the number.
+fn verb_of_people_ok(ctx: &Ctx, a: usize, tr: &Trigger, group: Option<(usize, usize)>) -> bool {
+    if !(tr.object || ctx.w(a) == "hurt") {
+        return true;
+    }
+    let after_determiner = a > 0 && (DETERMINERS.contains(&ctx.w(a - 1)) || ctx.w(a - 1) == "this");
+    !after_determiner && group.is_some_and(|(_, e)| people_head(ctx.w(e - 1)))
+}
+
+/// A word that heads a group of people: a word for a person, singular or plural ("men",
+/// "women", "children", "teens"), or a generic one ("people", "victims", "others"). Not the
+/// attackers.
+fn people_head(w: &str) -> bool {
+    let words = &*WORDS;
+    !words.attackers.contains(w)
+        && (is_person_word(w)
+            || is_person_word(w.strip_suffix('s').unwrap_or(w))
+            || matches!(
+                w,
+                "men" | "women" | "children" | "policemen" | "servicemen" | "firemen" | "others"
+            )
+            || words.generic.contains(&w))
 }
 
 /// Rule: a noun of displacement right after the number, then the clause's own verb: "43,000
@@ -934,6 +1005,20 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
                 }
                 let g_end = group_cut(ctx, f.last, group_end.unwrap_or(k));
                 let group = (g_end > f.last).then_some((f.last, g_end));
+                // "four people were hit": only people ("two cars were hit" counts no one).
+                if ctx.w(m) == "were"
+                    && ctx.w(m + 1) == "hit"
+                    && !group.is_some_and(|(_, e)| people_head(ctx.w(e - 1)))
+                {
+                    return None;
+                }
+                // "a teenager and two younger boys were shot" → 3.
+                let lead = matches!(tr.category, "killed" | "injured")
+                    .then(|| person_before_and(ctx, f.first))
+                    .flatten();
+                if lead.is_some() {
+                    extra += 1;
+                }
                 let mut qty = f.qty.clone();
                 if extra > 0 {
                     qty = Quantity {
@@ -947,7 +1032,7 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
                     category: tr.category,
                     qty,
                     qty_tokens: (f.first, f.last),
-                    span_tokens: (f.first, b),
+                    span_tokens: (lead.unwrap_or(f.first), b),
                     group,
                 });
             }
@@ -1042,8 +1127,12 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
         // soldiers were killed" → 6, "eight women, a 10-year-old girl and four men" → 13.
         // The piece before names its people in lowercase words ("18 October, 6,000 people"
         // is no enumeration).
-        let piece =
-            enumerating || ((f.last..k).all(|i| ctx.t[i].kind == Kind::Word) && !ctx.t[k - 1].cap);
+        // A piece holds no verb: "four people remain in the hospital, one in critical
+        // condition" breaks the four down, it adds no one.
+        let piece = enumerating
+            || ((f.last..k)
+                .all(|i| ctx.t[i].kind == Kind::Word && !AUXILIARIES.contains(&ctx.w(i)))
+                && !ctx.t[k - 1].cap);
         if matches!(tok.lower, "and" | ",") && k > f.last && piece {
             let next = if tok.lower == "," && ctx.w(k + 1) == "and" {
                 k + 2
@@ -1094,6 +1183,19 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
     fallback
 }
 
+/// Rule (round 5): one person named before the number of a list ("a teenager and two
+/// younger boys were shot" → 3, "a woman and three children were injured" → 4): an
+/// indefinite person right before "and" and the quantity at `first`. Returns the person's
+/// first token.
+fn person_before_and(ctx: &Ctx, first: usize) -> Option<usize> {
+    if first < 3 || ctx.w(first - 1) != "and" {
+        return None;
+    }
+    (first.saturating_sub(8)..first - 2)
+        .rev()
+        .find(|&j| matches!(ctx.w(j), "a" | "an") && person_np(ctx, j) == Some(first - 1))
+}
+
 /// Rule: a verb of harm in the active voice, its object right after it ("four gunmen
 /// kidnapped Mayor Jane Doe", "three men shot a clerk"): the number before it counts the
 /// attackers, not the victims. `m..b` is the trigger; no auxiliary stands before it.
@@ -1103,10 +1205,17 @@ fn active_with_object(ctx: &Ctx, m: usize, b: usize) -> bool {
     while p > 0 && is_link_word(ctx.w(p - 1)) && !AUXILIARIES.contains(&ctx.w(p - 1)) {
         p -= 1;
     }
+    // "three gunmen hurt 15 people": a count of people as the object too.
+    let counted_people = || {
+        ctx.qty_at.get(b).copied().flatten().is_some_and(|q| {
+            let q = &ctx.qtys[q];
+            group_after(ctx, q.last).is_some_and(|(_, e)| people_head(ctx.w(e - 1)))
+        })
+    };
     b == m + 1
-        && verb.ends_with("ed")
+        && (verb.ends_with("ed") || verb == "hurt")
         && !(p > 0 && AUXILIARIES.contains(&ctx.w(p - 1)))
-        && (name_after(ctx, b) > 0 || person_np(ctx, b).is_some())
+        && (name_after(ctx, b) > 0 || person_np(ctx, b).is_some() || counted_people())
 }
 
 /// Rule: "death" or "deaths" as the first part of a compound noun ("32 death claims", "two
@@ -1325,7 +1434,8 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
             let tok = &ctx.t[s - 1];
             // "a 2 year old boy": the age's number.
             let ok_punct = (tok.kind == Kind::Punct && matches!(tok.lower, "-" | "'" | "’"))
-                || (tok.kind == Kind::Num && matches!(ctx.w(s), "-" | "year" | "month"));
+                || (tok.kind == Kind::Num
+                    && matches!(ctx.w(s), "-" | "year" | "month" | "st" | "nd" | "rd" | "th"));
             if (tok.kind != Kind::Word && !ok_punct)
                 || words.stop.contains(tok.lower)
                 || ctx.trig_at[s - 1].is_some()
@@ -1346,6 +1456,13 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
     if s == k && k > 1 && ctx.w(k - 1) == "who" && matches!(tr.category, "killed" | "injured") {
         k -= 1;
         s = subject_start(k);
+    }
+    // "a man was killed and a woman was wounded": the "and" after the first clause's verb
+    // joins clauses, it opens no list.
+    let mut after_clause = false;
+    if s < k && ctx.w(s) == "and" && s > 0 && ctx.trig_at[..s].iter().any(|x| x.is_some()) {
+        s += 1;
+        after_clause = true;
     }
     if s == k {
         return None;
@@ -1387,12 +1504,28 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
             return None;
         }
         let singular = !last.lower.ends_with('s') || last.lower.ends_with("ss");
+        if !several {
+            if let Some(n) = ordinal_victim(ctx, p0, p1, tr, b) {
+                total = n;
+                break;
+            }
+        }
         let n = match first {
             "a" | "an" | "one" | "another" if singular && p1 - p0 >= 2 => 1,
             "the" | "his" | "her" | "their" | "its" if singular && p1 - p0 >= 2 => 1,
             _ if (p0..p1).all(|i| ctx.t[i].cap) && singular && p0 > s => 1,
             _ if (p0..p1).all(|i| ctx.t[i].cap) && singular && p1 - p0 >= 2 => 1,
             _ if surname(ctx, p0, p1, tr, b) && singular => 1,
+            // "a man was killed and 6-year-old girl was shot": an age and a word for a
+            // person, its article left out.
+            _ if after_clause
+                && singular
+                && is_person_word(last.lower)
+                && (ctx.t[p0].kind == Kind::Num || ctx.w(p0).ends_with("-year-old"))
+                && (p0..p1).any(|i| ctx.w(i).ends_with("year-old")) =>
+            {
+                1
+            }
             _ => return None,
         };
         total += n;
@@ -1405,6 +1538,10 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
     if tr.category.starts_with("houses") != words.houses.contains(head) {
         return None;
     }
+    // "the city is recovering": recovering counts only a word for a person.
+    if ctx.w(a) == "recovering" && !people_head(head) {
+        return None;
+    }
     Some(Link {
         category: tr.category,
         qty: Quantity::exact(total),
@@ -1412,6 +1549,44 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
         span_tokens: (s, b),
         group: Some((s, k)),
     })
+}
+
+/// Rule: "a fifth victim was found at a hospital", "an 8th teen was injured": one more
+/// victim that makes N, so the injured number at least N (a general figure: the summary
+/// takes the largest). Only for injuries told without a death in the same clause ("a third
+/// man was shot and killed" is one death more, whose total the article tells), after "a" /
+/// "an" (not "the second victim", who may be the one who died), for a word for people.
+/// `p0..p1` is the subject, `b` the trigger's end. Returns N.
+fn ordinal_victim(ctx: &Ctx, p0: usize, p1: usize, tr: &Trigger, b: usize) -> Option<u64> {
+    if tr.category != "injured"
+        || !matches!(ctx.w(p0), "a" | "an")
+        || !people_head(ctx.w(p1 - 1))
+        || death_after(ctx, b).is_some()
+        || (b..(b + 8).min(ctx.t.len()))
+            .take_while(|&k| !matches!(ctx.w(k), "." | ";" | "but" | "while"))
+            .any(|k| ctx.trig_at[k].is_some_and(|(_, t)| t.category == "killed"))
+    {
+        return None;
+    }
+    let n = match ctx.w(p0 + 1) {
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        w if ctx.t[p0 + 1].kind == Kind::Num
+            && matches!(ctx.w(p0 + 2), "st" | "nd" | "rd" | "th")
+            && p0 + 2 < p1 =>
+        {
+            w.parse::<u64>().ok().filter(|n| (2..=50).contains(n))?
+        }
+        _ => return None,
+    };
+    Some(n)
 }
 
 /// Rule: a surname alone as the subject of a death ("Castro died at the scene", "Police
@@ -1441,12 +1616,24 @@ fn surname(ctx: &Ctx, p0: usize, p1: usize, tr: &Trigger, b: usize) -> bool {
 /// Rule: `left`/`leaving` and people, then `dead` ("the shooting left a woman dead",
 /// "leaving a 19-year-old man and his brother dead"): one death per person.
 fn count_left_dead(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
-    if tr.category != "killed" || ctx.w(a) != "dead" {
+    // Round 5: "left two men dead and a 3-year-old hurt": the injured after the dead.
+    let hurt = tr.category == "injured"
+        && matches!(ctx.w(a), "hurt" | "wounded" | "injured")
+        && b == a + 1;
+    let dead = tr.category == "killed" && ctx.w(a) == "dead";
+    if !(dead || hurt) {
         return None;
     }
     let p = (a.saturating_sub(9)..a)
         .rev()
         .find(|&i| matches!(ctx.w(i), "left" | "leaving" | "leaves"))?;
+    let p = if hurt {
+        // The injured list starts after "… dead and".
+        (p + 2..a).find(|&i| ctx.w(i) == "and" && ctx.w(i - 1) == "dead")?
+    } else {
+        p
+    };
+    let category = if hurt { "injured" } else { "killed" };
     let mut k = p + 1;
     let mut n = 0u64;
     loop {
@@ -1459,10 +1646,10 @@ fn count_left_dead(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> 
         }
     }
     (k == a).then(|| Link {
-        category: "killed",
+        category,
         qty: Quantity::exact(n),
         qty_tokens: (p + 1, k),
-        span_tokens: (p, b),
+        span_tokens: (if hurt { p + 1 } else { p }, b),
         group: Some((p + 1, k)),
     })
 }
@@ -1683,6 +1870,13 @@ fn count_object(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
         k = e;
         if ctx.w(k) == "and" && person_np(ctx, k + 1).is_some() {
             k += 1;
+        } else if ctx.w(k) == "and" && DETERMINERS.contains(&ctx.w(b)) {
+            // "wounded her brother and 4-year-old daughter": the determiner serves both.
+            if let Some(e) = bare_person_np(ctx, k + 1) {
+                n += 1;
+                k = e;
+            }
+            break;
         } else {
             break;
         }
@@ -1742,6 +1936,30 @@ fn person_np(ctx: &Ctx, k: usize) -> Option<usize> {
             || (tok.kind == Kind::Num && ctx.w(e + 1) == "-")
             || tok.lower == "-";
         if !ok || ctx.trig_at[e].is_some() || ctx.qty_at[e].is_some() {
+            return None;
+        }
+        e += 1;
+    }
+    None
+}
+
+/// A person as a noun phrase without its determiner, from token `k`: an age or a lowercase
+/// word, at most three, then a word for a person ("4-year-old daughter", "younger son").
+/// Returns the end token. Names ("Jane Doe") are not read here.
+fn bare_person_np(ctx: &Ctx, k: usize) -> Option<usize> {
+    let mut e = k;
+    while e < ctx.t.len() && e < k + 6 {
+        let tok = &ctx.t[e];
+        if e > k && tok.kind == Kind::Word && WORDS.persons.contains(tok.lower) {
+            return Some(e + 1);
+        }
+        let ok = (tok.kind == Kind::Word
+            && !tok.cap
+            && !WORDS.stop.contains(tok.lower)
+            && !matches!(tok.lower, "and" | "or"))
+            || (tok.kind == Kind::Num && ctx.w(e + 1) == "-")
+            || tok.lower == "-";
+        if !ok || ctx.trig_at[e].is_some() {
             return None;
         }
         e += 1;
@@ -1912,6 +2130,9 @@ fn is_background(
     end: usize,
     year: Option<i32>,
 ) -> bool {
+    if is_tally(t) {
+        return true;
+    }
     let Some(year) = year else { return false };
     let since_before = |pos: usize| {
         t.iter()
@@ -1935,8 +2156,44 @@ fn is_background(
                 .parse::<i32>()
                 .is_ok_and(|y| (1900..year).contains(&y))
             && !(i > 0 && matches!(t[i - 1].lower, "since" | "than"))
+            // "the 1900 block of Main Street" is an address, not a year.
+            && t.get(i + 1).is_none_or(|n| n.lower != "block")
     });
     old_time || old_token
+}
+
+/// Rule (round 5): a sentence that tallies several events ("six more men were wounded in
+/// five separate shooting incidents", "bringing to 74 the number of people shot since
+/// Wednesday"): its figures are about other events too, background to the article's own.
+/// Cues: "shootings" or "incidents" after a number or "separate"/"multiple", and "since" a
+/// day of the week. "It is unclear if the two shootings are related" has no figure anyway.
+fn is_tally(t: &[Token]) -> bool {
+    t.iter().enumerate().any(|(i, x)| match x.lower {
+        "shootings" | "incidents" => (i.saturating_sub(3)..i).any(|j| {
+            t[j].kind == Kind::Num
+                || matches!(
+                    t[j].lower,
+                    "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "separate"
+                        | "multiple"
+                )
+        }),
+        "since" => t.get(i + 1).is_some_and(|n| {
+            matches!(
+                n.lower,
+                "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            )
+        }),
+        _ => false,
+    })
 }
 
 /// Who reported the sentence's figures: "according to X", "X said", "said X".
@@ -2112,6 +2369,43 @@ fn object_of_verb(f: &Figure) -> bool {
     ev.ends_with(&f.count.text) && !ev.starts_with(&f.count.text) && !survived
 }
 
+/// Whether a figure's one person is a man or a woman, by the last word of its group ("a
+/// 22-year-old man", "his wife", "she"): `Some(true)` for a man, `Some(false)` for a woman.
+fn sex_of(f: &Figure) -> Option<bool> {
+    let g = f.group.as_deref()?.to_ascii_lowercase();
+    match g.split_whitespace().last()? {
+        "man" | "boy" | "he" | "him" | "himself" | "father" | "son" | "brother" | "husband"
+        | "uncle" | "nephew" | "grandfather" | "grandson" | "boyfriend" | "stepfather"
+        | "stepson" | "male" => Some(true),
+        "woman" | "girl" | "she" | "her" | "herself" | "mother" | "daughter" | "sister"
+        | "wife" | "aunt" | "niece" | "grandmother" | "granddaughter" | "girlfriend"
+        | "stepmother" | "stepdaughter" | "female" => Some(false),
+        _ => None,
+    }
+}
+
+/// Rule (round 5): the one person shot and the one person dead are told apart, so both
+/// stand: by sex ("a man was killed and a girl was shot", "a woman was wounded … he died"),
+/// or because the death is a suicide ("killing himself") and the injury is not ("wounding
+/// him"): an attacker who killed himself is not the victim he shot.
+fn told_apart(inj: &[&Noted], dead: &[&Noted]) -> bool {
+    let sexes = |l: &[&Noted]| -> Vec<bool> { l.iter().filter_map(|n| sex_of(n.figure)).collect() };
+    let (si, sd) = (sexes(inj), sexes(dead));
+    let by_sex = !si.is_empty() && !sd.is_empty() && si.iter().all(|x| !sd.contains(x));
+    let reflexive = |n: &&Noted| {
+        matches!(
+            n.figure
+                .group
+                .as_deref()
+                .map(str::to_ascii_lowercase)
+                .as_deref(),
+            Some("himself" | "herself")
+        )
+    };
+    let suicide = dead.iter().all(reflexive) && !inj.iter().any(reflexive);
+    by_sex || suicide
+}
+
 /// The people a figure names one by one ("Jane Doe", "Jane Doe, 23, and John Roe"),
 /// lowercased, or `None` when its group is not a list of names.
 fn names_of(f: &Figure) -> Option<String> {
@@ -2181,6 +2475,23 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
     for n in noted.iter().filter(|n| !n.figure.background && !n.subset) {
         cats.entry(n.figure.category.as_str()).or_default().push(n);
     }
+    // Rule (round 5): a part told in another category is the only count of its own: "four
+    // people were hit and one of them did not survive" → killed 1.
+    // The first counted figure of each category (one pass: no rescans per part).
+    let firsts: Vec<(&str, usize)> = cats
+        .iter()
+        .filter_map(|(c, l)| Some((*c, l.iter().map(|n| n.figure.evidence.start).min()?)))
+        .collect();
+    for n in noted.iter().filter(|n| !n.figure.background && n.subset) {
+        let cat = n.figure.category.as_str();
+        let whole = firsts
+            .iter()
+            .any(|(c, start)| *c != cat && *start < n.figure.evidence.start);
+        let own = firsts.iter().any(|(c, _)| *c == cat);
+        if whole && !own && n.figure.count.value.is_some() {
+            cats.entry(cat).or_default().push(n);
+        }
+    }
     // One unnamed person shot, and later one unnamed person dead: the same victim.
     if let (Some(inj), Some(dead)) = (cats.get("injured"), cats.get("killed")) {
         let one = |l: &Vec<&Noted>| l.iter().all(|n| one_unnamed(n.figure));
@@ -2192,7 +2503,8 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
         let objects = inj
             .iter()
             .all(|n| object_of_verb(n.figure) || hit_not_survived(n.figure));
-        if one(inj) && one_each && (first_injury < first_death || objects) {
+        if one(inj) && one_each && (first_injury < first_death || objects) && !told_apart(inj, dead)
+        {
             cats.remove("injured");
         }
     }
@@ -2345,9 +2657,11 @@ fn best_total(mut list: Vec<&Noted>) -> Option<SummaryValue> {
 /// critical condition", "treated"): the people hit may be the dead.
 fn hit_not_survived(f: &Figure) -> bool {
     let ev = f.evidence.text.to_ascii_lowercase();
-    let hit = ["shot", "shooting", "struck", "hit by", "gunshot", "gunfire"]
-        .iter()
-        .any(|w| ev.contains(w));
+    let hit = [
+        "shot", "shooting", "struck", "hit by", "were hit", "gunshot", "gunfire",
+    ]
+    .iter()
+    .any(|w| ev.contains(w));
     let survived = [
         "wounded",
         "injur",

@@ -326,3 +326,104 @@ fn summary_descriptions_and_names_are_not_added() {
     let s = summary_of("Twelve officers died. Three protesters were killed.");
     assert_eq!(s["killed"].value, Some(15), "{s:?}");
 }
+
+/// The summary of `text`, after checking that every figure's evidence is the input at its
+/// offsets.
+fn checked_summary(text: &str, times: &[TimeExpr]) -> BTreeMap<String, SummaryValue> {
+    let figs = extract(&Document::new(text), times);
+    for f in &figs {
+        assert_eq!(&text[f.evidence.start..f.evidence.end], f.evidence.text);
+    }
+    summarize(&figs)
+}
+
+#[test]
+fn summary_one_shot_and_one_dead_told_apart_by_sex_or_suicide() {
+    // A man dead and a girl shot: two people.
+    let s = checked_summary(
+        "A man was killed on Main Street. A girl was shot nearby.",
+        &[],
+    );
+    assert_eq!(s["killed"].value, Some(1), "{s:?}");
+    assert_eq!(s["injured"].value, Some(1), "{s:?}");
+    // A man dead, then "he was shot": the same man.
+    let s = checked_summary(
+        "A man was killed on Main Street. He was shot in the chest.",
+        &[],
+    );
+    assert!(!s.contains_key("injured"), "{s:?}");
+    // The attacker's suicide is not the death of the deputy he wounded.
+    let s = checked_summary(
+        "A man opened fire on a deputy, wounding him. The man later shot and killed himself.",
+        &[],
+    );
+    assert_eq!(s["killed"].value, Some(1), "{s:?}");
+    assert_eq!(s["injured"].value, Some(1), "{s:?}");
+    // A boy who shot himself and died: one victim.
+    let s = checked_summary(
+        "A boy accidentally shot himself at home. He later died at the hospital.",
+        &[],
+    );
+    assert!(!s.contains_key("injured"), "{s:?}");
+}
+
+#[test]
+fn summary_a_part_in_another_category_counts_when_alone() {
+    let s = checked_summary("Four people were hit by gunfire. One of them died.", &[]);
+    assert_eq!(s["killed"].value, Some(1), "{s:?}");
+    assert_eq!(s["injured"].value, Some(3), "{s:?}");
+    // A part of the same category is still no count of its own.
+    let s = checked_summary(
+        "Five people were wounded. Two of the wounded were flown to a trauma center.",
+        &[],
+    );
+    assert_eq!(s["injured"].value, Some(5), "{s:?}");
+}
+
+#[test]
+fn summary_leaves_out_tallies_of_several_events() {
+    let s = checked_summary(
+        "Two men were shot on Elm Street on Sunday. Six more people were wounded in four separate shootings across the city.",
+        &[],
+    );
+    assert_eq!(s["injured"].value, Some(2), "{s:?}");
+    let s = checked_summary(
+        "A woman was wounded on Friday. At least 30 people have been shot since Wednesday.",
+        &[],
+    );
+    assert_eq!(s["injured"].value, Some(1), "{s:?}");
+    // One shooting is no tally.
+    let s = checked_summary("Three people were wounded in the shooting on Sunday.", &[]);
+    assert_eq!(s["injured"].value, Some(3), "{s:?}");
+}
+
+#[test]
+fn summary_a_street_block_is_no_year() {
+    let times = vec![TimeExpr {
+        span: 0..0,
+        kind: "date",
+        value: "2016-05-01".into(),
+        day: None,
+        rule: "test",
+    }];
+    let s = checked_summary(
+        "Nine people were wounded outside a club in the 1900 block of Main Street.",
+        &times,
+    );
+    assert_eq!(s["injured"].value, Some(9), "{s:?}");
+    // A year before the article's is still background.
+    let s = checked_summary(
+        "Two people were wounded on Sunday. In 1998 a storm injured 40 people.",
+        &times,
+    );
+    assert_eq!(s["injured"].value, Some(2), "{s:?}");
+}
+
+#[test]
+fn summary_an_ordinal_victim_makes_the_number() {
+    let s = checked_summary(
+        "Officers found four victims who had been struck by gunfire. A fifth victim was struck by gunfire outside the store.",
+        &[],
+    );
+    assert_eq!(s["injured"].value, Some(5), "{s:?}");
+}
