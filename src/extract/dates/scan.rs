@@ -492,8 +492,15 @@ impl<'a> Scanner<'a> {
         self.t.get(i).is_some_and(|t| t.kind == K::Word) && self.w(i).eq_ignore_ascii_case(word)
     }
     fn any(&self, i: usize, words: &[&str]) -> bool {
-        self.t.get(i).is_some_and(|t| t.kind == K::Word)
-            && words.iter().any(|x| self.w(i).eq_ignore_ascii_case(x))
+        match self.t.get(i) {
+            Some(t) if t.kind == K::Word => {
+                let w = &self.text.as_bytes()[t.s..t.e];
+                words
+                    .iter()
+                    .any(|x| x.len() == w.len() && w.eq_ignore_ascii_case(x.as_bytes()))
+            }
+            _ => false,
+        }
     }
     fn p(&self, i: usize, c: u8) -> bool {
         self.t.get(i).is_some_and(|t| t.kind == K::Punct(c))
@@ -1075,7 +1082,10 @@ impl<'a> Scanner<'a> {
     fn relative_day(&self, i: usize) -> Option<Hit> {
         let j = self.prefix(i);
         // The words the rule reads (checked first: most tokens are none of them).
-        if !self.any(j, &["yesterday", "today", "tomorrow", "tonight", "last", "this"]) {
+        if !self.any(
+            j,
+            &["yesterday", "today", "tomorrow", "tonight", "last", "this"],
+        ) {
             return None;
         }
         let w = self.w(j).to_ascii_lowercase();
