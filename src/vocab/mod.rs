@@ -4,7 +4,8 @@
 //! next to the extractor that uses them. Lines starting with `#` are comments; blank lines are
 //! ignored. A list becomes, once, at first use, a [`WordList`] (membership of single words), a
 //! [`WordPhrases`] (phrases found word by word in a text) or, for short fixed lists asked for
-//! every word, a compile-time [`packed::Set`].
+//! every word, a compile-time [`packed::Set`]. [`search`] holds the plain substring searches
+//! used on short texts (a clause or a summary being rewritten).
 
 /// The entries of an embedded list: trimmed, non-empty, comments skipped.
 pub fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
