@@ -695,12 +695,7 @@ fn drop_leading(mut s: String) -> String {
         " said ",
         " says ",
     ] {
-        // Only a verb that starts in the first 70 bytes counts: only they are read.
-        let head = s.len().min(69 + verb.len());
-        let head = &s.as_bytes()[..head];
-        let found = (0..head.len().saturating_sub(verb.len() - 1))
-            .find(|&i| head[i..i + verb.len()].eq_ignore_ascii_case(verb.as_bytes()));
-        if let Some(k) = found {
+        if let Some(k) = search::find_ci(&s, verb).filter(|k| *k < 70) {
             let rest = &s[k + verb.len()..];
             let speaker = &s[..k];
             let is_event = EVENT_WORD.find_iter(rest).any(|m| {
