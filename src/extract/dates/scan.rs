@@ -400,7 +400,7 @@ pub(super) struct Scanner<'a> {
     report_q: Vec<(usize, u32)>,
     /// The token being looked at (for [`Scanner::report_quarter`]).
     at: std::cell::Cell<usize>,
-    /// [`Scanner::prefix`] of the token being looked at, once several rules asked for it.
+    /// [`Scanner::prefix`] of the token being looked at, remembered for the other rules there.
     prefix_of: std::cell::Cell<Option<(usize, usize)>>,
     /// For each token, the index of the first anchor word at or after it (see [`is_anchor`]).
     next_anchor: Vec<u32>,
