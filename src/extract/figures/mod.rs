@@ -2162,37 +2162,23 @@ fn is_background(
     old_time || old_token
 }
 
-/// Rule (round 5): a sentence that tallies several events ("six more men were wounded in
-/// five separate shooting incidents", "bringing to 74 the number of people shot since
-/// Wednesday"): its figures are about other events too, background to the article's own.
-/// Cues: "shootings" or "incidents" after a number or "separate"/"multiple", and "since" a
-/// day of the week. "It is unclear if the two shootings are related" has no figure anyway.
+/// Rule (round 5): a sentence that tallies several shootings ("six more men were wounded in
+/// five separate shooting incidents", "three shootings overnight left four people hurt"):
+/// its figures are about other events too, background to the article's own. Cue: "shootings",
+/// or "shooting incidents", after a number or "separate"/"multiple" (within three words).
+/// Only shootings: "two separate incidents" or "attacks" in a conflict report, and "since
+/// Wednesday" in any report, are the article's own events, summed in its totals.
 fn is_tally(t: &[Token]) -> bool {
-    t.iter().enumerate().any(|(i, x)| match x.lower {
-        "shootings" | "incidents" => (i.saturating_sub(3)..i).any(|j| {
-            t[j].kind == Kind::Num
-                || matches!(
-                    t[j].lower,
-                    "two"
-                        | "three"
-                        | "four"
-                        | "five"
-                        | "six"
-                        | "seven"
-                        | "eight"
-                        | "nine"
-                        | "ten"
-                        | "separate"
-                        | "multiple"
-                )
-        }),
-        "since" => t.get(i + 1).is_some_and(|n| {
-            matches!(
-                n.lower,
-                "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            )
-        }),
-        _ => false,
+    const COUNTS: &[&str] = &[
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "separate",
+        "multiple",
+    ];
+    t.iter().enumerate().any(|(i, x)| {
+        let shootings = x.lower == "shootings"
+            || (x.lower == "incidents" && i > 0 && t[i - 1].lower == "shooting");
+        shootings
+            && (i.saturating_sub(3)..i)
+                .any(|j| t[j].kind == Kind::Num || COUNTS.contains(&t[j].lower))
     })
 }
 

@@ -388,10 +388,22 @@ fn summary_leaves_out_tallies_of_several_events() {
     );
     assert_eq!(s["injured"].value, Some(2), "{s:?}");
     let s = checked_summary(
-        "A woman was wounded on Friday. At least 30 people have been shot since Wednesday.",
+        "A woman was wounded on Friday. Nine people were hurt in three shooting incidents overnight.",
         &[],
     );
     assert_eq!(s["injured"].value, Some(1), "{s:?}");
+    // A count since a day is the article's own ("killed since Wednesday" in a storm report),
+    // and so are separate incidents or attacks that are not shootings.
+    let s = checked_summary(
+        "The storm hit on Tuesday. Five people have been killed since Wednesday, officials said.",
+        &[],
+    );
+    assert_eq!(s["killed"].value, Some(5), "{s:?}");
+    let s = checked_summary(
+        "Seven soldiers were killed in two separate incidents near the border.",
+        &[],
+    );
+    assert_eq!(s["killed"].value, Some(7), "{s:?}");
     // One shooting is no tally.
     let s = checked_summary("Three people were wounded in the shooting on Sunday.", &[]);
     assert_eq!(s["injured"].value, Some(3), "{s:?}");
