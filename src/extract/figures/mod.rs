@@ -231,6 +231,7 @@ struct Words {
     persons: WordSet,
     things: WordSet,
     attackers: WordSet,
+    hazards: WordSet,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
@@ -242,6 +243,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
     persons: WordSet::new(section("persons")),
     things: WordSet::new(section("things")),
     attackers: WordSet::new(section("attackers")),
+    hazards: WordSet::new(section("hazards")),
 });
 
 /// Words between a backward trigger and its quantity ("the death toll has risen to 40").
@@ -1005,10 +1007,13 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
                 }
                 let g_end = group_cut(ctx, f.last, group_end.unwrap_or(k));
                 let group = (g_end > f.last).then_some((f.last, g_end));
-                // "four people were hit": only people ("two cars were hit" counts no one).
+                // "four people were hit": only people ("two cars were hit" counts no one),
+                // and not by a hazard ("were hit by the floods": affected, not hurt).
                 if ctx.w(m) == "were"
                     && ctx.w(m + 1) == "hit"
-                    && !group.is_some_and(|(_, e)| people_head(ctx.w(e - 1)))
+                    && (!group.is_some_and(|(_, e)| people_head(ctx.w(e - 1)))
+                        || (ctx.w(m + 2) == "by"
+                            && (m + 3..m + 6).any(|k| WORDS.hazards.contains(ctx.w(k)))))
                 {
                     return None;
                 }
