@@ -19,6 +19,7 @@ use std::sync::LazyLock;
 
 use crate::document::{Document, Span};
 use crate::model::{Evidence, Location};
+use crate::vocab::WordList;
 
 pub use fold::{fold, fold_into};
 
@@ -740,7 +741,7 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
             }
         }
         // The candidate whose country the article names most; ties keep gazetteer order.
-        let (id, p) = ps
+        let (_, p) = ps
             .iter()
             .enumerate()
             .max_by_key(|(rank, (_, p))| {
@@ -769,7 +770,6 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
             compass_start(text, words, &h)
         };
         let ev = Evidence::from_bytes(text, start, h.span.end);
-        let _ = id;
         match places.locations.iter_mut().find(|l| {
             l.name == p.name && l.country.as_deref() == Some(p.country) && l.kind == p.kind
         }) {
@@ -1183,7 +1183,7 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places, longe
         }
         let span = if let Some(l) = longer.next_if(|l| l.start == w.start) {
             l
-        } else if !CONTEXT_TRIGGERS.may_contain(s) {
+        } else if !CONTEXT_TRIGGERS.contains_ci(s) {
             // Most words start no rule: one table look-up instead of every list below.
             continue;
         } else if SUFFIXES.contains(s) {
@@ -1418,96 +1418,43 @@ const CONTEXT_PREPOSITIONS: &[&str] = &[
     "southwestern",
 ];
 
-/// Every word that starts a rule of [`add_context_places`], for a quick test that rejects
-/// most words of a text before the lists are compared one by one.
-static CONTEXT_TRIGGERS: WordFilter = WordFilter::new(&[
-    PLACE_SUFFIXES,
-    PLACE_NOUNS_BEFORE_OF,
-    LOWER_PLACE_WORDS,
-    GENERIC_PLACE_WORDS,
-    &["from"],
-    DIRECTIONS,
-    CONTEXT_PREPOSITIONS,
-]);
+/// Every word that starts a rule of [`add_context_places`]: most words of a text are
+/// turned away by this one look-up before the lists are asked one by one.
+static CONTEXT_TRIGGERS: LazyLock<WordList> = LazyLock::new(|| {
+    WordList::new(
+        [
+            PLACE_SUFFIXES,
+            PLACE_NOUNS_BEFORE_OF,
+            LOWER_PLACE_WORDS,
+            GENERIC_PLACE_WORDS,
+            &["from"],
+            DIRECTIONS,
+            CONTEXT_PREPOSITIONS,
+        ]
+        .concat(),
+    )
+});
 
-/// A test that a word may be in some lists, ASCII case-insensitively: per word length, the
-/// first letters and the last letters that list words of that length have (one bit each,
-/// by the low five bits of the lower-cased byte). No false negatives; most other words fail
-/// on their length, first or last letter.
-struct WordFilter {
-    first: [u32; 32],
-    last: [u32; 32],
-}
-
-impl WordFilter {
-    const fn new(lists: &[&[&str]]) -> WordFilter {
-        let mut first = [0u32; 32];
-        let mut last = [0u32; 32];
-        let mut l = 0;
-        while l < lists.len() {
-            let mut k = 0;
-            while k < lists[l].len() {
-                let w = lists[l][k].as_bytes();
-                if !w.is_empty() {
-                    let n = if w.len() < 31 { w.len() } else { 31 };
-                    first[n] |= 1 << (w[0].to_ascii_lowercase() & 31);
-                    last[n] |= 1 << (w[w.len() - 1].to_ascii_lowercase() & 31);
-                }
-                k += 1;
-            }
-            l += 1;
-        }
-        WordFilter { first, last }
-    }
-
-    /// False when `w` is in none of the lists (in any ASCII case).
-    fn may_contain(&self, w: &str) -> bool {
-        let b = w.as_bytes();
-        let (Some(&f), Some(&l)) = (b.first(), b.last()) else {
-            return false;
-        };
-        let n = b.len().min(31);
-        self.first[n] >> (f.to_ascii_lowercase() & 31) & 1 == 1
-            && self.last[n] >> (l.to_ascii_lowercase() & 31) & 1 == 1
-    }
-}
-
-/// A word list with a [`WordFilter`] in front: most words are rejected by one table look-up
-/// before the list is compared word by word (these lists are asked about every hit or every
-/// word).
-struct WordSet {
-    words: &'static [&'static str],
-    filter: WordFilter,
-}
-
-impl WordSet {
-    const fn new(words: &'static [&'static str]) -> WordSet {
-        WordSet {
-            words,
-            filter: WordFilter::new(&[words]),
-        }
-    }
-
-    /// `words.contains(&w)`.
-    fn contains(&self, w: &str) -> bool {
-        self.filter.may_contain(w) && self.words.contains(&w)
-    }
-
-    /// Whether a word of the list equals `w` ASCII-case-insensitively.
-    fn contains_ci(&self, w: &str) -> bool {
-        self.filter.may_contain(w) && self.words.iter().any(|x| x.eq_ignore_ascii_case(w))
-    }
-}
-
-static INSTITUTIONS: WordSet = WordSet::new(INSTITUTION_WORDS);
-static SUFFIXES: WordSet = WordSet::new(PLACE_SUFFIXES);
-static MODIFIERS: WordSet = WordSet::new(PLACE_MODIFIERS);
-static CONNECTOR_WORDS: WordSet = WordSet::new(CONNECTORS);
-static LOWER_PLACES: WordSet = WordSet::new(LOWER_PLACE_WORDS);
-static DIRECTION_WORDS: WordSet = WordSet::new(DIRECTIONS);
-static NOUNS_BEFORE_OF: WordSet = WordSet::new(PLACE_NOUNS_BEFORE_OF);
-static PREPOSITIONS_BEFORE: WordSet = WordSet::new(CONTEXT_PREPOSITIONS);
-static PREPOSITIONS: WordSet = WordSet::new(PLACE_PREPOSITIONS);
+/// The word lists asked about every hit or every word, as [`WordList`]s (a filter turns most
+/// words away before any comparison).
+static INSTITUTIONS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(INSTITUTION_WORDS.iter().copied()));
+static SUFFIXES: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(PLACE_SUFFIXES.iter().copied()));
+static MODIFIERS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(PLACE_MODIFIERS.iter().copied()));
+static CONNECTOR_WORDS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(CONNECTORS.iter().copied()));
+static LOWER_PLACES: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(LOWER_PLACE_WORDS.iter().copied()));
+static DIRECTION_WORDS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(DIRECTIONS.iter().copied()));
+static NOUNS_BEFORE_OF: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(PLACE_NOUNS_BEFORE_OF.iter().copied()));
+static PREPOSITIONS_BEFORE: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(CONTEXT_PREPOSITIONS.iter().copied()));
+static PREPOSITIONS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(PLACE_PREPOSITIONS.iter().copied()));
 
 /// A mention of a place the gazetteer lacks (kind `place`, named as written, no
 /// coordinates): a further mention of a place of that name, else a new place in `country`.
@@ -1531,7 +1478,8 @@ fn add_place(places: &mut Places, ev: Evidence, country: Option<String>) {
 }
 
 fn is_generic_place_word(w: &str) -> bool {
-    static GENERIC: WordSet = WordSet::new(GENERIC_PLACE_WORDS);
+    static GENERIC: LazyLock<WordList> =
+        LazyLock::new(|| WordList::new(GENERIC_PLACE_WORDS.iter().copied()));
     GENERIC.contains_ci(w)
 }
 
@@ -1668,10 +1616,10 @@ const NOT_PLACES: &[&str] = &[
     "Many",
 ];
 
-/// Whether `w` is one of [`NOT_PLACES`] (a table rejects most words first).
+/// Whether `w` is one of [`NOT_PLACES`] (a filter rejects most words first).
 fn is_not_place(w: &str) -> bool {
-    static FILTER: WordFilter = WordFilter::new(&[NOT_PLACES]);
-    FILTER.may_contain(w) && NOT_PLACES.contains(&w)
+    static SET: LazyLock<WordList> = LazyLock::new(|| WordList::new(NOT_PLACES.iter().copied()));
+    SET.contains(w)
 }
 
 /// The index of the last word of a run of up to three capitalized words starting at `i`; a
