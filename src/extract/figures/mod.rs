@@ -2174,16 +2174,15 @@ fn is_background(
 /// Only shootings: "two separate incidents" or "attacks" in a conflict report, and "since
 /// Wednesday" in any report, are the article's own events, summed in its totals.
 fn is_tally(t: &[Token]) -> bool {
-    const COUNTS: &[&str] = &[
-        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "separate",
-        "multiple",
-    ];
+    let several = |x: &Token| {
+        x.kind == Kind::Num
+            || matches!(x.lower, "separate" | "multiple")
+            || numbers::word_value(x.lower).is_some_and(|n| n >= 2)
+    };
     t.iter().enumerate().any(|(i, x)| {
         let shootings = x.lower == "shootings"
             || (x.lower == "incidents" && i > 0 && t[i - 1].lower == "shooting");
-        shootings
-            && (i.saturating_sub(3)..i)
-                .any(|j| t[j].kind == Kind::Num || COUNTS.contains(&t[j].lower))
+        shootings && t[i.saturating_sub(3)..i].iter().any(several)
     })
 }
 

@@ -210,7 +210,8 @@ const MODIFIERS: &[(&[&str], Bound)] = &[
     (&["roughly"], Bound::About),
 ];
 
-fn word_value(w: &str) -> Option<u64> {
+/// The value of a number word ("one" … "ninety"), lower case.
+pub(super) fn word_value(w: &str) -> Option<u64> {
     Some(match w {
         "one" => 1,
         "two" => 2,
