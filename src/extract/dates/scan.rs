@@ -1081,15 +1081,9 @@ impl<'a> Scanner<'a> {
     /// "yesterday", "today", "tomorrow", "tonight", "last night", "this morning".
     fn relative_day(&self, i: usize) -> Option<Hit> {
         let j = self.prefix(i);
-        // The words the rule reads (checked first: most tokens are none of them).
-        if !self.any(
-            j,
-            &["yesterday", "today", "tomorrow", "tonight", "last", "this"],
-        ) {
-            return None;
-        }
-        let w = self.w(j).to_ascii_lowercase();
-        let off = match w.as_str() {
+        let mut buf = [0u8; 16];
+        let w = lower_str(self.w(j), &mut buf);
+        let off = match w {
             "yesterday" => Some(-1),
             "today" => Some(0),
             "tomorrow" => Some(1),
@@ -1109,7 +1103,7 @@ impl<'a> Scanner<'a> {
             };
             return self.time_of_day(day_hit(j + 1, r + Duration::days(off))?);
         }
-        let (off, part, end) = match w.as_str() {
+        let (off, part, end) = match w {
             "tonight" => (0, "NI", j + 1),
             "last" if self.is(j + 1, "night") => (-1, "NI", j + 2),
             "this" => {
@@ -1267,15 +1261,11 @@ impl<'a> Scanner<'a> {
         if the {
             k += 1;
         }
-        const RELS: [&str; 7] = [
-            "this", "current", "last", "past", "previous", "next", "coming",
-        ];
-        if !RELS.iter().any(|x| self.w(k).eq_ignore_ascii_case(x)) {
-            return None;
-        }
-        let rel = self.w(k).to_ascii_lowercase();
-        let rel = match rel.as_str() {
-            "this" | "current" | "last" | "past" | "previous" | "next" | "coming" => rel,
+        let mut buf = [0u8; 16];
+        let rel = match lower_str(self.w(k), &mut buf) {
+            r @ ("this" | "current" | "last" | "past" | "previous" | "next" | "coming") => {
+                r.to_string()
+            }
             _ => return None,
         };
         if the && rel == "this" {
@@ -1881,11 +1871,8 @@ impl<'a> Scanner<'a> {
 
     /// "11pm", "7 a.m.", "23:00", "3:30 p.m. Monday", "noon", "midnight", "dawn".
     fn clock_time(&self, i: usize) -> Option<Hit> {
-        // The word lower-cased on the stack (a longer or non-ASCII word is no clock word).
         let mut buf = [0u8; 16];
-        let w = lower(self.w(i), &mut buf)
-            .and_then(|l| std::str::from_utf8(l).ok())
-            .unwrap_or("");
+        let w = lower_str(self.w(i), &mut buf);
         let (hh, mm, end): (u32, u32, usize) = match w {
             "noon" | "midday" => (12, 0, i + 1),
             "midnight" => (24, 0, i + 1),
@@ -2071,6 +2058,13 @@ fn lower<'b>(w: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
         *d = s.to_ascii_lowercase();
     }
     Some(&buf[..b.len()])
+}
+
+/// [`lower`] as text: "" for a word longer than 16 bytes or not ASCII (no rule word is).
+fn lower_str<'b>(w: &str, buf: &'b mut [u8; 16]) -> &'b str {
+    lower(w, buf)
+        .and_then(|l| std::str::from_utf8(l).ok())
+        .unwrap_or("")
 }
 
 /// Words that can begin an expression; any other word is skipped at once, which keeps the
