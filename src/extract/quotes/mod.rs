@@ -8,9 +8,7 @@
 //! to the person named before; a quote with no attribution continues the previous speaker
 //! when it follows it directly.
 
-use std::sync::LazyLock;
-
-use regex::bytes::Regex;
+mod attribution;
 
 use crate::document::Document;
 use crate::extract::actors;
@@ -18,34 +16,6 @@ use crate::model::{Actor, Evidence, Quote};
 
 /// Fewer words than this is a scare quote or a term, not a quotation.
 const MIN_WORDS: usize = 3;
-
-/// Speech verbs. "told" may take its hearer ("told reporters", "told AFP").
-const VERBS: &str = r"said|says|added|adds|told(?:\s+[a-z]+(?:\s+[a-z]+)??)?|explained|stated|noted|wrote|tweeted|posted|recalled|recalls|warned|urged|asked|continued|concluded|insisted|declared|announced|testified|replied|cried|shouted|screamed|remembered|argued|stressed|acknowledged";
-
-/// A character of an attribution: anything but a clause break, or the period of an
-/// abbreviation ("U.S. National Security Council spokesman P.J. Crowley", "Dr. Ana Ruiz").
-const ATTR_CHAR: &str = r"(?:[^,.;!?\n]|\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Lt|Gen|Col|Sgt|Capt|Maj|Cpl|St|Jr|Sr|Prof|Rev)\.)";
-
-// The attribution patterns run on bytes with ASCII classes: Unicode classes would cost
-// about a millisecond of compilation per process. Their groups begin and end next to ASCII
-// characters, so a captured slice is always whole UTF-8.
-
-/// After the quote: `," said X` or `," X said`. A name after the verb ends in a small letter,
-/// so that the period of "the U.S. Ambassador" does not end it.
-static AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?-u)^[\s,]*(?:(?:{VERBS})\s+(?P<a>(?:{ATTR_CHAR}|\.[A-Za-z])*?[a-z0-9)])\s*(?:[,.;!?]|$)|(?P<b>{ATTR_CHAR}+?)\s+(?:{VERBS})\b)"
-    ))
-    .expect("quote-after regex")
-});
-
-/// Before the quote, in its sentence: `X said: "`, `X said the town had "`, `according to X, "`.
-static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r#"(?-u)(?:^|[,;]\s*|\band\s+)(?:(?P<a>(?:[A-Z]|[Tt]he\s|[Aa]n?\s)(?:[^,;!?\n])*?|he|she|they|we|I)\s+(?:{VERBS})\b[^\n]*|according\s+to\s+(?P<b>{ATTR_CHAR}+?)[\s,:]*)$"#
-    ))
-    .expect("quote-before regex")
-});
 
 fn is_pronoun(w: &str) -> bool {
     ["he", "she", "they", "we", "i", "it"]
@@ -193,10 +163,7 @@ fn attribute(
         .filter(|s| *s <= span.0)
         .unwrap_or(span.0);
     let before = &text[sentence_start..span.0];
-    let pick = |c: regex::bytes::Captures| {
-        let m = c.name("a").or_else(|| c.name("b"))?;
-        std::str::from_utf8(m.as_bytes()).ok().map(str::to_string)
-    };
+    let pick = |hay: &str, m: std::ops::Range<usize>| hay.get(m).map(str::to_string);
     // A quote that closes its sentence ("… at risk." He added …) is not attributed by the
     // sentence that follows it; a comma, a question or an exclamation leaves it open.
     let closed = text[..span.1]
@@ -204,15 +171,15 @@ fn attribute(
         .ends_with('.')
         && after.trim_start().starts_with(|c: char| c.is_uppercase());
     if let Some(raw) = (!closed)
-        .then(|| AFTER.captures(after.as_bytes()))
+        .then(|| attribution::after(after.as_bytes()))
         .flatten()
-        .and_then(pick)
+        .and_then(|m| pick(after, m))
     {
         if plausible_speaker(&raw) {
             return Some(resolve(&raw, actors, span.0, prev));
         }
     }
-    if let Some(raw) = BEFORE.captures(before.as_bytes()).and_then(pick) {
+    if let Some(raw) = attribution::before(before.as_bytes()).and_then(|m| pick(before, m)) {
         if plausible_speaker(&raw) {
             return Some(resolve(&raw, actors, span.0, prev));
         }
