@@ -4,10 +4,9 @@
 //! byte ranges into [`Document::text`], so evidence always points at what the user gave us.
 //! CRLF and CR line ends are treated like LF when finding structure, and nothing else.
 
-use std::ops::Range;
-use std::sync::LazyLock;
+mod dateline;
 
-use regex::bytes::Regex;
+use std::ops::Range;
 
 /// A byte range into the document text.
 pub type Span = Range<usize>;
@@ -233,21 +232,7 @@ fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
     }
 }
 
-/// A dateline: an all-capitals place (optionally with a region, a date and an agency in
-/// parentheses) ending in a dash, at the very start of the lead paragraph.
-///
-/// It runs on bytes with ASCII classes (a third of the compilation time of the Unicode
-/// version); the curly apostrophe and the dashes are spelled as their UTF-8 bytes, and a match
-/// always ends after an ASCII character or a whole dash, so it ends on a character boundary.
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u)^(?:[A-Z](?:[A-Za-z.'-]|\xE2\x80\x99)*(?:[ /][A-Z](?:[A-Za-z.'-]|\xE2\x80\x99)*){0,3}(?:,[^\n(]+?)?\s*(?:\([^)\n]+\)\s*)?(?:\xE2\x80\x94|\xE2\x80\x93|--|-|:)|\([^)\n]+\)\s*(?:\xE2\x80\x94|\xE2\x80\x93|--|-))",
-    )
-    .expect("dateline regex")
-});
-
-/// A dateline is short; a longer match is a sentence with a dash in it. (The regex leaves its
-/// repetitions unbounded because bounded ones cost milliseconds to compile.)
+/// A dateline is short; a longer match is a sentence with a dash in it.
 const MAX_DATELINE: usize = 120;
 
 fn find_dateline(text: &str, paragraphs: &[Span], has_headline: bool) -> Option<Span> {
@@ -256,18 +241,19 @@ fn find_dateline(text: &str, paragraphs: &[Span], has_headline: bool) -> Option<
     let first = usize::from(has_headline);
     for p in paragraphs.iter().skip(first).take(3) {
         let s = &text[p.clone()];
-        if let Some(m) = DATELINE
-            .find(s.as_bytes())
-            .filter(|m| m.end() <= MAX_DATELINE && s.is_char_boundary(m.end()))
+        // An all-capitals place (optionally with a region, a date and an agency in
+        // parentheses) ending in a dash, at the very start of the paragraph.
+        if let Some(end) = dateline::match_end(s.as_bytes())
+            .filter(|&end| end <= MAX_DATELINE && s.is_char_boundary(end))
         {
-            let head = &s[..m.end()];
+            let head = &s[..end];
             // The place must be written in capitals (GENEVA, SAN SALVADOR), or the match must
             // carry a date or an agency in parentheses.
             let first_word: String = head.chars().take_while(|c| c.is_alphabetic()).collect();
             let caps =
                 first_word.chars().count() >= 2 && first_word.chars().all(|c| c.is_uppercase());
             if caps || head.contains('(') {
-                return Some(p.start..p.start + m.end());
+                return Some(p.start..p.start + end);
             }
         }
     }

@@ -5,7 +5,8 @@
 //! ignored. A list becomes, once, at first use, a [`WordList`] (membership of single words), a
 //! [`WordPhrases`] (phrases found word by word in a text) or, for short fixed lists asked for
 //! every word, a compile-time [`packed::Set`]. [`search`] holds the plain substring searches
-//! used on short texts (a clause or a summary being rewritten).
+//! used on short texts (a clause or a summary being rewritten), [`ascii`] the byte classes of the
+//! hand-written scanners.
 
 /// The entries of an embedded list: trimmed, non-empty, comments skipped.
 pub fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
@@ -25,6 +26,7 @@ mod tests {
     }
 }
 
+pub mod ascii;
 pub mod packed;
 pub mod search;
 mod word_phrases;

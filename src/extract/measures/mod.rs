@@ -6,9 +6,9 @@
 //! ("from 11pm to 7am") and the places named in the sentence as its areas. Measures only
 //! discussed in general ("states may declare emergencies") are skipped.
 
-use std::sync::LazyLock;
+mod hours;
 
-use regex::Regex;
+use std::sync::LazyLock;
 
 use crate::document::Document;
 use crate::extract::dates::TimeExpr;
@@ -201,24 +201,8 @@ static NATIONWIDE: LazyLock<WordPhrases> = LazyLock::new(|| {
     ])
 });
 
-static CURFEW_HOURS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)\bfrom\s+(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?\s+(?:to|until|till)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?")
-        .expect("curfew hours regex")
-});
-
-fn clock(h: &str, m: Option<&str>, ampm: Option<&str>) -> Option<String> {
-    let mut h: u32 = h.parse().ok()?;
-    let m: u32 = m.map_or(Some(0), |m| m.parse().ok())?;
-    match ampm.map(|s| s.to_ascii_lowercase().replace('.', "")) {
-        Some(p) if p == "pm" && h < 12 => h += 12,
-        Some(p) if p == "am" && h == 12 => h = 0,
-        _ => {}
-    }
-    (h < 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
-}
-
 /// True when `before` ends with "until", "till", "through" or "to" and white space: the
-/// date that follows is an end. (Plain code: an end-anchored regex costs milliseconds to build.)
+/// date that follows is an end.
 fn ends_with_until(before: &str) -> bool {
     if !before.ends_with(char::is_whitespace) {
         return false;
@@ -291,24 +275,10 @@ pub fn extract(doc: &Document, times: &[TimeExpr], locations: &[Location]) -> Ve
                     start.get_or_insert(value);
                 }
             }
-            // The hours regex is built only for an article that has a curfew.
-            let hours = (kind == "curfew")
-                .then(|| CURFEW_HOURS.captures(sentence))
-                .flatten();
-            let (daily_from, daily_to) = match hours {
-                Some(c) => (
-                    clock(
-                        &c[1],
-                        c.get(2).map(|m| m.as_str()),
-                        c.get(3).map(|m| m.as_str()),
-                    ),
-                    clock(
-                        &c[4],
-                        c.get(5).map(|m| m.as_str()),
-                        c.get(6).map(|m| m.as_str()),
-                    ),
-                ),
-                _ => (None, None),
+            let (daily_from, daily_to) = if kind == "curfew" {
+                hours::daily(sentence)
+            } else {
+                (None, None)
             };
             let mut areas: Vec<String> = Vec::new();
             let first = mentions.partition_point(|m| m.0 < s.span.start);

@@ -29,6 +29,8 @@
 
 use std::ops::Range;
 
+use crate::vocab::ascii::{boundary, is_space, skip_space};
+
 /// Speech verbs, in the order the patterns try them.
 const VERBS: [&str; 30] = [
     "said",
@@ -68,31 +70,6 @@ const ABBREVIATIONS: [&str; 19] = [
     "Mr", "Mrs", "Ms", "Dr", "Gov", "Sen", "Rep", "Lt", "Gen", "Col", "Sgt", "Capt", "Maj", "Cpl",
     "St", "Jr", "Sr", "Prof", "Rev",
 ];
-
-/// `\s` of an ASCII pattern.
-fn is_space(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
-}
-
-/// A word byte of an ASCII `\b`.
-fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
-/// Whether `\b` holds at `i` of `h`.
-fn boundary(h: &[u8], i: usize) -> bool {
-    let before = i > 0 && is_word(h[i - 1]);
-    let after = i < h.len() && is_word(h[i]);
-    before != after
-}
-
-/// The first position at or after `i` whose byte is not white space.
-fn skip_space(h: &[u8], mut i: usize) -> usize {
-    while i < h.len() && is_space(h[i]) {
-        i += 1;
-    }
-    i
-}
 
 /// The end of a run of small letters starting at `i` (`i` itself when there is none).
 fn small_word_end(h: &[u8], mut i: usize) -> usize {

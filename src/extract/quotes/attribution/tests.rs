@@ -156,15 +156,21 @@ fn scanners_agree_with_the_patterns_on_generated_text() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(40_000);
+    let mut matched = (0, 0);
     for _ in 0..n {
         let h = generated(&mut rng);
-        assert_eq!(scanned(after, &h), reference(&re_after, &h), "after {h:?}");
-        assert_eq!(
-            scanned(before, &h),
-            reference(&re_before, &h),
-            "before {h:?}"
-        );
+        let (want_after, want_before) = (reference(&re_after, &h), reference(&re_before, &h));
+        matched.0 += usize::from(want_after.is_some());
+        matched.1 += usize::from(want_before.is_some());
+        assert_eq!(scanned(after, &h), want_after, "after {h:?}");
+        assert_eq!(scanned(before, &h), want_before, "before {h:?}");
     }
+    // The generator must reach both patterns often enough for the comparison to mean something.
+    eprintln!("MATCHED {matched:?} of {n}");
+    assert!(
+        matched.0 * 20 > n && matched.1 * 20 > n,
+        "{matched:?} of {n} match"
+    );
 }
 
 #[test]
