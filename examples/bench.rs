@@ -49,7 +49,7 @@ fn main() {
         samples.len(),
         bytes as f64 / MB
     );
-    // Warm up: build every regex and automaton once.
+    // Warm up: build every word list and table once.
     let _ = extract(samples[0], &Context::default());
 
     if let Some(stage) = arg_after("--stage") {

@@ -1,4 +1,4 @@
-//! Prints how long each stage takes on its first call (which includes building its regexes)
+//! Prints how long each stage takes on its first call (which includes building its word lists and tables)
 //! and on a second call, for one article: `cargo run --release --example stage_times FILE`.
 use std::time::Instant;
 

@@ -38,7 +38,6 @@ pub mod vocab;
 
 pub use context::Context;
 pub use model::Report;
-pub use pipeline::warm_up;
 
 /// Extracts everything the tool knows how to find from one article.
 ///

@@ -27,12 +27,6 @@ fn main() -> ExitCode {
 }
 
 fn run() -> anyhow::Result<ExitCode> {
-    // Prepare the later extractors on the second core while this thread parses the command
-    // line, reads the input and runs the first ones (see `crisis_extract::warm_up`). The
-    // thread is never joined: the process exits when the report is written.
-    let _ = std::thread::Builder::new()
-        .name("warm-up".into())
-        .spawn(crisis_extract::warm_up);
     let args = Args::parse();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let terminals = Terminals {
