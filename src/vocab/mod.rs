@@ -32,12 +32,35 @@ pub mod search;
 mod word_phrases;
 pub use word_phrases::{word_starts, WordPhrases};
 
-use std::cmp::Ordering;
+/// A fast hash for short words (FxHash-like), for the maps and sets keyed by words: they are
+/// asked once per token, and the default SipHash (with its random seed) would cost more than
+/// the rest of the look-up.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
 
-/// A list of single words for membership tests: sorted once, then binary-searched with no
-/// allocation per query (hot paths ask it for every word of an article).
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Builds [`WordHasher`]s.
+pub type WordBuildHasher = std::hash::BuildHasherDefault<WordHasher>;
+
+/// A list of single words for membership tests: a small open-addressing hash table keyed by
+/// the ASCII-case-folded word, built in one pass (no sorting at start-up) and asked with no
+/// allocation (hot paths ask it for every word of an article).
 pub struct WordList {
+    /// The distinct entries.
     words: Vec<&'static str>,
+    /// Index + 1 into `words` (0: empty), at the slot of the folded hash, then the next ones.
+    slots: Box<[u32]>,
     /// Per word length (capped at 31), the first and the last letters the list's words of
     /// that length have (a bit each, by the low five bits of the lower-cased byte): most
     /// words of a text fail here, before anything is hashed.
@@ -53,75 +76,96 @@ fn ends_of(w: &[u8]) -> (usize, u32, u32) {
     (w.len().min(31), bit(w[0]), bit(w[w.len() - 1]))
 }
 
-/// The filter bit of a word, from its ASCII-lowercased bytes (FNV-1a, then the top 12 bits).
-fn folded_bit(w: &str) -> (usize, u64) {
+/// The hash of a word's ASCII-lowercased bytes (FNV-1a, then a multiplicative mix): its top
+/// 12 bits choose the filter bit, its middle bits the table slot.
+fn folded_hash(w: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in w.bytes() {
         h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3);
     }
-    let h = h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52;
-    ((h >> 6) as usize, 1u64 << (h & 63))
+    h.wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
-/// Compares two strings with ASCII letters folded to lowercase.
-fn cmp_ascii_ci(a: &str, b: &str) -> Ordering {
-    a.bytes()
-        .map(|c| c.to_ascii_lowercase())
-        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+fn filter_bit(h: u64) -> (usize, u64) {
+    let h = h >> 52;
+    ((h >> 6) as usize, 1u64 << (h & 63))
 }
 
 impl WordList {
     /// The set of `list`'s entries.
     pub fn new(list: impl IntoIterator<Item = &'static str>) -> WordList {
-        let mut words: Vec<&'static str> = list.into_iter().collect();
-        words.sort_by(|a, b| cmp_ascii_ci(a, b).then(a.cmp(b)));
-        words.dedup();
-        let mut filter = Box::new([0u64; 64]);
-        let mut ends = Box::new([[0u32; 2]; 32]);
-        for w in &words {
-            let (i, bit) = folded_bit(w);
-            filter[i] |= bit;
+        let list: Vec<&'static str> = list.into_iter().collect();
+        // At most half full, so that a miss ends at an empty slot soon.
+        let size = (list.len() * 2).next_power_of_two().max(8);
+        let mut set = WordList {
+            words: Vec::with_capacity(list.len()),
+            slots: vec![0u32; size].into_boxed_slice(),
+            ends: Box::new([[0u32; 2]; 32]),
+            filter: Box::new([0u64; 64]),
+        };
+        for w in list {
+            let h = folded_hash(w);
+            if set.probe(h, |e| e == w) {
+                continue;
+            }
+            let mask = set.slots.len() - 1;
+            let mut i = set.slot_of(h);
+            while set.slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            set.words.push(w);
+            set.slots[i] = set.words.len() as u32;
+            let (fi, bit) = filter_bit(h);
+            set.filter[fi] |= bit;
             if !w.is_empty() {
                 let (n, first, last) = ends_of(w.as_bytes());
-                ends[n][0] |= first;
-                ends[n][1] |= last;
+                set.ends[n][0] |= first;
+                set.ends[n][1] |= last;
             }
         }
-        WordList {
-            words,
-            ends,
-            filter,
+        set
+    }
+
+    fn slot_of(&self, h: u64) -> usize {
+        (h >> 20) as usize & (self.slots.len() - 1)
+    }
+
+    /// Whether an entry with the folded hash `h` satisfies `same`.
+    fn probe(&self, h: u64, same: impl Fn(&str) -> bool) -> bool {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot_of(h);
+        loop {
+            match self.slots[i] {
+                0 => return false,
+                n if same(self.words[n as usize - 1]) => return true,
+                _ => i = (i + 1) & mask,
+            }
         }
     }
 
-    fn may_contain(&self, w: &str) -> bool {
+    /// The folded hash of `w` when the cheap filters let it by.
+    fn may_contain(&self, w: &str) -> Option<u64> {
         if !w.is_empty() {
             let (n, first, last) = ends_of(w.as_bytes());
             if self.ends[n][0] & first == 0 || self.ends[n][1] & last == 0 {
-                return false;
+                return None;
             }
         }
-        let (i, bit) = folded_bit(w);
-        self.filter[i] & bit != 0
+        let h = folded_hash(w);
+        let (i, bit) = filter_bit(h);
+        (self.filter[i] & bit != 0).then_some(h)
     }
 
     /// Whether `w` is in the set, ignoring the case of ASCII letters.
     pub fn contains_ci(&self, w: &str) -> bool {
-        self.may_contain(w) && self.words.binary_search_by(|e| cmp_ascii_ci(e, w)).is_ok()
+        self.may_contain(w)
+            .is_some_and(|h| self.probe(h, |e| e.eq_ignore_ascii_case(w)))
     }
 
     /// Whether `w` is in the set exactly as written.
     pub fn contains(&self, w: &str) -> bool {
-        if !self.may_contain(w) {
-            return false;
-        }
-        let i = self
-            .words
-            .partition_point(|e| cmp_ascii_ci(e, w) == Ordering::Less);
-        self.words[i..]
-            .iter()
-            .take_while(|e| cmp_ascii_ci(e, w) == Ordering::Equal)
-            .any(|e| *e == w)
+        self.may_contain(w)
+            .is_some_and(|h| self.probe(h, |e| e == w))
     }
 }
 

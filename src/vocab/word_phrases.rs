@@ -10,19 +10,34 @@
 //! that matches any ending, leftmost-longest, non-overlapping, every list entry of a phrase
 //! reported), and a space in a phrase matches any run of white space.
 
-use crate::vocab::PhraseMatch;
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::vocab::{PhraseMatch, WordBuildHasher};
 
 /// Letters of a word's start used as its key (a stem must have at least this many).
 const KEY_LEN: usize = 3;
 
 /// A list of phrases matched as whole words, ASCII-case-insensitively, word by word.
 pub struct WordPhrases {
-    /// Distinct phrases: lower-cased body, stem flag, list entries that carry it.
-    phrases: Vec<(Box<[u8]>, bool, Vec<usize>)>,
+    /// Distinct phrases, in the order of their first list entries.
+    phrases: Vec<Phrase>,
+    /// The lower-cased bodies of the phrases, one after the other.
+    bytes: Vec<u8>,
+    /// The list entries of the phrases, phrase after phrase.
+    entries: Vec<usize>,
     /// `(key, phrase)` pairs sorted by key.
     index: Vec<(u32, usize)>,
     /// A 8192-bit filter of the keys present, so most words cost one bit test.
     filter: [u64; 128],
+}
+
+/// A distinct phrase: its lower-cased body (in [`WordPhrases::bytes`]), whether it is a stem,
+/// and the list entries that carry it (in [`WordPhrases::entries`]).
+struct Phrase {
+    body: Range<usize>,
+    stem: bool,
+    entries: Range<usize>,
 }
 
 /// Which bytes belong to words: ASCII letters and digits, and every byte of a non-ASCII
@@ -89,25 +104,64 @@ impl WordPhrases {
     /// Builds the set from a list of phrases (a trailing `*` marks a stem). Phrases that do
     /// not start with a letter or digit are ignored.
     pub fn new<'a>(list: impl IntoIterator<Item = &'a str>) -> WordPhrases {
-        let mut phrases: Vec<(Box<[u8]>, bool, Vec<usize>)> = Vec::new();
+        // The lower-cased body, stem flag and list entry of each usable entry; the bodies go
+        // into one buffer (a few hundred small allocations would cost more than the rest).
+        let mut bytes: Vec<u8> = Vec::new();
+        let mut items: Vec<(Range<usize>, bool, usize)> = Vec::new();
         for (i, p) in list.into_iter().enumerate() {
             let (body, stem) = match p.strip_suffix('*') {
                 Some(b) => (b, true),
                 None => (p, false),
             };
-            let body: Box<[u8]> = body.to_ascii_lowercase().into_bytes().into();
-            if !body.first().copied().is_some_and(is_word_byte) {
+            if !body.as_bytes().first().copied().is_some_and(is_word_byte) {
                 continue;
             }
-            match phrases.iter_mut().find(|q| q.0 == body && q.1 == stem) {
-                Some(q) => q.2.push(i),
-                None => phrases.push((body, stem, vec![i])),
-            }
+            let start = bytes.len();
+            bytes.extend(body.bytes().map(|b| b.to_ascii_lowercase()));
+            items.push((start..bytes.len(), stem, i));
         }
+        // One phrase per distinct (body, stem), in the order of its first entry.
+        let mut seen: HashMap<(&[u8], bool), usize, WordBuildHasher> =
+            HashMap::with_capacity_and_hasher(items.len(), WordBuildHasher::default());
+        let mut bodies: Vec<(Range<usize>, bool)> = Vec::new();
+        let phrase_of: Vec<usize> = items
+            .iter()
+            .map(|(body, stem, _)| {
+                let next = bodies.len();
+                let p = *seen.entry((&bytes[body.clone()], *stem)).or_insert(next);
+                if p == next {
+                    bodies.push((body.clone(), *stem));
+                }
+                p
+            })
+            .collect();
+        // The entries of each phrase, in list order, phrase after phrase (a counting sort).
+        let mut starts = vec![0usize; bodies.len() + 1];
+        for &p in &phrase_of {
+            starts[p + 1] += 1;
+        }
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        let mut fill = starts.clone();
+        let mut entries = vec![0usize; items.len()];
+        for (&p, (_, _, i)) in phrase_of.iter().zip(&items) {
+            entries[fill[p]] = *i;
+            fill[p] += 1;
+        }
+        let phrases: Vec<Phrase> = bodies
+            .into_iter()
+            .enumerate()
+            .map(|(p, (body, stem))| Phrase {
+                body,
+                stem,
+                entries: starts[p]..starts[p + 1],
+            })
+            .collect();
         let mut index: Vec<(u32, usize)> = phrases
             .iter()
             .enumerate()
-            .map(|(i, p)| (key_of(&p.0), i))
+            .map(|(i, p)| (key_of(&bytes[p.body.clone()]), i))
             .collect();
         index.sort_unstable();
         let mut filter = [0u64; 128];
@@ -117,6 +171,8 @@ impl WordPhrases {
         }
         WordPhrases {
             phrases,
+            bytes,
+            entries,
             index,
             filter,
         }
@@ -206,8 +262,10 @@ impl WordPhrases {
         // The longest match; at equal ends the longer phrase ("flood-risk" over "flood*").
         let mut best: Option<(usize, usize, &[usize])> = None;
         for &(_, p) in self.index[from..].iter().take_while(|e| e.0 == key) {
-            let (body, stem, entries) = &self.phrases[p];
-            if let Some(end) = match_at(text, start, body, *stem) {
+            let phrase = &self.phrases[p];
+            let body = &self.bytes[phrase.body.clone()];
+            let entries = &self.entries[phrase.entries.clone()];
+            if let Some(end) = match_at(text, start, body, phrase.stem) {
                 if best.is_none_or(|b| (end, body.len()) > (b.0, b.1)) {
                     best = Some((end, body.len(), entries));
                 }

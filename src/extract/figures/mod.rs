@@ -20,13 +20,12 @@ mod numbers;
 mod tests;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::document::Document;
 use crate::extract::dates::TimeExpr;
 use crate::model::{Count, Evidence, Figure, SummaryValue};
-use crate::vocab::entries;
+use crate::vocab::{entries, WordBuildHasher};
 
 use numbers::{find_all, Found, Kind, Token};
 pub use numbers::{parse_quantity, Quantity};
@@ -49,27 +48,10 @@ struct Trigger {
     hospital: bool,
 }
 
-/// A fast hash for short words (FxHash-like): the word sets are looked up once per token, and
-/// the default SipHash would cost more than the rest of the scan.
-#[derive(Default, Clone, Copy)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+type WordMap<V> = HashMap<String, V, WordBuildHasher>;
 
 /// A set of lowercase words.
-struct WordSet(HashSet<&'static str, BuildHasherDefault<WordHasher>>);
+struct WordSet(HashSet<&'static str, WordBuildHasher>);
 
 impl WordSet {
     fn new(words: impl IntoIterator<Item = &'static str>) -> WordSet {
@@ -208,15 +190,14 @@ fn hospital_name_end(t: &[Token], k: usize) -> Option<usize> {
     None
 }
 
-/// A section `[name]` of `words.txt`.
-fn section(name: &str) -> Vec<&'static str> {
-    let mut on = false;
-    let mut out = Vec::new();
+/// The sections `[name]` of `words.txt`, with their entries, read in one pass.
+fn sections() -> Vec<(&'static str, Vec<&'static str>)> {
+    let mut out: Vec<(&str, Vec<&str>)> = Vec::new();
     for e in entries(include_str!("words.txt")) {
         if let Some(s) = e.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
-            on = s == name;
-        } else if on {
-            out.push(e);
+            out.push((s, Vec::new()));
+        } else if let Some((_, words)) = out.last_mut() {
+            words.push(e);
         }
     }
     out
@@ -234,16 +215,27 @@ struct Words {
     hazards: WordSet,
 }
 
-static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
-    houses: WordSet::new(section("houses")),
-    households: WordSet::new(section("households")),
-    generic: section("generic"),
-    stop: WordSet::new(section("stop")),
-    link: WordSet::new(entries(include_str!("link_words.txt"))),
-    persons: WordSet::new(section("persons")),
-    things: WordSet::new(section("things")),
-    attackers: WordSet::new(section("attackers")),
-    hazards: WordSet::new(section("hazards")),
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let sections = sections();
+    // A section's entries (all of them when it appears more than once).
+    let section = |name: &str| -> Vec<&'static str> {
+        sections
+            .iter()
+            .filter(|(s, _)| *s == name)
+            .flat_map(|(_, words)| words.iter().copied())
+            .collect()
+    };
+    Words {
+        houses: WordSet::new(section("houses")),
+        households: WordSet::new(section("households")),
+        generic: section("generic"),
+        stop: WordSet::new(section("stop")),
+        link: WordSet::new(entries(include_str!("link_words.txt"))),
+        persons: WordSet::new(section("persons")),
+        things: WordSet::new(section("things")),
+        attackers: WordSet::new(section("attackers")),
+        hazards: WordSet::new(section("hazards")),
+    }
 });
 
 /// Words between a backward trigger and its quantity ("the death toll has risen to 40").
