@@ -215,13 +215,15 @@ fn attribute(
                 .iter()
                 .filter(|a| a.kind == *kind)
                 .filter_map(|a| {
-                    let m = a
-                        .mentions
+                    // The latest mention inside the sentence before the quote (mentions are
+                    // in text order: look back from the quote, not through them all).
+                    let upto = a.mentions.partition_point(|m| m.start <= span.0);
+                    let m = a.mentions[..upto]
                         .iter()
-                        .filter(|m| sentence_start <= m.start && m.end <= span.0)
-                        .map(|m| m.start)
-                        .max()?;
-                    Some((m, a))
+                        .rev()
+                        .take_while(|m| sentence_start <= m.start)
+                        .find(|m| m.end <= span.0)?;
+                    Some((m.start, a))
                 })
                 .max_by_key(|(m, _)| *m)
                 .map(|(_, a)| a.name.clone())
@@ -272,7 +274,11 @@ fn previous_speaker(
     let other_named = actors
         .iter()
         .filter(|a| a.kind == "person" && a.name != *name)
-        .any(|a| a.mentions.iter().any(|m| *end <= m.start && m.start < pos));
+        .any(|a| {
+            // The first mention after the previous quote (mentions are in text order).
+            let i = a.mentions.partition_point(|m| m.start < *end);
+            a.mentions.get(i).is_some_and(|m| m.start < pos)
+        });
     let fits = fits_gender(name, gender);
     // A person speaks for "he" or "she"; "they" and "we" fit a group or an organization.
     let person_like =
@@ -285,15 +291,7 @@ fn nearest_actor<'a>(actors: &'a [Actor], pos: usize, kind: &str) -> Option<&'a 
     actors
         .iter()
         .filter(|a| a.kind == kind)
-        .filter_map(|a| {
-            let p = a
-                .mentions
-                .iter()
-                .filter(|m| m.start < pos)
-                .map(|m| m.start)
-                .max()?;
-            Some((p, a))
-        })
+        .filter_map(|a| actors::last_mention_before(&a.mentions, pos).map(|m| (m.start, a)))
         .max_by_key(|(p, _)| *p)
         .map(|(_, a)| a)
 }
