@@ -4,9 +4,9 @@
 //! against); building those cost about a millisecond per process, a fifth of a one-article
 //! run. The scanners take the same choices a backtracking engine would (leftmost start, then
 //! the alternatives in order, greedy and lazy repetitions as written), so the captured name
-//! is the same byte for byte. Classes are ASCII, as in the patterns (`\s` is
-//! `[\t\n\x0B\x0C\r ]`, a word byte is `[0-9A-Za-z_]`); the capture always begins and ends
-//! next to an ASCII byte, so it is whole UTF-8.
+//! is the same byte for byte. Classes are ASCII, as in the patterns (see
+//! [`crate::vocab::ascii`]); the capture always begins and ends next to an ASCII byte, so it
+//! is whole UTF-8.
 //!
 //! After the quote (anchored at its start):
 //!
