@@ -53,17 +53,91 @@ static FUNCTION_SET: LazyLock<WordList> =
     LazyLock::new(|| WordList::new(FUNCTION_WORDS.iter().copied()));
 static NOT_NAME_SET: LazyLock<WordList> = LazyLock::new(|| WordList::new(NOT_NAME.iter().copied()));
 
+/// The word starts where a phrase of a [`WordPhrases`] list may match, told by the first two
+/// bytes of the word: [`WordPhrases::find_at`] costs a call and a key per word start, and
+/// the lists searched here (a few dozen phrases, a few surnames) can match at very few of
+/// them. Dropping the other starts changes nothing: `find_at` finds nothing there and moves
+/// on to the next start.
+struct StartFilter {
+    /// A bit per pair (first byte, second byte) that some phrase can start with, in every
+    /// ASCII case (the phrases match in any case; the text is then read as it is).
+    pairs: Box<[u64; 1024]>,
+}
+
+impl StartFilter {
+    /// The filter of a list given to [`WordPhrases::new`] (a trailing `*` marks a stem).
+    fn new<'a>(list: impl IntoIterator<Item = &'a str>) -> StartFilter {
+        let mut f = StartFilter {
+            pairs: Box::new([0u64; 1024]),
+        };
+        for p in list {
+            let body = p.strip_suffix('*').unwrap_or(p).as_bytes();
+            let Some(&first) = body.first() else {
+                continue;
+            };
+            match body.get(1) {
+                // A one-letter phrase: any byte may follow.
+                None => (0..=255).for_each(|b| f.set(first, b)),
+                // A space in a phrase matches any white space.
+                Some(b' ') => {
+                    for &w in b" \t\n\x0C\r" {
+                        f.set(first, w);
+                    }
+                }
+                Some(&second) => f.set(first, second),
+            }
+        }
+        f
+    }
+
+    /// Marks the pair `a`, `b` in both ASCII cases of each.
+    fn set(&mut self, a: u8, b: u8) {
+        for a in [a.to_ascii_lowercase(), a.to_ascii_uppercase()] {
+            for b in [b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
+                let k = usize::from(a) << 8 | usize::from(b);
+                self.pairs[k >> 6] |= 1 << (k & 63);
+            }
+        }
+    }
+
+    /// Whether a phrase may match at `start`, a word start of `text`.
+    fn may_match(&self, text: &[u8], start: usize) -> bool {
+        let (Some(&a), Some(&b)) = (text.get(start), text.get(start + 1)) else {
+            // At the very end only a one-letter phrase fits; let `find_at` decide.
+            return true;
+        };
+        let k = usize::from(a) << 8 | usize::from(b);
+        self.pairs[k >> 6] & 1 << (k & 63) != 0
+    }
+
+    /// The starts of `starts` (word starts of `text`) where a phrase may match.
+    fn starts(&self, text: &str, starts: &[u32]) -> Vec<u32> {
+        let bytes = text.as_bytes();
+        // A plain loop: the filtering iterator grows the vector one push at a time.
+        let mut out = Vec::with_capacity(starts.len() / 4);
+        for &s in starts {
+            if self.may_match(bytes, s as usize) {
+                out.push(s);
+            }
+        }
+        out
+    }
+}
+
 /// Known organizations by short name, matched case-sensitively.
-static KNOWN_ORGS: LazyLock<(WordPhrases, Vec<&'static str>)> = LazyLock::new(|| {
+static KNOWN_ORGS: LazyLock<(WordPhrases, Vec<&'static str>, StartFilter)> = LazyLock::new(|| {
     let v: Vec<&'static str> = vocab::entries(include_str!("acronyms.txt")).collect();
-    (WordPhrases::new(v.iter().copied()), v)
+    let filter = StartFilter::new(v.iter().copied());
+    (WordPhrases::new(v.iter().copied()), v, filter)
 });
 
 static NOT_ACRONYMS: LazyLock<WordList> =
     LazyLock::new(|| WordList::new(vocab::entries(include_str!("not_acronyms.txt"))));
 
-static GROUPS: LazyLock<WordPhrases> =
-    LazyLock::new(|| WordPhrases::new(vocab::entries(include_str!("groups.txt"))));
+static GROUPS: LazyLock<(WordPhrases, StartFilter)> = LazyLock::new(|| {
+    let list = || vocab::entries(include_str!("groups.txt"));
+    (WordPhrases::new(list()), StartFilter::new(list()))
+});
 
 /// Given name → gender letter (`f`, `m`, `u`).
 static GIVEN_NAMES: LazyLock<HashMap<&'static str, char>> = LazyLock::new(|| {
@@ -772,7 +846,7 @@ pub fn extract(doc: &Document, locations: &[Location]) -> Vec<Actor> {
         !credits[..i].iter().rev().take(3).any(|c| f.span.1 <= c.end)
     });
     // A known organization is never a person ("Sinn Fein said").
-    let (_, known) = &*KNOWN_ORGS;
+    let (_, known, _) = &*KNOWN_ORGS;
     found.retain(|f| f.kind == "organization" || !known.contains(&f.name.as_str()));
     confirm_candidates(&mut found);
     found.sort_by_key(|f| f.span.0);
@@ -1295,14 +1369,15 @@ fn cue_before(flat: &str, toks: &[Tok], a: usize) -> bool {
 
 /// Known organizations by short name ("UN", "Reuters", "Islamic State"), case-sensitive.
 fn known_orgs(doc: &Document, skip: &[bool], found: &mut Vec<Found>) {
-    let (set, list) = &*KNOWN_ORGS;
+    let (set, list, filter) = &*KNOWN_ORGS;
     let mut org_spans: Vec<(usize, usize)> = found
         .iter()
         .filter(|f| f.kind == "organization")
         .map(|f| f.span)
         .collect();
     org_spans.sort_unstable();
-    for m in set.find_at(&doc.flat, &doc.word_starts) {
+    let starts = filter.starts(&doc.flat, &doc.word_starts);
+    for m in set.find_at(&doc.flat, &starts) {
         let t = &doc.flat[m.start..m.end];
         if !m.entries.iter().any(|&e| list[e] == t) {
             continue;
@@ -1453,8 +1528,10 @@ fn add_later_mentions(doc: &Document, skip: &[bool], actors: &mut [Actor]) {
         return;
     }
     let set = WordPhrases::new(keys.iter().map(String::as_str));
+    let starts =
+        StartFilter::new(keys.iter().map(String::as_str)).starts(&doc.flat, &doc.word_starts);
     let mut extra: Vec<(usize, Evidence)> = Vec::new();
-    for m in set.find_at(&doc.flat, &doc.word_starts) {
+    for m in set.find_at(&doc.flat, &starts) {
         if doc
             .paragraph_at(m.start)
             .is_some_and(|p| skip.get(p).copied().unwrap_or(false))
@@ -1519,7 +1596,9 @@ pub fn last_mention_before(mentions: &[Evidence], pos: usize) -> Option<&Evidenc
 
 /// Unnamed groups ("protesters", "security forces"), one actor per group word.
 fn add_groups(doc: &Document, actors: &mut Vec<Actor>) {
-    for m in GROUPS.find_at(&doc.flat, &doc.word_starts) {
+    let (groups, filter) = &*GROUPS;
+    let starts = filter.starts(&doc.flat, &doc.word_starts);
+    for m in groups.find_at(&doc.flat, &starts) {
         let name = lower(&doc.flat[m.start..m.end]);
         let ev = Evidence::from_bytes(doc.text, m.start, m.end);
         match actors

@@ -202,3 +202,32 @@ fn a_name_after_the_article_is_not_a_person() {
     );
     assert!(find(&a, "person", "Maria Lopes Duarte").is_some(), "{a:?}");
 }
+
+#[test]
+fn filtered_starts_find_what_all_starts_find() {
+    let list = [
+        "protest*",
+        "the sheriff",
+        "UN",
+        "U.N.",
+        "a",
+        "Bailey",
+        "security forces",
+    ];
+    let set = WordPhrases::new(list);
+    let filter = StartFilter::new(list);
+    for text in [
+        "Protesters met the\tSheriff; UN and U.N. staff, a riot. Bailey said security  forces",
+        "the sheriff's Bailey Baileys a",
+        "",
+        "a",
+        "ÉÉÉ un ççç — «the sheriff»",
+        "security forcesA u.n.x",
+    ] {
+        let all = vocab::word_starts(text);
+        let some = filter.starts(text, &all);
+        let want: Vec<_> = set.find_at(text, &all).collect();
+        let got: Vec<_> = set.find_at(text, &some).collect();
+        assert_eq!(want, got, "{text}");
+    }
+}
