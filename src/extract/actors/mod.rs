@@ -670,92 +670,36 @@ fn tokenize(flat: &str, para: &Span, out: &mut Vec<Tok>) {
     let base = out.len();
     let s = &flat[para.clone()];
     let b = s.as_bytes();
+    let fb = flat.as_bytes();
     let mut i = 0;
     let mut prev_end = para.start;
     let mut prev_closes = true;
     while i < b.len() {
-        // Fast path: ASCII that cannot start a word (spaces, punctuation).
-        if b[i] < 0x80 && !b[i].is_ascii_alphanumeric() && b[i] != b'&' {
-            i += 1;
-            continue;
-        }
-        let (c, n) = char_at(s, i);
-        if !is_word_char(c) || matches!(c, '.' | '-' | '\'' | '’') {
-            i += n;
-            continue;
-        }
-        let start = para.start + i;
-        // `last`: the character before `j`, the last one taken into the word.
-        let (mut j, mut last) = (i + n, c);
-        while j < b.len() {
-            // Fast path: an ASCII letter or digit that cannot start a glued caption word.
-            let x = b[j];
-            if x.is_ascii_lowercase()
-                || x.is_ascii_digit()
-                || x.is_ascii_uppercase() && !last.is_lowercase()
-            {
-                last = char::from(x);
-                j += 1;
+        // A word starts with a letter, a digit or "&" (not with a period, dash or apostrophe).
+        let x = b[i];
+        let (first_lower, n) = if x < 0x80 {
+            if !(x.is_ascii_alphanumeric() || x == b'&') {
+                i += 1;
                 continue;
             }
-            let (d, m) = char_at(s, j);
-            if !is_word_char(d) || (d == '-' && b.get(j + 1) == Some(&b'-')) {
-                break;
+            (x.is_ascii_lowercase(), 1)
+        } else {
+            let (c, n) = char_at(s, i);
+            if !c.is_alphanumeric() {
+                i += n;
+                continue;
             }
-            // "MayVideo", "SmithBy": a caption word glued to a name.
-            if d.is_uppercase()
-                && last.is_lowercase()
-                && GLUED.iter().any(|g| {
-                    s[j..].starts_with(g)
-                        && !s[j + g.len()..].starts_with(|c: char| c.is_lowercase())
-                })
-            {
-                break;
-            }
-            // "Belfast.At": a period between a lowercase letter and a capitalized word.
-            if d == '.' && last.is_lowercase() {
-                let mut rc = s[j + 1..].chars();
-                if rc.next().is_some_and(char::is_uppercase)
-                    && rc.next().is_some_and(char::is_lowercase)
-                {
-                    break;
-                }
-            }
-            last = d;
-            j += m;
-        }
-        i = j;
-        let mut end = para.start + j;
-        let mut closes = false;
-        // Trailing apostrophes and dashes are not part of the word.
-        let w = &flat[start..end];
-        let t = w.trim_end_matches(['\'', '’', '-']);
-        end = start + t.len();
-        // Possessive: "Bailey's" → "Bailey", and the run ends.
-        for poss in ["'s", "’s"] {
-            if flat[start..end].ends_with(poss) && end - poss.len() > start {
-                end -= poss.len();
-                closes = true;
-            }
-        }
-        // A final period is kept on abbreviations and initials; otherwise it ends a sentence.
-        while flat[start..end].ends_with('.') {
-            let core = flat[start..end].trim_end_matches('.');
-            let l = core.rsplit('.').next().unwrap_or(core);
-            let initial = l.chars().count() == 1;
-            if (initial || ABBREVIATIONS.iter().any(|a| l.eq_ignore_ascii_case(a)))
-                && !core.is_empty()
-            {
-                break;
-            }
-            end -= 1;
-            closes = true;
-        }
+            (c.is_lowercase(), n)
+        };
+        let start = para.start + i;
+        i = word_end(s, i + n, first_lower);
+        let (end, closes) = trim_word(flat, start, para.start + i);
         if end <= start {
             continue;
         }
-        let gap = &flat[prev_end..start];
-        let joined = out.len() > base && !prev_closes && gap.chars().all(|c| c == ' ');
+        // Only spaces between this token and the one before (bytes: a space is ASCII).
+        let joined =
+            out.len() > base && !prev_closes && fb[prev_end..start].iter().all(|&c| c == b' ');
         out.push(Tok {
             start,
             end,
@@ -765,6 +709,99 @@ fn tokenize(flat: &str, para: &Span, out: &mut Vec<Tok>) {
         prev_end = end;
         prev_closes = closes;
     }
+}
+
+/// ASCII bytes that belong to a word once it has started (see [`is_word_char`]).
+fn is_ascii_word_byte(x: u8) -> bool {
+    x.is_ascii_alphanumeric() || matches!(x, b'\'' | b'-' | b'.' | b'&')
+}
+
+/// Where the word of paragraph `s` that goes on at byte `j` ends; `last_lower`: whether the
+/// character before `j` is a lowercase letter (the only fact about it the rules ask).
+fn word_end(s: &str, mut j: usize, mut last_lower: bool) -> usize {
+    let b = s.as_bytes();
+    while j < b.len() {
+        // Fast path: an ASCII letter or digit that cannot start a glued caption word.
+        let x = b[j];
+        if x.is_ascii_lowercase() {
+            last_lower = true;
+            j += 1;
+            continue;
+        }
+        if x.is_ascii_digit() || x.is_ascii_uppercase() && !last_lower {
+            last_lower = false;
+            j += 1;
+            continue;
+        }
+        // Fast path: ASCII that ends the word (a space, most punctuation).
+        if x < 0x80 && !is_ascii_word_byte(x) {
+            break;
+        }
+        let (d, m) = char_at(s, j);
+        if !is_word_char(d) || (d == '-' && b.get(j + 1) == Some(&b'-')) {
+            break;
+        }
+        // "MayVideo", "SmithBy": a caption word glued to a name.
+        if d.is_uppercase()
+            && last_lower
+            && GLUED.iter().any(|g| {
+                s[j..].starts_with(g) && !s[j + g.len()..].starts_with(|c: char| c.is_lowercase())
+            })
+        {
+            break;
+        }
+        // "Belfast.At": a period between a lowercase letter and a capitalized word.
+        if d == '.' && last_lower {
+            let mut rc = s[j + 1..].chars();
+            if rc.next().is_some_and(char::is_uppercase)
+                && rc.next().is_some_and(char::is_lowercase)
+            {
+                break;
+            }
+        }
+        last_lower = d.is_lowercase();
+        j += m;
+    }
+    j
+}
+
+/// The end of the token `flat[start..end]` once trailing apostrophes, dashes, a possessive
+/// and a sentence's period are cut, and whether something was cut that ends the run.
+/// Byte tests: every byte compared is ASCII or the whole of "’".
+fn trim_word(flat: &str, start: usize, mut end: usize) -> (usize, bool) {
+    const RQ: &[u8] = "’".as_bytes();
+    let fb = flat.as_bytes();
+    let mut closes = false;
+    // Trailing apostrophes and dashes are not part of the word.
+    loop {
+        if end > start && matches!(fb[end - 1], b'\'' | b'-') {
+            end -= 1;
+        } else if end - start >= RQ.len() && fb[..end].ends_with(RQ) {
+            end -= RQ.len();
+        } else {
+            break;
+        }
+    }
+    // Possessive: "Bailey's" → "Bailey", and the run ends.
+    for poss in ["'s", "’s"] {
+        if fb[start..end].ends_with(poss.as_bytes()) && end - poss.len() > start {
+            end -= poss.len();
+            closes = true;
+        }
+    }
+    // A final period is kept on abbreviations and initials; otherwise it ends a sentence.
+    while end > start && fb[end - 1] == b'.' {
+        let core = flat[start..end].trim_end_matches('.');
+        let l = core.rsplit('.').next().unwrap_or(core);
+        let initial = l.chars().count() == 1;
+        if (initial || ABBREVIATIONS.iter().any(|a| l.eq_ignore_ascii_case(a))) && !core.is_empty()
+        {
+            break;
+        }
+        end -= 1;
+        closes = true;
+    }
+    (end, closes)
 }
 
 /// Paragraphs that are not part of the article: the headline, bylines, photo credits.

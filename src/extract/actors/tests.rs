@@ -231,3 +231,145 @@ fn filtered_starts_find_what_all_starts_find() {
         assert_eq!(want, got, "{text}");
     }
 }
+
+/// The tokenizer as first written (char by char), to check the byte-level one against.
+fn tokenize_reference(flat: &str, para: &Span, out: &mut Vec<Tok>) {
+    let base = out.len();
+    let s = &flat[para.clone()];
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut prev_end = para.start;
+    let mut prev_closes = true;
+    while i < b.len() {
+        // Fast path: ASCII that cannot start a word (spaces, punctuation).
+        if b[i] < 0x80 && !b[i].is_ascii_alphanumeric() && b[i] != b'&' {
+            i += 1;
+            continue;
+        }
+        let (c, n) = char_at(s, i);
+        if !is_word_char(c) || matches!(c, '.' | '-' | '\'' | '’') {
+            i += n;
+            continue;
+        }
+        let start = para.start + i;
+        // `last`: the character before `j`, the last one taken into the word.
+        let (mut j, mut last) = (i + n, c);
+        while j < b.len() {
+            // Fast path: an ASCII letter or digit that cannot start a glued caption word.
+            let x = b[j];
+            if x.is_ascii_lowercase()
+                || x.is_ascii_digit()
+                || x.is_ascii_uppercase() && !last.is_lowercase()
+            {
+                last = char::from(x);
+                j += 1;
+                continue;
+            }
+            let (d, m) = char_at(s, j);
+            if !is_word_char(d) || (d == '-' && b.get(j + 1) == Some(&b'-')) {
+                break;
+            }
+            // "MayVideo", "SmithBy": a caption word glued to a name.
+            if d.is_uppercase()
+                && last.is_lowercase()
+                && GLUED.iter().any(|g| {
+                    s[j..].starts_with(g)
+                        && !s[j + g.len()..].starts_with(|c: char| c.is_lowercase())
+                })
+            {
+                break;
+            }
+            // "Belfast.At": a period between a lowercase letter and a capitalized word.
+            if d == '.' && last.is_lowercase() {
+                let mut rc = s[j + 1..].chars();
+                if rc.next().is_some_and(char::is_uppercase)
+                    && rc.next().is_some_and(char::is_lowercase)
+                {
+                    break;
+                }
+            }
+            last = d;
+            j += m;
+        }
+        i = j;
+        let mut end = para.start + j;
+        let mut closes = false;
+        // Trailing apostrophes and dashes are not part of the word.
+        let w = &flat[start..end];
+        let t = w.trim_end_matches(['\'', '’', '-']);
+        end = start + t.len();
+        // Possessive: "Bailey's" → "Bailey", and the run ends.
+        for poss in ["'s", "’s"] {
+            if flat[start..end].ends_with(poss) && end - poss.len() > start {
+                end -= poss.len();
+                closes = true;
+            }
+        }
+        // A final period is kept on abbreviations and initials; otherwise it ends a sentence.
+        while flat[start..end].ends_with('.') {
+            let core = flat[start..end].trim_end_matches('.');
+            let l = core.rsplit('.').next().unwrap_or(core);
+            let initial = l.chars().count() == 1;
+            if (initial || ABBREVIATIONS.iter().any(|a| l.eq_ignore_ascii_case(a)))
+                && !core.is_empty()
+            {
+                break;
+            }
+            end -= 1;
+            closes = true;
+        }
+        if end <= start {
+            continue;
+        }
+        let gap = &flat[prev_end..start];
+        let joined = out.len() > base && !prev_closes && gap.chars().all(|c| c == ' ');
+        out.push(Tok {
+            start,
+            end,
+            joined,
+            closes,
+        });
+        prev_end = end;
+        prev_closes = closes;
+    }
+}
+
+#[test]
+fn tokenize_agrees_with_the_reference() {
+    let mut texts: Vec<String> = [
+        "Berrien County Sheriff Paul Bailey's office said. Ana VelezVideo By Jo",
+        "Belfast.At the U.S. Jr. Gen. P.J. O'Neil’s ‘quote’ -- dash- 'tis rock'n'roll",
+        "Ça va. ÉLAN Müller-Lüdenscheidt’s hall’ e.g. a.m. x... Sept.. 3’ ' ’ - .",
+        "al-Assad el-Sayed McDonald iPhone MayVideo SmithBy ByLine AT&T R&D &amp;",
+        "",
+        "x",
+        "’s 's s’s Bob’’ Bob--Joe A.B.C. ABC. Abc.Def abc.Def",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    if let Ok(dir) = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/samples")) {
+        for e in dir.flatten() {
+            if let Ok(t) = std::fs::read_to_string(e.path()) {
+                texts.push(t);
+            }
+        }
+    }
+    assert!(texts.len() > 7, "the samples are read");
+    for text in &texts {
+        let doc = Document::new(text);
+        let flat = doc.flat.as_str();
+        for p in &doc.paragraphs {
+            let (mut got, mut want) = (Vec::new(), Vec::new());
+            tokenize(flat, p, &mut got);
+            tokenize_reference(flat, p, &mut want);
+            let key = |t: &Tok| (t.start, t.end, t.joined, t.closes);
+            assert_eq!(
+                got.iter().map(key).collect::<Vec<_>>(),
+                want.iter().map(key).collect::<Vec<_>>(),
+                "{}",
+                &flat[p.clone()]
+            );
+        }
+    }
+}
