@@ -594,7 +594,16 @@ fn lower(s: &str) -> String {
     s.to_lowercase()
 }
 
+/// A capitalized word (or "al-Assad"). Asked for every token: the ASCII cases are decided
+/// on the first byte, before any character is decoded.
+#[inline]
 fn is_cap(w: &str) -> bool {
+    let b = w.as_bytes();
+    match b.first() {
+        None => return false,
+        Some(&x) if x < 0x80 && x != b'a' && x != b'e' => return x.is_ascii_uppercase(),
+        _ => {}
+    }
     let mut c = w.chars();
     match c.next() {
         Some(f) if f.is_uppercase() => true,
@@ -724,8 +733,12 @@ fn word_end(s: &str, mut j: usize, mut last_lower: bool) -> usize {
         // Fast path: an ASCII letter or digit that cannot start a glued caption word.
         let x = b[j];
         if x.is_ascii_lowercase() {
-            last_lower = true;
+            // The rest of a run of lowercase letters, in a tight loop.
             j += 1;
+            while j < b.len() && b[j].is_ascii_lowercase() {
+                j += 1;
+            }
+            last_lower = true;
             continue;
         }
         if x.is_ascii_digit() || x.is_ascii_uppercase() && !last_lower {
@@ -771,6 +784,10 @@ fn word_end(s: &str, mut j: usize, mut last_lower: bool) -> usize {
 fn trim_word(flat: &str, start: usize, mut end: usize) -> (usize, bool) {
     const RQ: &[u8] = "’".as_bytes();
     let fb = flat.as_bytes();
+    // Most words end with a letter or digit other than "s": nothing to cut.
+    if end > start && fb[end - 1].is_ascii_alphanumeric() && fb[end - 1] != b's' {
+        return (end, false);
+    }
     let mut closes = false;
     // Trailing apostrophes and dashes are not part of the word.
     loop {
