@@ -811,14 +811,19 @@ fn trim_word(flat: &str, start: usize, mut end: usize) -> (usize, bool) {
         let core = flat[start..end].trim_end_matches('.');
         let l = core.rsplit('.').next().unwrap_or(core);
         let initial = l.chars().count() == 1;
-        if (initial || ABBREVIATIONS.iter().any(|a| l.eq_ignore_ascii_case(a))) && !core.is_empty()
-        {
+        if (initial || is_abbreviation(l)) && !core.is_empty() {
             break;
         }
         end -= 1;
         closes = true;
     }
     (end, closes)
+}
+
+/// One of [`ABBREVIATIONS`], in any case. Asked at every sentence end: words longer than the
+/// longest abbreviation (four letters) are not compared.
+fn is_abbreviation(w: &str) -> bool {
+    w.len() <= 4 && ABBREVIATIONS.iter().any(|a| w.eq_ignore_ascii_case(a))
 }
 
 /// Paragraphs that are not part of the article: the headline, bylines, photo credits.

@@ -373,3 +373,9 @@ fn tokenize_agrees_with_the_reference() {
         }
     }
 }
+
+#[test]
+fn abbreviations_are_at_most_four_bytes() {
+    assert!(ABBREVIATIONS.iter().all(|a| a.len() <= 4));
+    assert!(is_abbreviation("Sept") && is_abbreviation("GEN") && !is_abbreviation("Gener"));
+}
