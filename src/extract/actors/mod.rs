@@ -25,7 +25,7 @@ use std::sync::LazyLock;
 use crate::document::{Document, Span};
 use crate::extract::dates::is_calendar_word;
 use crate::model::{Actor, Evidence, Location};
-use crate::vocab::{self, packed, WordList, WordPhrases};
+use crate::vocab::{self, packed, WordBuildHasher, WordList, WordPhrases};
 
 /// Title head words, lowercased.
 static TITLES: LazyLock<WordList> =
@@ -140,7 +140,7 @@ static GROUPS: LazyLock<(WordPhrases, StartFilter)> = LazyLock::new(|| {
 });
 
 /// Given name → gender letter (`f`, `m`, `u`).
-static GIVEN_NAMES: LazyLock<HashMap<&'static str, char>> = LazyLock::new(|| {
+static GIVEN_NAMES: LazyLock<HashMap<&'static str, char, WordBuildHasher>> = LazyLock::new(|| {
     vocab::entries(include_str!("given_names.txt"))
         .filter_map(|l| {
             let (g, name) = l.split_once(' ')?;
@@ -167,6 +167,35 @@ const NAME_PARTICLES: &[&str] = &[
     "de", "del", "della", "da", "das", "dos", "do", "du", "la", "le", "al", "el", "bin", "ibn",
     "van", "von", "der", "den", "ter", "arap", "y",
 ];
+
+/// One of [`CONNECTORS`]. All are lowercase ASCII words of at most five bytes: a capitalized
+/// or longer word (nearly every word asked) is turned away before the list is compared.
+fn is_connector(w: &str) -> bool {
+    short_lowercase(w) && CONNECTORS.contains(&w)
+}
+
+/// One of [`NAME_PARTICLES`] (lowercase ASCII words of at most five bytes, as connectors).
+fn is_particle(w: &str) -> bool {
+    short_lowercase(w) && NAME_PARTICLES.contains(&w)
+}
+
+/// At most five bytes, the first a lowercase ASCII letter: the shape of every connector.
+fn short_lowercase(w: &str) -> bool {
+    w.len() <= 5 && w.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+}
+
+/// [`is_calendar_word`] behind a cheap test: month and weekday names and abbreviations are
+/// ASCII words of three to nine letters ("May", "Sept.", "Wednesday") whose first letter is
+/// one of theirs.
+fn calendar_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    (3..=10).contains(&b.len())
+        && matches!(
+            b[0].to_ascii_lowercase(),
+            b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd' | b't' | b'w'
+        )
+        && is_calendar_word(w)
+}
 
 /// Capitalized words that never start or make up a name or an organization.
 const FUNCTION_WORDS: &[&str] = &[
@@ -653,7 +682,7 @@ fn is_name_word(w: &str) -> bool {
             .all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase()));
     (initial || w.chars().skip(1).any(char::is_lowercase))
         && !FUNCTION_SET.contains_ci(w)
-        && (w.eq_ignore_ascii_case("may") || !is_calendar_word(w))
+        && (w.eq_ignore_ascii_case("may") || !calendar_word(w))
         && !NOT_NAME_SET.contains_ci(w)
         && !is_title(w)
         && !is_org_word(w)
@@ -940,7 +969,7 @@ fn credit_spans(doc: &Document) -> Vec<Span> {
 /// The first token past the run of capitalized words that starts at `k` (`k` when none).
 fn run_end(flat: &str, toks: &[Tok], k: usize) -> usize {
     let w = &flat[toks[k].start..toks[k].end];
-    if !is_cap(w) || is_calendar_word(w) {
+    if !is_cap(w) || calendar_word(w) {
         return k;
     }
     let mut e = k + 1;
@@ -959,7 +988,7 @@ fn run_end(flat: &str, toks: &[Tok], k: usize) -> usize {
         let w = &flat[toks[e].start..toks[e].end];
         // "May" is a month only before a day ("May 5"); otherwise a name (Theresa May).
         let month =
-            is_calendar_word(w) && (!w.eq_ignore_ascii_case("may") || next_is_digit(flat, toks, e));
+            calendar_word(w) && (!w.eq_ignore_ascii_case("may") || next_is_digit(flat, toks, e));
         if is_cap(w) && !month {
             e += 1;
         } else if let Some(skip) = connector_bridge(flat, toks, e) {
@@ -979,7 +1008,7 @@ fn connector_bridge(flat: &str, toks: &[Tok], e: usize) -> Option<usize> {
     let word = |i: usize| &flat[toks[i].start..toks[i].end];
     for n in 1..=2 {
         let next = toks.get(e + n)?;
-        if !next.joined || toks[e + n - 1].closes || !CONNECTORS.contains(&word(e + n - 1)) {
+        if !next.joined || toks[e + n - 1].closes || !is_connector(word(e + n - 1)) {
             return None;
         }
         if is_cap(word(e + n)) {
@@ -1016,7 +1045,7 @@ fn analyse_run(
         a += 1;
     }
     let mut b = b;
-    while b > a && CONNECTORS.contains(&word(b - 1)) {
+    while b > a && is_connector(word(b - 1)) {
         b -= 1;
     }
     if a >= b {
@@ -1041,7 +1070,7 @@ fn analyse_run(
             if let Some(p) = person {
                 out.extend(p);
                 let mut r = c;
-                while r < b && CONNECTORS.contains(&word(r)) {
+                while r < b && is_connector(word(r)) {
                     r += 1;
                 }
                 if r < b {
@@ -1162,7 +1191,7 @@ fn name_tail(flat: &str, toks: &[Tok], a: usize, b: usize, strict: bool) -> usiz
     let mut full = 0;
     while s > a {
         let w = word(s - 1);
-        let particle = NAME_PARTICLES.contains(&w) && s < b && s - 1 > a;
+        let particle = is_particle(w) && s < b && s - 1 > a;
         if particle {
             s -= 1;
             continue;
@@ -1186,7 +1215,7 @@ fn name_tail(flat: &str, toks: &[Tok], a: usize, b: usize, strict: bool) -> usiz
         }
     }
     // A name never starts with a particle.
-    while s < b && NAME_PARTICLES.contains(&word(s)) {
+    while s < b && is_particle(word(s)) {
         s += 1;
     }
     s
@@ -1206,8 +1235,7 @@ fn title_and_name(
     if t + 1 >= b {
         return None;
     }
-    let tail_has_connector = (t + 1..b)
-        .any(|i| CONNECTORS.contains(&word(i)) && !NAME_PARTICLES.contains(&word(i)))
+    let tail_has_connector = (t + 1..b).any(|i| is_connector(word(i)) && !is_particle(word(i)))
         || (t + 1..b).any(|i| is_org_word(word(i)));
     let s = name_tail(flat, toks, t + 1, b, tail_has_connector);
     if s >= b || (!tail_has_connector && s != t + 1) {
@@ -1218,7 +1246,7 @@ fn title_and_name(
         return None;
     }
     let mut title_end = s;
-    while title_end > a && CONNECTORS.contains(&word(title_end - 1)) {
+    while title_end > a && is_connector(word(title_end - 1)) {
         title_end -= 1;
     }
     let title = flat[toks[a].start..toks[title_end - 1].end].to_string();
@@ -1237,7 +1265,7 @@ fn title_and_name(
             ob = h;
         } else {
             oa = h + 1;
-            while oa < ob && CONNECTORS.contains(&word(oa)) {
+            while oa < ob && is_connector(word(oa)) {
                 oa += 1;
             }
         }
@@ -1260,9 +1288,9 @@ fn organization(flat: &str, toks: &[Tok], a: usize, b: usize) -> Option<Found> {
     let word = |i: usize| &flat[toks[i].start..toks[i].end];
     // "Director of the Federal Bureau": the organization starts after the title.
     let mut a = a;
-    if b - a > 3 && is_title(word(a)) && CONNECTORS.contains(&word(a + 1)) {
+    if b - a > 3 && is_title(word(a)) && is_connector(word(a + 1)) {
         a += 1;
-        while a < b && CONNECTORS.contains(&word(a)) {
+        while a < b && is_connector(word(a)) {
             a += 1;
         }
     }
@@ -1338,9 +1366,7 @@ fn bare_name(
     if s != a || n > 5 {
         return None;
     }
-    let full = (a..b)
-        .filter(|&i| !NAME_PARTICLES.contains(&word(i)))
-        .count();
+    let full = (a..b).filter(|&i| !is_particle(word(i))).count();
     // "Hurricane Joan", "Typhoon Haiyan": storms have given names.
     if a > 0 && toks[a].joined {
         let prev = word(a - 1);

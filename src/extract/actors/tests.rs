@@ -379,3 +379,62 @@ fn abbreviations_are_at_most_four_bytes() {
     assert!(ABBREVIATIONS.iter().all(|a| a.len() <= 4));
     assert!(is_abbreviation("Sept") && is_abbreviation("GEN") && !is_abbreviation("Gener"));
 }
+
+#[test]
+fn connectors_and_particles_have_the_shape_the_fast_test_expects() {
+    assert!(CONNECTORS
+        .iter()
+        .chain(NAME_PARTICLES)
+        .all(|w| short_lowercase(w)));
+    assert!(is_connector("of") && !is_connector("Of") && is_particle("arap") && !is_particle("of"));
+}
+
+#[test]
+fn calendar_words_pass_the_cheap_test() {
+    let mut words: Vec<String> = Vec::new();
+    for m in [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ] {
+        for w in [m.to_string(), m.to_uppercase(), format!("{m}.")] {
+            words.push(w.clone());
+            let mut c = w.chars();
+            if let Some(f) = c.next() {
+                words.push(f.to_uppercase().chain(c).collect());
+            }
+        }
+    }
+    words.extend(["Mayor", "Ma", "M.", "Septembers", "x", "", "Éva", "Mär."].map(String::from));
+    for w in &words {
+        assert_eq!(calendar_word(w), is_calendar_word(w), "{w}");
+    }
+}
