@@ -1491,29 +1491,44 @@ fn known_orgs(doc: &Document, skip: &[bool], found: &mut Vec<Found>) {
 /// surname is used alone elsewhere with a cue, or when it occurs twice.
 fn confirm_candidates(found: &mut Vec<Found>) {
     use std::collections::HashSet;
-    // Persons by surname, distinct names only, so that the check stays linear.
-    let mut persons: HashMap<String, HashSet<String>> = HashMap::new();
-    for f in found.iter().filter(|f| f.kind == "person") {
-        let last = f.name.split_whitespace().last().unwrap_or("").to_string();
-        persons.entry(last).or_default().insert(f.name.clone());
-    }
-    let surnames: HashSet<String> = found
-        .iter()
-        .filter(|f| f.kind == "surname")
-        .map(|f| f.name.clone())
-        .collect();
-    let mut count: HashMap<String, usize> = HashMap::new();
-    for f in found.iter().filter(|f| f.kind == "candidate") {
-        *count.entry(f.name.clone()).or_default() += 1;
-    }
-    for f in found.iter_mut().filter(|f| f.kind == "candidate") {
-        let last = f.name.split_whitespace().last().unwrap_or("");
-        if count.get(&f.name).copied().unwrap_or(0) >= 2
-            || persons
-                .get(last)
-                .is_some_and(|ps| ps.iter().any(|p| same_person(p, &f.name)))
-            || surnames.contains(last)
-        {
+    type Map<K, V> = HashMap<K, V, WordBuildHasher>;
+    type Set<K> = HashSet<K, WordBuildHasher>;
+    // The names are borrowed from the findings; which candidates become persons is decided
+    // first, then written.
+    let promote: Vec<bool> = if found.iter().any(|f| f.kind == "candidate") {
+        // Persons by surname, distinct names only, so that the check stays linear.
+        let mut persons: Map<&str, Set<&str>> = Map::default();
+        for f in found.iter().filter(|f| f.kind == "person") {
+            let last = f.name.split_whitespace().last().unwrap_or("");
+            persons.entry(last).or_default().insert(&f.name);
+        }
+        let surnames: Set<&str> = found
+            .iter()
+            .filter(|f| f.kind == "surname")
+            .map(|f| f.name.as_str())
+            .collect();
+        let mut count: Map<&str, usize> = Map::default();
+        for f in found.iter().filter(|f| f.kind == "candidate") {
+            *count.entry(&f.name).or_default() += 1;
+        }
+        found
+            .iter()
+            .map(|f| {
+                f.kind == "candidate" && {
+                    let last = f.name.split_whitespace().last().unwrap_or("");
+                    count.get(f.name.as_str()).copied().unwrap_or(0) >= 2
+                        || persons
+                            .get(last)
+                            .is_some_and(|ps| ps.iter().any(|p| same_person(p, &f.name)))
+                        || surnames.contains(last)
+                }
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    for (f, p) in found.iter_mut().zip(promote) {
+        if p {
             f.kind = "person";
         }
     }
@@ -1558,20 +1573,19 @@ fn merge(text: &str, found: Vec<Found>) -> Vec<Actor> {
 
 /// "Paul Bailey" and "Bailey", or "Joe Zangaro" and "Joseph Zangaro": same surname, and one
 /// name's first word is a prefix of the other's (or one is the surname alone).
+/// Asked for pairs of findings: the words are read in place, nothing is collected.
 fn same_person(a: &str, b: &str) -> bool {
-    let (aw, bw): (Vec<&str>, Vec<&str>) = (
-        a.split_whitespace().collect(),
-        b.split_whitespace().collect(),
-    );
-    match (aw.last(), bw.last()) {
-        (Some(x), Some(y)) if x == y => {
-            aw.len() == 1 || bw.len() == 1 || {
-                // "Joe" and "Joseph", "J." and "James": the same first letter.
-                aw[0].chars().next() == bw[0].chars().next()
-            }
-        }
-        _ => false,
+    let (mut aw, mut bw) = (a.split_whitespace(), b.split_whitespace());
+    let (Some(a0), Some(b0)) = (aw.next(), bw.next()) else {
+        return false;
+    };
+    // The last words (the first when there is only one).
+    let (a_last, b_last) = (aw.next_back(), bw.next_back());
+    if a_last.unwrap_or(a0) != b_last.unwrap_or(b0) {
+        return false;
     }
+    // "Joe" and "Joseph", "J." and "James": the same first letter.
+    a_last.is_none() || b_last.is_none() || a0.chars().next() == b0.chars().next()
 }
 
 /// Adds every later mention of a person by surname ("Bailey said") or by a title of theirs
