@@ -124,6 +124,22 @@ impl StartFilter {
     }
 }
 
+/// The words of [`FUNCTION_SET`], [`NOT_NAME_SET`], [`TITLES`] and [`ORG_HEADS`] in one set:
+/// a name word is in none of them, and one look-up here says so (the four lists are asked
+/// only for the few words found here).
+static NOT_IN_NAMES: LazyLock<WordList> = LazyLock::new(|| {
+    let titles = vocab::entries(include_str!("titles.txt"));
+    let orgs = ORG_WORDS.iter().copied().filter(|o| !o.contains(' '));
+    WordList::new(
+        FUNCTION_WORDS
+            .iter()
+            .chain(NOT_NAME)
+            .copied()
+            .chain(titles)
+            .chain(orgs),
+    )
+});
+
 /// Known organizations by short name, matched case-sensitively.
 static KNOWN_ORGS: LazyLock<(WordPhrases, Vec<&'static str>, StartFilter)> = LazyLock::new(|| {
     let v: Vec<&'static str> = vocab::entries(include_str!("acronyms.txt")).collect();
@@ -185,14 +201,30 @@ fn short_lowercase(w: &str) -> bool {
 }
 
 /// [`is_calendar_word`] behind a cheap test: month and weekday names and abbreviations are
-/// ASCII words of three to nine letters ("May", "Sept.", "Wednesday") whose first letter is
-/// one of theirs.
+/// ASCII words of three to nine letters ("May", "Sept.", "Wednesday") whose first two
+/// letters are those of one of them.
 fn calendar_word(w: &str) -> bool {
     let b = w.as_bytes();
     (3..=10).contains(&b.len())
         && matches!(
-            b[0].to_ascii_lowercase(),
-            b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd' | b't' | b'w'
+            &[b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase()],
+            b"ja"
+                | b"fe"
+                | b"ma"
+                | b"ap"
+                | b"ju"
+                | b"au"
+                | b"se"
+                | b"oc"
+                | b"no"
+                | b"de"
+                | b"mo"
+                | b"tu"
+                | b"we"
+                | b"th"
+                | b"fr"
+                | b"sa"
+                | b"su"
         )
         && is_calendar_word(w)
 }
@@ -681,11 +713,12 @@ fn is_name_word(w: &str) -> bool {
             .filter(|p| !p.is_empty())
             .all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase()));
     (initial || w.chars().skip(1).any(char::is_lowercase))
-        && !FUNCTION_SET.contains_ci(w)
         && (w.eq_ignore_ascii_case("may") || !calendar_word(w))
-        && !NOT_NAME_SET.contains_ci(w)
-        && !is_title(w)
-        && !is_org_word(w)
+        && (!NOT_IN_NAMES.contains_ci(w)
+            || !FUNCTION_SET.contains_ci(w)
+                && !NOT_NAME_SET.contains_ci(w)
+                && !is_title(w)
+                && !is_org_word(w))
 }
 
 fn is_word_char(c: char) -> bool {

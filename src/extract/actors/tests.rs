@@ -483,3 +483,15 @@ fn same_person_agrees_with_the_reference() {
         }
     }
 }
+
+#[test]
+fn the_union_of_the_stop_lists_holds_every_word_of_each() {
+    let titles = vocab::entries(include_str!("titles.txt"));
+    for w in FUNCTION_WORDS.iter().chain(NOT_NAME).copied().chain(titles) {
+        assert!(NOT_IN_NAMES.contains_ci(w), "{w}");
+    }
+    for w in ORG_WORDS.iter().filter(|o| !o.contains(' ')) {
+        assert!(NOT_IN_NAMES.contains_ci(w), "{w}");
+    }
+    assert!(is_name_word("Bailey") && !is_name_word("Sheriff") && !is_name_word("Monday"));
+}
