@@ -59,17 +59,23 @@ static NOT_NAME_SET: LazyLock<WordList> = LazyLock::new(|| WordList::new(NOT_NAM
 /// them. Dropping the other starts changes nothing: `find_at` finds nothing there and moves
 /// on to the next start.
 struct StartFilter {
-    /// A bit per pair (first byte, second byte) that some phrase can start with, in every
-    /// ASCII case (the phrases match in any case; the text is then read as it is).
-    pairs: Box<[u64; 1024]>,
+    /// A bit per pair of the low five bits of the first two bytes that some phrase starts
+    /// with ([`pair_bit`]). The low five bits of a letter are those of its other case, so no
+    /// byte is lowercased; other bytes share bits with letters, which only lets a few more
+    /// starts by. The table is small enough to build for each article.
+    pairs: [u64; 16],
+}
+
+/// The word and bit of [`StartFilter::pairs`] for the two bytes `a`, `b`.
+fn pair_bit(a: u8, b: u8) -> (usize, u64) {
+    let k = usize::from(a & 31) << 5 | usize::from(b & 31);
+    (k >> 6, 1 << (k & 63))
 }
 
 impl StartFilter {
     /// The filter of a list given to [`WordPhrases::new`] (a trailing `*` marks a stem).
     fn new<'a>(list: impl IntoIterator<Item = &'a str>) -> StartFilter {
-        let mut f = StartFilter {
-            pairs: Box::new([0u64; 1024]),
-        };
+        let mut f = StartFilter { pairs: [0; 16] };
         for p in list {
             let body = p.strip_suffix('*').unwrap_or(p).as_bytes();
             let Some(&first) = body.first() else {
@@ -90,14 +96,10 @@ impl StartFilter {
         f
     }
 
-    /// Marks the pair `a`, `b` in both ASCII cases of each.
+    /// Marks the pair `a`, `b` (in any case: see [`StartFilter::pairs`]).
     fn set(&mut self, a: u8, b: u8) {
-        for a in [a.to_ascii_lowercase(), a.to_ascii_uppercase()] {
-            for b in [b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
-                let k = usize::from(a) << 8 | usize::from(b);
-                self.pairs[k >> 6] |= 1 << (k & 63);
-            }
-        }
+        let (w, bit) = pair_bit(a, b);
+        self.pairs[w] |= bit;
     }
 
     /// Whether a phrase may match at `start`, a word start of `text`.
@@ -106,8 +108,8 @@ impl StartFilter {
             // At the very end only a one-letter phrase fits; let `find_at` decide.
             return true;
         };
-        let k = usize::from(a) << 8 | usize::from(b);
-        self.pairs[k >> 6] & 1 << (k & 63) != 0
+        let (w, bit) = pair_bit(a, b);
+        self.pairs[w] & bit != 0
     }
 
     /// The starts of `starts` (word starts of `text`) where a phrase may match.
