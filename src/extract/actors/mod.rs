@@ -657,6 +657,12 @@ fn lower(s: &str) -> String {
     s.to_lowercase()
 }
 
+/// Whether a word whose first byte is `b` may be capitalized ([`is_cap`]): not when it is
+/// ASCII other than a capital, "a" or "e" ("al-Assad", "el-Sayed").
+fn could_be_cap(b: u8) -> bool {
+    b >= 0x80 || b.is_ascii_uppercase() || b == b'a' || b == b'e'
+}
+
 /// A capitalized word (or "al-Assad"). Asked for every token: the ASCII cases are decided
 /// on the first byte, before any character is decoded.
 #[inline]
@@ -954,6 +960,11 @@ pub fn extract(doc: &Document, locations: &[Location]) -> Vec<Actor> {
         tokenize(flat, p, &mut toks);
         let mut k = 0;
         while k < toks.len() {
+            // Most tokens are lowercase words: no run starts there (see `is_cap`).
+            if !could_be_cap(flat.as_bytes()[toks[k].start]) {
+                k += 1;
+                continue;
+            }
             let end = run_end(flat, &toks, k);
             if end > k {
                 analyse_run(flat, &toks, k, end, &place_spans, &mut found);
