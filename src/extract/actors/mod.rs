@@ -1498,6 +1498,17 @@ fn cue_before(flat: &str, toks: &[Tok], a: usize) -> bool {
     }) || before.ends_with("-year-old")
 }
 
+/// The first bytes of the known organizations' names, as written.
+fn known_org_first_bytes(list: &[&str]) -> [bool; 256] {
+    let mut firsts = [false; 256];
+    for e in list {
+        if let Some(&b) = e.as_bytes().first() {
+            firsts[usize::from(b)] = true;
+        }
+    }
+    firsts
+}
+
 /// Known organizations by short name ("UN", "Reuters", "Islamic State"), case-sensitive.
 fn known_orgs(doc: &Document, skip: &[bool], found: &mut Vec<Found>) {
     let (set, list, filter) = &*KNOWN_ORGS;
@@ -1507,7 +1518,17 @@ fn known_orgs(doc: &Document, skip: &[bool], found: &mut Vec<Found>) {
         .map(|f| f.span)
         .collect();
     org_spans.sort_unstable();
-    let starts = filter.starts(&doc.flat, &doc.word_starts);
+    let mut starts = filter.starts(&doc.flat, &doc.word_starts);
+    // Only a match written as an entry is kept, so it starts with the first byte of one
+    // ("UN", not "un"): the other starts ("you", "under") are dropped too. A match there
+    // would be dropped, and it could not hide a match that is kept: no entry can start
+    // inside another (`no_known_organization_starts_inside_another`).
+    let firsts = known_org_first_bytes(list);
+    let flat = doc.flat.as_bytes();
+    starts.retain(|&s| {
+        flat.get(s as usize)
+            .is_some_and(|&b| firsts[usize::from(b)])
+    });
     for m in set.find_at(&doc.flat, &starts) {
         let t = &doc.flat[m.start..m.end];
         if !m.entries.iter().any(|&e| list[e] == t) {

@@ -495,3 +495,43 @@ fn the_union_of_the_stop_lists_holds_every_word_of_each() {
     }
     assert!(is_name_word("Bailey") && !is_name_word("Sheriff") && !is_name_word("Monday"));
 }
+
+/// What makes dropping the starts whose first byte begins no known organization exact:
+/// a dropped start could only matter through a match there (in any case) hiding a match
+/// that starts inside it, and no entry can start at a word start inside another entry.
+#[test]
+fn no_known_organization_starts_inside_another() {
+    let (_, list, _) = &*KNOWN_ORGS;
+    let norm = |s: &str| {
+        s.trim_end_matches('*')
+            .split_ascii_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_ascii_lowercase()
+    };
+    let word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+    for outer in list.iter() {
+        // A stem would match past its text, where this check does not look.
+        assert!(!outer.ends_with('*'), "{outer}");
+        let o = norm(outer);
+        let b = o.as_bytes();
+        for j in (1..b.len()).filter(|&j| word_byte(b[j]) && !word_byte(b[j - 1])) {
+            let rest = &o[j..];
+            for inner in list.iter() {
+                let i = norm(inner);
+                assert!(
+                    !(rest.starts_with(&i) || i.starts_with(rest)),
+                    "{inner:?} may start inside {outer:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn known_organizations_are_found_as_written_only() {
+    let a = run("The UN said the un-named EU envoy met YouTube staff; you said Congress was con.");
+    for n in ["UN", "EU", "YouTube", "Congress"] {
+        assert!(find(&a, "organization", n).is_some(), "{n} {a:?}");
+    }
+}
