@@ -25,7 +25,7 @@ use std::sync::LazyLock;
 use crate::document::{Document, Span};
 use crate::extract::dates::is_calendar_word;
 use crate::model::{Actor, Evidence, Location};
-use crate::vocab::{self, packed, WordList, WordPhrases};
+use crate::vocab::{self, packed, WordBuildHasher, WordList, WordPhrases};
 
 /// Title head words, lowercased.
 static TITLES: LazyLock<WordList> =
@@ -53,20 +53,112 @@ static FUNCTION_SET: LazyLock<WordList> =
     LazyLock::new(|| WordList::new(FUNCTION_WORDS.iter().copied()));
 static NOT_NAME_SET: LazyLock<WordList> = LazyLock::new(|| WordList::new(NOT_NAME.iter().copied()));
 
+/// The word starts where a phrase of a [`WordPhrases`] list may match, told by the first two
+/// bytes of the word: [`WordPhrases::find_at`] costs a call and a key per word start, and
+/// the lists searched here (a few dozen phrases, a few surnames) can match at very few of
+/// them. Dropping the other starts changes nothing: `find_at` finds nothing there and moves
+/// on to the next start.
+struct StartFilter {
+    /// A bit per pair of the low five bits of the first two bytes that some phrase starts
+    /// with ([`pair_bit`]). The low five bits of a letter are those of its other case, so no
+    /// byte is lowercased; other bytes share bits with letters, which only lets a few more
+    /// starts by. The table is small enough to build for each article.
+    pairs: [u64; 16],
+}
+
+/// The word and bit of [`StartFilter::pairs`] for the two bytes `a`, `b`.
+fn pair_bit(a: u8, b: u8) -> (usize, u64) {
+    let k = usize::from(a & 31) << 5 | usize::from(b & 31);
+    (k >> 6, 1 << (k & 63))
+}
+
+impl StartFilter {
+    /// The filter of a list given to [`WordPhrases::new`] (a trailing `*` marks a stem).
+    fn new<'a>(list: impl IntoIterator<Item = &'a str>) -> StartFilter {
+        let mut f = StartFilter { pairs: [0; 16] };
+        for p in list {
+            let body = p.strip_suffix('*').unwrap_or(p).as_bytes();
+            let Some(&first) = body.first() else {
+                continue;
+            };
+            match body.get(1) {
+                // A one-letter phrase: any byte may follow.
+                None => (0..=255).for_each(|b| f.set(first, b)),
+                // A space in a phrase matches any white space.
+                Some(b' ') => {
+                    for &w in b" \t\n\x0C\r" {
+                        f.set(first, w);
+                    }
+                }
+                Some(&second) => f.set(first, second),
+            }
+        }
+        f
+    }
+
+    /// Marks the pair `a`, `b` (in any case: see [`StartFilter::pairs`]).
+    fn set(&mut self, a: u8, b: u8) {
+        let (w, bit) = pair_bit(a, b);
+        self.pairs[w] |= bit;
+    }
+
+    /// Whether a phrase may match at `start`, a word start of `text`.
+    fn may_match(&self, text: &[u8], start: usize) -> bool {
+        let (Some(&a), Some(&b)) = (text.get(start), text.get(start + 1)) else {
+            // At the very end only a one-letter phrase fits; let `find_at` decide.
+            return true;
+        };
+        let (w, bit) = pair_bit(a, b);
+        self.pairs[w] & bit != 0
+    }
+
+    /// The starts of `starts` (word starts of `text`) where a phrase may match.
+    fn starts(&self, text: &str, starts: &[u32]) -> Vec<u32> {
+        let bytes = text.as_bytes();
+        // A plain loop: the filtering iterator grows the vector one push at a time.
+        let mut out = Vec::with_capacity(starts.len() / 4);
+        for &s in starts {
+            if self.may_match(bytes, s as usize) {
+                out.push(s);
+            }
+        }
+        out
+    }
+}
+
+/// The words of [`FUNCTION_SET`], [`NOT_NAME_SET`], [`TITLES`] and [`ORG_HEADS`] in one set:
+/// a name word is in none of them, and one look-up here says so (the four lists are asked
+/// only for the few words found here).
+static NOT_IN_NAMES: LazyLock<WordList> = LazyLock::new(|| {
+    let titles = vocab::entries(include_str!("titles.txt"));
+    let orgs = ORG_WORDS.iter().copied().filter(|o| !o.contains(' '));
+    WordList::new(
+        FUNCTION_WORDS
+            .iter()
+            .chain(NOT_NAME)
+            .copied()
+            .chain(titles)
+            .chain(orgs),
+    )
+});
+
 /// Known organizations by short name, matched case-sensitively.
-static KNOWN_ORGS: LazyLock<(WordPhrases, Vec<&'static str>)> = LazyLock::new(|| {
+static KNOWN_ORGS: LazyLock<(WordPhrases, Vec<&'static str>, StartFilter)> = LazyLock::new(|| {
     let v: Vec<&'static str> = vocab::entries(include_str!("acronyms.txt")).collect();
-    (WordPhrases::new(v.iter().copied()), v)
+    let filter = StartFilter::new(v.iter().copied());
+    (WordPhrases::new(v.iter().copied()), v, filter)
 });
 
 static NOT_ACRONYMS: LazyLock<WordList> =
     LazyLock::new(|| WordList::new(vocab::entries(include_str!("not_acronyms.txt"))));
 
-static GROUPS: LazyLock<WordPhrases> =
-    LazyLock::new(|| WordPhrases::new(vocab::entries(include_str!("groups.txt"))));
+static GROUPS: LazyLock<(WordPhrases, StartFilter)> = LazyLock::new(|| {
+    let list = || vocab::entries(include_str!("groups.txt"));
+    (WordPhrases::new(list()), StartFilter::new(list()))
+});
 
 /// Given name → gender letter (`f`, `m`, `u`).
-static GIVEN_NAMES: LazyLock<HashMap<&'static str, char>> = LazyLock::new(|| {
+static GIVEN_NAMES: LazyLock<HashMap<&'static str, char, WordBuildHasher>> = LazyLock::new(|| {
     vocab::entries(include_str!("given_names.txt"))
         .filter_map(|l| {
             let (g, name) = l.split_once(' ')?;
@@ -93,6 +185,51 @@ const NAME_PARTICLES: &[&str] = &[
     "de", "del", "della", "da", "das", "dos", "do", "du", "la", "le", "al", "el", "bin", "ibn",
     "van", "von", "der", "den", "ter", "arap", "y",
 ];
+
+/// One of [`CONNECTORS`]. All are lowercase ASCII words of at most five bytes: a capitalized
+/// or longer word (nearly every word asked) is turned away before the list is compared.
+fn is_connector(w: &str) -> bool {
+    short_lowercase(w) && CONNECTORS.contains(&w)
+}
+
+/// One of [`NAME_PARTICLES`] (lowercase ASCII words of at most five bytes, as connectors).
+fn is_particle(w: &str) -> bool {
+    short_lowercase(w) && NAME_PARTICLES.contains(&w)
+}
+
+/// At most five bytes, the first a lowercase ASCII letter: the shape of every connector.
+fn short_lowercase(w: &str) -> bool {
+    w.len() <= 5 && w.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+}
+
+/// [`is_calendar_word`] behind a cheap test: month and weekday names and abbreviations are
+/// ASCII words of three to nine letters ("May", "Sept.", "Wednesday") whose first two
+/// letters are those of one of them.
+fn calendar_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    (3..=10).contains(&b.len())
+        && matches!(
+            &[b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase()],
+            b"ja"
+                | b"fe"
+                | b"ma"
+                | b"ap"
+                | b"ju"
+                | b"au"
+                | b"se"
+                | b"oc"
+                | b"no"
+                | b"de"
+                | b"mo"
+                | b"tu"
+                | b"we"
+                | b"th"
+                | b"fr"
+                | b"sa"
+                | b"su"
+        )
+        && is_calendar_word(w)
+}
 
 /// Capitalized words that never start or make up a name or an organization.
 const FUNCTION_WORDS: &[&str] = &[
@@ -520,7 +657,22 @@ fn lower(s: &str) -> String {
     s.to_lowercase()
 }
 
+/// Whether a word whose first byte is `b` may be capitalized ([`is_cap`]): not when it is
+/// ASCII other than a capital, "a" or "e" ("al-Assad", "el-Sayed").
+fn could_be_cap(b: u8) -> bool {
+    b >= 0x80 || b.is_ascii_uppercase() || b == b'a' || b == b'e'
+}
+
+/// A capitalized word (or "al-Assad"). Asked for every token: the ASCII cases are decided
+/// on the first byte, before any character is decoded.
+#[inline]
 fn is_cap(w: &str) -> bool {
+    let b = w.as_bytes();
+    match b.first() {
+        None => return false,
+        Some(&x) if x < 0x80 && x != b'a' && x != b'e' => return x.is_ascii_uppercase(),
+        _ => {}
+    }
     let mut c = w.chars();
     match c.next() {
         Some(f) if f.is_uppercase() => true,
@@ -569,11 +721,12 @@ fn is_name_word(w: &str) -> bool {
             .filter(|p| !p.is_empty())
             .all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase()));
     (initial || w.chars().skip(1).any(char::is_lowercase))
-        && !FUNCTION_SET.contains_ci(w)
-        && (w.eq_ignore_ascii_case("may") || !is_calendar_word(w))
-        && !NOT_NAME_SET.contains_ci(w)
-        && !is_title(w)
-        && !is_org_word(w)
+        && (w.eq_ignore_ascii_case("may") || !calendar_word(w))
+        && (!NOT_IN_NAMES.contains_ci(w)
+            || !FUNCTION_SET.contains_ci(w)
+                && !NOT_NAME_SET.contains_ci(w)
+                && !is_title(w)
+                && !is_org_word(w))
 }
 
 fn is_word_char(c: char) -> bool {
@@ -596,92 +749,36 @@ fn tokenize(flat: &str, para: &Span, out: &mut Vec<Tok>) {
     let base = out.len();
     let s = &flat[para.clone()];
     let b = s.as_bytes();
+    let fb = flat.as_bytes();
     let mut i = 0;
     let mut prev_end = para.start;
     let mut prev_closes = true;
     while i < b.len() {
-        // Fast path: ASCII that cannot start a word (spaces, punctuation).
-        if b[i] < 0x80 && !b[i].is_ascii_alphanumeric() && b[i] != b'&' {
-            i += 1;
-            continue;
-        }
-        let (c, n) = char_at(s, i);
-        if !is_word_char(c) || matches!(c, '.' | '-' | '\'' | '’') {
-            i += n;
-            continue;
-        }
-        let start = para.start + i;
-        // `last`: the character before `j`, the last one taken into the word.
-        let (mut j, mut last) = (i + n, c);
-        while j < b.len() {
-            // Fast path: an ASCII letter or digit that cannot start a glued caption word.
-            let x = b[j];
-            if x.is_ascii_lowercase()
-                || x.is_ascii_digit()
-                || x.is_ascii_uppercase() && !last.is_lowercase()
-            {
-                last = char::from(x);
-                j += 1;
+        // A word starts with a letter, a digit or "&" (not with a period, dash or apostrophe).
+        let x = b[i];
+        let (first_lower, n) = if x < 0x80 {
+            if !(x.is_ascii_alphanumeric() || x == b'&') {
+                i += 1;
                 continue;
             }
-            let (d, m) = char_at(s, j);
-            if !is_word_char(d) || (d == '-' && b.get(j + 1) == Some(&b'-')) {
-                break;
+            (x.is_ascii_lowercase(), 1)
+        } else {
+            let (c, n) = char_at(s, i);
+            if !c.is_alphanumeric() {
+                i += n;
+                continue;
             }
-            // "MayVideo", "SmithBy": a caption word glued to a name.
-            if d.is_uppercase()
-                && last.is_lowercase()
-                && GLUED.iter().any(|g| {
-                    s[j..].starts_with(g)
-                        && !s[j + g.len()..].starts_with(|c: char| c.is_lowercase())
-                })
-            {
-                break;
-            }
-            // "Belfast.At": a period between a lowercase letter and a capitalized word.
-            if d == '.' && last.is_lowercase() {
-                let mut rc = s[j + 1..].chars();
-                if rc.next().is_some_and(char::is_uppercase)
-                    && rc.next().is_some_and(char::is_lowercase)
-                {
-                    break;
-                }
-            }
-            last = d;
-            j += m;
-        }
-        i = j;
-        let mut end = para.start + j;
-        let mut closes = false;
-        // Trailing apostrophes and dashes are not part of the word.
-        let w = &flat[start..end];
-        let t = w.trim_end_matches(['\'', '’', '-']);
-        end = start + t.len();
-        // Possessive: "Bailey's" → "Bailey", and the run ends.
-        for poss in ["'s", "’s"] {
-            if flat[start..end].ends_with(poss) && end - poss.len() > start {
-                end -= poss.len();
-                closes = true;
-            }
-        }
-        // A final period is kept on abbreviations and initials; otherwise it ends a sentence.
-        while flat[start..end].ends_with('.') {
-            let core = flat[start..end].trim_end_matches('.');
-            let l = core.rsplit('.').next().unwrap_or(core);
-            let initial = l.chars().count() == 1;
-            if (initial || ABBREVIATIONS.iter().any(|a| l.eq_ignore_ascii_case(a)))
-                && !core.is_empty()
-            {
-                break;
-            }
-            end -= 1;
-            closes = true;
-        }
+            (c.is_lowercase(), n)
+        };
+        let start = para.start + i;
+        i = word_end(s, i + n, first_lower);
+        let (end, closes) = trim_word(flat, start, para.start + i);
         if end <= start {
             continue;
         }
-        let gap = &flat[prev_end..start];
-        let joined = out.len() > base && !prev_closes && gap.chars().all(|c| c == ' ');
+        // Only spaces between this token and the one before (bytes: a space is ASCII).
+        let joined =
+            out.len() > base && !prev_closes && fb[prev_end..start].iter().all(|&c| c == b' ');
         out.push(Tok {
             start,
             end,
@@ -691,6 +788,112 @@ fn tokenize(flat: &str, para: &Span, out: &mut Vec<Tok>) {
         prev_end = end;
         prev_closes = closes;
     }
+}
+
+/// ASCII bytes that belong to a word once it has started (see [`is_word_char`]).
+fn is_ascii_word_byte(x: u8) -> bool {
+    x.is_ascii_alphanumeric() || matches!(x, b'\'' | b'-' | b'.' | b'&')
+}
+
+/// Where the word of paragraph `s` that goes on at byte `j` ends; `last_lower`: whether the
+/// character before `j` is a lowercase letter (the only fact about it the rules ask).
+fn word_end(s: &str, mut j: usize, mut last_lower: bool) -> usize {
+    let b = s.as_bytes();
+    while j < b.len() {
+        // Fast path: an ASCII letter or digit that cannot start a glued caption word.
+        let x = b[j];
+        if x.is_ascii_lowercase() {
+            // The rest of a run of lowercase letters, in a tight loop.
+            j += 1;
+            while j < b.len() && b[j].is_ascii_lowercase() {
+                j += 1;
+            }
+            last_lower = true;
+            continue;
+        }
+        if x.is_ascii_digit() || x.is_ascii_uppercase() && !last_lower {
+            last_lower = false;
+            j += 1;
+            continue;
+        }
+        // Fast path: ASCII that ends the word (a space, most punctuation).
+        if x < 0x80 && !is_ascii_word_byte(x) {
+            break;
+        }
+        let (d, m) = char_at(s, j);
+        if !is_word_char(d) || (d == '-' && b.get(j + 1) == Some(&b'-')) {
+            break;
+        }
+        // "MayVideo", "SmithBy": a caption word glued to a name.
+        if d.is_uppercase()
+            && last_lower
+            && GLUED.iter().any(|g| {
+                s[j..].starts_with(g) && !s[j + g.len()..].starts_with(|c: char| c.is_lowercase())
+            })
+        {
+            break;
+        }
+        // "Belfast.At": a period between a lowercase letter and a capitalized word.
+        if d == '.' && last_lower {
+            let mut rc = s[j + 1..].chars();
+            if rc.next().is_some_and(char::is_uppercase)
+                && rc.next().is_some_and(char::is_lowercase)
+            {
+                break;
+            }
+        }
+        last_lower = d.is_lowercase();
+        j += m;
+    }
+    j
+}
+
+/// The end of the token `flat[start..end]` once trailing apostrophes, dashes, a possessive
+/// and a sentence's period are cut, and whether something was cut that ends the run.
+/// Byte tests: every byte compared is ASCII or the whole of "’".
+fn trim_word(flat: &str, start: usize, mut end: usize) -> (usize, bool) {
+    const RQ: &[u8] = "’".as_bytes();
+    let fb = flat.as_bytes();
+    // Most words end with a letter or digit other than "s": nothing to cut.
+    if end > start && fb[end - 1].is_ascii_alphanumeric() && fb[end - 1] != b's' {
+        return (end, false);
+    }
+    let mut closes = false;
+    // Trailing apostrophes and dashes are not part of the word.
+    loop {
+        if end > start && matches!(fb[end - 1], b'\'' | b'-') {
+            end -= 1;
+        } else if end - start >= RQ.len() && fb[..end].ends_with(RQ) {
+            end -= RQ.len();
+        } else {
+            break;
+        }
+    }
+    // Possessive: "Bailey's" → "Bailey", and the run ends.
+    for poss in ["'s", "’s"] {
+        if fb[start..end].ends_with(poss.as_bytes()) && end - poss.len() > start {
+            end -= poss.len();
+            closes = true;
+        }
+    }
+    // A final period is kept on abbreviations and initials; otherwise it ends a sentence.
+    while end > start && fb[end - 1] == b'.' {
+        let core = flat[start..end].trim_end_matches('.');
+        let l = core.rsplit('.').next().unwrap_or(core);
+        let initial = l.chars().count() == 1;
+        if (initial || is_abbreviation(l)) && !core.is_empty() {
+            break;
+        }
+        end -= 1;
+        closes = true;
+    }
+    (end, closes)
+}
+
+/// One of [`ABBREVIATIONS`], in any case. Asked at every sentence end: words longer than the
+/// longest abbreviation (four letters) are not compared.
+fn is_abbreviation(w: &str) -> bool {
+    w.len() <= 4 && ABBREVIATIONS.iter().any(|a| w.eq_ignore_ascii_case(a))
 }
 
 /// Paragraphs that are not part of the article: the headline, bylines, photo credits.
@@ -757,6 +960,11 @@ pub fn extract(doc: &Document, locations: &[Location]) -> Vec<Actor> {
         tokenize(flat, p, &mut toks);
         let mut k = 0;
         while k < toks.len() {
+            // Most tokens are lowercase words: no run starts there (see `is_cap`).
+            if !could_be_cap(flat.as_bytes()[toks[k].start]) {
+                k += 1;
+                continue;
+            }
             let end = run_end(flat, &toks, k);
             if end > k {
                 analyse_run(flat, &toks, k, end, &place_spans, &mut found);
@@ -772,7 +980,7 @@ pub fn extract(doc: &Document, locations: &[Location]) -> Vec<Actor> {
         !credits[..i].iter().rev().take(3).any(|c| f.span.1 <= c.end)
     });
     // A known organization is never a person ("Sinn Fein said").
-    let (_, known) = &*KNOWN_ORGS;
+    let (_, known, _) = &*KNOWN_ORGS;
     found.retain(|f| f.kind == "organization" || !known.contains(&f.name.as_str()));
     confirm_candidates(&mut found);
     found.sort_by_key(|f| f.span.0);
@@ -807,7 +1015,7 @@ fn credit_spans(doc: &Document) -> Vec<Span> {
 /// The first token past the run of capitalized words that starts at `k` (`k` when none).
 fn run_end(flat: &str, toks: &[Tok], k: usize) -> usize {
     let w = &flat[toks[k].start..toks[k].end];
-    if !is_cap(w) || is_calendar_word(w) {
+    if !is_cap(w) || calendar_word(w) {
         return k;
     }
     let mut e = k + 1;
@@ -826,7 +1034,7 @@ fn run_end(flat: &str, toks: &[Tok], k: usize) -> usize {
         let w = &flat[toks[e].start..toks[e].end];
         // "May" is a month only before a day ("May 5"); otherwise a name (Theresa May).
         let month =
-            is_calendar_word(w) && (!w.eq_ignore_ascii_case("may") || next_is_digit(flat, toks, e));
+            calendar_word(w) && (!w.eq_ignore_ascii_case("may") || next_is_digit(flat, toks, e));
         if is_cap(w) && !month {
             e += 1;
         } else if let Some(skip) = connector_bridge(flat, toks, e) {
@@ -846,7 +1054,7 @@ fn connector_bridge(flat: &str, toks: &[Tok], e: usize) -> Option<usize> {
     let word = |i: usize| &flat[toks[i].start..toks[i].end];
     for n in 1..=2 {
         let next = toks.get(e + n)?;
-        if !next.joined || toks[e + n - 1].closes || !CONNECTORS.contains(&word(e + n - 1)) {
+        if !next.joined || toks[e + n - 1].closes || !is_connector(word(e + n - 1)) {
             return None;
         }
         if is_cap(word(e + n)) {
@@ -883,7 +1091,7 @@ fn analyse_run(
         a += 1;
     }
     let mut b = b;
-    while b > a && CONNECTORS.contains(&word(b - 1)) {
+    while b > a && is_connector(word(b - 1)) {
         b -= 1;
     }
     if a >= b {
@@ -908,7 +1116,7 @@ fn analyse_run(
             if let Some(p) = person {
                 out.extend(p);
                 let mut r = c;
-                while r < b && CONNECTORS.contains(&word(r)) {
+                while r < b && is_connector(word(r)) {
                     r += 1;
                 }
                 if r < b {
@@ -1029,7 +1237,7 @@ fn name_tail(flat: &str, toks: &[Tok], a: usize, b: usize, strict: bool) -> usiz
     let mut full = 0;
     while s > a {
         let w = word(s - 1);
-        let particle = NAME_PARTICLES.contains(&w) && s < b && s - 1 > a;
+        let particle = is_particle(w) && s < b && s - 1 > a;
         if particle {
             s -= 1;
             continue;
@@ -1053,7 +1261,7 @@ fn name_tail(flat: &str, toks: &[Tok], a: usize, b: usize, strict: bool) -> usiz
         }
     }
     // A name never starts with a particle.
-    while s < b && NAME_PARTICLES.contains(&word(s)) {
+    while s < b && is_particle(word(s)) {
         s += 1;
     }
     s
@@ -1073,8 +1281,7 @@ fn title_and_name(
     if t + 1 >= b {
         return None;
     }
-    let tail_has_connector = (t + 1..b)
-        .any(|i| CONNECTORS.contains(&word(i)) && !NAME_PARTICLES.contains(&word(i)))
+    let tail_has_connector = (t + 1..b).any(|i| is_connector(word(i)) && !is_particle(word(i)))
         || (t + 1..b).any(|i| is_org_word(word(i)));
     let s = name_tail(flat, toks, t + 1, b, tail_has_connector);
     if s >= b || (!tail_has_connector && s != t + 1) {
@@ -1085,7 +1292,7 @@ fn title_and_name(
         return None;
     }
     let mut title_end = s;
-    while title_end > a && CONNECTORS.contains(&word(title_end - 1)) {
+    while title_end > a && is_connector(word(title_end - 1)) {
         title_end -= 1;
     }
     let title = flat[toks[a].start..toks[title_end - 1].end].to_string();
@@ -1104,7 +1311,7 @@ fn title_and_name(
             ob = h;
         } else {
             oa = h + 1;
-            while oa < ob && CONNECTORS.contains(&word(oa)) {
+            while oa < ob && is_connector(word(oa)) {
                 oa += 1;
             }
         }
@@ -1127,9 +1334,9 @@ fn organization(flat: &str, toks: &[Tok], a: usize, b: usize) -> Option<Found> {
     let word = |i: usize| &flat[toks[i].start..toks[i].end];
     // "Director of the Federal Bureau": the organization starts after the title.
     let mut a = a;
-    if b - a > 3 && is_title(word(a)) && CONNECTORS.contains(&word(a + 1)) {
+    if b - a > 3 && is_title(word(a)) && is_connector(word(a + 1)) {
         a += 1;
-        while a < b && CONNECTORS.contains(&word(a)) {
+        while a < b && is_connector(word(a)) {
             a += 1;
         }
     }
@@ -1205,9 +1412,7 @@ fn bare_name(
     if s != a || n > 5 {
         return None;
     }
-    let full = (a..b)
-        .filter(|&i| !NAME_PARTICLES.contains(&word(i)))
-        .count();
+    let full = (a..b).filter(|&i| !is_particle(word(i))).count();
     // "Hurricane Joan", "Typhoon Haiyan": storms have given names.
     if a > 0 && toks[a].joined {
         let prev = word(a - 1);
@@ -1293,16 +1498,38 @@ fn cue_before(flat: &str, toks: &[Tok], a: usize) -> bool {
     }) || before.ends_with("-year-old")
 }
 
+/// The first bytes of the known organizations' names, as written.
+fn known_org_first_bytes(list: &[&str]) -> [bool; 256] {
+    let mut firsts = [false; 256];
+    for e in list {
+        if let Some(&b) = e.as_bytes().first() {
+            firsts[usize::from(b)] = true;
+        }
+    }
+    firsts
+}
+
 /// Known organizations by short name ("UN", "Reuters", "Islamic State"), case-sensitive.
 fn known_orgs(doc: &Document, skip: &[bool], found: &mut Vec<Found>) {
-    let (set, list) = &*KNOWN_ORGS;
+    let (set, list, filter) = &*KNOWN_ORGS;
     let mut org_spans: Vec<(usize, usize)> = found
         .iter()
         .filter(|f| f.kind == "organization")
         .map(|f| f.span)
         .collect();
     org_spans.sort_unstable();
-    for m in set.find_at(&doc.flat, &doc.word_starts) {
+    let mut starts = filter.starts(&doc.flat, &doc.word_starts);
+    // Only a match written as an entry is kept, so it starts with the first byte of one
+    // ("UN", not "un"): the other starts ("you", "under") are dropped too. A match there
+    // would be dropped, and it could not hide a match that is kept: no entry can start
+    // inside another (`no_known_organization_starts_inside_another`).
+    let firsts = known_org_first_bytes(list);
+    let flat = doc.flat.as_bytes();
+    starts.retain(|&s| {
+        flat.get(s as usize)
+            .is_some_and(|&b| firsts[usize::from(b)])
+    });
+    for m in set.find_at(&doc.flat, &starts) {
         let t = &doc.flat[m.start..m.end];
         if !m.entries.iter().any(|&e| list[e] == t) {
             continue;
@@ -1331,29 +1558,44 @@ fn known_orgs(doc: &Document, skip: &[bool], found: &mut Vec<Found>) {
 /// surname is used alone elsewhere with a cue, or when it occurs twice.
 fn confirm_candidates(found: &mut Vec<Found>) {
     use std::collections::HashSet;
-    // Persons by surname, distinct names only, so that the check stays linear.
-    let mut persons: HashMap<String, HashSet<String>> = HashMap::new();
-    for f in found.iter().filter(|f| f.kind == "person") {
-        let last = f.name.split_whitespace().last().unwrap_or("").to_string();
-        persons.entry(last).or_default().insert(f.name.clone());
-    }
-    let surnames: HashSet<String> = found
-        .iter()
-        .filter(|f| f.kind == "surname")
-        .map(|f| f.name.clone())
-        .collect();
-    let mut count: HashMap<String, usize> = HashMap::new();
-    for f in found.iter().filter(|f| f.kind == "candidate") {
-        *count.entry(f.name.clone()).or_default() += 1;
-    }
-    for f in found.iter_mut().filter(|f| f.kind == "candidate") {
-        let last = f.name.split_whitespace().last().unwrap_or("");
-        if count.get(&f.name).copied().unwrap_or(0) >= 2
-            || persons
-                .get(last)
-                .is_some_and(|ps| ps.iter().any(|p| same_person(p, &f.name)))
-            || surnames.contains(last)
-        {
+    type Map<K, V> = HashMap<K, V, WordBuildHasher>;
+    type Set<K> = HashSet<K, WordBuildHasher>;
+    // The names are borrowed from the findings; which candidates become persons is decided
+    // first, then written.
+    let promote: Vec<bool> = if found.iter().any(|f| f.kind == "candidate") {
+        // Persons by surname, distinct names only, so that the check stays linear.
+        let mut persons: Map<&str, Set<&str>> = Map::default();
+        for f in found.iter().filter(|f| f.kind == "person") {
+            let last = f.name.split_whitespace().last().unwrap_or("");
+            persons.entry(last).or_default().insert(&f.name);
+        }
+        let surnames: Set<&str> = found
+            .iter()
+            .filter(|f| f.kind == "surname")
+            .map(|f| f.name.as_str())
+            .collect();
+        let mut count: Map<&str, usize> = Map::default();
+        for f in found.iter().filter(|f| f.kind == "candidate") {
+            *count.entry(&f.name).or_default() += 1;
+        }
+        found
+            .iter()
+            .map(|f| {
+                f.kind == "candidate" && {
+                    let last = f.name.split_whitespace().last().unwrap_or("");
+                    count.get(f.name.as_str()).copied().unwrap_or(0) >= 2
+                        || persons
+                            .get(last)
+                            .is_some_and(|ps| ps.iter().any(|p| same_person(p, &f.name)))
+                        || surnames.contains(last)
+                }
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    for (f, p) in found.iter_mut().zip(promote) {
+        if p {
             f.kind = "person";
         }
     }
@@ -1398,20 +1640,19 @@ fn merge(text: &str, found: Vec<Found>) -> Vec<Actor> {
 
 /// "Paul Bailey" and "Bailey", or "Joe Zangaro" and "Joseph Zangaro": same surname, and one
 /// name's first word is a prefix of the other's (or one is the surname alone).
+/// Asked for pairs of findings: the words are read in place, nothing is collected.
 fn same_person(a: &str, b: &str) -> bool {
-    let (aw, bw): (Vec<&str>, Vec<&str>) = (
-        a.split_whitespace().collect(),
-        b.split_whitespace().collect(),
-    );
-    match (aw.last(), bw.last()) {
-        (Some(x), Some(y)) if x == y => {
-            aw.len() == 1 || bw.len() == 1 || {
-                // "Joe" and "Joseph", "J." and "James": the same first letter.
-                aw[0].chars().next() == bw[0].chars().next()
-            }
-        }
-        _ => false,
+    let (mut aw, mut bw) = (a.split_whitespace(), b.split_whitespace());
+    let (Some(a0), Some(b0)) = (aw.next(), bw.next()) else {
+        return false;
+    };
+    // The last words (the first when there is only one).
+    let (a_last, b_last) = (aw.next_back(), bw.next_back());
+    if a_last.unwrap_or(a0) != b_last.unwrap_or(b0) {
+        return false;
     }
+    // "Joe" and "Joseph", "J." and "James": the same first letter.
+    a_last.is_none() || b_last.is_none() || a0.chars().next() == b0.chars().next()
 }
 
 /// Adds every later mention of a person by surname ("Bailey said") or by a title of theirs
@@ -1453,8 +1694,10 @@ fn add_later_mentions(doc: &Document, skip: &[bool], actors: &mut [Actor]) {
         return;
     }
     let set = WordPhrases::new(keys.iter().map(String::as_str));
+    let starts =
+        StartFilter::new(keys.iter().map(String::as_str)).starts(&doc.flat, &doc.word_starts);
     let mut extra: Vec<(usize, Evidence)> = Vec::new();
-    for m in set.find_at(&doc.flat, &doc.word_starts) {
+    for m in set.find_at(&doc.flat, &starts) {
         if doc
             .paragraph_at(m.start)
             .is_some_and(|p| skip.get(p).copied().unwrap_or(false))
@@ -1519,7 +1762,9 @@ pub fn last_mention_before(mentions: &[Evidence], pos: usize) -> Option<&Evidenc
 
 /// Unnamed groups ("protesters", "security forces"), one actor per group word.
 fn add_groups(doc: &Document, actors: &mut Vec<Actor>) {
-    for m in GROUPS.find_at(&doc.flat, &doc.word_starts) {
+    let (groups, filter) = &*GROUPS;
+    let starts = filter.starts(&doc.flat, &doc.word_starts);
+    for m in groups.find_at(&doc.flat, &starts) {
         let name = lower(&doc.flat[m.start..m.end]);
         let ev = Evidence::from_bytes(doc.text, m.start, m.end);
         match actors
