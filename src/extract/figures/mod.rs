@@ -125,18 +125,29 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
 });
 
 impl Triggers {
+    /// Whether a trigger may start at `tok`: a word whose first letter, last letter and
+    /// length some trigger's first word has. Most words fail here, before anything is hashed.
+    #[inline]
+    fn may_start(&self, tok: &Token) -> bool {
+        tok.kind == Kind::Word
+            && match shape(tok.lower) {
+                Some((cell, bit)) => self.shapes[cell] & bit != 0,
+                None => true,
+            }
+    }
+
     /// The trigger starting at token `i`: its end token and the trigger.
     fn at(&self, t: &[Token], i: usize) -> Option<(usize, Trigger)> {
-        let tok = t.get(i)?;
-        if tok.kind != Kind::Word {
+        if !self.may_start(t.get(i)?) {
             return None;
         }
-        if let Some((cell, bit)) = shape(tok.lower) {
-            if self.shapes[cell] & bit == 0 {
-                return None;
-            }
-        }
-        let list = self.by_first.get(tok.lower)?;
+        self.at_word(t, i)
+    }
+
+    /// [`Triggers::at`] for a token that passed [`Triggers::may_start`]: the hash look-up
+    /// of its first word, then the rest of each phrase.
+    fn at_word(&self, t: &[Token], i: usize) -> Option<(usize, Trigger)> {
+        let list = self.by_first.get(t.get(i)?.lower)?;
         list.iter().find_map(|(rest, tr)| {
             let end = i + 1 + rest.len();
             if end > t.len() || !rest.iter().zip(&t[i + 1..end]).all(|(w, x)| *w == x.lower) {
@@ -154,7 +165,12 @@ impl Triggers {
     fn find(&self, t: &[Token], out: &mut Vec<(usize, usize, Trigger)>) {
         let mut i = 0;
         while i < t.len() {
-            match self.at(t, i) {
+            // The cheap test in the loop, the look-up only for the few words that pass it.
+            if !self.may_start(&t[i]) {
+                i += 1;
+                continue;
+            }
+            match self.at_word(t, i) {
                 Some((end, tr)) => {
                     out.push((i, end, tr));
                     i = end;

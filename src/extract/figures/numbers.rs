@@ -484,8 +484,31 @@ const VAGUE_STARTS: &[&str] = &[
     "several",
 ];
 
-static VAGUE_START_SET: packed::Set<{ VAGUE_STARTS.len() }> =
-    packed::Set::new(&[&bytes_of::<{ VAGUE_STARTS.len() }>(VAGUE_STARTS)]);
+/// [`VAGUE_STARTS`] and [`NUMBER_WORDS`]: the whole words that may begin a number.
+static VAGUE_OR_NUMBER_SET: packed::Set<{ VAGUE_STARTS.len() + NUMBER_WORDS.len() }> =
+    packed::Set::new(&[
+        &bytes_of::<{ VAGUE_STARTS.len() }>(VAGUE_STARTS),
+        &bytes_of::<{ NUMBER_WORDS.len() }>(NUMBER_WORDS),
+    ]);
+
+/// The longest word of [`NUMBER_WORDS`] and [`VAGUE_STARTS`] ("seventeen", "thousands").
+const LONGEST_NUMBER_WORD: usize = 9;
+
+/// The packed key of the part of `w` before its first hyphen, and whether there is a
+/// hyphen, read in one pass; `None` when that part is longer than any number word.
+fn first_part_key(w: &str) -> Option<(u128, bool)> {
+    let mut key = 0u128;
+    for (n, &b) in w.as_bytes().iter().enumerate() {
+        if b == b'-' {
+            return Some((key, true));
+        }
+        if n == LONGEST_NUMBER_WORD {
+            return None;
+        }
+        key = key << 8 | u128::from(b);
+    }
+    Some((key, false))
+}
 
 /// The first word of each of [`MODIFIERS`], and "between": the words a quantity may begin
 /// with before its number.
@@ -862,14 +885,13 @@ fn may_begin_number(tok: &Token) -> bool {
     match tok.kind {
         Kind::Num => true,
         Kind::Punct => false,
-        Kind::Word => {
-            // The part before the first hyphen: "twenty" of "twenty-one".
-            let first = match tok.lower.bytes().position(|b| b == b'-') {
-                Some(p) => &tok.lower[..p],
-                None => tok.lower,
-            };
-            in_set(&VAGUE_START_SET, tok.lower) || in_set(&NUMBER_WORD_SET, first)
-        }
+        Kind::Word => match first_part_key(tok.lower) {
+            // A whole word: a vague word, "a" or a number word.
+            Some((key, false)) => VAGUE_OR_NUMBER_SET.contains(key),
+            // "twenty-one": the part before the hyphen is a number word.
+            Some((key, true)) => NUMBER_WORD_SET.contains(key),
+            None => false,
+        },
     }
 }
 
@@ -1073,6 +1095,9 @@ mod tests {
     fn number_words_are_the_words_with_a_value() {
         for w in NUMBER_WORDS {
             assert!(word_value(w).or(scale_value(w)).is_some(), "{w}");
+        }
+        for w in NUMBER_WORDS.iter().chain(VAGUE_STARTS) {
+            assert!(w.len() <= LONGEST_NUMBER_WORD, "{w}");
         }
         for w in ["zero", "dozen", "a", "hundreds", "onetwo", "twenty-one"] {
             assert!(!in_set(&NUMBER_WORD_SET, w), "{w}");
