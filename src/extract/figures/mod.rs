@@ -376,15 +376,16 @@ pub fn extract(doc: &Document, times: &[TimeExpr]) -> Vec<Figure> {
 /// other employees were taken to hospital"), and so does the same number for two groups.
 fn drop_restatements(figures: Vec<Figure>) -> Vec<Figure> {
     type Key = (String, Option<u64>, Option<u64>, Option<u64>, bool);
-    let mut seen: HashMap<Key, Vec<String>> = HashMap::new();
+    let mut seen: HashMap<Key, Vec<String>, WordBuildHasher> = HashMap::default();
     let mut out = Vec::with_capacity(figures.len());
     for f in figures {
         let c = &f.count;
         let key = (f.category.clone(), c.value, c.min, c.max, f.background);
-        let head = if general_group(&f) {
+        let head = head_of(&f.group);
+        let head = if general_group(&f, &head) {
             String::new()
         } else {
-            head_of(&f.group)
+            head
         };
         let heads = seen.entry(key).or_default();
         if !heads.is_empty() && (head.is_empty() || heads.contains(&head)) {
@@ -397,11 +398,11 @@ fn drop_restatements(figures: Vec<Figure>) -> Vec<Figure> {
 }
 
 /// A figure that names no group of its own: no group, "people", "victims", "others", a
-/// pronoun, one unnamed person ("civilians" and "soldiers" are groups).
-fn general_group(f: &Figure) -> bool {
-    let head = head_of(&f.group);
+/// pronoun, one unnamed person ("civilians" and "soldiers" are groups). `head` is
+/// `head_of(&f.group)`, which the caller has already.
+fn general_group(f: &Figure, head: &str) -> bool {
     matches!(
-        head.as_str(),
+        head,
         "" | "people"
             | "person"
             | "victim"
@@ -411,7 +412,7 @@ fn general_group(f: &Figure) -> bool {
             | "her"
             | "himself"
             | "herself"
-    ) || PRONOUNS.contains(&head.as_str())
+    ) || PRONOUNS.contains(&head)
         || one_unnamed(f)
 }
 
@@ -2324,22 +2325,23 @@ fn is_official(source: &Option<String>) -> bool {
 fn head_of(group: &Option<String>) -> String {
     let Some(g) = group else { return String::new() };
     let lower = g.to_ascii_lowercase();
-    let cut = lower
-        .split(" and ")
-        .next()
-        .unwrap_or("")
-        .split(" of ")
-        .next()
-        .unwrap_or("")
-        .split(" in ")
-        .next()
-        .unwrap_or("")
-        .to_string();
+    let cut = before(before(before(&lower, " and "), " of "), " in ");
     cut.split_whitespace()
         .last()
         .unwrap_or("")
         .trim_end_matches('s')
         .to_string()
+}
+
+/// `s` up to the first `pat`, all of `s` without one (`s.split(pat).next()`): a plain byte
+/// search, as the groups are short and `str::find` would set up a two-way searcher per call.
+/// `pat` starts with an ASCII byte, so the cut is at a char boundary.
+fn before<'s>(s: &'s str, pat: &str) -> &'s str {
+    let p = pat.as_bytes();
+    match s.as_bytes().windows(p.len()).position(|w| w == p) {
+        Some(i) => &s[..i],
+        None => s,
+    }
 }
 
 /// Rule: one person not named ("a man", "the 16-year-old", "one teenager", "he"). Articles

@@ -793,7 +793,9 @@ pub fn quantity_at(t: &[Token], i: usize) -> Option<Found> {
     let w = |k: usize| t.get(k).map(|x| x.lower).unwrap_or("");
     let mut j = i;
     let mut bound = None;
-    for (words, b) in MODIFIERS {
+    // Most tokens open no modifier: the list is read only after a word that may.
+    let opens = t.get(i).is_some_and(|x| in_set(&OPENER_SET, x.lower));
+    for (words, b) in MODIFIERS.iter().filter(|_| opens) {
         if words.iter().enumerate().all(|(k, m)| w(i + k) == *m) {
             bound = Some(*b);
             j = i + words.len();
