@@ -360,6 +360,7 @@ pub fn extract(doc: &Document, times: &[TimeExpr]) -> Vec<Figure> {
         para: ParaSource::default(),
         tokens: Vec::new(),
         found: Vec::new(),
+        tables: Tables::default(),
     };
     for s in &doc.sentences {
         scan.sentence(s, &mut out);
@@ -463,6 +464,25 @@ struct Scan<'a> {
     tokens: Vec<Token<'a>>,
     /// The current sentence's triggers (reused).
     found: Vec<(usize, usize, Trigger)>,
+    /// The current sentence's per-token tables (reused).
+    tables: Tables,
+}
+
+/// The per-token tables of a sentence with a trigger, kept across sentences so that each
+/// sentence refills them instead of allocating its own (see [`Ctx`] for what they hold).
+#[derive(Default)]
+struct Tables {
+    trig_at: Vec<Option<(usize, Trigger)>>,
+    trig_end: Vec<Option<usize>>,
+    qty_at: Vec<Option<usize>>,
+    /// Triggers already linked to a quantity.
+    used: Vec<bool>,
+}
+
+/// Clears `v` and fills it with `n` copies of `x`, keeping its allocation.
+fn refill<T: Clone>(v: &mut Vec<T>, n: usize, x: T) {
+    v.clear();
+    v.resize(n, x);
 }
 
 /// The year of the article's own events: the latest year its dates name.
@@ -502,8 +522,14 @@ impl<'a> Scan<'a> {
         }
         let tokens = &self.tokens[..];
         // Triggers by first token.
-        let mut trig_at: Vec<Option<(usize, Trigger)>> = vec![None; tokens.len()];
-        let mut trig_end: Vec<Option<usize>> = vec![None; tokens.len() + 1];
+        let Tables {
+            trig_at,
+            trig_end,
+            qty_at,
+            used,
+        } = &mut self.tables;
+        refill(trig_at, tokens.len(), None);
+        refill(trig_end, tokens.len() + 1, None);
         for &(a, b, tr) in &self.found {
             trig_at[a] = Some((b, tr));
             trig_end[b] = Some(a);
@@ -517,20 +543,20 @@ impl<'a> Scan<'a> {
                     .any(|t| t.span.start < b && a < t.span.end)
             })
             .collect();
-        let mut qty_at: Vec<Option<usize>> = vec![None; tokens.len()];
+        refill(qty_at, tokens.len(), None);
         for (i, f) in qtys.iter().enumerate() {
             qty_at[f.first] = Some(i);
         }
         let ctx = Ctx {
             t: tokens,
-            trig_at: &trig_at,
-            trig_end: &trig_end,
-            qty_at: &qty_at,
+            trig_at,
+            trig_end,
+            qty_at,
             qtys: &qtys,
             absorbed: std::cell::Cell::new(0),
         };
         let mut links: Vec<Link> = Vec::new();
-        let mut used = vec![false; tokens.len()];
+        refill(used, tokens.len(), false);
         for f in &qtys {
             if f.first < ctx.absorbed.get() {
                 continue;
