@@ -27,7 +27,7 @@ use crate::extract::dates::TimeExpr;
 use crate::model::{Count, Evidence, Figure, SummaryValue};
 use crate::vocab::{entries, WordBuildHasher};
 
-use numbers::{find_all, Found, Kind, Token};
+use numbers::{find_all_into, Found, Kind, Token};
 pub use numbers::{parse_quantity, Quantity};
 
 /// One trigger phrase: its category and where it stands relative to the quantity.
@@ -477,6 +477,10 @@ struct Tables {
     qty_at: Vec<Option<usize>>,
     /// Triggers already linked to a quantity.
     used: Vec<bool>,
+    /// Tokens that may begin a number (the scratch table of [`find_all_into`]).
+    may: Vec<bool>,
+    /// The sentence's quantities.
+    qtys: Vec<Found>,
 }
 
 /// Clears `v` and fills it with `n` copies of `x`, keeping its allocation.
@@ -527,6 +531,8 @@ impl<'a> Scan<'a> {
             trig_end,
             qty_at,
             used,
+            may,
+            qtys,
         } = &mut self.tables;
         refill(trig_at, tokens.len(), None);
         refill(trig_end, tokens.len() + 1, None);
@@ -534,15 +540,13 @@ impl<'a> Scan<'a> {
             trig_at[a] = Some((b, tr));
             trig_end[b] = Some(a);
         }
-        let qtys: Vec<Found> = find_all(tokens)
-            .into_iter()
-            .filter(|f| {
-                let (a, b) = (tokens[f.first].start, tokens[f.last - 1].end);
-                !times_near(times, a, b)
-                    .iter()
-                    .any(|t| t.span.start < b && a < t.span.end)
-            })
-            .collect();
+        find_all_into(tokens, may, qtys);
+        qtys.retain(|f| {
+            let (a, b) = (tokens[f.first].start, tokens[f.last - 1].end);
+            !times_near(times, a, b)
+                .iter()
+                .any(|t| t.span.start < b && a < t.span.end)
+        });
         refill(qty_at, tokens.len(), None);
         for (i, f) in qtys.iter().enumerate() {
             qty_at[f.first] = Some(i);
@@ -552,12 +556,12 @@ impl<'a> Scan<'a> {
             trig_at,
             trig_end,
             qty_at,
-            qtys: &qtys,
+            qtys,
             absorbed: std::cell::Cell::new(0),
         };
         let mut links: Vec<Link> = Vec::new();
         refill(used, tokens.len(), false);
-        for f in &qtys {
+        for f in qtys.iter() {
             if f.first < ctx.absorbed.get() {
                 continue;
             }

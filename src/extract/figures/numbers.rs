@@ -907,9 +907,19 @@ fn may_begin_quantity(tok: &Token, may_begin: bool) -> bool {
 /// comes at most four tokens after its start ("at least", "no fewer than", "between"), so
 /// the full reading runs only where such a token is near, and only at a token a quantity
 /// may start with.
+#[cfg(test)]
 pub fn find_all(t: &[Token]) -> Vec<Found> {
     let mut out = Vec::new();
-    let may: Vec<bool> = t.iter().map(may_begin_number).collect();
+    find_all_into(t, &mut Vec::new(), &mut out);
+    out
+}
+
+/// [`find_all`] into `out` (cleared first), with `may` as scratch space: the caller keeps
+/// both across sentences instead of allocating them per sentence.
+pub fn find_all_into(t: &[Token], may: &mut Vec<bool>, out: &mut Vec<Found>) {
+    out.clear();
+    may.clear();
+    may.extend(t.iter().map(may_begin_number));
     let mut i = 0;
     while i < t.len() {
         if !may[i..(i + 5).min(t.len())].contains(&true) || !may_begin_quantity(&t[i], may[i]) {
@@ -924,7 +934,6 @@ pub fn find_all(t: &[Token]) -> Vec<Found> {
             None => i += 1,
         }
     }
-    out
 }
 
 /// Parses a whole string as one quantity (for tests and callers with a quantity in hand).
