@@ -27,7 +27,7 @@ use crate::extract::dates::TimeExpr;
 use crate::model::{Count, Evidence, Figure, SummaryValue};
 use crate::vocab::{entries, WordBuildHasher};
 
-use numbers::{find_all, Found, Kind, Token};
+use numbers::{find_all_into, Found, Kind, Token};
 pub use numbers::{parse_quantity, Quantity};
 
 /// One trigger phrase: its category and where it stands relative to the quantity.
@@ -125,18 +125,29 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
 });
 
 impl Triggers {
+    /// Whether a trigger may start at `tok`: a word whose first letter, last letter and
+    /// length some trigger's first word has. Most words fail here, before anything is hashed.
+    #[inline]
+    fn may_start(&self, tok: &Token) -> bool {
+        tok.kind == Kind::Word
+            && match shape(tok.lower) {
+                Some((cell, bit)) => self.shapes[cell] & bit != 0,
+                None => true,
+            }
+    }
+
     /// The trigger starting at token `i`: its end token and the trigger.
     fn at(&self, t: &[Token], i: usize) -> Option<(usize, Trigger)> {
-        let tok = t.get(i)?;
-        if tok.kind != Kind::Word {
+        if !self.may_start(t.get(i)?) {
             return None;
         }
-        if let Some((cell, bit)) = shape(tok.lower) {
-            if self.shapes[cell] & bit == 0 {
-                return None;
-            }
-        }
-        let list = self.by_first.get(tok.lower)?;
+        self.at_word(t, i)
+    }
+
+    /// [`Triggers::at`] for a token that passed [`Triggers::may_start`]: the hash look-up
+    /// of its first word, then the rest of each phrase.
+    fn at_word(&self, t: &[Token], i: usize) -> Option<(usize, Trigger)> {
+        let list = self.by_first.get(t.get(i)?.lower)?;
         list.iter().find_map(|(rest, tr)| {
             let end = i + 1 + rest.len();
             if end > t.len() || !rest.iter().zip(&t[i + 1..end]).all(|(w, x)| *w == x.lower) {
@@ -154,7 +165,12 @@ impl Triggers {
     fn find(&self, t: &[Token], out: &mut Vec<(usize, usize, Trigger)>) {
         let mut i = 0;
         while i < t.len() {
-            match self.at(t, i) {
+            // The cheap test in the loop, the look-up only for the few words that pass it.
+            if !self.may_start(&t[i]) {
+                i += 1;
+                continue;
+            }
+            match self.at_word(t, i) {
                 Some((end, tr)) => {
                     out.push((i, end, tr));
                     i = end;
@@ -344,6 +360,7 @@ pub fn extract(doc: &Document, times: &[TimeExpr]) -> Vec<Figure> {
         para: ParaSource::default(),
         tokens: Vec::new(),
         found: Vec::new(),
+        tables: Tables::default(),
     };
     for s in &doc.sentences {
         scan.sentence(s, &mut out);
@@ -360,15 +377,16 @@ pub fn extract(doc: &Document, times: &[TimeExpr]) -> Vec<Figure> {
 /// other employees were taken to hospital"), and so does the same number for two groups.
 fn drop_restatements(figures: Vec<Figure>) -> Vec<Figure> {
     type Key = (String, Option<u64>, Option<u64>, Option<u64>, bool);
-    let mut seen: HashMap<Key, Vec<String>> = HashMap::new();
+    let mut seen: HashMap<Key, Vec<String>, WordBuildHasher> = HashMap::default();
     let mut out = Vec::with_capacity(figures.len());
     for f in figures {
         let c = &f.count;
         let key = (f.category.clone(), c.value, c.min, c.max, f.background);
-        let head = if general_group(&f) {
+        let head = head_of(&f.group);
+        let head = if general_group(&f, &head) {
             String::new()
         } else {
-            head_of(&f.group)
+            head
         };
         let heads = seen.entry(key).or_default();
         if !heads.is_empty() && (head.is_empty() || heads.contains(&head)) {
@@ -381,11 +399,11 @@ fn drop_restatements(figures: Vec<Figure>) -> Vec<Figure> {
 }
 
 /// A figure that names no group of its own: no group, "people", "victims", "others", a
-/// pronoun, one unnamed person ("civilians" and "soldiers" are groups).
-fn general_group(f: &Figure) -> bool {
-    let head = head_of(&f.group);
+/// pronoun, one unnamed person ("civilians" and "soldiers" are groups). `head` is
+/// `head_of(&f.group)`, which the caller has already.
+fn general_group(f: &Figure, head: &str) -> bool {
     matches!(
-        head.as_str(),
+        head,
         "" | "people"
             | "person"
             | "victim"
@@ -395,7 +413,7 @@ fn general_group(f: &Figure) -> bool {
             | "her"
             | "himself"
             | "herself"
-    ) || PRONOUNS.contains(&head.as_str())
+    ) || PRONOUNS.contains(&head)
         || one_unnamed(f)
 }
 
@@ -446,6 +464,29 @@ struct Scan<'a> {
     tokens: Vec<Token<'a>>,
     /// The current sentence's triggers (reused).
     found: Vec<(usize, usize, Trigger)>,
+    /// The current sentence's per-token tables (reused).
+    tables: Tables,
+}
+
+/// The per-token tables of a sentence with a trigger, kept across sentences so that each
+/// sentence refills them instead of allocating its own (see [`Ctx`] for what they hold).
+#[derive(Default)]
+struct Tables {
+    trig_at: Vec<Option<(usize, Trigger)>>,
+    trig_end: Vec<Option<usize>>,
+    qty_at: Vec<Option<usize>>,
+    /// Triggers already linked to a quantity.
+    used: Vec<bool>,
+    /// Tokens that may begin a number (the scratch table of [`find_all_into`]).
+    may: Vec<bool>,
+    /// The sentence's quantities.
+    qtys: Vec<Found>,
+}
+
+/// Clears `v` and fills it with `n` copies of `x`, keeping its allocation.
+fn refill<T: Clone>(v: &mut Vec<T>, n: usize, x: T) {
+    v.clear();
+    v.resize(n, x);
 }
 
 /// The year of the article's own events: the latest year its dates name.
@@ -485,36 +526,42 @@ impl<'a> Scan<'a> {
         }
         let tokens = &self.tokens[..];
         // Triggers by first token.
-        let mut trig_at: Vec<Option<(usize, Trigger)>> = vec![None; tokens.len()];
-        let mut trig_end: Vec<Option<usize>> = vec![None; tokens.len() + 1];
+        let Tables {
+            trig_at,
+            trig_end,
+            qty_at,
+            used,
+            may,
+            qtys,
+        } = &mut self.tables;
+        refill(trig_at, tokens.len(), None);
+        refill(trig_end, tokens.len() + 1, None);
         for &(a, b, tr) in &self.found {
             trig_at[a] = Some((b, tr));
             trig_end[b] = Some(a);
         }
-        let qtys: Vec<Found> = find_all(tokens)
-            .into_iter()
-            .filter(|f| {
-                let (a, b) = (tokens[f.first].start, tokens[f.last - 1].end);
-                !times_near(times, a, b)
-                    .iter()
-                    .any(|t| t.span.start < b && a < t.span.end)
-            })
-            .collect();
-        let mut qty_at: Vec<Option<usize>> = vec![None; tokens.len()];
+        find_all_into(tokens, may, qtys);
+        qtys.retain(|f| {
+            let (a, b) = (tokens[f.first].start, tokens[f.last - 1].end);
+            !times_near(times, a, b)
+                .iter()
+                .any(|t| t.span.start < b && a < t.span.end)
+        });
+        refill(qty_at, tokens.len(), None);
         for (i, f) in qtys.iter().enumerate() {
             qty_at[f.first] = Some(i);
         }
         let ctx = Ctx {
             t: tokens,
-            trig_at: &trig_at,
-            trig_end: &trig_end,
-            qty_at: &qty_at,
-            qtys: &qtys,
+            trig_at,
+            trig_end,
+            qty_at,
+            qtys,
             absorbed: std::cell::Cell::new(0),
         };
         let mut links: Vec<Link> = Vec::new();
-        let mut used = vec![false; tokens.len()];
-        for f in &qtys {
+        refill(used, tokens.len(), false);
+        for f in qtys.iter() {
             if f.first < ctx.absorbed.get() {
                 continue;
             }
@@ -2308,22 +2355,23 @@ fn is_official(source: &Option<String>) -> bool {
 fn head_of(group: &Option<String>) -> String {
     let Some(g) = group else { return String::new() };
     let lower = g.to_ascii_lowercase();
-    let cut = lower
-        .split(" and ")
-        .next()
-        .unwrap_or("")
-        .split(" of ")
-        .next()
-        .unwrap_or("")
-        .split(" in ")
-        .next()
-        .unwrap_or("")
-        .to_string();
+    let cut = before(before(before(&lower, " and "), " of "), " in ");
     cut.split_whitespace()
         .last()
         .unwrap_or("")
         .trim_end_matches('s')
         .to_string()
+}
+
+/// `s` up to the first `pat`, all of `s` without one (`s.split(pat).next()`): a plain byte
+/// search, as the groups are short and `str::find` would set up a two-way searcher per call.
+/// `pat` starts with an ASCII byte, so the cut is at a char boundary.
+fn before<'s>(s: &'s str, pat: &str) -> &'s str {
+    let p = pat.as_bytes();
+    match s.as_bytes().windows(p.len()).position(|w| w == p) {
+        Some(i) => &s[..i],
+        None => s,
+    }
 }
 
 /// Rule: one person not named ("a man", "the 16-year-old", "one teenager", "he"). Articles

@@ -7,6 +7,9 @@
 //! bounds (dozens → min 24) as the labelling guidelines say. Numbers that are not counts
 //! (ordinals, ages, years, times, money, percentages, phone numbers) are refused here.
 
+use crate::vocab::ascii::is_space;
+use crate::vocab::packed;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -50,9 +53,44 @@ fn is_word_at(s: &str, i: usize) -> bool {
     }
 }
 
+/// Bytes that go on an ASCII word or a number: `[0-9A-Za-z]`, as a table (one load and
+/// one test per byte in the tokenizer's inner loop, which runs over every byte of every
+/// sentence).
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// Where the word that goes on at byte `j` of `text` ends, when the byte there is not
+/// `[0-9A-Za-z]`: past an inner hyphen or apostrophe ("year-old", "didn't", "didn’t") or a
+/// non-ASCII letter, or `None` when the word ends at `j`. The rare cases of the word loop of
+/// [`tokenize_into`], kept apart so that its ASCII loop stays small.
+fn word_goes_on(text: &str, j: usize, end: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let d = b[j];
+    if d == b'-' || d == b'\'' {
+        // Inner hyphen or apostrophe: "year-old", "didn't".
+        (j + 1 < end && (b[j + 1].is_ascii_digit() || is_word_at(text, j + 1))).then_some(j + 1)
+    } else if d.is_ascii() {
+        None
+    } else if b[j..].starts_with("\u{2019}".as_bytes()) {
+        (j + 3 < end && (b[j + 3].is_ascii_digit() || is_word_at(text, j + 3))).then_some(j + 3)
+    } else if is_word_at(text, j) {
+        Some(j + char_at(text, j).map_or(1, char::len_utf8))
+    } else {
+        None
+    }
+}
+
 /// Splits `text[start..end]` into tokens with absolute byte offsets, appended to `out`.
 /// `lower` is `text` ASCII-lowercased (same length, same char boundaries). A byte scanner:
-/// ASCII takes the fast path, other characters are decoded where they occur.
+/// ASCII takes the fast path (a table look-up per byte, no `char` decoding), other
+/// characters are decoded where they occur.
 pub fn tokenize_into<'a>(
     text: &str,
     lower: &'a str,
@@ -65,11 +103,20 @@ pub fn tokenize_into<'a>(
     let mut i = start;
     while i < end {
         let c = b[i];
-        let ch = if c.is_ascii() {
-            c as char
+        // The first character: its length, whether it is a letter, an uppercase one.
+        let (len, alphabetic, cap) = if c.is_ascii() {
+            if is_space(c) {
+                i += 1;
+                continue;
+            }
+            (1, c.is_ascii_alphabetic(), c.is_ascii_uppercase())
         } else {
             match char_at(text, i) {
-                Some(ch) => ch,
+                Some(ch) if ch.is_whitespace() => {
+                    i += ch.len_utf8();
+                    continue;
+                }
+                Some(ch) => (ch.len_utf8(), ch.is_alphabetic(), ch.is_uppercase()),
                 None => {
                     // Not a char boundary: skip the byte.
                     i += 1;
@@ -77,39 +124,19 @@ pub fn tokenize_into<'a>(
                 }
             }
         };
-        let mut j = i + ch.len_utf8();
-        if ch.is_whitespace() {
-            i = j;
-            continue;
-        }
-        let kind = if ch.is_alphabetic() {
-            while j < end {
-                let d = b[j];
-                if d.is_ascii_alphanumeric() {
+        let mut j = i + len;
+        let kind = if alphabetic {
+            loop {
+                while j < end && ASCII_ALNUM[usize::from(b[j])] {
                     j += 1;
-                } else if d == b'-' || d == b'\'' {
-                    // Inner hyphen or apostrophe: "year-old", "didn't".
-                    if j + 1 < end && (b[j + 1].is_ascii_digit() || is_word_at(text, j + 1)) {
-                        j += 1;
-                    } else {
-                        break;
-                    }
-                } else if d.is_ascii() {
-                    break;
-                } else if text[j..].starts_with('\u{2019}') {
-                    if j + 3 < end && (b[j + 3].is_ascii_digit() || is_word_at(text, j + 3)) {
-                        j += 3;
-                    } else {
-                        break;
-                    }
-                } else if is_word_at(text, j) {
-                    j += char_at(text, j).map_or(1, char::len_utf8);
-                } else {
-                    break;
+                }
+                match (j < end).then(|| word_goes_on(text, j, end)).flatten() {
+                    Some(next) => j = next,
+                    None => break,
                 }
             }
             Kind::Word
-        } else if ch.is_ascii_digit() {
+        } else if c.is_ascii_digit() {
             while j < end {
                 let d = b[j];
                 if d.is_ascii_digit()
@@ -131,7 +158,7 @@ pub fn tokenize_into<'a>(
                 end: j,
                 kind,
                 lower: low,
-                cap: ch.is_uppercase(),
+                cap,
             });
         }
         i = j;
@@ -378,6 +405,125 @@ const NOT_COUNT_BEFORE: &[&str] = &[
     "grade",
 ];
 
+/// The bytes of each word of a list, for [`packed::Set::new`] (the lists stay lists of
+/// `&str`, as the rules read them).
+const fn bytes_of<const N: usize>(words: &[&'static str]) -> [&'static [u8]; N] {
+    let mut out: [&[u8]; N] = [&[]; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = words[i].as_bytes();
+        i += 1;
+    }
+    out
+}
+
+/// Whether the lowercase token text `w` is a word of `set` (lowercase words of at most 16
+/// bytes). The packed key is exact here: no token holds a NUL byte except the one-character
+/// token "\0", whose key (0) is no word's.
+fn in_set<const N: usize>(set: &packed::Set<N>, w: &str) -> bool {
+    w.len() <= 16 && set.contains(packed::key(w.as_bytes()))
+}
+
+/// [`NOT_COUNT_AFTER`] as a set: [`refused`] asks it for the word after every number.
+static NOT_COUNT_AFTER_SET: packed::Set<{ NOT_COUNT_AFTER.len() }> =
+    packed::Set::new(&[&bytes_of::<{ NOT_COUNT_AFTER.len() }>(NOT_COUNT_AFTER)]);
+
+/// [`NOT_COUNT_BEFORE`] as a set: [`refused`] asks it for the word before every number.
+static NOT_COUNT_BEFORE_SET: packed::Set<{ NOT_COUNT_BEFORE.len() }> =
+    packed::Set::new(&[&bytes_of::<{ NOT_COUNT_BEFORE.len() }>(NOT_COUNT_BEFORE)]);
+
+/// The words [`word_value`] and [`scale_value`] know: a number word starts with one of them
+/// ("twenty-one", "hundred").
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+];
+
+static NUMBER_WORD_SET: packed::Set<{ NUMBER_WORDS.len() }> =
+    packed::Set::new(&[&bytes_of::<{ NUMBER_WORDS.len() }>(NUMBER_WORDS)]);
+
+/// Whole words that may begin a quantity besides the number words: "a" ("a dozen") and the
+/// vague quantities ("dozens", "tens of thousands").
+const VAGUE_STARTS: &[&str] = &[
+    "a",
+    "tens",
+    "hundreds",
+    "dozens",
+    "scores",
+    "thousands",
+    "millions",
+    "several",
+];
+
+/// [`VAGUE_STARTS`] and [`NUMBER_WORDS`]: the whole words that may begin a number.
+static VAGUE_OR_NUMBER_SET: packed::Set<{ VAGUE_STARTS.len() + NUMBER_WORDS.len() }> =
+    packed::Set::new(&[
+        &bytes_of::<{ VAGUE_STARTS.len() }>(VAGUE_STARTS),
+        &bytes_of::<{ NUMBER_WORDS.len() }>(NUMBER_WORDS),
+    ]);
+
+/// The longest word of [`NUMBER_WORDS`] and [`VAGUE_STARTS`] ("seventeen", "thousands").
+const LONGEST_NUMBER_WORD: usize = 9;
+
+/// The packed key of the part of `w` before its first hyphen, and whether there is a
+/// hyphen, read in one pass; `None` when that part is longer than any number word.
+fn first_part_key(w: &str) -> Option<(u128, bool)> {
+    let mut key = 0u128;
+    for (n, &b) in w.as_bytes().iter().enumerate() {
+        if b == b'-' {
+            return Some((key, true));
+        }
+        if n == LONGEST_NUMBER_WORD {
+            return None;
+        }
+        key = key << 8 | u128::from(b);
+    }
+    Some((key, false))
+}
+
+/// The first word of each of [`MODIFIERS`], and "between": the words a quantity may begin
+/// with before its number.
+const fn opener_words() -> [&'static [u8]; MODIFIERS.len() + 1] {
+    let mut out: [&[u8]; MODIFIERS.len() + 1] = [b"between"; MODIFIERS.len() + 1];
+    let mut i = 0;
+    while i < MODIFIERS.len() {
+        out[i] = MODIFIERS[i].0[0].as_bytes();
+        i += 1;
+    }
+    out
+}
+
+static OPENER_SET: packed::Set<{ MODIFIERS.len() + 1 }> = packed::Set::new(&[&opener_words()]);
+
 /// Reads the number proper (no modifier) at token `i`: `(value, vague lower bound, next)`.
 fn core_at(t: &[Token], i: usize) -> Option<(Option<u64>, u64, usize)> {
     let tok = t.get(i)?;
@@ -515,7 +661,7 @@ fn refused(t: &[Token], i: usize, next: usize) -> bool {
     let after = t.get(next);
     if let Some(p) = prev {
         if matches!(p.lower, "$" | "£" | "€" | "#" | "¥" | "₹")
-            || NOT_COUNT_BEFORE.contains(&p.lower)
+            || in_set(&NOT_COUNT_BEFORE_SET, p.lower)
         {
             return true;
         }
@@ -543,7 +689,7 @@ fn refused(t: &[Token], i: usize, next: usize) -> bool {
     }
     if let Some(a) = after {
         let adjacent = a.start == t[next - 1].end;
-        if NOT_COUNT_AFTER.contains(&a.lower) {
+        if in_set(&NOT_COUNT_AFTER_SET, a.lower) {
             return true;
         }
         if a.lower == ":" && adjacent {
@@ -647,7 +793,9 @@ pub fn quantity_at(t: &[Token], i: usize) -> Option<Found> {
     let w = |k: usize| t.get(k).map(|x| x.lower).unwrap_or("");
     let mut j = i;
     let mut bound = None;
-    for (words, b) in MODIFIERS {
+    // Most tokens open no modifier: the list is read only after a word that may.
+    let opens = t.get(i).is_some_and(|x| in_set(&OPENER_SET, x.lower));
+    for (words, b) in MODIFIERS.iter().filter(|_| opens) {
         if words.iter().enumerate().all(|(k, m)| w(i + k) == *m) {
             bound = Some(*b);
             j = i + words.len();
@@ -734,36 +882,47 @@ pub fn quantity_at(t: &[Token], i: usize) -> Option<Found> {
 
 /// A token that may begin the number proper of a quantity: digits, a number word ("twelve",
 /// "twenty-one", "hundred"), "a" ("a dozen") or a vague word ("dozens", "several").
+/// [`core_at`] reads no number elsewhere.
 fn may_begin_number(tok: &Token) -> bool {
     match tok.kind {
         Kind::Num => true,
         Kind::Punct => false,
-        Kind::Word => {
-            let first = tok.lower.split('-').next().unwrap_or("");
-            matches!(
-                tok.lower,
-                "a" | "tens"
-                    | "hundreds"
-                    | "dozens"
-                    | "scores"
-                    | "thousands"
-                    | "millions"
-                    | "several"
-            ) || word_value(first).is_some()
-                || scale_value(first).is_some()
-        }
+        Kind::Word => match first_part_key(tok.lower) {
+            // A whole word: a vague word, "a" or a number word.
+            Some((key, false)) => VAGUE_OR_NUMBER_SET.contains(key),
+            // "twenty-one": the part before the hyphen is a number word.
+            Some((key, true)) => NUMBER_WORD_SET.contains(key),
+            None => false,
+        },
     }
+}
+
+/// A token a quantity may start with: the number proper, or the first word of a modifier
+/// ("at least", "about") or "between". [`quantity_at`] finds nothing at any other token.
+fn may_begin_quantity(tok: &Token, may_begin: bool) -> bool {
+    may_begin || (tok.kind == Kind::Word && in_set(&OPENER_SET, tok.lower))
 }
 
 /// Every quantity in the token list, left to right, non-overlapping. A quantity's number
 /// comes at most four tokens after its start ("at least", "no fewer than", "between"), so
-/// the full reading runs only where such a token is near.
+/// the full reading runs only where such a token is near, and only at a token a quantity
+/// may start with.
+#[cfg(test)]
 pub fn find_all(t: &[Token]) -> Vec<Found> {
     let mut out = Vec::new();
-    let may: Vec<bool> = t.iter().map(may_begin_number).collect();
+    find_all_into(t, &mut Vec::new(), &mut out);
+    out
+}
+
+/// [`find_all`] into `out` (cleared first), with `may` as scratch space: the caller keeps
+/// both across sentences instead of allocating them per sentence.
+pub fn find_all_into(t: &[Token], may: &mut Vec<bool>, out: &mut Vec<Found>) {
+    out.clear();
+    may.clear();
+    may.extend(t.iter().map(may_begin_number));
     let mut i = 0;
     while i < t.len() {
-        if !may[i..(i + 5).min(t.len())].contains(&true) {
+        if !may[i..(i + 5).min(t.len())].contains(&true) || !may_begin_quantity(&t[i], may[i]) {
             i += 1;
             continue;
         }
@@ -775,7 +934,6 @@ pub fn find_all(t: &[Token]) -> Vec<Found> {
             None => i += 1,
         }
     }
-    out
 }
 
 /// Parses a whole string as one quantity (for tests and callers with a quantity in hand).
@@ -790,6 +948,172 @@ pub fn parse_quantity(raw: &str) -> Option<Quantity> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tokenizer as first written (a `char` decoded per token, `char` classes): the
+    /// reference [`tokenize_into`] must match.
+    fn tokenize_reference<'a>(
+        text: &str,
+        lower: &'a str,
+        start: usize,
+        end: usize,
+        out: &mut Vec<Token<'a>>,
+    ) {
+        let b = text.as_bytes();
+        let end = end.min(text.len()).min(lower.len());
+        let mut i = start;
+        while i < end {
+            let c = b[i];
+            let ch = if c.is_ascii() {
+                c as char
+            } else {
+                match char_at(text, i) {
+                    Some(ch) => ch,
+                    None => {
+                        // Not a char boundary: skip the byte.
+                        i += 1;
+                        continue;
+                    }
+                }
+            };
+            let mut j = i + ch.len_utf8();
+            if ch.is_whitespace() {
+                i = j;
+                continue;
+            }
+            let kind = if ch.is_alphabetic() {
+                while j < end {
+                    let d = b[j];
+                    if d.is_ascii_alphanumeric() {
+                        j += 1;
+                    } else if d == b'-' || d == b'\'' {
+                        // Inner hyphen or apostrophe: "year-old", "didn't".
+                        if j + 1 < end && (b[j + 1].is_ascii_digit() || is_word_at(text, j + 1)) {
+                            j += 1;
+                        } else {
+                            break;
+                        }
+                    } else if d.is_ascii() {
+                        break;
+                    } else if text[j..].starts_with('\u{2019}') {
+                        if j + 3 < end && (b[j + 3].is_ascii_digit() || is_word_at(text, j + 3)) {
+                            j += 3;
+                        } else {
+                            break;
+                        }
+                    } else if is_word_at(text, j) {
+                        j += char_at(text, j).map_or(1, char::len_utf8);
+                    } else {
+                        break;
+                    }
+                }
+                Kind::Word
+            } else if ch.is_ascii_digit() {
+                while j < end {
+                    let d = b[j];
+                    if d.is_ascii_digit()
+                        || ((d == b',' || d == b'.') && j + 1 < end && b[j + 1].is_ascii_digit())
+                    {
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+                Kind::Num
+            } else {
+                Kind::Punct
+            };
+            let j = j.min(end);
+            if let Some(low) = lower.get(i..j) {
+                out.push(Token {
+                    start: i,
+                    end: j,
+                    kind,
+                    lower: low,
+                    cap: ch.is_uppercase(),
+                });
+            }
+            i = j;
+        }
+    }
+
+    /// [`find_all`] without its filters: [`quantity_at`] at every token.
+    fn find_all_reference(t: &[Token]) -> Vec<Found> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < t.len() {
+            match quantity_at(t, i) {
+                Some(f) => {
+                    i = f.last;
+                    out.push(f);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Texts for the comparisons: the extractor's corpus, and odd input.
+    fn texts() -> Vec<String> {
+        let mut v: Vec<String> = include_str!("corpus.txt")
+            .lines()
+            .map(|l| l.trim_start_matches('>').trim().to_string())
+            .collect();
+        for s in [
+            "didn\u{2019}t  \u{2019}t year-old -5 5- '3 a'b x\u{2019}",
+            "\u{e9}t\u{e9} \u{c9}COLE na\u{ef}ve \u{2014} \u{a0}12\u{a0}000 \u{3000}x \u{85}y",
+            "\t\x0b\x0c\r\n\x1c\x1f a\x00b 1,000.5 1.2.3 ,5 3,,4 1,",
+            "between 3 and 5, at least 4-6, no fewer than twenty-one, an estimated 5,000",
+            "a hundred and twenty-three, tens of thousands, some 40 people, up to 2.3m",
+            "Mercy General Hospital's 12 \u{1f600} \u{663}\u{664} x\u{301}y",
+        ] {
+            v.push(s.to_string());
+        }
+        v
+    }
+
+    #[test]
+    fn fast_tokenizer_matches_the_reference() {
+        let view = |t: &[Token]| -> Vec<(usize, usize, Kind, String, bool)> {
+            t.iter()
+                .map(|x| (x.start, x.end, x.kind, x.lower.to_string(), x.cap))
+                .collect()
+        };
+        for s in texts() {
+            let lower = s.to_ascii_lowercase();
+            for (a, b) in [(0, s.len()), (1, s.len()), (0, s.len() / 2)] {
+                let (mut fast, mut slow) = (Vec::new(), Vec::new());
+                tokenize_into(&s, &lower, a, b, &mut fast);
+                tokenize_reference(&s, &lower, a, b, &mut slow);
+                assert_eq!(view(&fast), view(&slow), "{s:?} {a}..{b}");
+            }
+        }
+    }
+
+    #[test]
+    fn filtered_find_all_matches_quantity_at_everywhere() {
+        let view = |f: Vec<Found>| -> Vec<(usize, usize, Quantity)> {
+            f.into_iter().map(|f| (f.first, f.last, f.qty)).collect()
+        };
+        for s in texts() {
+            let lower = s.to_ascii_lowercase();
+            let mut t = Vec::new();
+            tokenize_into(&s, &lower, 0, s.len(), &mut t);
+            assert_eq!(view(find_all(&t)), view(find_all_reference(&t)), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn number_words_are_the_words_with_a_value() {
+        for w in NUMBER_WORDS {
+            assert!(word_value(w).or(scale_value(w)).is_some(), "{w}");
+        }
+        for w in NUMBER_WORDS.iter().chain(VAGUE_STARTS) {
+            assert!(w.len() <= LONGEST_NUMBER_WORD, "{w}");
+        }
+        for w in ["zero", "dozen", "a", "hundreds", "onetwo", "twenty-one"] {
+            assert!(!in_set(&NUMBER_WORD_SET, w), "{w}");
+        }
+    }
 
     fn q(s: &str) -> (Option<u64>, Option<u64>, Option<u64>) {
         let q = parse_quantity(s).unwrap_or_else(|| panic!("{s}"));

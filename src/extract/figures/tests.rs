@@ -439,3 +439,24 @@ fn summary_an_ordinal_victim_makes_the_number() {
     );
     assert_eq!(s["injured"].value, Some(5), "{s:?}");
 }
+
+/// `before` is the first piece of `split`, which it replaces in `head_of`.
+#[test]
+fn before_is_the_first_piece_of_split() {
+    for s in [
+        "",
+        "a",
+        " and ",
+        "x and y and z",
+        "two of the men in town",
+        "caf\u{e9} of x",
+        " of",
+        "of ",
+        "a  and b",
+        "men in and of",
+    ] {
+        for p in [" and ", " of ", " in "] {
+            assert_eq!(before(s, p), s.split(p).next().unwrap_or(""), "{s:?} {p:?}");
+        }
+    }
+}
