@@ -237,48 +237,58 @@ const MODIFIERS: &[(&[&str], Bound)] = &[
     (&["roughly"], Bound::About),
 ];
 
-/// The value of a number word ("one" … "ninety"), lower case.
-pub(super) fn word_value(w: &str) -> Option<u64> {
-    Some(match w {
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        _ => return None,
-    })
+/// The number words ("one" … "ninety") and their values.
+const WORD_VALUES: &[(&str, u64)] = &[
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
+/// The scale words and their values.
+const SCALES: &[(&str, u64)] = &[
+    ("hundred", 100),
+    ("thousand", 1_000),
+    ("million", 1_000_000),
+    ("billion", 1_000_000_000),
+];
+
+/// The value of `w` in a table of words and values.
+fn value_in(table: &[(&str, u64)], w: &str) -> Option<u64> {
+    table.iter().find(|(k, _)| *k == w).map(|&(_, v)| v)
 }
 
+/// The value of a number word ("one" … "ninety"), lower case.
+pub(super) fn word_value(w: &str) -> Option<u64> {
+    value_in(WORD_VALUES, w)
+}
+
+/// The value of a scale word ("hundred" … "billion"), lower case.
 fn scale_value(w: &str) -> Option<u64> {
-    Some(match w {
-        "hundred" => 100,
-        "thousand" => 1_000,
-        "million" => 1_000_000,
-        "billion" => 1_000_000_000,
-        _ => return None,
-    })
+    value_in(SCALES, w)
 }
 
 /// Words that make a preceding number something other than a count of people or houses.
@@ -432,44 +442,23 @@ static NOT_COUNT_AFTER_SET: packed::Set<{ NOT_COUNT_AFTER.len() }> =
 static NOT_COUNT_BEFORE_SET: packed::Set<{ NOT_COUNT_BEFORE.len() }> =
     packed::Set::new(&[&bytes_of::<{ NOT_COUNT_BEFORE.len() }>(NOT_COUNT_BEFORE)]);
 
+/// The words of a table of words and values, for [`packed::Set::new`].
+const fn names_of<const N: usize>(table: &[(&'static str, u64)]) -> [&'static [u8]; N] {
+    let mut out: [&[u8]; N] = [&[]; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = table[i].0.as_bytes();
+        i += 1;
+    }
+    out
+}
+
 /// The words [`word_value`] and [`scale_value`] know: a number word starts with one of them
 /// ("twenty-one", "hundred").
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-    "million",
-    "billion",
-];
-
-static NUMBER_WORD_SET: packed::Set<{ NUMBER_WORDS.len() }> =
-    packed::Set::new(&[&bytes_of::<{ NUMBER_WORDS.len() }>(NUMBER_WORDS)]);
+static NUMBER_WORD_SET: packed::Set<{ WORD_VALUES.len() + SCALES.len() }> = packed::Set::new(&[
+    &names_of::<{ WORD_VALUES.len() }>(WORD_VALUES),
+    &names_of::<{ SCALES.len() }>(SCALES),
+]);
 
 /// Whole words that may begin a quantity besides the number words: "a" ("a dozen") and the
 /// vague quantities ("dozens", "tens of thousands").
@@ -484,14 +473,15 @@ const VAGUE_STARTS: &[&str] = &[
     "several",
 ];
 
-/// [`VAGUE_STARTS`] and [`NUMBER_WORDS`]: the whole words that may begin a number.
-static VAGUE_OR_NUMBER_SET: packed::Set<{ VAGUE_STARTS.len() + NUMBER_WORDS.len() }> =
+/// [`VAGUE_STARTS`] and the number words: the whole words that may begin a number.
+static VAGUE_OR_NUMBER_SET: packed::Set<{ VAGUE_STARTS.len() + WORD_VALUES.len() + SCALES.len() }> =
     packed::Set::new(&[
         &bytes_of::<{ VAGUE_STARTS.len() }>(VAGUE_STARTS),
-        &bytes_of::<{ NUMBER_WORDS.len() }>(NUMBER_WORDS),
+        &names_of::<{ WORD_VALUES.len() }>(WORD_VALUES),
+        &names_of::<{ SCALES.len() }>(SCALES),
     ]);
 
-/// The longest word of [`NUMBER_WORDS`] and [`VAGUE_STARTS`] ("seventeen", "thousands").
+/// The longest number word and word of [`VAGUE_STARTS`] ("seventeen", "thousands").
 const LONGEST_NUMBER_WORD: usize = 9;
 
 /// The packed key of the part of `w` before its first hyphen, and whether there is a
@@ -1104,10 +1094,11 @@ mod tests {
 
     #[test]
     fn number_words_are_the_words_with_a_value() {
-        for w in NUMBER_WORDS {
-            assert!(word_value(w).or(scale_value(w)).is_some(), "{w}");
+        let number_words = WORD_VALUES.iter().chain(SCALES).map(|(w, _)| *w);
+        for w in number_words.clone() {
+            assert!(in_set(&NUMBER_WORD_SET, w), "{w}");
         }
-        for w in NUMBER_WORDS.iter().chain(VAGUE_STARTS) {
+        for w in number_words.chain(VAGUE_STARTS.iter().copied()) {
             assert!(w.len() <= LONGEST_NUMBER_WORD, "{w}");
         }
         for w in ["zero", "dozen", "a", "hundreds", "onetwo", "twenty-one"] {
