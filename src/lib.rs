@@ -36,6 +36,9 @@ pub mod output;
 pub mod pipeline;
 pub mod vocab;
 
+#[cfg(test)]
+mod testing;
+
 pub use context::Context;
 pub use model::Report;
 

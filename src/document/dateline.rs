@@ -129,6 +129,7 @@ fn dash(h: &[u8], s: usize, colon: bool) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::Rng;
     use regex::bytes::Regex;
 
     fn reference() -> Regex {
@@ -165,13 +166,7 @@ mod tests {
     #[test]
     fn agrees_with_the_pattern_on_generated_text() {
         let re = reference();
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
         let n: usize = std::env::var("DATELINE_CASES")
             .ok()
             .and_then(|v| v.parse().ok())
@@ -179,8 +174,8 @@ mod tests {
         let mut matched = 0;
         for _ in 0..n {
             let mut h = String::new();
-            for _ in 0..1 + next() % 12 {
-                h.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+            for _ in 0..1 + rng.next() % 12 {
+                h.push_str(rng.pick(&PIECES));
             }
             let want = re.find(h.as_bytes()).map(|m| m.end());
             matched += usize::from(want.is_some());

@@ -1,4 +1,5 @@
 use super::{daily, Clock};
+use crate::testing::Rng;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -59,13 +60,7 @@ const SLOTS: [&[&str]; 15] = [
 
 #[test]
 fn agrees_with_the_pattern_on_generated_text() {
-    let mut state = 0x5DEE_CE66_D1CE_4E5Bu64;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut rng = Rng(0x5DEE_CE66_D1CE_4E5B);
     let n: usize = std::env::var("HOURS_CASES")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -74,7 +69,7 @@ fn agrees_with_the_pattern_on_generated_text() {
     for _ in 0..n {
         let mut s = String::new();
         for slot in SLOTS {
-            s.push_str(slot[(next() % slot.len() as u64) as usize]);
+            s.push_str(rng.pick(slot));
         }
         let want = reference(&s);
         matched += usize::from(want.0.is_some());

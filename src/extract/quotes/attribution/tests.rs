@@ -2,6 +2,7 @@
 //! only), on hand-picked attributions and on many generated ones.
 
 use super::{after, before};
+use crate::testing::Rng;
 use regex::bytes::Regex;
 
 const VERBS: &str = r"said|says|added|adds|told(?:\s+[a-z]+(?:\s+[a-z]+)??)?|explained|stated|noted|wrote|tweeted|posted|recalled|recalls|warned|urged|asked|continued|concluded|insisted|declared|announced|testified|replied|cried|shouted|screamed|remembered|argued|stressed|acknowledged";
@@ -122,23 +123,11 @@ const PIECES: [&str; 48] = [
     "reporters\n",
 ];
 
-/// A small deterministic generator (xorshift), so that a failure can be replayed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
 fn generated(rng: &mut Rng) -> String {
     let len = 1 + rng.next() % 14;
     let mut s = String::new();
     for _ in 0..len {
-        let p = PIECES[(rng.next() % PIECES.len() as u64) as usize];
+        let p = rng.pick(&PIECES);
         s.push_str(p);
         // Words mostly come with a space between them.
         if rng.next() % 3 != 0 {
