@@ -25,7 +25,7 @@ use std::sync::LazyLock;
 use crate::document::Document;
 use crate::extract::dates::TimeExpr;
 use crate::model::{Count, Evidence, Figure, SummaryValue};
-use crate::vocab::{entries, WordBuildHasher};
+use crate::vocab::{entries, search, WordBuildHasher};
 
 use numbers::{find_all_into, Found, Kind, Token};
 pub use numbers::{parse_quantity, Quantity};
@@ -2363,15 +2363,11 @@ fn head_of(group: &Option<String>) -> String {
         .to_string()
 }
 
-/// `s` up to the first `pat`, all of `s` without one (`s.split(pat).next()`): a plain byte
-/// search, as the groups are short and `str::find` would set up a two-way searcher per call.
-/// `pat` starts with an ASCII byte, so the cut is at a char boundary.
+/// `s` up to the first `pat`, all of `s` without one (`s.split(pat).next()`), with the plain
+/// search for short texts ([`search::find`]: `str::find` would set up a two-way searcher per
+/// call).
 fn before<'s>(s: &'s str, pat: &str) -> &'s str {
-    let p = pat.as_bytes();
-    match s.as_bytes().windows(p.len()).position(|w| w == p) {
-        Some(i) => &s[..i],
-        None => s,
-    }
+    &s[..search::find(s, pat).unwrap_or(s.len())]
 }
 
 /// Rule: one person not named ("a man", "the 16-year-old", "one teenager", "he"). Articles
