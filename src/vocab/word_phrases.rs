@@ -226,33 +226,40 @@ impl WordPhrases {
         &'s self,
         text: &'t str,
         starts: &'t [u32],
-    ) -> Box<dyn Iterator<Item = PhraseMatch<'s>> + 't>
+    ) -> impl Iterator<Item = PhraseMatch<'s>> + 't
     where
         's: 't,
     {
-        if starts.is_empty() && text.len() > u32::MAX as usize {
-            return Box::new(self.find_iter(text));
-        }
+        // Statically dispatched (a boxed iterator cost a call per word start): one of the two
+        // is empty.
+        let walk = starts.is_empty() && text.len() > u32::MAX as usize;
+        let walked = walk.then(|| self.find_iter(text));
         let bytes = text.as_bytes();
         let mut after = 0;
-        Box::new(starts.iter().filter_map(move |&s| {
-            let start = s as usize;
-            if start < after {
-                return None;
-            }
-            let key = key_of(&bytes[start..]);
-            let (w, bit) = filter_bit(key);
-            if self.filter[w] & bit == 0 {
-                return None;
-            }
-            let (end, entries) = self.longest_at(text, start, key)?;
-            after = end;
-            Some(PhraseMatch {
-                start,
-                end,
-                entries,
+        let indexed = (!walk).then(|| {
+            starts.iter().filter_map(move |&s| {
+                let start = s as usize;
+                if start < after {
+                    return None;
+                }
+                let key = key_of(&bytes[start..]);
+                let (w, bit) = filter_bit(key);
+                if self.filter[w] & bit == 0 {
+                    return None;
+                }
+                let (end, entries) = self.longest_at(text, start, key)?;
+                after = end;
+                Some(PhraseMatch {
+                    start,
+                    end,
+                    entries,
+                })
             })
-        }))
+        });
+        walked
+            .into_iter()
+            .flatten()
+            .chain(indexed.into_iter().flatten())
     }
 
     /// The longest phrase matching at word start `start`, whose key is `key`: its end and
