@@ -18,3 +18,12 @@ impl Rng {
         items[(self.next() % items.len() as u64) as usize]
     }
 }
+
+/// How many generated cases a comparison test runs: `default`, or the number in the
+/// environment variable `var` (to run millions while developing).
+pub fn cases(var: &str, default: usize) -> usize {
+    std::env::var(var)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}

@@ -167,10 +167,7 @@ mod tests {
     fn agrees_with_the_pattern_on_generated_text() {
         let re = reference();
         let mut rng = Rng(0x2545_F491_4F6C_DD1D);
-        let n: usize = std::env::var("DATELINE_CASES")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(40_000);
+        let n: usize = crate::testing::cases("DATELINE_CASES", 40_000);
         let mut matched = 0;
         for _ in 0..n {
             let mut h = String::new();

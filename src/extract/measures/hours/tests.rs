@@ -61,10 +61,7 @@ const SLOTS: [&[&str]; 15] = [
 #[test]
 fn agrees_with_the_pattern_on_generated_text() {
     let mut rng = Rng(0x5DEE_CE66_D1CE_4E5B);
-    let n: usize = std::env::var("HOURS_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(20_000);
+    let n: usize = crate::testing::cases("HOURS_CASES", 20_000);
     let mut matched = 0;
     for _ in 0..n {
         let mut s = String::new();

@@ -141,10 +141,7 @@ fn generated(rng: &mut Rng) -> String {
 fn scanners_agree_with_the_patterns_on_generated_text() {
     let (re_after, re_before) = (after_regex(), before_regex());
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let n: usize = std::env::var("ATTR_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(40_000);
+    let n: usize = crate::testing::cases("ATTR_CASES", 40_000);
     let mut matched = (0, 0);
     for _ in 0..n {
         let h = generated(&mut rng);
