@@ -59,20 +59,13 @@ const ABBREVIATIONS: &[&str] = &[
 impl<'a> Document<'a> {
     /// Finds paragraphs, sentences, the headline and the dateline of `text`.
     pub fn new(text: &'a str) -> Document<'a> {
-        let paragraphs = split_paragraphs(text);
+        let (paragraphs, headline, dateline) = outline(text);
         let mut sentences = Vec::new();
         for (i, p) in paragraphs.iter().enumerate() {
             for span in split_sentences(text, p.clone()) {
                 sentences.push(Sentence { span, paragraph: i });
             }
         }
-        let headline = paragraphs.first().and_then(|p| {
-            let s = &text[p.clone()];
-            let one_line = !s.contains('\n') && !s.contains('\r');
-            let unfinished = !s.trim_end().ends_with(['.', '!', '?', '"', '”', '\'']);
-            (paragraphs.len() > 1 && one_line && unfinished && s.len() <= 200).then(|| p.clone())
-        });
-        let dateline = find_dateline(text, &paragraphs, headline.is_some());
         let flat = flatten(text);
         let word_starts = crate::vocab::word_starts(text);
         Document {
@@ -118,6 +111,27 @@ impl<'a> Document<'a> {
 
 /// The text with line breaks and tabs as spaces, byte for byte: ASCII bytes replaced by an
 /// ASCII byte, so the copy is still UTF-8 (checked, never assumed).
+/// The paragraphs, headline and dateline of `text`: what [`Document::new`] finds before the
+/// sentences, and all that reading dates needs (see [`dateline_of`]).
+fn outline(text: &str) -> (Vec<Span>, Option<Span>, Option<Span>) {
+    let paragraphs = split_paragraphs(text);
+    let headline = paragraphs.first().and_then(|p| {
+        let s = &text[p.clone()];
+        let one_line = !s.contains('\n') && !s.contains('\r');
+        let unfinished = !s.trim_end().ends_with(['.', '!', '?', '"', '”', '\'']);
+        (paragraphs.len() > 1 && one_line && unfinished && s.len() <= 200).then(|| p.clone())
+    });
+    let dateline = find_dateline(text, &paragraphs, headline.is_some());
+    (paragraphs, headline, dateline)
+}
+
+/// The dateline [`Document::new`] finds in `text`, without the sentences, the flat copy and
+/// the word starts: for reading the dates of a piece of an article (its top, one paragraph)
+/// as if it were a whole one.
+pub fn dateline_of(text: &str) -> Option<Span> {
+    outline(text).2
+}
+
 fn flatten(text: &str) -> String {
     let mut bytes = text.as_bytes().to_vec();
     for b in &mut bytes {

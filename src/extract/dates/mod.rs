@@ -85,6 +85,13 @@ pub fn extract(doc: &Document, reference: Option<NaiveDate>) -> Vec<TimeExpr> {
     scan::Scanner::new(doc.text, reference, dateline).run()
 }
 
+/// [`extract`] over a piece of an article read as a whole one (its top, a paragraph), without
+/// building a [`Document`] of it: the scanner needs only the text and its dateline.
+fn extract_piece(piece: &str, reference: Option<NaiveDate>) -> Vec<TimeExpr> {
+    let dateline = crate::document::dateline_of(piece).map(|d| &piece[d]);
+    scan::Scanner::new(piece, reference, dateline).run()
+}
+
 /// True for a month or weekday name ("March", "monday") or a month abbreviation with its
 /// period ("Jan.", "Sept."), in any case. Other extractors use it to keep calendar words out
 /// of names.
@@ -111,8 +118,7 @@ pub fn reference_date(doc: &Document, ctx: &Context) -> RefDate {
     let absolute = |t: &TimeExpr| t.day.filter(|_| !t.value.starts_with('X'));
     if let Some(dl) = &doc.dateline {
         // Only the dateline itself: a publication line above it is origin `text`.
-        let head = Document::new(&doc.text[dl.start..dl.end]);
-        let found = extract(&head, None);
+        let found = extract_piece(&doc.text[dl.start..dl.end], None);
         if let Some(d) = found.iter().find_map(absolute) {
             return RefDate {
                 date: Some(d),
@@ -130,13 +136,15 @@ pub fn reference_date(doc: &Document, ctx: &Context) -> RefDate {
             // Paragraph by paragraph from the dateline's, so that the usual case (a year in
             // the lead) reads one paragraph, not the whole text.
             let first_year = |span: &Span| {
-                let part = Document::new(&doc.text[span.clone()]);
-                extract(&part, None).iter().find_map(|t| {
-                    let v = t.value.get(..4)?;
-                    (span.start + t.span.start >= dl.end && v.bytes().all(|b| b.is_ascii_digit()))
+                extract_piece(&doc.text[span.clone()], None)
+                    .iter()
+                    .find_map(|t| {
+                        let v = t.value.get(..4)?;
+                        (span.start + t.span.start >= dl.end
+                            && v.bytes().all(|b| b.is_ascii_digit()))
                         .then(|| v.parse::<i32>().ok())
                         .flatten()
-                })
+                    })
             };
             let year = doc
                 .paragraphs
@@ -167,8 +175,7 @@ pub fn reference_date(doc: &Document, ctx: &Context) -> RefDate {
         .map_or(0, |p| p.end)
         .min(sentence_past)
         .min(doc.text.len());
-    let top = Document::new(&doc.text[..top_end]);
-    for t in extract(&top, None) {
+    for t in extract_piece(&doc.text[..top_end], None) {
         if let Some(d) = absolute(&t) {
             if t.span.start < TOP_DATE_LIMIT {
                 // The evidence is the whole line when it is a short publication line

@@ -28,27 +28,59 @@ pub(super) enum K {
     Punct(u8),
 }
 
+/// The byte classes of [`tokenize`]: white space, punctuation, a word byte (an ASCII letter
+/// or any byte of a non-ASCII character), a digit.
+const SPACE: u8 = 0;
+const PUNCT: u8 = 1;
+const LETTER: u8 = 2;
+const DIGIT: u8 = 3;
+
+static CLASS: [u8; 256] = {
+    let mut c = [PUNCT; 256];
+    let mut b = 0;
+    while b < 256 {
+        let x = b as u8;
+        c[b] = if x.is_ascii_digit() {
+            DIGIT
+        } else if x.is_ascii_alphabetic() || x >= 0x80 {
+            LETTER
+        } else if x.is_ascii_whitespace() {
+            SPACE
+        } else {
+            PUNCT
+        };
+        b += 1;
+    }
+    c
+};
+
+/// Cuts `text` into [`Tok`]s, one table look-up per byte.
 pub(super) fn tokenize(text: &str) -> Vec<Tok> {
     let b = text.as_bytes();
-    let mut out = Vec::with_capacity(b.len() / 5);
+    let mut out = Vec::with_capacity(b.len() / 4 + 1);
     let mut i = 0;
     while i < b.len() {
-        let c = b[i];
-        if c.is_ascii_alphanumeric() || c >= 0x80 {
+        let c = CLASS[usize::from(b[i])];
+        if c >= LETTER {
             let s = i;
-            let mut digits = true;
-            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] >= 0x80) {
-                digits &= b[i].is_ascii_digit();
+            let mut letters = c == LETTER;
+            i += 1;
+            while i < b.len() {
+                let c = CLASS[usize::from(b[i])];
+                if c < LETTER {
+                    break;
+                }
+                letters |= c == LETTER;
                 i += 1;
             }
-            let kind = if digits { K::Num } else { K::Word };
+            let kind = if letters { K::Word } else { K::Num };
             out.push(Tok { s, e: i, kind });
         } else {
-            if !c.is_ascii_whitespace() {
+            if c == PUNCT {
                 out.push(Tok {
                     s: i,
                     e: i + 1,
-                    kind: K::Punct(c),
+                    kind: K::Punct(b[i]),
                 });
             }
             i += 1;
@@ -206,8 +238,9 @@ fn ordinal(w: &str) -> Option<u32> {
 
 /// A unit of time: its TIMEX3 letter and whether it is a clock unit (`PT…`).
 fn unit_of(w: &str) -> Option<(&'static str, bool)> {
-    let l = w.to_ascii_lowercase();
-    let base = l.strip_suffix('s').unwrap_or(&l);
+    let mut buf = [0u8; 16];
+    let l = lower_str(w, &mut buf);
+    let base = l.strip_suffix('s').unwrap_or(l);
     Some(match base {
         "second" => ("S", true),
         "minute" => ("M", true),
@@ -580,6 +613,19 @@ impl<'a> Scanner<'a> {
         self.tense(i) == Some(true)
     }
 
+    /// The word at `i` lowercased on the stack (ASCII words of up to 16 bytes; "" for any
+    /// other, which no rule word is), for the rules that match it against several words.
+    fn lw(&self, i: usize) -> Low {
+        let mut l = Low {
+            buf: [0; 16],
+            len: 0,
+        };
+        if let Some(w) = lower(self.w(i), &mut l.buf) {
+            l.len = w.len() as u8;
+        }
+        l
+    }
+
     /// The lowercase word at `i` (ASCII words of up to 16 bytes), or "".
     fn low<'b>(&self, i: usize, buf: &'b mut [u8; 16]) -> &'b [u8] {
         match self.t.get(i) {
@@ -901,7 +947,7 @@ impl<'a> Scanner<'a> {
         // "January this year", "June last year".
         if self.any(k, &["this", "last", "next"]) && self.is(k + 1, "year") {
             let r = self.r?;
-            let off = match self.w(k).to_ascii_lowercase().as_str() {
+            let off = match self.lw(k).as_str() {
                 "last" => -1,
                 "next" => 1,
                 _ => 0,
@@ -922,7 +968,7 @@ impl<'a> Scanner<'a> {
     fn month_alone(&self, i: usize) -> Option<Hit> {
         let j = self.prefix(i);
         let (rel, j) = if self.any(j, &["last", "this", "next", "past"]) {
-            (Some(self.w(j).to_ascii_lowercase()), j + 1)
+            (Some(self.lw(j)), j + 1)
         } else {
             (None, j)
         };
@@ -986,7 +1032,7 @@ impl<'a> Scanner<'a> {
         if self.t.get(h.end).map(|t| t.kind) != Some(K::Word) {
             return Some(h);
         }
-        let part = match self.w(h.end).to_ascii_lowercase().as_str() {
+        let part = match self.lw(h.end).as_str() {
             // TimeML corpora mostly keep "Friday morning" a date on that day.
             "morning" | "afternoon" => {
                 return Some(Hit {
@@ -1051,10 +1097,10 @@ impl<'a> Scanner<'a> {
                 "past",
             ],
         ) {
-            rel = Some(self.w(k).to_ascii_lowercase());
+            rel = Some(self.lw(k));
             k += 1;
             if self.any(k, &["coming", "past"]) {
-                rel = Some(self.w(k).to_ascii_lowercase());
+                rel = Some(self.lw(k));
                 k += 1;
             }
         }
@@ -1064,12 +1110,8 @@ impl<'a> Scanner<'a> {
         let wd = weekday_of(self.w(k))?;
         // "Wednesday's ruling" names an event: one that has happened.
         let named = rel.is_none() && self.p(k + 1, b'\'') && self.is(k + 2, "s");
-        let rel = if named {
-            Some("named".to_string())
-        } else {
-            rel
-        };
-        let (value, day) = self.weekday_value(wd, rel.as_deref(), i);
+        let rel = if named { Some("named") } else { rel.as_deref() };
+        let (value, day) = self.weekday_value(wd, rel, i);
         self.time_of_day(Hit {
             end: k + 1,
             kind: "date",
@@ -1107,7 +1149,7 @@ impl<'a> Scanner<'a> {
             "tonight" => (0, "NI", j + 1),
             "last" if self.is(j + 1, "night") => (-1, "NI", j + 2),
             "this" => {
-                let p = match self.w(j + 1).to_ascii_lowercase().as_str() {
+                let p = match self.lw(j + 1).as_str() {
                     "morning" => "MO",
                     "afternoon" => "AF",
                     "evening" => "EV",
@@ -1163,7 +1205,7 @@ impl<'a> Scanner<'a> {
 
     /// "the weekend", "this weekend", "last weekend": the ISO week of its Saturday.
     fn weekend(&self, i: usize) -> Option<Hit> {
-        let rel = self.w(i).to_ascii_lowercase();
+        let rel = self.lw(i);
         if !matches!(rel.as_str(), "the" | "this" | "last" | "next") || !self.is(i + 1, "weekend") {
             return None;
         }
@@ -1187,14 +1229,14 @@ impl<'a> Scanner<'a> {
         let mut k = i;
         let rel = if self.any(k, &["last", "next", "this"]) {
             k += 1;
-            Some(self.w(k - 1).to_ascii_lowercase())
+            Some(self.lw(k - 1))
         } else {
             None
         };
         if !self.capital(k) {
             return None;
         }
-        let w = self.w(k).to_ascii_lowercase();
+        let w = self.lw(k);
         let (kind, mut end) = match w.as_str() {
             "christmas" => (0, k + 1),
             "thanksgiving" => (1, k + 1),
@@ -1272,10 +1314,10 @@ impl<'a> Scanner<'a> {
             return None;
         }
         k += 1;
-        let mut unit = self.w(k).to_ascii_lowercase();
+        let mut unit = self.lw(k);
         let mut end = k + 1;
         if unit == "fiscal" {
-            unit = self.w(k + 1).to_ascii_lowercase();
+            unit = self.lw(k + 1);
             end = k + 2;
         }
         let back = matches!(rel.as_str(), "last" | "past" | "previous");
@@ -1772,7 +1814,7 @@ impl<'a> Scanner<'a> {
 
     /// "every night", "each Monday", "daily", "weekly".
     fn set(&self, i: usize) -> Option<Hit> {
-        let simple = match self.w(i).to_ascii_lowercase().as_str() {
+        let simple = match self.lw(i).as_str() {
             "daily" | "nightly" => Some("P1D"),
             "weekly" => Some("P1W"),
             "monthly" => Some("P1M"),
@@ -1788,7 +1830,7 @@ impl<'a> Scanner<'a> {
         if !self.any(i, &["every", "each"]) {
             return None;
         }
-        let w = self.w(i + 1).to_ascii_lowercase();
+        let w = self.lw(i + 1);
         let v = match w.as_str() {
             "day" => "P1D".to_string(),
             "night" => "XXXX-XX-XXTNI".to_string(),
@@ -1808,7 +1850,7 @@ impl<'a> Scanner<'a> {
 
     /// "now", "currently", "recently", "the past", "the future", "soon".
     fn vague(&self, i: usize) -> Option<Hit> {
-        let w = self.w(i).to_ascii_lowercase();
+        let w = self.lw(i);
         if self.t[i].kind != K::Word {
             return None;
         }
@@ -1967,7 +2009,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn ampm(&self, k: usize) -> (Option<bool>, usize) {
-        let w = self.w(k).to_ascii_lowercase();
+        let w = self.lw(k);
         if self.t.get(k).map(|t| t.kind) != Some(K::Word) {
             return (None, k);
         }
@@ -2012,7 +2054,7 @@ impl<'a> Scanner<'a> {
             }
         } else if self.any(end, &["today", "yesterday", "tomorrow"]) {
             if let Some(r) = self.r {
-                let off = match self.w(end).to_ascii_lowercase().as_str() {
+                let off = match self.lw(end).as_str() {
                     "yesterday" => -1,
                     "tomorrow" => 1,
                     _ => 0,
@@ -2058,6 +2100,32 @@ fn lower<'b>(w: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
         *d = s.to_ascii_lowercase();
     }
     Some(&buf[..b.len()])
+}
+
+/// A word lowercased on the stack: see [`Scanner::lw`].
+#[derive(Clone, Copy)]
+struct Low {
+    buf: [u8; 16],
+    len: u8,
+}
+
+impl Low {
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..usize::from(self.len)]).unwrap_or("")
+    }
+}
+
+impl std::ops::Deref for Low {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for Low {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
 }
 
 /// [`lower`] as text: "" for a word longer than 16 bytes or not ASCII (no rule word is).
@@ -2357,3 +2425,6 @@ pub(super) fn day_first(text: &str, t: &[Tok], dateline: Option<&str>) -> Option
     }
     None
 }
+
+#[cfg(test)]
+mod tests;
