@@ -106,8 +106,26 @@ fn hit(end: usize, kind: &'static str, value: String, day: Option<NaiveDate>) ->
     })
 }
 
+/// `2022-01-05`: the day as chrono's `%Y-%m-%d` writes it, digit by digit for the years of
+/// four digits (chrono's formatter costs more than the rule that found the day).
 fn ymd(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    let y = d.year();
+    if !(0..=9999).contains(&y) {
+        return d.format("%Y-%m-%d").to_string();
+    }
+    let mut out = String::with_capacity(10);
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let y = y as u32;
+    for n in [y / 1000, y / 100, y / 10, y] {
+        out.push(digit(n));
+    }
+    out.push('-');
+    out.push(digit(d.month() / 10));
+    out.push(digit(d.month()));
+    out.push('-');
+    out.push(digit(d.day() / 10));
+    out.push(digit(d.day()));
+    out
 }
 
 fn day_hit(end: usize, d: NaiveDate) -> Option<Hit> {
@@ -742,10 +760,20 @@ impl<'a> Scanner<'a> {
     }
 
     /// Runs every rule at every token; returns the expressions in text order.
-    pub(super) fn run(mut self) -> Vec<TimeExpr> {
+    pub(super) fn run(self) -> Vec<TimeExpr> {
+        self.run_with(true)
+    }
+
+    /// [`Scanner::run`]; `gate` turns away at once the numbers no rule can start from (see
+    /// [`Scanner::number_may_start`]): the tests run the scanner without it as the reference.
+    fn run_with(mut self, gate: bool) -> Vec<TimeExpr> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < self.t.len() {
+            if gate && self.t[i].kind == K::Num && !self.number_may_start(i) {
+                i += 1;
+                continue;
+            }
             if let Some((rule, h)) = self.at(i) {
                 if h.end > i {
                     let span: Span = self.t[i].s..self.t[h.end - 1].e;
@@ -764,6 +792,32 @@ impl<'a> Scanner<'a> {
             i += 1;
         }
         out
+    }
+
+    /// Whether an expression can start at the number at `i`. Every rule that starts at a
+    /// number needs it to have four digits (a year, "1400 hours"), or to touch the punctuation
+    /// after it ("5:30", "5/1/2022", "10-day"), or to have a calendar word or a unit within
+    /// three words ("5 January", "12 days ago", "three more weeks"), or an "am"/"pm" ("5 pm",
+    /// "5 p.m."). Most numbers of a crisis article are counts ("12 people"): they are passed
+    /// over here rather than tried by every rule.
+    fn number_may_start(&self, i: usize) -> bool {
+        let t = self.t[i];
+        if t.e - t.s == 4
+            || (self.tight(i)
+                && matches!(self.t.get(i + 1), Some(n) if matches!(n.kind, K::Punct(_))))
+        {
+            return true;
+        }
+        (i + 1..(i + 4).min(self.t.len())).any(|k| {
+            self.t[k].kind == K::Word && {
+                let w = self.w(k);
+                is_anchor(w)
+                    || ["am", "pm", "hrs", "hr"]
+                        .iter()
+                        .any(|x| w.eq_ignore_ascii_case(x))
+                    || (["a", "p"].iter().any(|x| w.eq_ignore_ascii_case(x)) && self.p(k + 1, b'.'))
+            }
+        })
     }
 
     fn at(&self, i: usize) -> Option<(&'static str, Hit)> {
@@ -2261,8 +2315,11 @@ static COULD_START: packed::Set<{ COULD_START_WORDS.len() + CALENDAR_WORDS.len()
 /// relative day): an expression never starts more than [`ANCHOR_REACH`] tokens before one,
 /// so that words like b"the" and b"a" far from any of them are skipped without trying a rule.
 fn is_anchor(w: &str) -> bool {
-    if w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
-        return true;
+    let b = w.as_bytes();
+    match b.first() {
+        Some(c) if c.is_ascii_digit() => return true,
+        Some(&first) if may_be_anchor(b.len(), first, b[b.len() - 1]) => {}
+        _ => return false,
     }
     let mut buf = [0u8; 16];
     let Some(l) = lower(w, &mut buf) else {
@@ -2272,6 +2329,41 @@ fn is_anchor(w: &str) -> bool {
     let l = l.strip_suffix(b"s").filter(|x| x.len() > 2).unwrap_or(l);
     ANCHORS.contains(packed::key(l))
 }
+
+/// Whether a word of `len` bytes with these first and last bytes can be an anchor: most words
+/// of a text are turned away here, before they are lowercased and looked up. Bytes are
+/// compared by their low five bits after lowercasing, so a false "yes" can happen, a false
+/// "no" cannot.
+fn may_be_anchor(len: usize, first: u8, last: u8) -> bool {
+    let bit = |c: u8| 1u32 << (c.to_ascii_lowercase() & 31);
+    let Some(&[firsts, lasts]) = ANCHOR_ENDS.get(len) else {
+        return false;
+    };
+    let singular = firsts & bit(first) != 0 && lasts & bit(last) != 0;
+    // A plural: the singular has one byte less and more than two.
+    let plural =
+        len > 3 && last.to_ascii_lowercase() == b's' && ANCHOR_ENDS[len - 1][0] & bit(first) != 0;
+    singular || plural
+}
+
+/// Per length (up to 16), the first and the last letters of the anchor words of that length
+/// (a bit each, by the low five bits), for [`may_be_anchor`].
+static ANCHOR_ENDS: [[u32; 2]; 17] = {
+    let mut t = [[0u32; 2]; 17];
+    let lists = [ANCHOR_WORDS, CALENDAR_WORDS];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            let w = lists[l][i];
+            t[w.len()][0] |= 1 << (w[0] & 31);
+            t[w.len()][1] |= 1 << (w[w.len() - 1] & 31);
+            i += 1;
+        }
+        l += 1;
+    }
+    t
+};
 
 /// The words [`is_anchor`] accepts (singulars) besides the calendar words.
 const ANCHOR_WORDS: &[&[u8]] = &[

@@ -74,3 +74,114 @@ fn tokenizer_agrees_with_the_byte_by_byte_reference() {
         );
     }
 }
+
+#[test]
+fn ymd_writes_days_as_chrono_does() {
+    let mut rng = Rng(0xda7e_0001);
+    let days = (0..cases("DATES_YMD_CASES", 5_000)).map(|_| {
+        let n = (rng.next() % 8_000_000) as i64;
+        NaiveDate::from_ymd_opt(-9999, 1, 1).and_then(|d| d.checked_add_signed(Duration::days(n)))
+    });
+    let edges = [
+        (0, 1, 1),
+        (9999, 12, 31),
+        (10000, 1, 1),
+        (-1, 12, 31),
+        (2024, 2, 29),
+    ]
+    .map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
+    for d in days.chain(edges).flatten() {
+        assert_eq!(ymd(d), d.format("%Y-%m-%d").to_string());
+    }
+}
+
+/// [`is_anchor`] without its first-and-last-letter filter.
+fn is_anchor_reference(w: &str) -> bool {
+    if w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    let mut buf = [0u8; 16];
+    let Some(l) = lower(w, &mut buf) else {
+        return false;
+    };
+    let l = l.strip_suffix(b"s").filter(|x| x.len() > 2).unwrap_or(l);
+    ANCHORS.contains(packed::key(l))
+}
+
+#[test]
+fn anchor_filter_turns_away_no_anchor() {
+    let words: Vec<String> = ANCHOR_WORDS
+        .iter()
+        .chain(CALENDAR_WORDS)
+        .map(|w| String::from_utf8_lossy(w).into_owned())
+        .collect();
+    let mut rng = Rng(0xa4c4_0001);
+    for _ in 0..cases("DATES_ANCHOR_CASES", 20_000) {
+        let base = &words[(rng.next() % words.len() as u64) as usize];
+        let mut w: String = match rng.next() % 4 {
+            0 => base.to_uppercase(),
+            1 => format!("{}s", base),
+            2 => base.chars().rev().collect(),
+            _ => base.clone(),
+        };
+        // Change one byte now and then: a letter, an 's', a digit or a non-ASCII letter.
+        if rng.next() % 2 == 0 && !w.is_empty() {
+            let k = (rng.next() % w.len() as u64) as usize;
+            let c = rng.pick(&["x", "s", "S", "7", "é", "a"]);
+            w = format!("{}{}{}", &w[..k], c, &w[k + 1..]);
+        }
+        assert_eq!(is_anchor(&w), is_anchor_reference(&w), "{w:?}");
+    }
+    for w in [
+        "", "s", "Days", "DECADES", "quarters", "the", "ago", "Sept", "1999", "yearss",
+    ] {
+        assert_eq!(is_anchor(w), is_anchor_reference(w), "{w:?}");
+    }
+}
+
+/// Words and marks that date expressions are made of, with counts and common words between.
+const DATE_VOCABULARY: &[&str] = &[
+    "1", "5", "12", "24", "30", "31", "100", "930", "0930", "1400", "2022", "1999", "3000", "five",
+    "twenty", "days", "day", "weeks", "years", "year", "hours", "hour", "minutes", "decades",
+    "ago", "more", "than", "the", "last", "next", "this", "early", "late", "mid", "-", ":", "/",
+    ".", ",", "'", "s", "a", "p", "m", "am", "PM", "hrs", "hr", "January", "Jan", "May", "5th",
+    "of", "at", "about", "around", "in", "since", "people", "killed", "said", "will", "fiscal",
+    "quarter", "third", "summer", "Monday", "morning", "night", "o", "clock", "$", "#", "%", "old",
+    "or", "so", "earlier", "before", "later", "few", "couple", "half", "and", "to", "th", "GMT",
+    "local", "time", "90s", "1990s", "today", "tonight", "every", "week", "month", "Sept",
+];
+
+#[test]
+fn number_gate_loses_no_expression() {
+    let mut rng = Rng(0x9a7e_0001);
+    let reference = NaiveDate::from_ymd_opt(2023, 3, 9);
+    let total = cases("DATES_GATE_CASES", 20_000);
+    // Texts with an expression that starts at a number, and numbers the gate turned away.
+    let (mut from_number, mut turned_away) = (0, 0);
+    for n in 0..total {
+        let words = 2 + (rng.next() % 10) as usize;
+        let mut text = String::new();
+        for _ in 0..words {
+            text.push_str(rng.pick(DATE_VOCABULARY));
+            if rng.next() % 4 != 0 {
+                text.push(' ');
+            }
+        }
+        let r = if n % 2 == 0 { reference } else { None };
+        let scanner = Scanner::new(&text, r, None);
+        turned_away += (0..scanner.t.len())
+            .filter(|&i| scanner.t[i].kind == K::Num && !scanner.number_may_start(i))
+            .count();
+        let gated = scanner.run_with(true);
+        let all = Scanner::new(&text, r, None).run_with(false);
+        assert_eq!(gated, all, "{text:?}");
+        from_number += usize::from(
+            gated
+                .iter()
+                .any(|t| text.as_bytes()[t.span.start].is_ascii_digit()),
+        );
+    }
+    // The comparison means something only if both happen often.
+    assert!(from_number * 10 > total, "{from_number} of {total}");
+    assert!(turned_away * 10 > total, "{turned_away} of {total}");
+}
