@@ -2342,7 +2342,7 @@ fn may_be_anchor(len: usize, first: u8, last: u8) -> bool {
     let singular = firsts & bit(first) != 0 && lasts & bit(last) != 0;
     // A plural: the singular has one byte less and more than two.
     let plural =
-        len > 3 && last.to_ascii_lowercase() == b's' && ANCHOR_ENDS[len - 1][0] & bit(first) != 0;
+        len > 3 && last.eq_ignore_ascii_case(&b's') && ANCHOR_ENDS[len - 1][0] & bit(first) != 0;
     singular || plural
 }
 
