@@ -8,6 +8,8 @@ mod dateline;
 
 use std::ops::Range;
 
+use crate::vocab::packed;
+
 /// A byte range into the document text.
 pub type Span = Range<usize>;
 
@@ -45,16 +47,21 @@ pub struct Document<'a> {
 }
 
 /// Abbreviations after which a period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "capt", "cpt", "sgt", "maj", "cmdr",
-    "adm", "gov", "sen", "rep", "rev", "st", "ft", "mt", "jr", "sr", "no", "vs", "inc", "co",
-    "corp", "ltd", "dept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "ave",
-    "blvd", "rd", "approx", "est", "pres", "supt", "insp", "det", "cpl", "pvt", "brig", "messrs",
-    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans",
-    "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore",
-    "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "e.g", "i.e", "etc", "a.m", "p.m",
+const ABBREVIATIONS: &[&[u8]] = &[
+    b"mr", b"mrs", b"ms", b"dr", b"prof", b"gen", b"col", b"lt", b"capt", b"cpt", b"sgt", b"maj",
+    b"cmdr", b"adm", b"gov", b"sen", b"rep", b"rev", b"st", b"ft", b"mt", b"jr", b"sr", b"no",
+    b"vs", b"inc", b"co", b"corp", b"ltd", b"dept", b"jan", b"feb", b"mar", b"apr", b"jun", b"jul",
+    b"aug", b"sep", b"sept", b"oct", b"nov", b"dec", b"mon", b"tue", b"tues", b"wed", b"thu",
+    b"thur", b"thurs", b"fri", b"sat", b"sun", b"ave", b"blvd", b"rd", b"approx", b"est", b"pres",
+    b"supt", b"insp", b"det", b"cpl", b"pvt", b"brig", b"messrs", b"ala", b"ariz", b"ark",
+    b"calif", b"colo", b"conn", b"del", b"fla", b"ga", b"ill", b"ind", b"kan", b"kans", b"ky",
+    b"la", b"md", b"mass", b"mich", b"minn", b"miss", b"mo", b"mont", b"neb", b"nev", b"okla",
+    b"ore", b"pa", b"tenn", b"tex", b"va", b"vt", b"wash", b"wis", b"wyo", b"e.g", b"i.e", b"etc",
+    b"a.m", b"p.m",
 ];
+
+/// [`ABBREVIATIONS`] as packed words: a look-up per full stop of the text.
+static ABBREVIATION_SET: packed::Set<{ ABBREVIATIONS.len() }> = packed::Set::new(&[ABBREVIATIONS]);
 
 impl<'a> Document<'a> {
     /// Finds paragraphs, sentences, the headline and the dateline of `text`.
@@ -171,9 +178,16 @@ fn split_paragraphs(text: &str) -> Vec<Span> {
 
 fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let lower = w.trim_end_matches('.').to_ascii_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
-        return true;
+    let bare = w.trim_end_matches('.').as_bytes();
+    // A list word has at most 16 ASCII bytes (and no NUL, which would pack like nothing).
+    if bare.len() <= 16 && bare.iter().all(|&b| b.is_ascii() && b != 0) {
+        let mut lower = [0u8; 16];
+        for (l, b) in lower.iter_mut().zip(bare) {
+            *l = b.to_ascii_lowercase();
+        }
+        if ABBREVIATION_SET.contains(packed::key(&lower[..bare.len()])) {
+            return true;
+        }
     }
     // Single letters and initialisms ("J.", "U.S.", "U.N."): letters each followed by a period.
     let b = w.as_bytes();
@@ -277,6 +291,36 @@ fn find_dateline(text: &str, paragraphs: &[Span], has_headline: bool) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviation_set_agrees_with_the_list() {
+        // The test as first written: the list searched for a lower-cased copy of the word.
+        let reference = |word: &str| {
+            let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let lower = w.trim_end_matches('.').to_ascii_lowercase();
+            let b = w.as_bytes();
+            ABBREVIATIONS.contains(&lower.as_bytes())
+                || !b.is_empty()
+                    && b.len() % 2 == 0
+                    && b.chunks(2)
+                        .all(|p| p[0].is_ascii_alphabetic() && p[1] == b'.')
+        };
+        let mut words: Vec<String> = Vec::new();
+        for a in ABBREVIATIONS {
+            let a = String::from_utf8_lossy(a);
+            words.extend([
+                format!("{a}."),
+                format!("({}.", a.to_uppercase()),
+                format!("{a}x."),
+                format!("\0{a}."),
+                format!("{a}\u{e9}."),
+            ]);
+        }
+        words.extend(["", ".", "U.S.", "abcdefghijklmnopq.", "Mr..", "é."].map(String::from));
+        for w in &words {
+            assert_eq!(is_abbreviation(w), reference(w), "{w:?}");
+        }
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         let d = Document::new(text);
