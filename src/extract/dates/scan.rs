@@ -765,7 +765,8 @@ impl<'a> Scanner<'a> {
     }
 
     /// [`Scanner::run`]; `gate` turns away at once the numbers no rule can start from (see
-    /// [`Scanner::number_may_start`]): the tests run the scanner without it as the reference.
+    /// [`Scanner::number_may_start`]) and tries only `ago` after "about", "more" and the like:
+    /// the tests run the scanner without it as the reference.
     fn run_with(mut self, gate: bool) -> Vec<TimeExpr> {
         let mut out = Vec::new();
         let mut i = 0;
@@ -774,7 +775,7 @@ impl<'a> Scanner<'a> {
                 i += 1;
                 continue;
             }
-            if let Some((rule, h)) = self.at(i) {
+            if let Some((rule, h)) = self.at(i, gate) {
                 if h.end > i {
                     let span: Span = self.t[i].s..self.t[h.end - 1].e;
                     self.note(&h);
@@ -820,7 +821,9 @@ impl<'a> Scanner<'a> {
         })
     }
 
-    fn at(&self, i: usize) -> Option<(&'static str, Hit)> {
+    /// The first rule that finds an expression at token `i`, with its name (`gate`: see
+    /// [`Scanner::run_with`]).
+    fn at(&self, i: usize, gate: bool) -> Option<(&'static str, Hit)> {
         if (self.next_anchor[i] as usize).saturating_sub(i) > ANCHOR_REACH {
             return None;
         }
@@ -830,6 +833,21 @@ impl<'a> Scanner<'a> {
             _ => {}
         }
         self.at.set(i);
+        // Approximations start only "about two years ago" ("more" also "more recently"):
+        // the other rules are not tried.
+        if gate && self.t[i].kind == K::Word {
+            let mut buf = [0u8; 16];
+            match self.low(i, &mut buf) {
+                b"about" | b"nearly" | b"almost" | b"roughly" | b"around" | b"over" => {
+                    return self.ago(i).map(|h| ("ago", h));
+                }
+                b"more" => {
+                    return (self.ago(i).map(|h| ("ago", h)))
+                        .or_else(|| self.vague(i).map(|h| ("vague", h)));
+                }
+                _ => {}
+            }
+        }
         type R<'b> = fn(&Scanner<'b>, usize) -> Option<Hit>;
         let rules: [(&'static str, R<'a>); 19] = [
             ("iso_date", Scanner::iso_date),

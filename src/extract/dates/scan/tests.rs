@@ -152,7 +152,7 @@ const DATE_VOCABULARY: &[&str] = &[
 ];
 
 #[test]
-fn number_gate_loses_no_expression() {
+fn gates_lose_no_expression() {
     let mut rng = Rng(0x9a7e_0001);
     let reference = NaiveDate::from_ymd_opt(2023, 3, 9);
     let total = cases("DATES_GATE_CASES", 20_000);
