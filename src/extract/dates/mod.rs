@@ -136,15 +136,16 @@ pub fn reference_date(doc: &Document, ctx: &Context) -> RefDate {
             // Paragraph by paragraph from the dateline's, so that the usual case (a year in
             // the lead) reads one paragraph, not the whole text.
             let first_year = |span: &Span| {
-                extract_piece(&doc.text[span.clone()], None)
-                    .iter()
-                    .find_map(|t| {
-                        let v = t.value.get(..4)?;
-                        (span.start + t.span.start >= dl.end
-                            && v.bytes().all(|b| b.is_ascii_digit()))
+                let piece = &doc.text[span.clone()];
+                if !scan::may_name_year(piece) {
+                    return None;
+                }
+                extract_piece(piece, None).iter().find_map(|t| {
+                    let v = t.value.get(..4)?;
+                    (span.start + t.span.start >= dl.end && v.bytes().all(|b| b.is_ascii_digit()))
                         .then(|| v.parse::<i32>().ok())
                         .flatten()
-                    })
+                })
             };
             let year = doc
                 .paragraphs

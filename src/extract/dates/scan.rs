@@ -2500,6 +2500,32 @@ const CALENDAR_WORDS: &[&[u8]] = &[
 /// decades ago", "the end of the year").
 const ANCHOR_REACH: usize = 4;
 
+/// Whether `text`, read without a reference date, can hold an expression whose value starts
+/// with a year. Every such expression has a four-digit number ("2021", "the 1990s",
+/// "2021-08-03"), a slash ("5/1/22"), a two-digit year after a month ("25 Aug 88", "Aug.,
+/// 88") or a spelled year ("nineteen ninety-six", "the year two thousand"): a paragraph
+/// without any is passed over when the year of a yearless dateline is looked for, rather
+/// than scanned by every rule.
+pub(super) fn may_name_year(text: &str) -> bool {
+    let t = tokenize(text);
+    let w = |i: usize| &text[t[i].s..t[i].e];
+    (0..t.len()).any(|i| match t[i].kind {
+        K::Punct(b'/') => true,
+        K::Num => {
+            let len = t[i].e - t[i].s;
+            len == 4
+                || (len == 2 && (1..=3).any(|back| i >= back && month_of(w(i - back)).is_some()))
+        }
+        K::Word => {
+            let b = w(i).as_bytes();
+            b.windows(4).any(|d| d.iter().all(u8::is_ascii_digit))
+                || w(i).eq_ignore_ascii_case("nineteen")
+                || w(i).eq_ignore_ascii_case("thousand")
+        }
+        K::Punct(_) => false,
+    })
+}
+
 /// Decides whether `05/01/2022` means 5 January, from the other numeric dates in the text
 /// (one with a first number over 12 settles it) or the style of the dateline.
 pub(super) fn day_first(text: &str, t: &[Tok], dateline: Option<&str>) -> Option<bool> {

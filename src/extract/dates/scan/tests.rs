@@ -185,3 +185,44 @@ fn gates_lose_no_expression() {
     assert!(from_number * 10 > total, "{from_number} of {total}");
     assert!(turned_away * 10 > total, "{turned_away} of {total}");
 }
+
+#[test]
+fn texts_that_cannot_name_a_year_name_none() {
+    // What `may_name_year` promises: read without a reference date, a text it turns away
+    // yields no value that starts with four digits.
+    let words: Vec<&str> = DATE_VOCABULARY
+        .iter()
+        .copied()
+        .chain([
+            "nineteen", "ninety", "two", "thousand", "88", "25", "Aug", "Dec.",
+        ])
+        .collect();
+    let mut rng = Rng(0x4ea2_0002);
+    let (mut turned_away, mut years) = (0, 0);
+    for _ in 0..cases("DATES_YEAR_CASES", 20_000) {
+        let text: String = (0..8)
+            .map(|_| {
+                let sep = if rng.next() % 4 == 0 { "" } else { " " };
+                format!("{}{sep}", rng.pick(&words))
+            })
+            .collect();
+        let year_values = Scanner::new(&text, None, None)
+            .run()
+            .into_iter()
+            .filter(|t| {
+                t.value
+                    .get(..4)
+                    .is_some_and(|v| v.bytes().all(|b| b.is_ascii_digit()))
+            })
+            .count();
+        years += year_values;
+        if !may_name_year(&text) {
+            turned_away += 1;
+            assert_eq!(year_values, 0, "{text:?}");
+        }
+    }
+    // Both are common (year values: about one text in ten), or the test proves nothing.
+    let total = cases("DATES_YEAR_CASES", 20_000);
+    assert!(turned_away * 20 > total, "{turned_away}");
+    assert!(years * 20 > total, "{years}");
+}
