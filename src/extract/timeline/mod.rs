@@ -120,14 +120,20 @@ fn sentence_events(
 /// sentence ("…shooting.A girl…", which the sentence splitter leaves joined).
 fn clause_end(s: &str) -> Option<usize> {
     let b = s.as_bytes();
-    (0..b.len()).find(|&k| {
-        b[k] == b';'
-            || (b[k] == b'.'
-                && k > 1
-                && b[k - 1].is_ascii_lowercase()
-                && b[k - 2].is_ascii_lowercase()
-                && b.get(k + 1).is_some_and(|c| c.is_ascii_uppercase()))
-    })
+    let mut from = 0;
+    // Only the semicolons and full stops are looked at closely.
+    while let Some(k) = b[from..].iter().position(|&c| c == b';' || c == b'.') {
+        let k = from + k;
+        let run_on = k > 1
+            && b[k - 1].is_ascii_lowercase()
+            && b[k - 2].is_ascii_lowercase()
+            && b.get(k + 1).is_some_and(|c| c.is_ascii_uppercase());
+        if b[k] == b';' || run_on {
+            return Some(k);
+        }
+        from = k + 1;
+    }
+    None
 }
 
 fn clause_events(
@@ -396,18 +402,7 @@ fn drop_trailing_attribution(s: String) -> String {
     let body = s.trim_end().trim_end_matches('.');
     // The comma may close a quotation (`…,” the mayor said`): the quotation mark stays.
     // The last comma followed by a space or by a closing quotation mark and a space.
-    let Some((k, sep)) = body
-        .bytes()
-        .enumerate()
-        .rev()
-        .filter(|&(_, b)| b == b',')
-        .find_map(|(k, _)| {
-            [", ", ",\u{201d} ", ",\" ", ",'' "]
-                .into_iter()
-                .find(|p| body[k..].starts_with(p))
-                .map(|p| (k, p))
-        })
-    else {
+    let Some((k, sep)) = last_attribution_comma(body) else {
         return s;
     };
     let tail = &body[k + sep.len()..];
@@ -420,10 +415,12 @@ fn drop_trailing_attribution(s: String) -> String {
         search::strip_suffix_ci(tail_core, v)
             .is_some_and(|who| who.ends_with(' ') && who.trim().split(' ').count() <= 10)
     });
-    let plain = tail_core
-        .chars()
-        .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '\'' | '-' | '’'));
-    if verb && plain && k > 0 {
+    let plain = || {
+        tail_core
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '\'' | '-' | '’'))
+    };
+    if verb && k > 0 && plain() {
         format!("{}{}", &body[..k], sep.trim_end())
             .trim_end_matches(", ")
             .trim_end_matches(',')
@@ -431,6 +428,23 @@ fn drop_trailing_attribution(s: String) -> String {
     } else {
         s
     }
+}
+
+/// The last comma of `body` followed by a space or by a closing quotation mark and a space,
+/// with that separator: the commas are visited from the end, found by `str::rfind`'s fast
+/// byte search.
+fn last_attribution_comma(body: &str) -> Option<(usize, &'static str)> {
+    let mut end = body.len();
+    while let Some(k) = body[..end].rfind(',') {
+        let sep = [", ", ",\u{201d} ", ",\" ", ",'' "]
+            .into_iter()
+            .find(|p| body[k..].starts_with(p));
+        if let Some(sep) = sep {
+            return Some((k, sep));
+        }
+        end = k;
+    }
+    None
 }
 
 /// Words that show a clause has a verb of its own (besides the event words).
@@ -454,12 +468,12 @@ fn has_verb(s: &str) -> bool {
 fn drop_relative_clauses(mut s: String) -> String {
     const RELATIVES: &[&str] = &[", who ", ", which ", ", where "];
     for _ in 0..4 {
-        let Some((k, r)) = search::find_any(&s, RELATIVES) else {
+        let Some((k, r)) = find_at_comma(&s, RELATIVES) else {
             break;
         };
         let n = RELATIVES[r].len();
         let after = &s[k + n..];
-        if let Some(close) = search::find(after, ", ") {
+        if let Some((close, _)) = find_at_comma(after, &[", "]) {
             let rest = after[close + 2..].to_string();
             s = format!("{} {}", &s[..k], rest);
             continue;
@@ -473,6 +487,21 @@ fn drop_relative_clauses(mut s: String) -> String {
         break;
     }
     s
+}
+
+/// The first place where one of `needles` (each starting with a comma) starts in `s`, and
+/// which one (the first listed when several start there): only the commas are visited,
+/// found by `str::find`'s fast byte search.
+fn find_at_comma(s: &str, needles: &[&str]) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(k) = s[from..].find(',') {
+        let k = from + k;
+        if let Some(n) = needles.iter().position(|n| s[k..].starts_with(n)) {
+            return Some((k, n));
+        }
+        from = k + 1;
+    }
+    None
 }
 
 /// A short plain-language clause from a sentence: white space folded, wire tags, leading
@@ -511,24 +540,7 @@ fn summarize_with(clause: &str, dates: &[Range<usize>], event_at: usize) -> Stri
         }
     }
     kept.push_str(&clause[pos..]);
-    // Parenthesized asides out, white space folded, in one pass.
-    let mut out = String::with_capacity(kept.len());
-    let mut depth = 0i32;
-    let mut space = false;
-    for ch in kept.chars() {
-        match ch {
-            '(' => depth += 1,
-            ')' if depth > 0 => depth -= 1,
-            _ if depth > 0 => {}
-            _ if ch.is_whitespace() => space = !out.is_empty(),
-            _ => {
-                if std::mem::take(&mut space) {
-                    out.push(' ');
-                }
-                out.push(ch);
-            }
-        }
-    }
+    let out = drop_asides_and_fold(&kept);
     let s = tidy(&drop_brackets(out));
     let s = drop_leading(s);
     let s = tidy(&fold_white_space(&s));
@@ -562,24 +574,168 @@ fn summarize_with(clause: &str, dates: &[Range<usize>], event_at: usize) -> Stri
 
 /// `s` with the date marks as spaces and each run of white space as one space, trimmed.
 fn fold_white_space(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for ch in s.chars() {
-        if ch == DATE_MARK || ch.is_whitespace() {
-            space = !out.is_empty();
-        } else {
-            if std::mem::take(&mut space) {
-                out.push(' ');
+    let b = s.as_bytes();
+    let mut out = Folded::with_capacity(s.len());
+    let (mut run, mut i) = (0, 0);
+    while i < b.len() {
+        if let Some(next) = within_run(b, run, i) {
+            i = next;
+            continue;
+        }
+        let gap = match b[i] {
+            DATE_MARK_BYTE => 1,
+            _ => white_space_len(s, i),
+        };
+        if gap == 0 {
+            i += 1;
+            continue;
+        }
+        out.push_run(&s[run..i]);
+        out.gap();
+        i += gap;
+        run = i;
+    }
+    out.push_run(&s[run..]);
+    out.text
+}
+
+/// `kept` without parenthesized asides, and with each run of white space as one space,
+/// trimmed: in one pass that copies the runs of text that need no change (words and the
+/// single spaces between them) in one piece each.
+fn drop_asides_and_fold(kept: &str) -> String {
+    let b = kept.as_bytes();
+    let mut out = Folded::with_capacity(kept.len());
+    let mut depth = 0u32;
+    let (mut run, mut i) = (0, 0);
+    while i < b.len() {
+        if depth > 0 {
+            match b[i] {
+                b'(' => depth += 1,
+                b')' => depth -= 1,
+                _ => {}
             }
-            out.push(ch);
+            i += 1;
+            run = i;
+            continue;
+        }
+        if let Some(next) = within_run(b, run, i) {
+            i = next;
+            continue;
+        }
+        // A ")" with no "(" before it is kept.
+        let gap = match b[i] {
+            b'(' => 1,
+            _ => white_space_len(kept, i),
+        };
+        if gap == 0 {
+            i += 1;
+            continue;
+        }
+        out.push_run(&kept[run..i]);
+        if b[i] == b'(' {
+            depth = 1;
+        } else {
+            out.gap();
+        }
+        i += gap;
+        run = i;
+    }
+    out.push_run(&kept[run..]);
+    out.text
+}
+
+/// How the folds see a byte: text, an ASCII space, or a byte to look at closely (other
+/// ASCII white space, a date mark, a parenthesis, a lead byte of a possible non-ASCII space).
+static FOLD_CLASS: [u8; 256] = {
+    let mut t = [TEXT; 256];
+    t[b' ' as usize] = SPACE;
+    let mut c = b'\t';
+    while c <= b'\r' {
+        t[c as usize] = CLOSER;
+        c += 1;
+    }
+    t[DATE_MARK_BYTE as usize] = CLOSER;
+    t[b'(' as usize] = CLOSER;
+    t[0xC2] = CLOSER;
+    t[0xE1] = CLOSER;
+    t[0xE2] = CLOSER;
+    t[0xE3] = CLOSER;
+    t
+};
+const TEXT: u8 = 0;
+const SPACE: u8 = 1;
+const CLOSER: u8 = 2;
+
+/// Where the scan of a fold goes on when the byte at `i` continues the run of text that
+/// started at `run` unchanged: a text byte, or a single ASCII space between two text bytes
+/// (which a fold would give back as it is). `None` when the byte needs a closer look.
+fn within_run(b: &[u8], run: usize, i: usize) -> Option<usize> {
+    match FOLD_CLASS[usize::from(b[i])] {
+        TEXT => Some(i + 1),
+        SPACE
+            if run < i
+                && b.get(i + 1)
+                    .is_some_and(|&n| FOLD_CLASS[usize::from(n)] == TEXT) =>
+        {
+            Some(i + 2)
+        }
+        _ => None,
+    }
+}
+
+/// Text being built with white space folded: a gap becomes one space before the next
+/// characters, unless nothing precedes it.
+struct Folded {
+    text: String,
+    space: bool,
+}
+
+impl Folded {
+    fn with_capacity(n: usize) -> Folded {
+        Folded {
+            text: String::with_capacity(n),
+            space: false,
         }
     }
-    out
+
+    /// White space (or a date mark) between runs.
+    fn gap(&mut self) {
+        self.space = !self.text.is_empty();
+    }
+
+    /// A run of characters that are kept, after the pending space.
+    fn push_run(&mut self, run: &str) {
+        if run.is_empty() {
+            return;
+        }
+        if std::mem::take(&mut self.space) {
+            self.text.push(' ');
+        }
+        self.text.push_str(run);
+    }
+}
+
+/// The byte length of the white-space character (`char::is_whitespace`) at byte `i` of `s`,
+/// 0 when it is none: ASCII bytes by a comparison, and only the lead bytes that can start a
+/// non-ASCII space (U+0085, U+00A0, U+1680, U+2000…U+205F, U+3000) decoded. A continuation
+/// byte is never white space.
+fn white_space_len(s: &str, i: usize) -> usize {
+    match s.as_bytes()[i] {
+        b' ' | b'\t'..=b'\r' => 1,
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => match s[i..].chars().next() {
+            Some(ch) if ch.is_whitespace() => ch.len_utf8(),
+            _ => 0,
+        },
+        _ => 0,
+    }
 }
 
 /// Stands for a dropped date while a summary is built (so that a leading phrase that held
 /// the date is kept).
 const DATE_MARK: char = '\u{1}';
+
+/// [`DATE_MARK`] as a byte.
+const DATE_MARK_BYTE: u8 = 1;
 
 /// Spaces before punctuation and empty comma pairs left by dropped dates, removed (in one
 /// pass: a space before `,` `.` `;` goes, and of two commas in a row one goes), and the
@@ -587,6 +743,14 @@ const DATE_MARK: char = '\u{1}';
 fn tidy(s: &str) -> String {
     let s = s.trim_start_matches([',', ';', ':', ' ', '-', '—', DATE_MARK]);
     let b = s.as_bytes();
+    // Most texts have nothing to drop: a space before `,` `.` `;` or two commas in a row.
+    let untidy = b
+        .iter()
+        .zip(&b[1.min(b.len())..])
+        .any(|(&c, &next)| matches!((c, next), (b' ', b',' | b'.' | b';') | (b',', b',')));
+    if !untidy {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     // Only ASCII bytes are dropped, so the runs kept between them are whole characters.
     let mut run = 0;
@@ -764,8 +928,11 @@ fn speech_verb(s: &str) -> Option<(usize, &'static str)> {
     let mut first = [None; REPORT_VERBS.len()];
     for k in 0..b.len().min(70) {
         // Every verb starts with a space and then "s", "r" or "a".
+        if b[k] != b' ' {
+            continue;
+        }
         let next = b.get(k + 1).map(u8::to_ascii_lowercase);
-        if b[k] != b' ' || !matches!(next, Some(b's' | b'r' | b'a')) {
+        if !matches!(next, Some(b's' | b'r' | b'a')) {
             continue;
         }
         for (v, at) in REPORT_VERBS.iter().zip(first.iter_mut()) {
@@ -1184,13 +1351,26 @@ mod tests {
             "troops fired",
             "Geneva",
             "in a statement",
+            ",,",
+            " .",
+            " ;",
+            ";",
+            ".",
+            "ab.Cd",
+            ", who ",
+            ", which ",
+            ", where ",
+            ",\u{201d} ",
+            ",\" ",
+            ",'' ",
+            "\u{1}",
         ];
         let n = (rng.next() % 30) as usize;
         (0..n).map(|_| rng.pick(PIECES)).collect()
     }
 
-    /// The searches the bounded scanners replaced: each verb's first occurrence anywhere, a
-    /// colon anywhere, each boundary's last occurrence, dashes anywhere.
+    /// The searches and passes the faster scanners replaced: each verb's first occurrence
+    /// anywhere, a colon anywhere, each boundary's last occurrence, every byte looked at.
     mod plain {
         use super::super::*;
 
@@ -1204,12 +1384,131 @@ mod tests {
             search::find(s, ": ").filter(|k| s[..*k].split(' ').count() <= 3)
         }
 
+        /// The whole tidying pass, with no check for texts it leaves as they are.
+        pub fn tidy(s: &str) -> String {
+            let s = s.trim_start_matches([',', ';', ':', ' ', '-', '—', DATE_MARK]);
+            let b = s.as_bytes();
+            let mut out = String::with_capacity(s.len());
+            let mut run = 0;
+            let mut lone_comma = false;
+            for (i, &c) in b.iter().enumerate() {
+                let space = c == b' ' && matches!(b.get(i + 1), Some(b',' | b'.' | b';'));
+                let second_comma = c == b',' && lone_comma;
+                if space || second_comma {
+                    out.push_str(&s[run..i]);
+                    run = i + 1;
+                    lone_comma &= space;
+                } else {
+                    lone_comma = c == b',';
+                }
+            }
+            out.push_str(&s[run..]);
+            out
+        }
+
+        pub fn clause_end(s: &str) -> Option<usize> {
+            let b = s.as_bytes();
+            (0..b.len()).find(|&k| {
+                b[k] == b';'
+                    || (b[k] == b'.'
+                        && k > 1
+                        && b[k - 1].is_ascii_lowercase()
+                        && b[k - 2].is_ascii_lowercase()
+                        && b.get(k + 1).is_some_and(|c| c.is_ascii_uppercase()))
+            })
+        }
+
+        pub fn last_attribution_comma(body: &str) -> Option<(usize, &'static str)> {
+            body.bytes()
+                .enumerate()
+                .rev()
+                .filter(|&(_, b)| b == b',')
+                .find_map(|(k, _)| {
+                    [", ", ",\u{201d} ", ",\" ", ",'' "]
+                        .into_iter()
+                        .find(|p| body[k..].starts_with(p))
+                        .map(|p| (k, p))
+                })
+        }
+
         pub fn last_clause_boundary(head: &str) -> Option<usize> {
             CLAUSE_BOUNDARIES
                 .iter()
                 .filter_map(|b| search::rfind(head, b))
                 .filter(|k| *k >= 25)
                 .max()
+        }
+    }
+
+    /// The character-at-a-time white-space folds the run-copying ones replaced.
+    mod by_char {
+        use super::super::DATE_MARK;
+
+        pub fn fold_white_space(s: &str) -> String {
+            let mut out = String::with_capacity(s.len());
+            let mut space = false;
+            for ch in s.chars() {
+                if ch == DATE_MARK || ch.is_whitespace() {
+                    space = !out.is_empty();
+                } else {
+                    if std::mem::take(&mut space) {
+                        out.push(' ');
+                    }
+                    out.push(ch);
+                }
+            }
+            out
+        }
+
+        pub fn drop_asides_and_fold(kept: &str) -> String {
+            let mut out = String::with_capacity(kept.len());
+            let mut depth = 0i32;
+            let mut space = false;
+            for ch in kept.chars() {
+                match ch {
+                    '(' => depth += 1,
+                    ')' if depth > 0 => depth -= 1,
+                    _ if depth > 0 => {}
+                    _ if ch.is_whitespace() => space = !out.is_empty(),
+                    _ => {
+                        if std::mem::take(&mut space) {
+                            out.push(' ');
+                        }
+                        out.push(ch);
+                    }
+                }
+            }
+            out
+        }
+    }
+
+    #[test]
+    fn white_space_is_that_of_char() {
+        for ch in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = format!("{ch}x");
+            let want = if ch.is_whitespace() { ch.len_utf8() } else { 0 };
+            assert_eq!(white_space_len(&s, 0), want, "{:?}", ch);
+        }
+    }
+
+    #[test]
+    fn run_copying_folds_agree_with_char_folds() {
+        const PIECES: &[&str] = &[
+            "a", "Troops", "é", "ÉTÉ", " ", "  ", "\t", "\n", "\u{b}", "\u{a0}", "\u{85}",
+            "\u{2009}", "\u{3000}", "\u{1680}", "\u{2028}", "\u{200b}", "(", ")", "[", "]",
+            "\u{1}", ",", "Ω", "\u{e100}", "©", "あ", "ḁ",
+        ];
+        let mut rng = Rng(0x1F83_D9AB_FB41_BD6B);
+        let n = crate::testing::cases("TIMELINE_CASES", 20_000);
+        for _ in 0..n {
+            let k = (rng.next() % 24) as usize;
+            let t: String = (0..k).map(|_| rng.pick(PIECES)).collect();
+            assert_eq!(fold_white_space(&t), by_char::fold_white_space(&t), "{t:?}");
+            assert_eq!(
+                drop_asides_and_fold(&t),
+                by_char::drop_asides_and_fold(&t),
+                "{t:?}"
+            );
         }
     }
 
@@ -1231,7 +1530,25 @@ mod tests {
         let n = crate::testing::cases("TIMELINE_CASES", 20_000);
         texts.extend((0..n).map(|_| generated(&mut rng)));
         const DASHES: &[&str] = &[" - ", " — ", " – ", " _ "];
+        const RELATIVES: &[&str] = &[", who ", ", which ", ", where "];
         for t in &texts {
+            assert_eq!(tidy(t), plain::tidy(t), "{t:?}");
+            assert_eq!(clause_end(t), plain::clause_end(t), "{t:?}");
+            assert_eq!(
+                last_attribution_comma(t),
+                plain::last_attribution_comma(t),
+                "{t:?}"
+            );
+            assert_eq!(
+                find_at_comma(t, RELATIVES),
+                search::find_any(t, RELATIVES),
+                "{t:?}"
+            );
+            assert_eq!(
+                find_at_comma(t, &[", "]),
+                search::find(t, ", ").map(|k| (k, 0)),
+                "{t:?}"
+            );
             assert_eq!(speech_verb(t), plain::speech_verb(t), "{t:?}");
             assert_eq!(label_colon(t), plain::label_colon(t), "{t:?}");
             assert_eq!(
