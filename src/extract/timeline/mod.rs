@@ -122,8 +122,7 @@ fn clause_end(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     let mut from = 0;
     // Only the semicolons and full stops are looked at closely.
-    while let Some(k) = b[from..].iter().position(|&c| c == b';' || c == b'.') {
-        let k = from + k;
+    while let Some(k) = find_either(b, from, b';', b'.') {
         let run_on = k > 1
             && b[k - 1].is_ascii_lowercase()
             && b[k - 2].is_ascii_lowercase()
@@ -267,6 +266,30 @@ fn date_clause(text: &str, from: usize, at: usize) -> Option<usize> {
         .split(|c: char| !c.is_ascii_alphabetic())
         .any(|w| w.len() > 4 && w.ends_with("ed"));
     verb.then_some(start)
+}
+
+/// The first byte of `b` at or after `from` that is `x` or `y`: eight bytes at a time (a
+/// sentence is read clause after clause, and most of its bytes are neither).
+fn find_either(b: &[u8], from: usize, x: u8, y: u8) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // Whether a byte of `v` is zero (exact: a borrow only runs past a zero byte).
+    let has_zero = |v: u64| v.wrapping_sub(LO) & !v & HI != 0;
+    let (xs, ys) = (LO * u64::from(x), LO * u64::from(y));
+    let mut i = from;
+    while i + 8 <= b.len() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[i..i + 8]);
+        let w = u64::from_le_bytes(w);
+        if has_zero(w ^ xs) || has_zero(w ^ ys) {
+            break;
+        }
+        i += 8;
+    }
+    b[i.min(b.len())..]
+        .iter()
+        .position(|&c| c == x || c == y)
+        .map(|k| i + k)
 }
 
 /// `2022-01`, not `2022-SU` or `2022-W01`.
@@ -743,20 +766,22 @@ const DATE_MARK_BYTE: u8 = 1;
 fn tidy(s: &str) -> String {
     let s = s.trim_start_matches([',', ';', ':', ' ', '-', '—', DATE_MARK]);
     let b = s.as_bytes();
-    // Most texts have nothing to drop: a space before `,` `.` `;` or two commas in a row.
-    let untidy = b
-        .iter()
-        .zip(&b[1.min(b.len())..])
-        .any(|(&c, &next)| matches!((c, next), (b' ', b',' | b'.' | b';') | (b',', b',')));
-    if !untidy {
+    // The first byte dropped (a space before `,` `.` `;`, or a comma after a comma, with
+    // nothing dropped before it): many texts have none, and the bytes before it are kept.
+    let first = (0..b.len()).find(|&i| match b[i] {
+        b' ' => matches!(b.get(i + 1), Some(b',' | b'.' | b';')),
+        b',' => i > 0 && b[i - 1] == b',',
+        _ => false,
+    });
+    let Some(first) = first else {
         return s.to_string();
-    }
+    };
     let mut out = String::with_capacity(s.len());
     // Only ASCII bytes are dropped, so the runs kept between them are whole characters.
     let mut run = 0;
     // Whether the last byte kept is a comma that has not yet absorbed a second one.
-    let mut lone_comma = false;
-    for (i, &c) in b.iter().enumerate() {
+    let mut lone_comma = first > 0 && b[first - 1] == b',';
+    for (i, &c) in b.iter().enumerate().skip(first) {
         let space = c == b' ' && matches!(b.get(i + 1), Some(b',' | b'.' | b';'));
         let second_comma = c == b',' && lone_comma;
         if space || second_comma {
@@ -927,12 +952,12 @@ fn speech_verb(s: &str) -> Option<(usize, &'static str)> {
     let b = s.as_bytes();
     let mut first = [None; REPORT_VERBS.len()];
     for k in 0..b.len().min(70) {
-        // Every verb starts with a space and then "s", "r" or "a".
+        // Every verb starts with a space and then "sa", "re" or "an".
         if b[k] != b' ' {
             continue;
         }
-        let next = b.get(k + 1).map(u8::to_ascii_lowercase);
-        if !matches!(next, Some(b's' | b'r' | b'a')) {
+        let next = [1, 2].map(|d| b.get(k + d).map_or(0, u8::to_ascii_lowercase));
+        if !matches!(&next, b"sa" | b"re" | b"an") {
             continue;
         }
         for (v, at) in REPORT_VERBS.iter().zip(first.iter_mut()) {
@@ -1534,6 +1559,14 @@ mod tests {
         for t in &texts {
             assert_eq!(tidy(t), plain::tidy(t), "{t:?}");
             assert_eq!(clause_end(t), plain::clause_end(t), "{t:?}");
+            for from in 0..t.len().min(12) {
+                let b = t.as_bytes();
+                assert_eq!(
+                    find_either(b, from, b';', b'.'),
+                    (from..b.len()).find(|&k| b[k] == b';' || b[k] == b'.'),
+                    "{t:?} {from}"
+                );
+            }
             assert_eq!(
                 last_attribution_comma(t),
                 plain::last_attribution_comma(t),
