@@ -257,7 +257,7 @@ fn date_clause(text: &str, from: usize, at: usize) -> Option<usize> {
         .filter(|k| at - (from + k) < 60)
         .min()?;
     let start = from + k;
-    let end = text[at..].find([',', ';']).map_or(text.len(), |e| at + e);
+    let end = find_either(text.as_bytes(), at, b',', b';').unwrap_or(text.len());
     let seg = &text[start..end];
     let verb = EVENT_WORD.find_iter(seg).any(|m| {
         let w = &seg[m.start..m.end];
@@ -344,8 +344,12 @@ fn in_dateline(text: &str, from: usize, t: &TimeExpr) -> bool {
 /// Is a date between `before` and `after` inside parentheses or brackets (opened before it
 /// and closed after it; a stray "[" from an escape code does not count)?
 fn in_parentheses(before: &str, after: &str) -> bool {
+    // Nothing opens before the first "(" or "[" (a closer alone leaves the depth at 0).
+    let Some(open) = find_either(before.as_bytes(), 0, b'(', b'[') else {
+        return false;
+    };
     let mut depth = 0i32;
-    for b in before.bytes() {
+    for b in before[open..].bytes() {
         match b {
             b'(' | b'[' => depth += 1,
             b')' | b']' => depth = (depth - 1).max(0),
@@ -1389,6 +1393,10 @@ mod tests {
             ",\" ",
             ",'' ",
             "\u{1}",
+            "(",
+            ")",
+            "[",
+            "]",
         ];
         let n = (rng.next() % 30) as usize;
         (0..n).map(|_| rng.pick(PIECES)).collect()
@@ -1454,6 +1462,18 @@ mod tests {
                         .find(|p| body[k..].starts_with(p))
                         .map(|p| (k, p))
                 })
+        }
+
+        pub fn in_parentheses(before: &str, after: &str) -> bool {
+            let mut depth = 0i32;
+            for b in before.bytes() {
+                match b {
+                    b'(' | b'[' => depth += 1,
+                    b')' | b']' => depth = (depth - 1).max(0),
+                    _ => {}
+                }
+            }
+            depth > 0 && after.contains([')', ']'])
         }
 
         pub fn last_clause_boundary(head: &str) -> Option<usize> {
@@ -1559,6 +1579,14 @@ mod tests {
         for t in &texts {
             assert_eq!(tidy(t), plain::tidy(t), "{t:?}");
             assert_eq!(clause_end(t), plain::clause_end(t), "{t:?}");
+            for (k, _) in t.char_indices().step_by(3) {
+                let (before, after) = t.split_at(k);
+                assert_eq!(
+                    in_parentheses(before, after),
+                    plain::in_parentheses(before, after),
+                    "{t:?} {k}"
+                );
+            }
             for from in 0..t.len().min(12) {
                 let b = t.as_bytes();
                 assert_eq!(
