@@ -90,6 +90,57 @@ fn incident_sentences(doc: &Document) -> Vec<bool> {
     marked
 }
 
+/// Which sentences name casualties or damage, asked for sentence by sentence: only the
+/// sentences that hold a trigger need to know, so the others are never searched.
+struct IncidentSentences<'d, 'a> {
+    doc: &'d Document<'a>,
+    /// Per sentence: not asked yet, or the answer.
+    known: Vec<Option<bool>>,
+    /// Every sentence's answer at once, for a text too long to index by word starts.
+    all: Option<Vec<bool>>,
+}
+
+impl<'d, 'a> IncidentSentences<'d, 'a> {
+    fn new(doc: &'d Document<'a>) -> Self {
+        let unindexed = doc.word_starts.is_empty() && !doc.flat.is_empty();
+        IncidentSentences {
+            doc,
+            known: vec![None; doc.sentences.len()],
+            all: unindexed.then(|| incident_sentences(doc)),
+        }
+    }
+
+    /// Whether sentence `i` is an incident sentence (as [`incident_sentences`] says): an
+    /// incident word starts between its start and the next sentence's, the bytes
+    /// [`Document::sentence_at`] gives to it. The words are single words or stems, which end
+    /// at the sentence's final punctuation, so no match runs from one sentence into the next
+    /// and the search of one sentence finds what the search of the whole text finds there.
+    fn get(&mut self, i: usize) -> bool {
+        if let Some(all) = &self.all {
+            return all.get(i).copied().unwrap_or(false);
+        }
+        let Some(known) = self.known.get_mut(i) else {
+            return false;
+        };
+        *known.get_or_insert_with(|| {
+            let doc = self.doc;
+            let from = if i == 0 {
+                0
+            } else {
+                doc.sentences[i].span.start
+            };
+            let to = doc
+                .sentences
+                .get(i + 1)
+                .map_or(doc.flat.len(), |s| s.span.start);
+            let starts = &doc.word_starts;
+            let a = starts.partition_point(|&s| (s as usize) < from);
+            let b = starts.partition_point(|&s| (s as usize) < to);
+            INCIDENT.find_at(&doc.flat, &starts[a..b]).next().is_some()
+        })
+    }
+}
+
 /// Rule `march_the_month_is_no_protest`: "March" with a capital letter is the month ("on 19
 /// March", "March 7") unless it opens a sentence and no number follows; only then, or in
 /// lower case, is it a protest march.
@@ -133,7 +184,7 @@ fn position_weight(doc: &Document, pos: usize) -> f64 {
 /// Classifies the article.
 pub fn classify(doc: &Document) -> Classification {
     let t = &*TRIGGERS;
-    let incident = incident_sentences(doc);
+    let mut incident = IncidentSentences::new(doc);
     // Each trigger match with its sentence; month names are not marches.
     let matches: Vec<(PhraseMatch<'_>, usize)> = t
         .set
@@ -168,7 +219,7 @@ pub fn classify(doc: &Document) -> Classification {
             actor_seen.clear();
             seen_in = sentence;
         }
-        let boost = if incident.get(sentence).copied().unwrap_or(false) {
+        let boost = if incident.get(sentence) {
             INCIDENT_BOOST
         } else {
             1.0
@@ -408,6 +459,69 @@ mod tests {
             "Rebels bombed the market in Velora, killing four. Talks on the dam resumed.",
         );
         assert_eq!(incident_sentences(&doc), vec![true, false]);
+    }
+
+    #[test]
+    fn incident_sentences_asked_one_by_one_agree_with_one_search() {
+        let mut texts: Vec<String> = [
+            "",
+            "Rebels bombed the market in Velora, killing four. Talks on the dam resumed.",
+            "Death-toll rises.  Deaths.\u{a0}Killed! Hurt? \u{201c}Wounded.\u{201d} Injured",
+            "  ...killed. \n\nThe bodies; victims.Destroyed (dead) [damaged]",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        const PIECES: &[&str] = &[
+            "killed",
+            "Death",
+            "deaths",
+            "death-",
+            "toll",
+            "hurt",
+            "Bodies",
+            "the",
+            "market",
+            " ",
+            " ",
+            "  ",
+            ". ",
+            ".",
+            "! ",
+            "? ",
+            "\n\n",
+            "\u{a0}",
+            "\u{201d} ",
+            "\u{2019}",
+            "-",
+            "\"",
+            "(",
+            ") ",
+            "Police",
+            "é",
+            "Mr. ",
+            "3",
+            ", ",
+        ];
+        let mut rng = crate::testing::Rng(0xD6E8_FEB8_6659_FD93);
+        let n = crate::testing::cases("CRISIS_CASES", 5_000);
+        for _ in 0..n {
+            let k = (rng.next() % 40) as usize;
+            texts.push((0..k).map(|_| rng.pick(PIECES)).collect());
+        }
+        for t in &texts {
+            let doc = Document::new(t);
+            let all = incident_sentences(&doc);
+            let mut one_by_one = IncidentSentences::new(&doc);
+            // Asked in any order, and more than once.
+            for i in (0..all.len()).rev().chain(0..all.len() + 1) {
+                assert_eq!(
+                    one_by_one.get(i),
+                    all.get(i).copied().unwrap_or(false),
+                    "{t:?} sentence {i}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -120,14 +120,19 @@ fn sentence_events(
 /// sentence ("…shooting.A girl…", which the sentence splitter leaves joined).
 fn clause_end(s: &str) -> Option<usize> {
     let b = s.as_bytes();
-    (0..b.len()).find(|&k| {
-        b[k] == b';'
-            || (b[k] == b'.'
-                && k > 1
-                && b[k - 1].is_ascii_lowercase()
-                && b[k - 2].is_ascii_lowercase()
-                && b.get(k + 1).is_some_and(|c| c.is_ascii_uppercase()))
-    })
+    let mut from = 0;
+    // Only the semicolons and full stops are looked at closely.
+    while let Some(k) = find_either(b, from, b';', b'.') {
+        let run_on = k > 1
+            && b[k - 1].is_ascii_lowercase()
+            && b[k - 2].is_ascii_lowercase()
+            && b.get(k + 1).is_some_and(|c| c.is_ascii_uppercase());
+        if b[k] == b';' || run_on {
+            return Some(k);
+        }
+        from = k + 1;
+    }
+    None
 }
 
 fn clause_events(
@@ -252,7 +257,7 @@ fn date_clause(text: &str, from: usize, at: usize) -> Option<usize> {
         .filter(|k| at - (from + k) < 60)
         .min()?;
     let start = from + k;
-    let end = text[at..].find([',', ';']).map_or(text.len(), |e| at + e);
+    let end = find_either(text.as_bytes(), at, b',', b';').unwrap_or(text.len());
     let seg = &text[start..end];
     let verb = EVENT_WORD.find_iter(seg).any(|m| {
         let w = &seg[m.start..m.end];
@@ -261,6 +266,30 @@ fn date_clause(text: &str, from: usize, at: usize) -> Option<usize> {
         .split(|c: char| !c.is_ascii_alphabetic())
         .any(|w| w.len() > 4 && w.ends_with("ed"));
     verb.then_some(start)
+}
+
+/// The first byte of `b` at or after `from` that is `x` or `y`: eight bytes at a time (a
+/// sentence is read clause after clause, and most of its bytes are neither).
+fn find_either(b: &[u8], from: usize, x: u8, y: u8) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // Whether a byte of `v` is zero (exact: a borrow only runs past a zero byte).
+    let has_zero = |v: u64| v.wrapping_sub(LO) & !v & HI != 0;
+    let (xs, ys) = (LO * u64::from(x), LO * u64::from(y));
+    let mut i = from;
+    while i + 8 <= b.len() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[i..i + 8]);
+        let w = u64::from_le_bytes(w);
+        if has_zero(w ^ xs) || has_zero(w ^ ys) {
+            break;
+        }
+        i += 8;
+    }
+    b[i.min(b.len())..]
+        .iter()
+        .position(|&c| c == x || c == y)
+        .map(|k| i + k)
 }
 
 /// `2022-01`, not `2022-SU` or `2022-W01`.
@@ -315,8 +344,12 @@ fn in_dateline(text: &str, from: usize, t: &TimeExpr) -> bool {
 /// Is a date between `before` and `after` inside parentheses or brackets (opened before it
 /// and closed after it; a stray "[" from an escape code does not count)?
 fn in_parentheses(before: &str, after: &str) -> bool {
+    // Nothing opens before the first "(" or "[" (a closer alone leaves the depth at 0).
+    let Some(open) = find_either(before.as_bytes(), 0, b'(', b'[') else {
+        return false;
+    };
     let mut depth = 0i32;
-    for b in before.bytes() {
+    for b in before[open..].bytes() {
         match b {
             b'(' | b'[' => depth += 1,
             b')' | b']' => depth = (depth - 1).max(0),
@@ -396,18 +429,7 @@ fn drop_trailing_attribution(s: String) -> String {
     let body = s.trim_end().trim_end_matches('.');
     // The comma may close a quotation (`…,” the mayor said`): the quotation mark stays.
     // The last comma followed by a space or by a closing quotation mark and a space.
-    let Some((k, sep)) = body
-        .bytes()
-        .enumerate()
-        .rev()
-        .filter(|&(_, b)| b == b',')
-        .find_map(|(k, _)| {
-            [", ", ",\u{201d} ", ",\" ", ",'' "]
-                .into_iter()
-                .find(|p| body[k..].starts_with(p))
-                .map(|p| (k, p))
-        })
-    else {
+    let Some((k, sep)) = last_attribution_comma(body) else {
         return s;
     };
     let tail = &body[k + sep.len()..];
@@ -420,10 +442,12 @@ fn drop_trailing_attribution(s: String) -> String {
         search::strip_suffix_ci(tail_core, v)
             .is_some_and(|who| who.ends_with(' ') && who.trim().split(' ').count() <= 10)
     });
-    let plain = tail_core
-        .chars()
-        .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '\'' | '-' | '’'));
-    if verb && plain && k > 0 {
+    let plain = || {
+        tail_core
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '\'' | '-' | '’'))
+    };
+    if verb && k > 0 && plain() {
         format!("{}{}", &body[..k], sep.trim_end())
             .trim_end_matches(", ")
             .trim_end_matches(',')
@@ -431,6 +455,23 @@ fn drop_trailing_attribution(s: String) -> String {
     } else {
         s
     }
+}
+
+/// The last comma of `body` followed by a space or by a closing quotation mark and a space,
+/// with that separator: the commas are visited from the end, found by `str::rfind`'s fast
+/// byte search.
+fn last_attribution_comma(body: &str) -> Option<(usize, &'static str)> {
+    let mut end = body.len();
+    while let Some(k) = body[..end].rfind(',') {
+        let sep = [", ", ",\u{201d} ", ",\" ", ",'' "]
+            .into_iter()
+            .find(|p| body[k..].starts_with(p));
+        if let Some(sep) = sep {
+            return Some((k, sep));
+        }
+        end = k;
+    }
+    None
 }
 
 /// Words that show a clause has a verb of its own (besides the event words).
@@ -454,12 +495,12 @@ fn has_verb(s: &str) -> bool {
 fn drop_relative_clauses(mut s: String) -> String {
     const RELATIVES: &[&str] = &[", who ", ", which ", ", where "];
     for _ in 0..4 {
-        let Some((k, r)) = search::find_any(&s, RELATIVES) else {
+        let Some((k, r)) = find_at_comma(&s, RELATIVES) else {
             break;
         };
         let n = RELATIVES[r].len();
         let after = &s[k + n..];
-        if let Some(close) = search::find(after, ", ") {
+        if let Some((close, _)) = find_at_comma(after, &[", "]) {
             let rest = after[close + 2..].to_string();
             s = format!("{} {}", &s[..k], rest);
             continue;
@@ -473,6 +514,21 @@ fn drop_relative_clauses(mut s: String) -> String {
         break;
     }
     s
+}
+
+/// The first place where one of `needles` (each starting with a comma) starts in `s`, and
+/// which one (the first listed when several start there): only the commas are visited,
+/// found by `str::find`'s fast byte search.
+fn find_at_comma(s: &str, needles: &[&str]) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(k) = s[from..].find(',') {
+        let k = from + k;
+        if let Some(n) = needles.iter().position(|n| s[k..].starts_with(n)) {
+            return Some((k, n));
+        }
+        from = k + 1;
+    }
+    None
 }
 
 /// A short plain-language clause from a sentence: white space folded, wire tags, leading
@@ -511,24 +567,7 @@ fn summarize_with(clause: &str, dates: &[Range<usize>], event_at: usize) -> Stri
         }
     }
     kept.push_str(&clause[pos..]);
-    // Parenthesized asides out, white space folded, in one pass.
-    let mut out = String::with_capacity(kept.len());
-    let mut depth = 0i32;
-    let mut space = false;
-    for ch in kept.chars() {
-        match ch {
-            '(' => depth += 1,
-            ')' if depth > 0 => depth -= 1,
-            _ if depth > 0 => {}
-            _ if ch.is_whitespace() => space = !out.is_empty(),
-            _ => {
-                if std::mem::take(&mut space) {
-                    out.push(' ');
-                }
-                out.push(ch);
-            }
-        }
-    }
+    let out = drop_asides_and_fold(&kept);
     let s = tidy(&drop_brackets(out));
     let s = drop_leading(s);
     let s = tidy(&fold_white_space(&s));
@@ -562,24 +601,168 @@ fn summarize_with(clause: &str, dates: &[Range<usize>], event_at: usize) -> Stri
 
 /// `s` with the date marks as spaces and each run of white space as one space, trimmed.
 fn fold_white_space(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for ch in s.chars() {
-        if ch == DATE_MARK || ch.is_whitespace() {
-            space = !out.is_empty();
-        } else {
-            if std::mem::take(&mut space) {
-                out.push(' ');
+    let b = s.as_bytes();
+    let mut out = Folded::with_capacity(s.len());
+    let (mut run, mut i) = (0, 0);
+    while i < b.len() {
+        if let Some(next) = within_run(b, run, i) {
+            i = next;
+            continue;
+        }
+        let gap = match b[i] {
+            DATE_MARK_BYTE => 1,
+            _ => white_space_len(s, i),
+        };
+        if gap == 0 {
+            i += 1;
+            continue;
+        }
+        out.push_run(&s[run..i]);
+        out.gap();
+        i += gap;
+        run = i;
+    }
+    out.push_run(&s[run..]);
+    out.text
+}
+
+/// `kept` without parenthesized asides, and with each run of white space as one space,
+/// trimmed: in one pass that copies the runs of text that need no change (words and the
+/// single spaces between them) in one piece each.
+fn drop_asides_and_fold(kept: &str) -> String {
+    let b = kept.as_bytes();
+    let mut out = Folded::with_capacity(kept.len());
+    let mut depth = 0u32;
+    let (mut run, mut i) = (0, 0);
+    while i < b.len() {
+        if depth > 0 {
+            match b[i] {
+                b'(' => depth += 1,
+                b')' => depth -= 1,
+                _ => {}
             }
-            out.push(ch);
+            i += 1;
+            run = i;
+            continue;
+        }
+        if let Some(next) = within_run(b, run, i) {
+            i = next;
+            continue;
+        }
+        // A ")" with no "(" before it is kept.
+        let gap = match b[i] {
+            b'(' => 1,
+            _ => white_space_len(kept, i),
+        };
+        if gap == 0 {
+            i += 1;
+            continue;
+        }
+        out.push_run(&kept[run..i]);
+        if b[i] == b'(' {
+            depth = 1;
+        } else {
+            out.gap();
+        }
+        i += gap;
+        run = i;
+    }
+    out.push_run(&kept[run..]);
+    out.text
+}
+
+/// How the folds see a byte: text, an ASCII space, or a byte to look at closely (other
+/// ASCII white space, a date mark, a parenthesis, a lead byte of a possible non-ASCII space).
+static FOLD_CLASS: [u8; 256] = {
+    let mut t = [TEXT; 256];
+    t[b' ' as usize] = SPACE;
+    let mut c = b'\t';
+    while c <= b'\r' {
+        t[c as usize] = CLOSER;
+        c += 1;
+    }
+    t[DATE_MARK_BYTE as usize] = CLOSER;
+    t[b'(' as usize] = CLOSER;
+    t[0xC2] = CLOSER;
+    t[0xE1] = CLOSER;
+    t[0xE2] = CLOSER;
+    t[0xE3] = CLOSER;
+    t
+};
+const TEXT: u8 = 0;
+const SPACE: u8 = 1;
+const CLOSER: u8 = 2;
+
+/// Where the scan of a fold goes on when the byte at `i` continues the run of text that
+/// started at `run` unchanged: a text byte, or a single ASCII space between two text bytes
+/// (which a fold would give back as it is). `None` when the byte needs a closer look.
+fn within_run(b: &[u8], run: usize, i: usize) -> Option<usize> {
+    match FOLD_CLASS[usize::from(b[i])] {
+        TEXT => Some(i + 1),
+        SPACE
+            if run < i
+                && b.get(i + 1)
+                    .is_some_and(|&n| FOLD_CLASS[usize::from(n)] == TEXT) =>
+        {
+            Some(i + 2)
+        }
+        _ => None,
+    }
+}
+
+/// Text being built with white space folded: a gap becomes one space before the next
+/// characters, unless nothing precedes it.
+struct Folded {
+    text: String,
+    space: bool,
+}
+
+impl Folded {
+    fn with_capacity(n: usize) -> Folded {
+        Folded {
+            text: String::with_capacity(n),
+            space: false,
         }
     }
-    out
+
+    /// White space (or a date mark) between runs.
+    fn gap(&mut self) {
+        self.space = !self.text.is_empty();
+    }
+
+    /// A run of characters that are kept, after the pending space.
+    fn push_run(&mut self, run: &str) {
+        if run.is_empty() {
+            return;
+        }
+        if std::mem::take(&mut self.space) {
+            self.text.push(' ');
+        }
+        self.text.push_str(run);
+    }
+}
+
+/// The byte length of the white-space character (`char::is_whitespace`) at byte `i` of `s`,
+/// 0 when it is none: ASCII bytes by a comparison, and only the lead bytes that can start a
+/// non-ASCII space (U+0085, U+00A0, U+1680, U+2000…U+205F, U+3000) decoded. A continuation
+/// byte is never white space.
+fn white_space_len(s: &str, i: usize) -> usize {
+    match s.as_bytes()[i] {
+        b' ' | b'\t'..=b'\r' => 1,
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => match s[i..].chars().next() {
+            Some(ch) if ch.is_whitespace() => ch.len_utf8(),
+            _ => 0,
+        },
+        _ => 0,
+    }
 }
 
 /// Stands for a dropped date while a summary is built (so that a leading phrase that held
 /// the date is kept).
 const DATE_MARK: char = '\u{1}';
+
+/// [`DATE_MARK`] as a byte.
+const DATE_MARK_BYTE: u8 = 1;
 
 /// Spaces before punctuation and empty comma pairs left by dropped dates, removed (in one
 /// pass: a space before `,` `.` `;` goes, and of two commas in a row one goes), and the
@@ -587,12 +770,22 @@ const DATE_MARK: char = '\u{1}';
 fn tidy(s: &str) -> String {
     let s = s.trim_start_matches([',', ';', ':', ' ', '-', '—', DATE_MARK]);
     let b = s.as_bytes();
+    // The first byte dropped (a space before `,` `.` `;`, or a comma after a comma, with
+    // nothing dropped before it): many texts have none, and the bytes before it are kept.
+    let first = (0..b.len()).find(|&i| match b[i] {
+        b' ' => matches!(b.get(i + 1), Some(b',' | b'.' | b';')),
+        b',' => i > 0 && b[i - 1] == b',',
+        _ => false,
+    });
+    let Some(first) = first else {
+        return s.to_string();
+    };
     let mut out = String::with_capacity(s.len());
     // Only ASCII bytes are dropped, so the runs kept between them are whole characters.
     let mut run = 0;
     // Whether the last byte kept is a comma that has not yet absorbed a second one.
-    let mut lone_comma = false;
-    for (i, &c) in b.iter().enumerate() {
+    let mut lone_comma = first > 0 && b[first - 1] == b',';
+    for (i, &c) in b.iter().enumerate().skip(first) {
         let space = c == b' ' && matches!(b.get(i + 1), Some(b',' | b'.' | b';'));
         let second_comma = c == b',' && lone_comma;
         if space || second_comma {
@@ -640,13 +833,14 @@ fn drop_leading(mut s: String) -> String {
             continue;
         }
         // An unmarked dateline ("Managua, -- The …"): the text after its dashes.
-        if let Some(k) = search::find(&s, "-- ").filter(|k| *k < 80) {
+        if let Some(k) = search::find(head(&s, 80 + 2), "-- ").filter(|k| *k < 80) {
             s = tidy(&s[k + 3..]);
             continue;
         }
         // A dateline left after its date was dropped ("YAOUNDÉ, - Cameroon has …").
         const DASHES: &[&str] = &[" - ", " — ", " – ", " _ "];
-        let dash = search::find_any(&s, DASHES).map(|(k, d)| (k, DASHES[d].len()));
+        // Only a dash starting in the first 40 bytes counts (the longest is 5 bytes).
+        let dash = search::find_any(head(&s, 40 + 4), DASHES).map(|(k, d)| (k, DASHES[d].len()));
         if let Some((k, n)) = dash.filter(|(k, _)| *k < 40) {
             // All capitals ("YAOUNDÉ, -"), or a wire dateline opening with a capital city
             // ("LUSAKA, Zambia _").
@@ -662,7 +856,7 @@ fn drop_leading(mut s: String) -> String {
             }
         }
         // "Geneva:" — a place or label before a colon.
-        if let Some(k) = search::find(&s, ": ").filter(|k| s[..*k].split(' ').count() <= 3) {
+        if let Some(k) = label_colon(&s) {
             s = tidy(&s[k + 1..]);
             continue;
         }
@@ -687,44 +881,99 @@ fn drop_leading(mut s: String) -> String {
         break;
     }
     // "Police said (that) 40 people were arrested": the report, when it is itself an event.
-    for verb in [
-        " said that ",
-        " says that ",
-        " reported that ",
-        " announced that ",
-        " said ",
-        " says ",
-    ] {
-        if let Some(k) = search::find_ci(&s, verb).filter(|k| *k < 70) {
-            let rest = &s[k + verb.len()..];
-            let speaker = &s[..k];
-            let is_event = EVENT_WORD.find_iter(rest).any(|m| {
-                let w = &rest[m.start..m.end];
-                !SPEECH.iter().any(|x| w.eq_ignore_ascii_case(x))
-            });
-            if is_event && !speaker.contains(',') && speaker.split(' ').count() <= 8 {
-                let mut rest = tidy(rest);
-                // "said in a statement that …": the statement's content.
-                if let Some(after) = rest.strip_prefix("in a statement ") {
-                    rest = tidy(after);
-                }
-                let content = rest
-                    .strip_prefix("that ")
-                    .map_or(rest.clone(), str::to_string);
-                // "… said it assessed the risk": a pronoun needs its speaker; keep the report.
-                let first = content.split(' ').next().unwrap_or("");
-                if ["it", "they", "he", "she", "we", "its", "their"]
-                    .iter()
-                    .any(|p| first.eq_ignore_ascii_case(p))
-                {
-                    return s;
-                }
-                return content;
+    if let Some((k, verb)) = speech_verb(&s) {
+        let rest = &s[k + verb.len()..];
+        let speaker = &s[..k];
+        let is_event = EVENT_WORD.find_iter(rest).any(|m| {
+            let w = &rest[m.start..m.end];
+            !SPEECH.iter().any(|x| w.eq_ignore_ascii_case(x))
+        });
+        if is_event && !speaker.contains(',') && speaker.split(' ').count() <= 8 {
+            let mut rest = tidy(rest);
+            // "said in a statement that …": the statement's content.
+            if let Some(after) = rest.strip_prefix("in a statement ") {
+                rest = tidy(after);
             }
-            break;
+            let content = rest
+                .strip_prefix("that ")
+                .map_or(rest.clone(), str::to_string);
+            // "… said it assessed the risk": a pronoun needs its speaker; keep the report.
+            let first = content.split(' ').next().unwrap_or("");
+            if ["it", "they", "he", "she", "we", "its", "their"]
+                .iter()
+                .any(|p| first.eq_ignore_ascii_case(p))
+            {
+                return s;
+            }
+            return content;
         }
     }
     s
+}
+
+/// `s` cut to its first `n` bytes, or a little more to end on a character boundary: a
+/// search for a match that must start early reads no further than it needs to.
+fn head(s: &str, n: usize) -> &str {
+    let mut end = n.min(s.len());
+    while !s.is_char_boundary(end) {
+        end += 1;
+    }
+    &s[..end]
+}
+
+/// Where a label before a colon ends ("Geneva: …", "Aid convoy attacked: …"): the first ": "
+/// with at most three words (two spaces) before it. The scan stops at the third space,
+/// since a later colon has more words before it.
+fn label_colon(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut spaces = 0;
+    for (k, &c) in b.iter().enumerate() {
+        match c {
+            b':' if b.get(k + 1) == Some(&b' ') => return Some(k),
+            b' ' if spaces == 2 => return None,
+            b' ' => spaces += 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Verbs of a report whose content may be the event ("Police said (that) …"), most specific
+/// first.
+const REPORT_VERBS: &[&str] = &[
+    " said that ",
+    " says that ",
+    " reported that ",
+    " announced that ",
+    " said ",
+    " says ",
+];
+
+/// The first verb of [`REPORT_VERBS`] (in list order) whose first occurrence in `s` (ASCII
+/// case ignored) starts before byte 70, and that occurrence: one pass over those 70 bytes
+/// instead of a search of the whole text per verb.
+fn speech_verb(s: &str) -> Option<(usize, &'static str)> {
+    let b = s.as_bytes();
+    let mut first = [None; REPORT_VERBS.len()];
+    for k in 0..b.len().min(70) {
+        // Every verb starts with a space and then "sa", "re" or "an".
+        if b[k] != b' ' {
+            continue;
+        }
+        let next = [1, 2].map(|d| b.get(k + d).map_or(0, u8::to_ascii_lowercase));
+        if !matches!(&next, b"sa" | b"re" | b"an") {
+            continue;
+        }
+        for (v, at) in REPORT_VERBS.iter().zip(first.iter_mut()) {
+            if at.is_none() && search::starts_with_ci(&s[k..], v) {
+                *at = Some(k);
+            }
+        }
+    }
+    REPORT_VERBS
+        .iter()
+        .zip(first)
+        .find_map(|(v, at)| at.map(|k| (k, *v)))
 }
 
 /// Words that open a leading subordinate phrase, dropped up to its comma.
@@ -753,11 +1002,7 @@ fn cut(s: &str) -> String {
         .nth(MAX_SUMMARY)
         .map_or(s.len(), |(i, _)| i);
     let head = &s[..limit];
-    let boundary = [", ", "; ", " — ", " – ", " while ", " but "]
-        .iter()
-        .filter_map(|b| search::rfind(head, b))
-        .filter(|k| *k >= 25)
-        .max();
+    let boundary = last_clause_boundary(head);
     let mut k = boundary.or_else(|| head.rfind(' ')).unwrap_or(limit);
     // A word cut must not split a name ("the Friendship | Bridge"): finish a short name
     // (up to three more capitalized words) rather than drop it.
@@ -806,6 +1051,21 @@ fn cut(s: &str) -> String {
     out.to_string()
 }
 
+/// Where a summary may be cut at a clause boundary.
+const CLAUSE_BOUNDARIES: &[&str] = &[", ", "; ", " — ", " – ", " while ", " but "];
+
+/// The last [`CLAUSE_BOUNDARIES`] in `head` that starts at byte 25 or later: one backward
+/// pass that stops at the first boundary it meets.
+fn last_clause_boundary(head: &str) -> Option<usize> {
+    let b = head.as_bytes();
+    (25..b.len()).rev().find(|&k| {
+        matches!(b[k], b',' | b';' | b' ')
+            && CLAUSE_BOUNDARIES
+                .iter()
+                .any(|p| b[k..].starts_with(p.as_bytes()))
+    })
+}
+
 /// Words a summary must not end on.
 const FUNCTION_WORDS: &[&str] = &[
     "the", "a", "an", "of", "to", "in", "for", "and", "or", "at", "on", "with", "from", "by",
@@ -847,6 +1107,7 @@ fn entry(
 mod tests {
     use super::*;
     use crate::extract::dates;
+    use crate::testing::Rng;
     use chrono::NaiveDate;
 
     fn timeline(text: &str, reference: (i32, u32, u32)) -> Vec<(String, String)> {
@@ -1081,6 +1342,292 @@ mod tests {
         assert!(is_month("2022-01"));
         assert!(!is_month("2022-SU"));
         assert!(!is_month("2022-Q1"));
+    }
+
+    /// Text made of the pieces the summary scanners look for (report verbs, colons, dashes,
+    /// clause boundaries, non-ASCII letters), for the comparisons with the plain searches.
+    fn generated(rng: &mut Rng) -> String {
+        const PIECES: &[&str] = &[
+            "Police",
+            "the mayor",
+            " ",
+            " ",
+            "  ",
+            ", ",
+            ",",
+            ": ",
+            ":",
+            " said ",
+            " SAID ",
+            " said that ",
+            " says that",
+            " Says ",
+            " reported that ",
+            " announced that ",
+            " reported ",
+            " -- ",
+            "--",
+            " - ",
+            " — ",
+            " – ",
+            " _ ",
+            "; ",
+            " while ",
+            " but ",
+            "é",
+            "ÉTÉ",
+            "a",
+            "troops fired",
+            "Geneva",
+            "in a statement",
+            ",,",
+            " .",
+            " ;",
+            ";",
+            ".",
+            "ab.Cd",
+            ", who ",
+            ", which ",
+            ", where ",
+            ",\u{201d} ",
+            ",\" ",
+            ",'' ",
+            "\u{1}",
+            "(",
+            ")",
+            "[",
+            "]",
+        ];
+        let n = (rng.next() % 30) as usize;
+        (0..n).map(|_| rng.pick(PIECES)).collect()
+    }
+
+    /// The searches and passes the faster scanners replaced: each verb's first occurrence
+    /// anywhere, a colon anywhere, each boundary's last occurrence, every byte looked at.
+    mod plain {
+        use super::super::*;
+
+        pub fn speech_verb(s: &str) -> Option<(usize, &'static str)> {
+            REPORT_VERBS
+                .iter()
+                .find_map(|v| search::find_ci(s, v).filter(|k| *k < 70).map(|k| (k, *v)))
+        }
+
+        pub fn label_colon(s: &str) -> Option<usize> {
+            search::find(s, ": ").filter(|k| s[..*k].split(' ').count() <= 3)
+        }
+
+        /// The whole tidying pass, with no check for texts it leaves as they are.
+        pub fn tidy(s: &str) -> String {
+            let s = s.trim_start_matches([',', ';', ':', ' ', '-', '—', DATE_MARK]);
+            let b = s.as_bytes();
+            let mut out = String::with_capacity(s.len());
+            let mut run = 0;
+            let mut lone_comma = false;
+            for (i, &c) in b.iter().enumerate() {
+                let space = c == b' ' && matches!(b.get(i + 1), Some(b',' | b'.' | b';'));
+                let second_comma = c == b',' && lone_comma;
+                if space || second_comma {
+                    out.push_str(&s[run..i]);
+                    run = i + 1;
+                    lone_comma &= space;
+                } else {
+                    lone_comma = c == b',';
+                }
+            }
+            out.push_str(&s[run..]);
+            out
+        }
+
+        pub fn clause_end(s: &str) -> Option<usize> {
+            let b = s.as_bytes();
+            (0..b.len()).find(|&k| {
+                b[k] == b';'
+                    || (b[k] == b'.'
+                        && k > 1
+                        && b[k - 1].is_ascii_lowercase()
+                        && b[k - 2].is_ascii_lowercase()
+                        && b.get(k + 1).is_some_and(|c| c.is_ascii_uppercase()))
+            })
+        }
+
+        pub fn last_attribution_comma(body: &str) -> Option<(usize, &'static str)> {
+            body.bytes()
+                .enumerate()
+                .rev()
+                .filter(|&(_, b)| b == b',')
+                .find_map(|(k, _)| {
+                    [", ", ",\u{201d} ", ",\" ", ",'' "]
+                        .into_iter()
+                        .find(|p| body[k..].starts_with(p))
+                        .map(|p| (k, p))
+                })
+        }
+
+        pub fn in_parentheses(before: &str, after: &str) -> bool {
+            let mut depth = 0i32;
+            for b in before.bytes() {
+                match b {
+                    b'(' | b'[' => depth += 1,
+                    b')' | b']' => depth = (depth - 1).max(0),
+                    _ => {}
+                }
+            }
+            depth > 0 && after.contains([')', ']'])
+        }
+
+        pub fn last_clause_boundary(head: &str) -> Option<usize> {
+            CLAUSE_BOUNDARIES
+                .iter()
+                .filter_map(|b| search::rfind(head, b))
+                .filter(|k| *k >= 25)
+                .max()
+        }
+    }
+
+    /// The character-at-a-time white-space folds the run-copying ones replaced.
+    mod by_char {
+        use super::super::DATE_MARK;
+
+        pub fn fold_white_space(s: &str) -> String {
+            let mut out = String::with_capacity(s.len());
+            let mut space = false;
+            for ch in s.chars() {
+                if ch == DATE_MARK || ch.is_whitespace() {
+                    space = !out.is_empty();
+                } else {
+                    if std::mem::take(&mut space) {
+                        out.push(' ');
+                    }
+                    out.push(ch);
+                }
+            }
+            out
+        }
+
+        pub fn drop_asides_and_fold(kept: &str) -> String {
+            let mut out = String::with_capacity(kept.len());
+            let mut depth = 0i32;
+            let mut space = false;
+            for ch in kept.chars() {
+                match ch {
+                    '(' => depth += 1,
+                    ')' if depth > 0 => depth -= 1,
+                    _ if depth > 0 => {}
+                    _ if ch.is_whitespace() => space = !out.is_empty(),
+                    _ => {
+                        if std::mem::take(&mut space) {
+                            out.push(' ');
+                        }
+                        out.push(ch);
+                    }
+                }
+            }
+            out
+        }
+    }
+
+    #[test]
+    fn white_space_is_that_of_char() {
+        for ch in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = format!("{ch}x");
+            let want = if ch.is_whitespace() { ch.len_utf8() } else { 0 };
+            assert_eq!(white_space_len(&s, 0), want, "{:?}", ch);
+        }
+    }
+
+    #[test]
+    fn run_copying_folds_agree_with_char_folds() {
+        const PIECES: &[&str] = &[
+            "a", "Troops", "é", "ÉTÉ", " ", "  ", "\t", "\n", "\u{b}", "\u{a0}", "\u{85}",
+            "\u{2009}", "\u{3000}", "\u{1680}", "\u{2028}", "\u{200b}", "(", ")", "[", "]",
+            "\u{1}", ",", "Ω", "\u{e100}", "©", "あ", "ḁ",
+        ];
+        let mut rng = Rng(0x1F83_D9AB_FB41_BD6B);
+        let n = crate::testing::cases("TIMELINE_CASES", 20_000);
+        for _ in 0..n {
+            let k = (rng.next() % 24) as usize;
+            let t: String = (0..k).map(|_| rng.pick(PIECES)).collect();
+            assert_eq!(fold_white_space(&t), by_char::fold_white_space(&t), "{t:?}");
+            assert_eq!(
+                drop_asides_and_fold(&t),
+                by_char::drop_asides_and_fold(&t),
+                "{t:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn bounded_scanners_agree_with_plain_searches() {
+        let mut texts: Vec<String> = [
+            "",
+            "Police said that troops fired",
+            "Geneva: the mayor said",
+            "The aid agency in Geneva: troops",
+            "LUSAKA, Zambia _ Police said",
+            "Managua (Nicaragua), 27 Aug 88 (Radio) -- Rebels attacked",
+            "Floodwaters swept the town, destroying homes; roads were cut while rain fell",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        let mut rng = Rng(0xA076_1D64_78BD_642F);
+        let n = crate::testing::cases("TIMELINE_CASES", 20_000);
+        texts.extend((0..n).map(|_| generated(&mut rng)));
+        const DASHES: &[&str] = &[" - ", " — ", " – ", " _ "];
+        const RELATIVES: &[&str] = &[", who ", ", which ", ", where "];
+        for t in &texts {
+            assert_eq!(tidy(t), plain::tidy(t), "{t:?}");
+            assert_eq!(clause_end(t), plain::clause_end(t), "{t:?}");
+            for (k, _) in t.char_indices().step_by(3) {
+                let (before, after) = t.split_at(k);
+                assert_eq!(
+                    in_parentheses(before, after),
+                    plain::in_parentheses(before, after),
+                    "{t:?} {k}"
+                );
+            }
+            for from in 0..t.len().min(12) {
+                let b = t.as_bytes();
+                assert_eq!(
+                    find_either(b, from, b';', b'.'),
+                    (from..b.len()).find(|&k| b[k] == b';' || b[k] == b'.'),
+                    "{t:?} {from}"
+                );
+            }
+            assert_eq!(
+                last_attribution_comma(t),
+                plain::last_attribution_comma(t),
+                "{t:?}"
+            );
+            assert_eq!(
+                find_at_comma(t, RELATIVES),
+                search::find_any(t, RELATIVES),
+                "{t:?}"
+            );
+            assert_eq!(
+                find_at_comma(t, &[", "]),
+                search::find(t, ", ").map(|k| (k, 0)),
+                "{t:?}"
+            );
+            assert_eq!(speech_verb(t), plain::speech_verb(t), "{t:?}");
+            assert_eq!(label_colon(t), plain::label_colon(t), "{t:?}");
+            assert_eq!(
+                last_clause_boundary(t),
+                plain::last_clause_boundary(t),
+                "{t:?}"
+            );
+            assert_eq!(
+                search::find(head(t, 82), "-- ").filter(|k| *k < 80),
+                search::find(t, "-- ").filter(|k| *k < 80),
+                "{t:?}"
+            );
+            assert_eq!(
+                search::find_any(head(t, 44), DASHES).filter(|(k, _)| *k < 40),
+                search::find_any(t, DASHES).filter(|(k, _)| *k < 40),
+                "{t:?}"
+            );
+        }
     }
 
     #[test]
