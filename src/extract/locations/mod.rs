@@ -291,11 +291,8 @@ fn words_of(text: &str) -> Vec<Word> {
                 if start.is_none() {
                     start = Some(i);
                 }
-                while i + 1 < bytes.len() && bytes[i + 1].is_ascii_alphanumeric() {
-                    i += 1;
-                }
-                prev_lower_ascii = bytes[i].is_ascii_lowercase();
-                i += 1;
+                i = ascii_alnum_end(bytes, i + 1);
+                prev_lower_ascii = bytes[i - 1].is_ascii_lowercase();
                 continue;
             }
             // "Afghanistan.They": a period between a small letter and a capital ends a
@@ -306,7 +303,7 @@ fn words_of(text: &str) -> Vec<Word> {
             let part = matches!(b, b'\'' | b'.') && start.is_some() && !lost_space;
             prev_lower_ascii = false;
             if let (false, Some(s)) = (part, start) {
-                out.push(Word { start: s, end: i });
+                push_word(text, &mut out, s, i);
                 start = None;
             }
             i += 1;
@@ -319,14 +316,14 @@ fn words_of(text: &str) -> Vec<Word> {
         // Mojibake glued to a name ("AfghanistanŠ—Ès" for "Afghanistan's"): an accented
         // capital right after a small ASCII letter starts a new word.
         if let (true, Some(s)) = (prev_lower_ascii && c.is_uppercase(), start) {
-            out.push(Word { start: s, end: i });
+            push_word(text, &mut out, s, i);
             start = None;
         }
         prev_lower_ascii = false;
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push(Word { start: s, end: i });
+                push_word(text, &mut out, s, i);
                 start = None;
             }
             _ => {}
@@ -334,33 +331,84 @@ fn words_of(text: &str) -> Vec<Word> {
         i += c.len_utf8();
     }
     if let Some(s) = start {
-        out.push(Word {
-            start: s,
-            end: text.len(),
-        });
+        push_word(text, &mut out, s, text.len());
     }
-    // A trailing period belongs to the sentence, except in abbreviations ("St.", "Mich.").
-    for w in &mut out {
-        // "Mich.", "St." and initialisms ("N.C.", "D.C.") keep their period.
-        if bytes[w.end - 1] == b'.' {
-            let s = &text[w.start..w.end];
-            let body = &s[..s.len() - 1];
-            let abbreviation = s.len() <= 5 && body.chars().all(char::is_alphabetic);
-            let initialism =
-                body.contains('.') && body.chars().all(|c| c.is_alphabetic() || c == '.');
-            if !abbreviation && !initialism {
-                w.end -= 1;
-            }
-        }
-        let b = &bytes[w.start..w.end];
-        if b.ends_with(b"'s") {
-            w.end -= 2;
-        } else if b.ends_with("’s".as_bytes()) {
-            w.end -= "’s".len();
-        }
-    }
-    out.retain(|w| w.end > w.start);
     out
+}
+
+/// Pushes the word `text[start..end]` (not empty), without a trailing period (it belongs to
+/// the sentence, except in abbreviations: "St.", "Mich.") or possessive "'s"; nothing when
+/// no letter is left.
+fn push_word(text: &str, out: &mut Vec<Word>, start: usize, mut end: usize) {
+    let bytes = text.as_bytes();
+    // Most words end in another letter or a digit: nothing to cut.
+    if !matches!(bytes[end - 1], b'.' | b's') {
+        out.push(Word { start, end });
+        return;
+    }
+    // "Mich.", "St." and initialisms ("N.C.", "D.C.") keep their period.
+    if bytes[end - 1] == b'.' {
+        let s = &text[start..end];
+        let body = &s[..s.len() - 1];
+        let abbreviation = s.len() <= 5 && body.chars().all(char::is_alphabetic);
+        let initialism = body.contains('.') && body.chars().all(|c| c.is_alphabetic() || c == '.');
+        if !abbreviation && !initialism {
+            end -= 1;
+        }
+    }
+    let b = &bytes[start..end];
+    if b.ends_with(b"'s") {
+        end -= 2;
+    } else if b.ends_with("’s".as_bytes()) {
+        end -= "’s".len();
+    }
+    if end > start {
+        out.push(Word { start, end });
+    }
+}
+
+/// The high bit of every byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// `b` in every byte of a `u64`.
+const fn splat(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// The high bit of each byte of `x` (eight bytes of text) that is an ASCII letter or digit.
+///
+/// Each comparison works on the low seven bits of the bytes with their high bit set first,
+/// so that no subtraction borrows from the next byte: `(v | 0x80) - lo` keeps its high bit
+/// exactly when `v >= lo`, and `(hi | 0x80) - v` when `v <= hi`.
+fn ascii_alnum_bits(x: u64) -> u64 {
+    let ascii = !x & HIGH_BITS;
+    let v = x & !HIGH_BITS;
+    let at_least = |v: u64, lo: u8| (v | HIGH_BITS) - splat(lo);
+    let at_most = |v: u64, hi: u8| (splat(hi) | HIGH_BITS) - v;
+    // Setting bit 5 lower-cases a letter and moves no other byte into `a..=z`.
+    let lower = v | splat(0x20);
+    let letter = at_least(lower, b'a') & at_most(lower, b'z');
+    let digit = at_least(v, b'0') & at_most(v, b'9');
+    (letter | digit) & ascii
+}
+
+/// The end of the run of ASCII letters and digits at `i` (the first other byte, or the end
+/// of `bytes`): eight bytes at a time (most words end within the first eight).
+fn ascii_alnum_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let other = !ascii_alnum_bits(u64::from_le_bytes(chunk)) & HIGH_BITS;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+        i += 1;
+    }
+    i
 }
 
 fn capitalized(s: &str) -> bool {
@@ -2112,6 +2160,72 @@ mod robustness {
         ] {
             let cut = |w: Vec<Word>| w.iter().map(|w| (w.start, w.end)).collect::<Vec<_>>();
             assert_eq!(cut(words_of(text)), cut(words_per_char(text)), "{text:?}");
+        }
+    }
+
+    /// Generated texts of letters, digits, punctuation, apostrophes, periods and non-ASCII
+    /// letters, cut by [`words_of`] and by [`words_per_char`].
+    #[test]
+    fn generated_texts_are_cut_like_one_character_at_a_time() {
+        let pieces = [
+            "a",
+            "Z",
+            "q",
+            "0",
+            "9",
+            "@",
+            "[",
+            "`",
+            "{",
+            "/",
+            ":",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            ".",
+            "'",
+            "'s",
+            "’",
+            "’s",
+            "-",
+            ",",
+            "É",
+            "é",
+            "Š",
+            "—",
+            "ʻ",
+            "\u{80}",
+            "ÿ",
+            "Ab",
+            "xY.",
+            "St.",
+            "N.C.",
+            "Afghanistan",
+            "longwordwithmorethaneightletters",
+        ];
+        let mut rng = crate::testing::Rng(0x5eed_1234_abcd_0001);
+        let cut = |w: Vec<Word>| w.iter().map(|w| (w.start, w.end)).collect::<Vec<_>>();
+        for _ in 0..crate::testing::cases("LOCATIONS_WORD_CASES", 20_000) {
+            let n = (rng.next() % 24) as usize;
+            let text: String = (0..n).map(|_| rng.pick(&pieces)).collect();
+            assert_eq!(cut(words_of(&text)), cut(words_per_char(&text)), "{text:?}");
+        }
+    }
+
+    /// The eight-bytes-at-a-time test of ASCII letters and digits agrees with the byte test
+    /// on every byte value, at every position of the word.
+    #[test]
+    fn ascii_alnum_bits_agree_with_the_byte_test() {
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut bytes = [b'a'; 8];
+                bytes[pos] = b;
+                let bits = ascii_alnum_bits(u64::from_le_bytes(bytes));
+                let set = bits & (0x80 << (8 * pos)) != 0;
+                assert_eq!(set, b.is_ascii_alphanumeric(), "{b:#x} at {pos}");
+                assert_eq!(ascii_alnum_end(&bytes, 0), if set { 8 } else { pos }.min(8));
+            }
         }
     }
 
