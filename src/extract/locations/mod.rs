@@ -1231,7 +1231,7 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places, longe
         }
         let span = if let Some(l) = longer.next_if(|l| l.start == w.start) {
             l
-        } else if !CONTEXT_TRIGGERS.contains_ci(s) {
+        } else if !TRIGGER_SHAPES.may_contain(s) || !CONTEXT_TRIGGERS.contains_ci(s) {
             // Most words start no rule: one table look-up instead of every list below.
             continue;
         } else if SUFFIXES.contains(s) {
@@ -1468,20 +1468,62 @@ const CONTEXT_PREPOSITIONS: &[&str] = &[
 
 /// Every word that starts a rule of [`add_context_places`]: most words of a text are
 /// turned away by this one look-up before the lists are asked one by one.
-static CONTEXT_TRIGGERS: LazyLock<WordList> = LazyLock::new(|| {
-    WordList::new(
-        [
-            PLACE_SUFFIXES,
-            PLACE_NOUNS_BEFORE_OF,
-            LOWER_PLACE_WORDS,
-            GENERIC_PLACE_WORDS,
-            &["from"],
-            DIRECTIONS,
-            CONTEXT_PREPOSITIONS,
-        ]
-        .concat(),
-    )
-});
+static CONTEXT_TRIGGERS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(context_trigger_words()));
+
+/// The words of [`CONTEXT_TRIGGERS`].
+fn context_trigger_words() -> Vec<&'static str> {
+    [
+        PLACE_SUFFIXES,
+        PLACE_NOUNS_BEFORE_OF,
+        LOWER_PLACE_WORDS,
+        GENERIC_PLACE_WORDS,
+        &["from"],
+        DIRECTIONS,
+        CONTEXT_PREPOSITIONS,
+    ]
+    .concat()
+}
+
+/// The shapes of the [`CONTEXT_TRIGGERS`]: asked for every word of an article, it turns
+/// away almost all of them ("the", "of", "said") with one bit test, before the word is
+/// hashed.
+static TRIGGER_SHAPES: LazyLock<ShapeFilter> =
+    LazyLock::new(|| ShapeFilter::new(context_trigger_words()));
+
+/// A filter of words by their length and first two letters, ignoring ASCII case: false
+/// when no word of the list has that shape, true when one may. Most short common words share
+/// their first letters with some list word but not also their length.
+struct ShapeFilter {
+    /// A bit per (length capped at 15, low five bits of the first byte, of the second).
+    /// The low five bits of a letter are those of its other case; other bytes share bits
+    /// with letters, which only lets a few more words by.
+    bits: [u64; 256],
+}
+
+impl ShapeFilter {
+    fn new(list: impl IntoIterator<Item = &'static str>) -> ShapeFilter {
+        let mut f = ShapeFilter { bits: [0; 256] };
+        for w in list {
+            let (i, bit) = ShapeFilter::slot(w.as_bytes());
+            f.bits[i] |= bit;
+        }
+        f
+    }
+
+    /// The word and bit of `w`'s shape.
+    fn slot(w: &[u8]) -> (usize, u64) {
+        let low = |k: usize| usize::from(w.get(k).map_or(0, |b| b & 31));
+        let shape = w.len().min(15) << 10 | low(0) << 5 | low(1);
+        (shape >> 6, 1 << (shape & 63))
+    }
+
+    /// Whether a word of the list may be `w` (ignoring ASCII case).
+    fn may_contain(&self, w: &str) -> bool {
+        let (i, bit) = ShapeFilter::slot(w.as_bytes());
+        self.bits[i] & bit != 0
+    }
+}
 
 /// The word lists asked about every hit or every word, as [`WordList`]s (a filter turns most
 /// words away before any comparison).
@@ -1732,9 +1774,9 @@ fn cap_run_back(text: &str, words: &[Word], i: usize) -> Option<usize> {
 /// A name found only through its context must look like a place name: no month, weekday,
 /// institution, title or pronoun among its words, and not written all in capitals.
 fn plausible_place(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    !words.is_empty()
-        && !words.iter().any(|w| {
+    let mut words = name.split_whitespace().peekable();
+    words.peek().is_some()
+        && !words.any(|w| {
             let w = w.trim_end_matches(['.', ',']);
             is_not_place(w)
                 || matches!(
@@ -2161,6 +2203,27 @@ mod robustness {
             let cut = |w: Vec<Word>| w.iter().map(|w| (w.start, w.end)).collect::<Vec<_>>();
             assert_eq!(cut(words_of(text)), cut(words_per_char(text)), "{text:?}");
         }
+    }
+
+    /// The shape filter of the context triggers turns away no trigger, in any case, and
+    /// turns away the commonest words.
+    #[test]
+    fn the_trigger_shapes_keep_every_trigger() {
+        for w in context_trigger_words() {
+            for v in [w.to_string(), w.to_uppercase(), capitalize(w)] {
+                assert!(TRIGGER_SHAPES.may_contain(&v), "{v}");
+            }
+        }
+        for w in ["the", "of", "and", "a", "to", "said", "was", ""] {
+            assert!(!TRIGGER_SHAPES.may_contain(w), "{w}");
+        }
+    }
+
+    fn capitalize(w: &str) -> String {
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
     }
 
     /// Generated texts of letters, digits, punctuation, apostrophes, periods and non-ASCII
