@@ -293,6 +293,13 @@ fn words_of(text: &str) -> Vec<Word> {
                 }
                 i = ascii_alnum_end(bytes, i + 1);
                 prev_lower_ascii = bytes[i - 1].is_ascii_lowercase();
+                // A space after the letters ends the word (the branch below, taken at once).
+                if let (Some(b' '), Some(s)) = (bytes.get(i), start) {
+                    push_word(text, &mut out, s, i);
+                    start = None;
+                    prev_lower_ascii = false;
+                    i += 1;
+                }
                 continue;
             }
             // "Afghanistan.They": a period between a small letter and a capital ends a
@@ -312,10 +319,13 @@ fn words_of(text: &str) -> Vec<Word> {
         let Some(c) = text[i..].chars().next() else {
             break;
         };
-        let part = c.is_alphanumeric() || c == '’' && start.is_some();
+        // Quotation marks, dashes and other general punctuation (U+2000 to U+203F, the
+        // commonest characters past ASCII) are no letters: the Unicode tables are skipped.
+        let punctuation = ('\u{2000}'..='\u{203F}').contains(&c);
+        let part = !punctuation && c.is_alphanumeric() || c == '’' && start.is_some();
         // Mojibake glued to a name ("AfghanistanŠ—Ès" for "Afghanistan's"): an accented
         // capital right after a small ASCII letter starts a new word.
-        if let (true, Some(s)) = (prev_lower_ascii && c.is_uppercase(), start) {
+        if let (true, Some(s)) = (prev_lower_ascii && !punctuation && c.is_uppercase(), start) {
             push_word(text, &mut out, s, i);
             start = None;
         }
@@ -339,13 +349,19 @@ fn words_of(text: &str) -> Vec<Word> {
 /// Pushes the word `text[start..end]` (not empty), without a trailing period (it belongs to
 /// the sentence, except in abbreviations: "St.", "Mich.") or possessive "'s"; nothing when
 /// no letter is left.
-fn push_word(text: &str, out: &mut Vec<Word>, start: usize, mut end: usize) {
-    let bytes = text.as_bytes();
+#[inline]
+fn push_word(text: &str, out: &mut Vec<Word>, start: usize, end: usize) {
     // Most words end in another letter or a digit: nothing to cut.
-    if !matches!(bytes[end - 1], b'.' | b's') {
+    if matches!(text.as_bytes()[end - 1], b'.' | b's') {
+        push_trimmed_word(text, out, start, end);
+    } else {
         out.push(Word { start, end });
-        return;
     }
+}
+
+/// [`push_word`] for a word that ends in a period or an "s".
+fn push_trimmed_word(text: &str, out: &mut Vec<Word>, start: usize, mut end: usize) {
+    let bytes = text.as_bytes();
     // "Mich.", "St." and initialisms ("N.C.", "D.C.") keep their period.
     if bytes[end - 1] == b'.' {
         let s = &text[start..end];
@@ -1245,16 +1261,22 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places, longe
     let mut pending: Vec<Span> = Vec::new();
     // The longer local names found while resolving, in text order.
     let mut longer = longer.into_iter().peekable();
+    let shapes = &*TRIGGER_SHAPES;
     for (i, w) in words.iter().enumerate() {
-        pending.clear();
-        let s = &text[w.start..w.end];
         while longer.peek().is_some_and(|l| l.start < w.start) {
             longer.next();
         }
+        // Most words start no rule and no longer name: one bit test, before anything else.
+        let longer_here = longer.peek().is_some_and(|l| l.start == w.start);
+        if !longer_here && !shapes.may_contain(&text.as_bytes()[w.start..w.end]) {
+            continue;
+        }
+        pending.clear();
+        let s = &text[w.start..w.end];
         let span = if let Some(l) = longer.next_if(|l| l.start == w.start) {
             l
-        } else if !TRIGGER_SHAPES.may_contain(s) || !CONTEXT_TRIGGERS.contains_ci(s) {
-            // Most words start no rule: one table look-up instead of every list below.
+        } else if !CONTEXT_TRIGGERS.contains_ci(s) {
+            // One table look-up instead of every list below.
             continue;
         } else if SUFFIXES.contains(s) {
             // Capitalized words before the suffix.
@@ -1541,8 +1563,8 @@ impl ShapeFilter {
     }
 
     /// Whether a word of the list may be `w` (ignoring ASCII case).
-    fn may_contain(&self, w: &str) -> bool {
-        let (i, bit) = ShapeFilter::slot(w.as_bytes());
+    fn may_contain(&self, w: &[u8]) -> bool {
+        let (i, bit) = ShapeFilter::slot(w);
         self.bits[i] & bit != 0
     }
 }
@@ -2233,11 +2255,11 @@ mod robustness {
     fn the_trigger_shapes_keep_every_trigger() {
         for w in context_trigger_words() {
             for v in [w.to_string(), w.to_uppercase(), capitalize(w)] {
-                assert!(TRIGGER_SHAPES.may_contain(&v), "{v}");
+                assert!(TRIGGER_SHAPES.may_contain(v.as_bytes()), "{v}");
             }
         }
         for w in ["the", "of", "and", "a", "to", "said", "was", ""] {
-            assert!(!TRIGGER_SHAPES.may_contain(w), "{w}");
+            assert!(!TRIGGER_SHAPES.may_contain(w.as_bytes()), "{w}");
         }
     }
 
@@ -2331,6 +2353,8 @@ mod robustness {
             "—",
             "ʻ",
             "\u{80}",
+            "“",
+            "‰",
             "ÿ",
             "Ab",
             "xY.",
@@ -2345,6 +2369,15 @@ mod robustness {
             let n = (rng.next() % 24) as usize;
             let text: String = (0..n).map(|_| rng.pick(&pieces)).collect();
             assert_eq!(cut(words_of(&text)), cut(words_per_char(&text)), "{text:?}");
+        }
+    }
+
+    /// The general punctuation that [`words_of`] tells apart without the Unicode tables
+    /// holds no letter, digit or capital.
+    #[test]
+    fn general_punctuation_has_no_letters() {
+        for c in '\u{2000}'..='\u{203F}' {
+            assert!(!c.is_alphanumeric() && !c.is_uppercase(), "{c:?}");
         }
     }
 
