@@ -15,11 +15,12 @@
 mod fold;
 
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 use crate::document::{Document, Span};
 use crate::model::{Evidence, Location};
-use crate::vocab::WordList;
+use crate::vocab::{WordBuildHasher, WordList};
 
 pub use fold::{fold, fold_into};
 
@@ -125,6 +126,10 @@ impl Candidate {
         (self.lat.parse().ok(), self.lon.parse().ok())
     }
 }
+
+/// The candidates of a hit: the ids and records of the places its name may stand for, best
+/// first; shared by the hits of one name.
+type Candidates = Rc<[(u32, Candidate)]>;
 
 /// The gazetteer record `id`, its fields cut out of its line (see [`place`]).
 fn candidate(id: u32) -> Option<Candidate> {
@@ -349,7 +354,9 @@ fn words_of(text: &str) -> Vec<Word> {
 /// Pushes the word `text[start..end]` (not empty), without a trailing period (it belongs to
 /// the sentence, except in abbreviations: "St.", "Mich.") or possessive "'s"; nothing when
 /// no letter is left.
-#[inline]
+///
+/// Inlined, with the rare trimming out of line: it runs for every word of the text.
+#[inline(always)]
 fn push_word(text: &str, out: &mut Vec<Word>, start: usize, end: usize) {
     // Most words end in another letter or a digit: nothing to cut.
     if matches!(text.as_bytes()[end - 1], b'.' | b's') {
@@ -360,6 +367,7 @@ fn push_word(text: &str, out: &mut Vec<Word>, start: usize, end: usize) {
 }
 
 /// [`push_word`] for a word that ends in a period or an "s".
+#[inline(never)]
 fn push_trimmed_word(text: &str, out: &mut Vec<Word>, start: usize, mut end: usize) {
     let bytes = text.as_bytes();
     // "Mich.", "St." and initialisms ("N.C.", "D.C.") keep their period.
@@ -604,13 +612,21 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
         Some(v) => v.1 += 1,
         None => votes.push((c, 1)),
     };
-    let places_of = |h: &Hit| -> Vec<(u32, Candidate)> {
-        h.ids
-            .iter()
-            .filter_map(|&id| candidate(id).map(|p| (id, p)))
-            .collect()
+    // The candidates of a name are read from the gazetteer once per article: its other
+    // mentions (the same `ids`) share them.
+    let mut parsed: HashMap<(usize, usize), Candidates, WordBuildHasher> = HashMap::default();
+    let mut places_of = |h: &Hit| -> Candidates {
+        parsed
+            .entry((h.ids.as_ptr() as usize, h.ids.len()))
+            .or_insert_with(|| {
+                h.ids
+                    .iter()
+                    .filter_map(|&id| candidate(id).map(|p| (id, p)))
+                    .collect()
+            })
+            .clone()
     };
-    let mut resolved: Vec<(Hit, Vec<(u32, Candidate)>)> = hits
+    let mut resolved: Vec<(Hit, Candidates)> = hits
         .into_iter()
         .map(|h| {
             let p = places_of(&h);
@@ -900,7 +916,7 @@ fn longer_local_name(
     words: &[Word],
     h: &Hit,
     p: &Candidate,
-    next_hit: Option<&(Hit, Vec<(u32, Candidate)>)>,
+    next_hit: Option<&(Hit, Candidates)>,
 ) -> Option<Span> {
     let small = p.population < 100_000 || fold(&text[h.span.clone()]) != fold(p.name);
     let n = words.get(h.last_word + 1)?;
