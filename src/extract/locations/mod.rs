@@ -505,15 +505,18 @@ pub fn extract(doc: &Document) -> Places {
         // Longest run of up to five words (connectors, and short small words that a longer
         // key continues with — "Dar es Salaam" —, allowed inside) that names a place; the run
         // stops as soon as no gazetteer key continues it.
-        let mut best: Option<(usize, &'static [u32])> = None;
+        // The best run's last word, ids and folded length (the fold of a run starts with
+        // the fold of every shorter run from the same word).
+        let mut best: Option<(usize, &'static [u32], usize)> = None;
         let mut j = i;
         while j < words.len() && j < i + 5 {
             if j > i && !joinable(text, &words[j - 1], &words[j]) {
                 break;
             }
             let wj = &text[words[j].start..words[j].end];
-            let is_connector = CONNECTOR_WORDS.contains_ci(wj);
-            let small = !capitalized(wj);
+            // The first word (capitalized, no connector) needs none of these tests.
+            let is_connector = j > i && CONNECTOR_WORDS.contains_ci(wj);
+            let small = j > i && !capitalized(wj);
             let short_small = wj.len() <= 4 && wj.bytes().all(|b| b.is_ascii_lowercase());
             if j > i && small && !is_connector && !short_small {
                 break;
@@ -521,7 +524,7 @@ pub fn extract(doc: &Document) -> Places {
             fold_run(&mut folded, j == i, wj, &text[w.start..words[j].end]);
             let (ids, longer) = lookup_run(&folded);
             if !ids.is_empty() && j == i || !ids.is_empty() && !is_connector && !small {
-                best = Some((j, ids));
+                best = Some((j, ids, folded.len()));
             }
             if !longer {
                 break;
@@ -529,9 +532,9 @@ pub fn extract(doc: &Document) -> Places {
             j += 1;
         }
         match best {
-            Some((j, ids)) => {
+            Some((j, ids, folded_len)) => {
                 let span = w.start..words[j].end;
-                let folded = fold(&text[span.clone()]);
+                let folded = &folded[..folded_len];
                 // "The Valley", "The Department": a leading article makes a common phrase.
                 let ambiguous = is_ambiguous(&folded) || folded.starts_with("the ");
                 hits.push(Hit {
@@ -2331,6 +2334,10 @@ mod robustness {
                     let last = &text[words[j].start..words[j].end];
                     fold_run(&mut folded, j == i, last, run);
                     assert_eq!(folded, fold(run), "{run:?} in {text:?}");
+                    // The fold of a shorter run is a prefix (`extract` keeps its length).
+                    let shorter =
+                        fold(&text[words[i].start..words[i.max(j.saturating_sub(1))].end]);
+                    assert!(folded.starts_with(&shorter), "{run:?} in {text:?}");
                 }
             }
         }
