@@ -344,6 +344,8 @@ pub fn extract(doc: &Document, times: &[TimeExpr], locations: &[Location]) -> Ve
             continue;
         }
         let mut seen: Vec<&str> = Vec::new();
+        // Whether the sentence says "nationwide": looked for once, at its first measure.
+        let mut nationwide: Option<bool> = None;
         for m in named {
             let Some(kind) = m.entries.first().map(|&i| KINDS.1[i]) else {
                 continue;
@@ -388,7 +390,7 @@ pub fn extract(doc: &Document, times: &[TimeExpr], locations: &[Location]) -> Ve
                     areas.push(name.clone());
                 }
             }
-            if NATIONWIDE.find_iter(flat).next().is_some() {
+            if *nationwide.get_or_insert_with(|| NATIONWIDE.find_iter(flat).next().is_some()) {
                 areas.push("nationwide".to_string());
             }
             out.push(Measure {
