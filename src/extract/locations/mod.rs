@@ -168,11 +168,23 @@ fn candidate(id: u32) -> Option<Candidate> {
     })
 }
 
-/// The `i`th key of the sorted gazetteer keys.
-fn key(i: usize) -> &'static str {
+/// The `i`th key of the sorted gazetteer keys, as bytes (compared byte by byte, as strings
+/// are ordered, without the character-boundary checks of slicing a `str`).
+fn key(i: usize) -> &'static [u8] {
     let end = index::KEY_ENDS[i] as usize;
     let start = i.checked_sub(1).map_or(0, |p| index::KEY_ENDS[p] as usize);
-    KEYS_TXT.get(start..end).unwrap_or("")
+    KEYS_TXT.as_bytes().get(start..end).unwrap_or(b"")
+}
+
+/// `a < b` in byte order: a loop rather than a call to `memcmp`, as keys are short and
+/// differ early.
+fn bytes_less(a: &[u8], b: &[u8]) -> bool {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x < y;
+        }
+    }
+    a.len() < b.len()
 }
 
 /// The ids of the places a folded name may stand for, best candidate first.
@@ -189,9 +201,10 @@ fn lookup_run(folded: &str) -> (&'static [u32], bool) {
     }
     let n = index::KEY_ENDS.len();
     let (mut lo, mut hi) = bucket_range(folded);
+    let folded = folded.as_bytes();
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        if key(mid) < folded {
+        if bytes_less(key(mid), folded) {
             lo = mid + 1;
         } else {
             hi = mid;
@@ -212,7 +225,7 @@ fn lookup_run(folded: &str) -> (&'static [u32], bool) {
     let next = if found { lo + 1 } else { lo };
     let longer = next < n && {
         let k = key(next);
-        k.len() > folded.len() && k.starts_with(folded) && k.as_bytes()[folded.len()] == b' '
+        k.len() > folded.len() && k.starts_with(folded) && k[folded.len()] == b' '
     };
     (ids, longer)
 }
@@ -2339,6 +2352,19 @@ mod robustness {
                         fold(&text[words[i].start..words[i.max(j.saturating_sub(1))].end]);
                     assert!(folded.starts_with(&shorter), "{run:?} in {text:?}");
                 }
+            }
+        }
+    }
+
+    /// [`bytes_less`] orders like slices do.
+    #[test]
+    fn bytes_less_orders_like_slices() {
+        let words: [&[u8]; 9] = [
+            b"", b"a", b"ab", b"abc", b"ab ", b"b", b"\xff", b"a\x00", b"ba",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(bytes_less(a, b), a < b, "{a:?} {b:?}");
             }
         }
     }
