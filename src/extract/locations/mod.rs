@@ -549,7 +549,7 @@ pub fn extract(doc: &Document) -> Places {
                 let span = w.start..words[j].end;
                 let folded = &folded[..folded_len];
                 // "The Valley", "The Department": a leading article makes a common phrase.
-                let ambiguous = is_ambiguous(&folded) || folded.starts_with("the ");
+                let ambiguous = is_ambiguous(folded) || folded.starts_with("the ");
                 hits.push(Hit {
                     span,
                     ids,

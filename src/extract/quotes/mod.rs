@@ -64,7 +64,7 @@ const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 /// adds only within the byte's low seven bits, so nothing carries into the next byte).
 fn bytes_equal(x: u64, b: u8) -> u64 {
     let y = x ^ (0x0101_0101_0101_0101 * u64::from(b));
-    let nonzero = ((y & !HIGH_BITS) + !HIGH_BITS | y) & HIGH_BITS;
+    let nonzero = (((y & !HIGH_BITS) + !HIGH_BITS) | y) & HIGH_BITS;
     !nonzero & HIGH_BITS
 }
 
