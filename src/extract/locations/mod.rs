@@ -15,11 +15,12 @@
 mod fold;
 
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 use crate::document::{Document, Span};
 use crate::model::{Evidence, Location};
-use crate::vocab::WordList;
+use crate::vocab::{WordBuildHasher, WordList};
 
 pub use fold::{fold, fold_into};
 
@@ -126,6 +127,10 @@ impl Candidate {
     }
 }
 
+/// The candidates of a hit: the ids and records of the places its name may stand for, best
+/// first; shared by the hits of one name.
+type Candidates = Rc<[(u32, Candidate)]>;
+
 /// The gazetteer record `id`, its fields cut out of its line (see [`place`]).
 fn candidate(id: u32) -> Option<Candidate> {
     let id = id as usize;
@@ -163,11 +168,23 @@ fn candidate(id: u32) -> Option<Candidate> {
     })
 }
 
-/// The `i`th key of the sorted gazetteer keys.
-fn key(i: usize) -> &'static str {
+/// The `i`th key of the sorted gazetteer keys, as bytes (compared byte by byte, as strings
+/// are ordered, without the character-boundary checks of slicing a `str`).
+fn key(i: usize) -> &'static [u8] {
     let end = index::KEY_ENDS[i] as usize;
     let start = i.checked_sub(1).map_or(0, |p| index::KEY_ENDS[p] as usize);
-    KEYS_TXT.get(start..end).unwrap_or("")
+    KEYS_TXT.as_bytes().get(start..end).unwrap_or(b"")
+}
+
+/// `a < b` in byte order: a loop rather than a call to `memcmp`, as keys are short and
+/// differ early.
+fn bytes_less(a: &[u8], b: &[u8]) -> bool {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x < y;
+        }
+    }
+    a.len() < b.len()
 }
 
 /// The ids of the places a folded name may stand for, best candidate first.
@@ -184,9 +201,10 @@ fn lookup_run(folded: &str) -> (&'static [u32], bool) {
     }
     let n = index::KEY_ENDS.len();
     let (mut lo, mut hi) = bucket_range(folded);
+    let folded = folded.as_bytes();
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        if key(mid) < folded {
+        if bytes_less(key(mid), folded) {
             lo = mid + 1;
         } else {
             hi = mid;
@@ -207,7 +225,7 @@ fn lookup_run(folded: &str) -> (&'static [u32], bool) {
     let next = if found { lo + 1 } else { lo };
     let longer = next < n && {
         let k = key(next);
-        k.len() > folded.len() && k.starts_with(folded) && k.as_bytes()[folded.len()] == b' '
+        k.len() > folded.len() && k.starts_with(folded) && k[folded.len()] == b' '
     };
     (ids, longer)
 }
@@ -291,11 +309,15 @@ fn words_of(text: &str) -> Vec<Word> {
                 if start.is_none() {
                     start = Some(i);
                 }
-                while i + 1 < bytes.len() && bytes[i + 1].is_ascii_alphanumeric() {
+                i = ascii_alnum_end(bytes, i + 1);
+                prev_lower_ascii = bytes[i - 1].is_ascii_lowercase();
+                // A space after the letters ends the word (the branch below, taken at once).
+                if let (Some(b' '), Some(s)) = (bytes.get(i), start) {
+                    push_word(text, &mut out, s, i);
+                    start = None;
+                    prev_lower_ascii = false;
                     i += 1;
                 }
-                prev_lower_ascii = bytes[i].is_ascii_lowercase();
-                i += 1;
                 continue;
             }
             // "Afghanistan.They": a period between a small letter and a capital ends a
@@ -306,7 +328,7 @@ fn words_of(text: &str) -> Vec<Word> {
             let part = matches!(b, b'\'' | b'.') && start.is_some() && !lost_space;
             prev_lower_ascii = false;
             if let (false, Some(s)) = (part, start) {
-                out.push(Word { start: s, end: i });
+                push_word(text, &mut out, s, i);
                 start = None;
             }
             i += 1;
@@ -315,18 +337,21 @@ fn words_of(text: &str) -> Vec<Word> {
         let Some(c) = text[i..].chars().next() else {
             break;
         };
-        let part = c.is_alphanumeric() || c == '’' && start.is_some();
+        // Quotation marks, dashes and other general punctuation (U+2000 to U+203F, the
+        // commonest characters past ASCII) are no letters: the Unicode tables are skipped.
+        let punctuation = ('\u{2000}'..='\u{203F}').contains(&c);
+        let part = !punctuation && c.is_alphanumeric() || c == '’' && start.is_some();
         // Mojibake glued to a name ("AfghanistanŠ—Ès" for "Afghanistan's"): an accented
         // capital right after a small ASCII letter starts a new word.
-        if let (true, Some(s)) = (prev_lower_ascii && c.is_uppercase(), start) {
-            out.push(Word { start: s, end: i });
+        if let (true, Some(s)) = (prev_lower_ascii && !punctuation && c.is_uppercase(), start) {
+            push_word(text, &mut out, s, i);
             start = None;
         }
         prev_lower_ascii = false;
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push(Word { start: s, end: i });
+                push_word(text, &mut out, s, i);
                 start = None;
             }
             _ => {}
@@ -334,33 +359,93 @@ fn words_of(text: &str) -> Vec<Word> {
         i += c.len_utf8();
     }
     if let Some(s) = start {
-        out.push(Word {
-            start: s,
-            end: text.len(),
-        });
+        push_word(text, &mut out, s, text.len());
     }
-    // A trailing period belongs to the sentence, except in abbreviations ("St.", "Mich.").
-    for w in &mut out {
-        // "Mich.", "St." and initialisms ("N.C.", "D.C.") keep their period.
-        if bytes[w.end - 1] == b'.' {
-            let s = &text[w.start..w.end];
-            let body = &s[..s.len() - 1];
-            let abbreviation = s.len() <= 5 && body.chars().all(char::is_alphabetic);
-            let initialism =
-                body.contains('.') && body.chars().all(|c| c.is_alphabetic() || c == '.');
-            if !abbreviation && !initialism {
-                w.end -= 1;
-            }
-        }
-        let b = &bytes[w.start..w.end];
-        if b.ends_with(b"'s") {
-            w.end -= 2;
-        } else if b.ends_with("’s".as_bytes()) {
-            w.end -= "’s".len();
-        }
-    }
-    out.retain(|w| w.end > w.start);
     out
+}
+
+/// Pushes the word `text[start..end]` (not empty), without a trailing period (it belongs to
+/// the sentence, except in abbreviations: "St.", "Mich.") or possessive "'s"; nothing when
+/// no letter is left.
+///
+/// Inlined, with the rare trimming out of line: it runs for every word of the text.
+#[inline(always)]
+fn push_word(text: &str, out: &mut Vec<Word>, start: usize, end: usize) {
+    // Most words end in another letter or a digit: nothing to cut.
+    if matches!(text.as_bytes()[end - 1], b'.' | b's') {
+        push_trimmed_word(text, out, start, end);
+    } else {
+        out.push(Word { start, end });
+    }
+}
+
+/// [`push_word`] for a word that ends in a period or an "s".
+#[inline(never)]
+fn push_trimmed_word(text: &str, out: &mut Vec<Word>, start: usize, mut end: usize) {
+    let bytes = text.as_bytes();
+    // "Mich.", "St." and initialisms ("N.C.", "D.C.") keep their period.
+    if bytes[end - 1] == b'.' {
+        let s = &text[start..end];
+        let body = &s[..s.len() - 1];
+        let abbreviation = s.len() <= 5 && body.chars().all(char::is_alphabetic);
+        let initialism = body.contains('.') && body.chars().all(|c| c.is_alphabetic() || c == '.');
+        if !abbreviation && !initialism {
+            end -= 1;
+        }
+    }
+    let b = &bytes[start..end];
+    if b.ends_with(b"'s") {
+        end -= 2;
+    } else if b.ends_with("’s".as_bytes()) {
+        end -= "’s".len();
+    }
+    if end > start {
+        out.push(Word { start, end });
+    }
+}
+
+/// The high bit of every byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// `b` in every byte of a `u64`.
+const fn splat(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// The high bit of each byte of `x` (eight bytes of text) that is an ASCII letter or digit.
+///
+/// Each comparison works on the low seven bits of the bytes with their high bit set first,
+/// so that no subtraction borrows from the next byte: `(v | 0x80) - lo` keeps its high bit
+/// exactly when `v >= lo`, and `(hi | 0x80) - v` when `v <= hi`.
+fn ascii_alnum_bits(x: u64) -> u64 {
+    let ascii = !x & HIGH_BITS;
+    let v = x & !HIGH_BITS;
+    let at_least = |v: u64, lo: u8| (v | HIGH_BITS) - splat(lo);
+    let at_most = |v: u64, hi: u8| (splat(hi) | HIGH_BITS) - v;
+    // Setting bit 5 lower-cases a letter and moves no other byte into `a..=z`.
+    let lower = v | splat(0x20);
+    let letter = at_least(lower, b'a') & at_most(lower, b'z');
+    let digit = at_least(v, b'0') & at_most(v, b'9');
+    (letter | digit) & ascii
+}
+
+/// The end of the run of ASCII letters and digits at `i` (the first other byte, or the end
+/// of `bytes`): eight bytes at a time (most words end within the first eight).
+fn ascii_alnum_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let other = !ascii_alnum_bits(u64::from_le_bytes(chunk)) & HIGH_BITS;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+        i += 1;
+    }
+    i
 }
 
 fn capitalized(s: &str) -> bool {
@@ -433,24 +518,26 @@ pub fn extract(doc: &Document) -> Places {
         // Longest run of up to five words (connectors, and short small words that a longer
         // key continues with — "Dar es Salaam" —, allowed inside) that names a place; the run
         // stops as soon as no gazetteer key continues it.
-        let mut best: Option<(usize, &'static [u32])> = None;
+        // The best run's last word, ids and folded length (the fold of a run starts with
+        // the fold of every shorter run from the same word).
+        let mut best: Option<(usize, &'static [u32], usize)> = None;
         let mut j = i;
         while j < words.len() && j < i + 5 {
             if j > i && !joinable(text, &words[j - 1], &words[j]) {
                 break;
             }
             let wj = &text[words[j].start..words[j].end];
-            let is_connector = CONNECTOR_WORDS.contains_ci(wj);
-            let small = !capitalized(wj);
+            // The first word (capitalized, no connector) needs none of these tests.
+            let is_connector = j > i && CONNECTOR_WORDS.contains_ci(wj);
+            let small = j > i && !capitalized(wj);
             let short_small = wj.len() <= 4 && wj.bytes().all(|b| b.is_ascii_lowercase());
             if j > i && small && !is_connector && !short_small {
                 break;
             }
-            folded.clear();
-            fold_into(&text[w.start..words[j].end], &mut folded);
+            fold_run(&mut folded, j == i, wj, &text[w.start..words[j].end]);
             let (ids, longer) = lookup_run(&folded);
             if !ids.is_empty() && j == i || !ids.is_empty() && !is_connector && !small {
-                best = Some((j, ids));
+                best = Some((j, ids, folded.len()));
             }
             if !longer {
                 break;
@@ -458,11 +545,11 @@ pub fn extract(doc: &Document) -> Places {
             j += 1;
         }
         match best {
-            Some((j, ids)) => {
+            Some((j, ids, folded_len)) => {
                 let span = w.start..words[j].end;
-                let folded = fold(&text[span.clone()]);
+                let folded = &folded[..folded_len];
                 // "The Valley", "The Department": a leading article makes a common phrase.
-                let ambiguous = is_ambiguous(&folded) || folded.starts_with("the ");
+                let ambiguous = is_ambiguous(folded) || folded.starts_with("the ");
                 hits.push(Hit {
                     span,
                     ids,
@@ -476,6 +563,29 @@ pub fn extract(doc: &Document) -> Places {
         }
     }
     resolve(doc, &words, hits)
+}
+
+/// Makes `folded` the fold of `run`, a run of words ending with the word `last` and joined
+/// by spaces or hyphens, given that it holds the fold of the run without `last` (anything
+/// when `last` is the whole run, `first`).
+///
+/// A word of ASCII letters and digits (most words) folds to itself in small letters, and
+/// the gap before it to one space unless nothing came before: it is appended to the fold
+/// so far instead of the whole run being folded again.
+fn fold_run(folded: &mut String, first: bool, last: &str, run: &str) {
+    if !last.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        folded.clear();
+        fold_into(run, folded);
+        return;
+    }
+    if first {
+        folded.clear();
+    } else if !folded.is_empty() {
+        folded.push(' ');
+    }
+    let at = folded.len();
+    folded.push_str(last);
+    folded[at..].make_ascii_lowercase();
 }
 
 fn prev_word<'a>(text: &'a str, words: &[Word], i: usize) -> Option<&'a str> {
@@ -518,13 +628,21 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
         Some(v) => v.1 += 1,
         None => votes.push((c, 1)),
     };
-    let places_of = |h: &Hit| -> Vec<(u32, Candidate)> {
-        h.ids
-            .iter()
-            .filter_map(|&id| candidate(id).map(|p| (id, p)))
-            .collect()
+    // The candidates of a name are read from the gazetteer once per article: its other
+    // mentions (the same `ids`) share them.
+    let mut parsed: HashMap<(usize, usize), Candidates, WordBuildHasher> = HashMap::default();
+    let mut places_of = |h: &Hit| -> Candidates {
+        parsed
+            .entry((h.ids.as_ptr() as usize, h.ids.len()))
+            .or_insert_with(|| {
+                h.ids
+                    .iter()
+                    .filter_map(|&id| candidate(id).map(|p| (id, p)))
+                    .collect()
+            })
+            .clone()
     };
-    let mut resolved: Vec<(Hit, Vec<(u32, Candidate)>)> = hits
+    let mut resolved: Vec<(Hit, Candidates)> = hits
         .into_iter()
         .map(|h| {
             let p = places_of(&h);
@@ -814,7 +932,7 @@ fn longer_local_name(
     words: &[Word],
     h: &Hit,
     p: &Candidate,
-    next_hit: Option<&(Hit, Vec<(u32, Candidate)>)>,
+    next_hit: Option<&(Hit, Candidates)>,
 ) -> Option<Span> {
     let small = p.population < 100_000 || fold(&text[h.span.clone()]) != fold(p.name);
     let n = words.get(h.last_word + 1)?;
@@ -1175,16 +1293,22 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places, longe
     let mut pending: Vec<Span> = Vec::new();
     // The longer local names found while resolving, in text order.
     let mut longer = longer.into_iter().peekable();
+    let shapes = &*TRIGGER_SHAPES;
     for (i, w) in words.iter().enumerate() {
-        pending.clear();
-        let s = &text[w.start..w.end];
         while longer.peek().is_some_and(|l| l.start < w.start) {
             longer.next();
         }
+        // Most words start no rule and no longer name: one bit test, before anything else.
+        let longer_here = longer.peek().is_some_and(|l| l.start == w.start);
+        if !longer_here && !shapes.may_contain(&text.as_bytes()[w.start..w.end]) {
+            continue;
+        }
+        pending.clear();
+        let s = &text[w.start..w.end];
         let span = if let Some(l) = longer.next_if(|l| l.start == w.start) {
             l
         } else if !CONTEXT_TRIGGERS.contains_ci(s) {
-            // Most words start no rule: one table look-up instead of every list below.
+            // One table look-up instead of every list below.
             continue;
         } else if SUFFIXES.contains(s) {
             // Capitalized words before the suffix.
@@ -1420,20 +1544,62 @@ const CONTEXT_PREPOSITIONS: &[&str] = &[
 
 /// Every word that starts a rule of [`add_context_places`]: most words of a text are
 /// turned away by this one look-up before the lists are asked one by one.
-static CONTEXT_TRIGGERS: LazyLock<WordList> = LazyLock::new(|| {
-    WordList::new(
-        [
-            PLACE_SUFFIXES,
-            PLACE_NOUNS_BEFORE_OF,
-            LOWER_PLACE_WORDS,
-            GENERIC_PLACE_WORDS,
-            &["from"],
-            DIRECTIONS,
-            CONTEXT_PREPOSITIONS,
-        ]
-        .concat(),
-    )
-});
+static CONTEXT_TRIGGERS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(context_trigger_words()));
+
+/// The words of [`CONTEXT_TRIGGERS`].
+fn context_trigger_words() -> Vec<&'static str> {
+    [
+        PLACE_SUFFIXES,
+        PLACE_NOUNS_BEFORE_OF,
+        LOWER_PLACE_WORDS,
+        GENERIC_PLACE_WORDS,
+        &["from"],
+        DIRECTIONS,
+        CONTEXT_PREPOSITIONS,
+    ]
+    .concat()
+}
+
+/// The shapes of the [`CONTEXT_TRIGGERS`]: asked for every word of an article, it turns
+/// away almost all of them ("the", "of", "said") with one bit test, before the word is
+/// hashed.
+static TRIGGER_SHAPES: LazyLock<ShapeFilter> =
+    LazyLock::new(|| ShapeFilter::new(context_trigger_words()));
+
+/// A filter of words by their length and first two letters, ignoring ASCII case: false
+/// when no word of the list has that shape, true when one may. Most short common words share
+/// their first letters with some list word but not also their length.
+struct ShapeFilter {
+    /// A bit per (length capped at 15, low five bits of the first byte, of the second).
+    /// The low five bits of a letter are those of its other case; other bytes share bits
+    /// with letters, which only lets a few more words by.
+    bits: [u64; 256],
+}
+
+impl ShapeFilter {
+    fn new(list: impl IntoIterator<Item = &'static str>) -> ShapeFilter {
+        let mut f = ShapeFilter { bits: [0; 256] };
+        for w in list {
+            let (i, bit) = ShapeFilter::slot(w.as_bytes());
+            f.bits[i] |= bit;
+        }
+        f
+    }
+
+    /// The word and bit of `w`'s shape.
+    fn slot(w: &[u8]) -> (usize, u64) {
+        let low = |k: usize| usize::from(w.get(k).map_or(0, |b| b & 31));
+        let shape = w.len().min(15) << 10 | low(0) << 5 | low(1);
+        (shape >> 6, 1 << (shape & 63))
+    }
+
+    /// Whether a word of the list may be `w` (ignoring ASCII case).
+    fn may_contain(&self, w: &[u8]) -> bool {
+        let (i, bit) = ShapeFilter::slot(w);
+        self.bits[i] & bit != 0
+    }
+}
 
 /// The word lists asked about every hit or every word, as [`WordList`]s (a filter turns most
 /// words away before any comparison).
@@ -1684,9 +1850,9 @@ fn cap_run_back(text: &str, words: &[Word], i: usize) -> Option<usize> {
 /// A name found only through its context must look like a place name: no month, weekday,
 /// institution, title or pronoun among its words, and not written all in capitals.
 fn plausible_place(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    !words.is_empty()
-        && !words.iter().any(|w| {
+    let mut words = name.split_whitespace().peekable();
+    words.peek().is_some()
+        && !words.any(|w| {
             let w = w.trim_end_matches(['.', ',']);
             is_not_place(w)
                 || matches!(
@@ -2112,6 +2278,171 @@ mod robustness {
         ] {
             let cut = |w: Vec<Word>| w.iter().map(|w| (w.start, w.end)).collect::<Vec<_>>();
             assert_eq!(cut(words_of(text)), cut(words_per_char(text)), "{text:?}");
+        }
+    }
+
+    /// The shape filter of the context triggers turns away no trigger, in any case, and
+    /// turns away the commonest words.
+    #[test]
+    fn the_trigger_shapes_keep_every_trigger() {
+        for w in context_trigger_words() {
+            for v in [w.to_string(), w.to_uppercase(), capitalize(w)] {
+                assert!(TRIGGER_SHAPES.may_contain(v.as_bytes()), "{v}");
+            }
+        }
+        for w in ["the", "of", "and", "a", "to", "said", "was", ""] {
+            assert!(!TRIGGER_SHAPES.may_contain(w.as_bytes()), "{w}");
+        }
+    }
+
+    fn capitalize(w: &str) -> String {
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    }
+
+    /// Folding a run word by word ([`fold_run`]) gives the fold of the whole run, on
+    /// generated runs of plain, accented, dotted and apostrophized words joined by spaces
+    /// and hyphens.
+    #[test]
+    fn runs_fold_word_by_word_like_at_once() {
+        let pieces = [
+            "San",
+            "JOSE",
+            "x9",
+            "St.",
+            "N.C.",
+            "O'Neil",
+            "Côte",
+            "d’Ivoire",
+            "ʻa",
+            "ʻ",
+            "Ž",
+            "İs",
+            "é.",
+            "A",
+            "b",
+            " ",
+            "  ",
+            "-",
+            "- ",
+            " -",
+            " ",
+            " ",
+            " ",
+        ];
+        let mut rng = crate::testing::Rng(0x5eed_1234_abcd_0002);
+        let mut folded = String::new();
+        for _ in 0..crate::testing::cases("LOCATIONS_FOLD_CASES", 20_000) {
+            let n = (rng.next() % 12) as usize;
+            let text: String = (0..n).map(|_| rng.pick(&pieces)).collect();
+            let words = words_of(&text);
+            for i in 0..words.len() {
+                for j in i..words.len() {
+                    if j > i && !joinable(&text, &words[j - 1], &words[j]) {
+                        break;
+                    }
+                    let run = &text[words[i].start..words[j].end];
+                    let last = &text[words[j].start..words[j].end];
+                    fold_run(&mut folded, j == i, last, run);
+                    assert_eq!(folded, fold(run), "{run:?} in {text:?}");
+                    // The fold of a shorter run is a prefix (`extract` keeps its length).
+                    let shorter =
+                        fold(&text[words[i].start..words[i.max(j.saturating_sub(1))].end]);
+                    assert!(folded.starts_with(&shorter), "{run:?} in {text:?}");
+                }
+            }
+        }
+    }
+
+    /// [`bytes_less`] orders like slices do.
+    #[test]
+    fn bytes_less_orders_like_slices() {
+        let words: [&[u8]; 9] = [
+            b"", b"a", b"ab", b"abc", b"ab ", b"b", b"\xff", b"a\x00", b"ba",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(bytes_less(a, b), a < b, "{a:?} {b:?}");
+            }
+        }
+    }
+
+    /// Generated texts of letters, digits, punctuation, apostrophes, periods and non-ASCII
+    /// letters, cut by [`words_of`] and by [`words_per_char`].
+    #[test]
+    fn generated_texts_are_cut_like_one_character_at_a_time() {
+        let pieces = [
+            "a",
+            "Z",
+            "q",
+            "0",
+            "9",
+            "@",
+            "[",
+            "`",
+            "{",
+            "/",
+            ":",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            ".",
+            "'",
+            "'s",
+            "’",
+            "’s",
+            "-",
+            ",",
+            "É",
+            "é",
+            "Š",
+            "—",
+            "ʻ",
+            "\u{80}",
+            "“",
+            "‰",
+            "ÿ",
+            "Ab",
+            "xY.",
+            "St.",
+            "N.C.",
+            "Afghanistan",
+            "longwordwithmorethaneightletters",
+        ];
+        let mut rng = crate::testing::Rng(0x5eed_1234_abcd_0001);
+        let cut = |w: Vec<Word>| w.iter().map(|w| (w.start, w.end)).collect::<Vec<_>>();
+        for _ in 0..crate::testing::cases("LOCATIONS_WORD_CASES", 20_000) {
+            let n = (rng.next() % 24) as usize;
+            let text: String = (0..n).map(|_| rng.pick(&pieces)).collect();
+            assert_eq!(cut(words_of(&text)), cut(words_per_char(&text)), "{text:?}");
+        }
+    }
+
+    /// The general punctuation that [`words_of`] tells apart without the Unicode tables
+    /// holds no letter, digit or capital.
+    #[test]
+    fn general_punctuation_has_no_letters() {
+        for c in '\u{2000}'..='\u{203F}' {
+            assert!(!c.is_alphanumeric() && !c.is_uppercase(), "{c:?}");
+        }
+    }
+
+    /// The eight-bytes-at-a-time test of ASCII letters and digits agrees with the byte test
+    /// on every byte value, at every position of the word.
+    #[test]
+    fn ascii_alnum_bits_agree_with_the_byte_test() {
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut bytes = [b'a'; 8];
+                bytes[pos] = b;
+                let bits = ascii_alnum_bits(u64::from_le_bytes(bytes));
+                let set = bits & (0x80 << (8 * pos)) != 0;
+                assert_eq!(set, b.is_ascii_alphanumeric(), "{b:#x} at {pos}");
+                assert_eq!(ascii_alnum_end(&bytes, 0), if set { 8 } else { pos }.min(8));
+            }
         }
     }
 

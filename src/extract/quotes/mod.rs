@@ -57,6 +57,39 @@ fn opens_with_mark(text: &str, p: &std::ops::Range<usize>) -> Option<usize> {
     mark_at(text, p.start).filter(|m| m.0).map(|m| m.2)
 }
 
+/// The high bit of every byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` that equals `b` (exact: the test of a byte for zero
+/// adds only within the byte's low seven bits, so nothing carries into the next byte).
+fn bytes_equal(x: u64, b: u8) -> u64 {
+    let y = x ^ (0x0101_0101_0101_0101 * u64::from(b));
+    let nonzero = (((y & !HIGH_BITS) + !HIGH_BITS) | y) & HIGH_BITS;
+    !nonzero & HIGH_BITS
+}
+
+/// The first byte of `bytes[i..end]` that may start a quotation mark (`"`, `'`, `` ` `` or
+/// any byte past ASCII, the lead bytes of curly marks among them), else `end`: eight bytes
+/// at a time, as most of a paragraph holds none.
+fn next_mark_candidate(bytes: &[u8], mut i: usize, end: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..(i + 8).min(end)) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(chunk);
+        let hits =
+            x & HIGH_BITS | bytes_equal(x, b'"') | bytes_equal(x, b'\'') | bytes_equal(x, b'`');
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < end && !matches!(bytes[i], b'"' | b'\'' | b'`' | 0x80..) {
+        i += 1;
+    }
+    i
+}
+
 /// Pairs quotation marks paragraph by paragraph.
 fn find_raw(doc: &Document) -> Vec<Raw> {
     let text = doc.text;
@@ -69,6 +102,10 @@ fn find_raw(doc: &Document) -> Vec<Raw> {
         let mut i = p.start.max(skip_to);
         let bytes = text.as_bytes();
         while i < p.end {
+            i = next_mark_candidate(bytes, i, p.end);
+            if i >= p.end {
+                break;
+            }
             // Only these bytes start a mark (`"`, `` ` ``, `'`, and the lead bytes of the
             // curly marks and guillemets); a lead byte is always a character boundary.
             if !matches!(bytes[i], b'"' | b'`' | b'\'' | 0xE2 | 0xC2) {
@@ -114,13 +151,10 @@ pub fn extract(doc: &Document, actors: &[Actor]) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(String, usize)> = None;
     for r in raws {
-        let inner: Vec<&str> = r.pieces.iter().map(|(a, b)| text[*a..*b].trim()).collect();
-        let joined = inner.join(" ");
-        let words = joined.split_whitespace().count();
+        let (quote_text, words) = quote_words(text, &r.pieces);
         if words < MIN_WORDS {
             continue;
         }
-        let quote_text = joined.split_whitespace().collect::<Vec<_>>().join(" ");
         let speaker = attribute(doc, r.span, actors, last_speaker.as_ref()).or_else(|| {
             // No attribution: a quote that follows the last one closely continues its speaker.
             let (name, end) = last_speaker.as_ref()?;
@@ -137,6 +171,23 @@ pub fn extract(doc: &Document, actors: &[Actor]) -> Vec<Quote> {
         });
     }
     out
+}
+
+/// The words of a quotation's pieces, joined by single spaces, and how many there are.
+fn quote_words(text: &str, pieces: &[(usize, usize)]) -> (String, usize) {
+    let mut out = String::with_capacity(pieces.iter().map(|(a, b)| b - a).sum());
+    let mut words = 0;
+    for w in pieces
+        .iter()
+        .flat_map(|(a, b)| text[*a..*b].split_whitespace())
+    {
+        if words > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+        words += 1;
+    }
+    (out, words)
 }
 
 /// The speaker named around a quotation: after it (`," said X`, `," X said`), before it in
@@ -450,6 +501,57 @@ fn titled_person<'a>(lower: &str, actors: &'a [Actor], pos: usize) -> Option<&'a
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The quotation's words as first computed: the trimmed pieces joined by a space, then
+    /// split at white space and joined again.
+    fn quote_words_joined(text: &str, pieces: &[(usize, usize)]) -> (String, usize) {
+        let inner: Vec<&str> = pieces.iter().map(|(a, b)| text[*a..*b].trim()).collect();
+        let joined = inner.join(" ");
+        let words = joined.split_whitespace().count();
+        (
+            joined.split_whitespace().collect::<Vec<_>>().join(" "),
+            words,
+        )
+    }
+
+    /// On generated texts: the one-pass joining gives the same words, and the eight-bytes
+    /// scan stops at the same bytes as a byte-by-byte scan.
+    #[test]
+    fn quote_words_and_mark_scan_match_the_simple_forms() {
+        let pieces = [
+            "a", "Bc", " ", "  ", "\n", "\t", "\u{a0}", "\"", "'", "`", "“", "”", "«", "é", "x.",
+            "\u{2003}", "said", ",",
+        ];
+        let mut rng = crate::testing::Rng(0x5eed_0000_4a0e_0001);
+        for _ in 0..crate::testing::cases("QUOTES_SCAN_CASES", 20_000) {
+            let n = (rng.next() % 30) as usize;
+            let text: String = (0..n).map(|_| rng.pick(&pieces)).collect();
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            let mut cut: Vec<usize> = (0..4)
+                .map(|_| bounds[(rng.next() % bounds.len() as u64) as usize])
+                .collect();
+            cut.sort_unstable();
+            let spans = [(cut[0], cut[1]), (cut[2], cut[3])];
+            for k in 1..=2 {
+                assert_eq!(
+                    quote_words(&text, &spans[..k]),
+                    quote_words_joined(&text, &spans[..k]),
+                    "{text:?} {spans:?}"
+                );
+            }
+            let bytes = text.as_bytes();
+            for start in 0..=bytes.len() {
+                for end in start..=bytes.len() {
+                    let simple = (start..end)
+                        .find(|&i| matches!(bytes[i], b'"' | b'\'' | b'`' | 0x80..))
+                        .unwrap_or(end);
+                    assert_eq!(next_mark_candidate(bytes, start, end), simple, "{text:?}");
+                }
+            }
+        }
+    }
 
     /// Quotes of `text` as (speaker, text), checking every evidence span; with the actors
     /// of the text when `with_actors`.
