@@ -28,6 +28,10 @@ pub struct WordPhrases {
     entries: Vec<usize>,
     /// `(key, phrase)` pairs sorted by key.
     index: Vec<(u32, usize)>,
+    /// An open-addressing table from a key to its range in `index` (`(key, from, to)`, key 0
+    /// for an empty slot: no word's key is 0), asked once per word whose key passes the
+    /// filter, where a binary search over `index` cost more than the comparisons after it.
+    ranges: Box<[(u32, u32, u32)]>,
     /// A 8192-bit filter of the keys present, so most words cost one bit test.
     filter: [u64; 128],
 }
@@ -38,6 +42,10 @@ struct Phrase {
     body: Range<usize>,
     stem: bool,
     entries: Range<usize>,
+    /// The length of the body's first run of word bytes, and whether that run is the whole
+    /// body: a text word of another length cannot match (see [`WordPhrases::longest_at`]).
+    first_run: usize,
+    one_run: bool,
 }
 
 /// Which bytes belong to words: ASCII letters and digits, and every byte of a non-ASCII
@@ -152,10 +160,15 @@ impl WordPhrases {
         let phrases: Vec<Phrase> = bodies
             .into_iter()
             .enumerate()
-            .map(|(p, (body, stem))| Phrase {
-                body,
-                stem,
-                entries: starts[p]..starts[p + 1],
+            .map(|(p, (body, stem))| {
+                let first_run = word_run(&bytes[body.clone()]);
+                Phrase {
+                    one_run: first_run == body.len(),
+                    first_run,
+                    body,
+                    stem,
+                    entries: starts[p]..starts[p + 1],
+                }
             })
             .collect();
         let mut index: Vec<(u32, usize)> = phrases
@@ -169,11 +182,13 @@ impl WordPhrases {
             let (w, bit) = filter_bit(key);
             filter[w] |= bit;
         }
+        let ranges = key_ranges(&index);
         WordPhrases {
             phrases,
             bytes,
             entries,
             index,
+            ranges,
             filter,
         }
     }
@@ -265,11 +280,23 @@ impl WordPhrases {
     /// The longest phrase matching at word start `start`, whose key is `key`: its end and
     /// entries.
     fn longest_at(&self, text: &str, start: usize, key: u32) -> Option<(usize, &[usize])> {
-        let from = self.index.partition_point(|e| e.0 < key);
+        let (from, to) = self.range_of(key)?;
+        // The text's first word: a phrase whose first word is followed by more (a space, a
+        // hyphen) or ends it (not a stem) matches only a word of that very length; a
+        // one-word stem only a word at least as long.
+        let run = word_run(&text.as_bytes()[start..]);
         // The longest match; at equal ends the longer phrase ("flood-risk" over "flood*").
         let mut best: Option<(usize, usize, &[usize])> = None;
-        for &(_, p) in self.index[from..].iter().take_while(|e| e.0 == key) {
+        for &(_, p) in &self.index[from..to] {
             let phrase = &self.phrases[p];
+            let fits = if phrase.stem && phrase.one_run {
+                run >= phrase.first_run
+            } else {
+                run == phrase.first_run
+            };
+            if !fits {
+                continue;
+            }
             let body = &self.bytes[phrase.body.clone()];
             let entries = &self.entries[phrase.entries.clone()];
             if let Some(end) = match_at(text, start, body, phrase.stem) {
@@ -280,6 +307,47 @@ impl WordPhrases {
         }
         best.map(|b| (b.0, b.2))
     }
+}
+
+impl WordPhrases {
+    /// The range of `index` whose phrases have `key`, if any.
+    fn range_of(&self, key: u32) -> Option<(usize, usize)> {
+        let mask = self.ranges.len() - 1;
+        let mut slot = key.wrapping_mul(0x9E37_79B1) as usize & mask;
+        loop {
+            let (k, from, to) = self.ranges[slot];
+            if k == key {
+                return Some((from as usize, to as usize));
+            }
+            if k == 0 {
+                return None;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+}
+
+/// The [`WordPhrases::ranges`] table of a sorted index: at most half full.
+fn key_ranges(index: &[(u32, usize)]) -> Box<[(u32, u32, u32)]> {
+    let size = (index.len() * 2).next_power_of_two().max(8);
+    let mut table = vec![(0u32, 0u32, 0u32); size].into_boxed_slice();
+    let mut from = 0;
+    while from < index.len() {
+        let key = index[from].0;
+        let to = from + index[from..].iter().take_while(|e| e.0 == key).count();
+        let mut slot = key.wrapping_mul(0x9E37_79B1) as usize & (size - 1);
+        while table[slot].0 != 0 {
+            slot = (slot + 1) & (size - 1);
+        }
+        table[slot] = (key, from as u32, to as u32);
+        from = to;
+    }
+    table
+}
+
+/// How many bytes at the start of `bytes` are word bytes.
+fn word_run(bytes: &[u8]) -> usize {
+    bytes.iter().take_while(|&&b| is_word_byte(b)).count()
 }
 
 /// Where `phrase` (lower case; a space matches any white space) ends when it matches `text`
@@ -321,6 +389,103 @@ fn match_at(text: &str, start: usize, phrase: &[u8], stem: bool) -> Option<usize
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::{cases, Rng};
+
+    impl WordPhrases {
+        /// `longest_at` as first written: a binary search for the key, then every phrase of
+        /// the key compared.
+        fn longest_at_reference(
+            &self,
+            text: &str,
+            start: usize,
+            key: u32,
+        ) -> Option<(usize, &[usize])> {
+            let from = self.index.partition_point(|e| e.0 < key);
+            let mut best: Option<(usize, usize, &[usize])> = None;
+            for &(_, p) in self.index[from..].iter().take_while(|e| e.0 == key) {
+                let phrase = &self.phrases[p];
+                let body = &self.bytes[phrase.body.clone()];
+                let entries = &self.entries[phrase.entries.clone()];
+                if let Some(end) = match_at(text, start, body, phrase.stem) {
+                    if best.is_none_or(|b| (end, body.len()) > (b.0, b.1)) {
+                        best = Some((end, body.len(), entries));
+                    }
+                }
+            }
+            best.map(|b| (b.0, b.2))
+        }
+    }
+
+    #[test]
+    fn longest_at_agrees_with_the_first_version() {
+        let set = WordPhrases::new([
+            "internet shutdown",
+            "internet blackout",
+            "internet*",
+            "inter",
+            "flood*",
+            "flood-risk",
+            "flood warning",
+            "floods",
+            "state of emergency",
+            "state*",
+            "stat",
+            "curfew",
+            "curfew imposed*",
+            "évacu*",
+            "x1",
+        ]);
+        let words = [
+            "internet",
+            "Internet",
+            "shutdown",
+            "blackout",
+            "inter",
+            "internets",
+            "flood",
+            "Floods",
+            "flood-risk",
+            "floodwater",
+            "warning",
+            "state",
+            "of",
+            "emergency",
+            "States",
+            "stat",
+            "curfew",
+            "imposed",
+            "imposedly",
+            "évacués",
+            "x1",
+            "x",
+            "-",
+            "  ",
+            "\n",
+            "é",
+        ];
+        let mut rng = Rng(0x3017_0001);
+        let mut matched = 0;
+        for _ in 0..cases("PHRASES_CASES", 5_000) {
+            let text: String = (0..6)
+                .map(|_| {
+                    let sep = rng.pick(&[" ", " ", " ", "", "-", "\t"]);
+                    format!("{}{sep}", rng.pick(&words))
+                })
+                .collect();
+            for &start in &word_starts(&text) {
+                let start = start as usize;
+                let key = key_of(&text.as_bytes()[start..]);
+                let fast = set.longest_at(&text, start, key);
+                assert_eq!(
+                    fast,
+                    set.longest_at_reference(&text, start, key),
+                    "{text:?} at {start}"
+                );
+                matched += usize::from(fast.is_some());
+            }
+        }
+        assert!(matched > cases("PHRASES_CASES", 5_000), "{matched}");
+    }
 
     fn found(set: &WordPhrases, text: &str) -> Vec<(String, Vec<usize>)> {
         set.find_iter(text)
