@@ -631,17 +631,17 @@ impl<'a> Scanner<'a> {
         self.tense(i) == Some(true)
     }
 
-    /// The word at `i` lowercased on the stack (ASCII words of up to 16 bytes; "" for any
-    /// other, which no rule word is), for the rules that match it against several words.
-    fn lw(&self, i: usize) -> Low {
-        let mut l = Low {
-            buf: [0; 16],
-            len: 0,
-        };
-        if let Some(w) = lower(self.w(i), &mut l.buf) {
-            l.len = w.len() as u8;
+    /// The word at `i` lowercased (ASCII words of up to 16 bytes; "" for any other, which no
+    /// rule word is), for the rules that match it against several words: the word itself
+    /// when it has no capital (most words), else a copy on the stack.
+    fn lw(&self, i: usize) -> Low<'a> {
+        let w = self.w(i);
+        if w.len() <= 16 && w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            return Low::Same(w);
         }
-        l
+        let mut buf = [0; 16];
+        let len = lower(w, &mut buf).map_or(0, |l| l.len() as u8);
+        Low::Copy(buf, len)
     }
 
     /// The lowercase word at `i` (ASCII words of up to 16 bytes), or "".
@@ -2174,34 +2174,43 @@ fn lower<'b>(w: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
     Some(&buf[..b.len()])
 }
 
-/// A word lowercased on the stack: see [`Scanner::lw`].
+/// A word lowercased: see [`Scanner::lw`].
 #[derive(Clone, Copy)]
-struct Low {
-    buf: [u8; 16],
-    len: u8,
+enum Low<'a> {
+    /// The word itself, already in lower case.
+    Same(&'a str),
+    /// A lowercased copy and its length.
+    Copy([u8; 16], u8),
 }
 
-impl Low {
+impl Low<'_> {
     fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..usize::from(self.len)]).unwrap_or("")
+        match self {
+            Low::Same(w) => w,
+            Low::Copy(buf, len) => std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or(""),
+        }
     }
 }
 
-impl std::ops::Deref for Low {
+impl std::ops::Deref for Low<'_> {
     type Target = str;
     fn deref(&self) -> &str {
         self.as_str()
     }
 }
 
-impl PartialEq<&str> for Low {
+impl PartialEq<&str> for Low<'_> {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
     }
 }
 
-/// [`lower`] as text: "" for a word longer than 16 bytes or not ASCII (no rule word is).
-fn lower_str<'b>(w: &str, buf: &'b mut [u8; 16]) -> &'b str {
+/// [`lower`] as text: "" for a word longer than 16 bytes or not ASCII (no rule word is); the
+/// word itself when it has no capital.
+fn lower_str<'b>(w: &'b str, buf: &'b mut [u8; 16]) -> &'b str {
+    if w.len() <= 16 && w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return w;
+    }
     lower(w, buf)
         .and_then(|l| std::str::from_utf8(l).ok())
         .unwrap_or("")

@@ -226,3 +226,26 @@ fn texts_that_cannot_name_a_year_name_none() {
     assert!(turned_away * 20 > total, "{turned_away}");
     assert!(years * 20 > total, "{years}");
 }
+
+#[test]
+fn lowered_words_are_the_ascii_lowercase_or_nothing() {
+    let expected = |w: &str| {
+        if w.len() <= 16 && w.is_ascii() {
+            w.to_ascii_lowercase()
+        } else {
+            String::new()
+        }
+    };
+    let mut rng = Rng(0x10e2_0001);
+    for _ in 0..cases("DATES_LOWER_CASES", 5_000) {
+        let w: String = (0..(rng.next() % 6))
+            .map(|_| rng.pick(&["a", "B", "7", "é", "-", "seventeen", "THE", "Night"]))
+            .collect();
+        let mut buf = [0u8; 16];
+        assert_eq!(lower_str(&w, &mut buf), expected(&w), "{w:?}");
+        let t = Scanner::new(&w, None, None);
+        for i in 0..t.t.len() {
+            assert_eq!(t.lw(i).as_str(), expected(t.w(i)), "{w:?} at {i}");
+        }
+    }
+}
