@@ -95,13 +95,28 @@ pub fn word_starts(text: &str) -> Vec<u32> {
 fn key_of(bytes: &[u8]) -> u32 {
     let mut key = 0u32;
     for &b in bytes.iter().take(KEY_LEN) {
-        if !is_word_byte(b) {
+        let l = KEY_BYTE[usize::from(b)];
+        if l == 0 {
             break;
         }
-        key = key << 8 | u32::from(b.to_ascii_lowercase());
+        key = key << 8 | u32::from(l);
     }
     key
 }
+
+/// A word byte lower-cased, 0 for any other byte (NUL is no word byte): one look-up per byte
+/// of a key, which is taken at every word start of an article.
+static KEY_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        if WORD_BYTE[b] {
+            t[b] = (b as u8).to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
 
 fn filter_bit(key: u32) -> (usize, u64) {
     let h = key.wrapping_mul(0x9E37_79B1) >> 19;
