@@ -2514,17 +2514,19 @@ struct Noted<'a> {
 impl<'a> Noted<'a> {
     fn new(figure: &'a Figure) -> Noted<'a> {
         let ev = figure.evidence.text.to_ascii_lowercase();
-        let total = [
-            "toll",
-            "total",
-            "number of dead",
-            "number of deaths",
-            "number of injured",
-            "number of missing",
-            "number of displaced",
-        ]
-        .iter()
-        .any(|w| ev.contains(w));
+        // The "number of …" phrases are looked for only where "number of " is.
+        let total = ev.contains("toll")
+            || ev.contains("total")
+            || (ev.contains("number of ")
+                && [
+                    "number of dead",
+                    "number of deaths",
+                    "number of injured",
+                    "number of missing",
+                    "number of displaced",
+                ]
+                .iter()
+                .any(|w| ev.contains(w)));
         let after = ev
             .find(&figure.count.text.to_ascii_lowercase())
             .map_or("", |i| &ev[i + figure.count.text.len()..]);
@@ -2604,7 +2606,17 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
             .iter()
             .map(|n| shot_survivors(n.figure, dead))
             .collect();
-        let noted: Vec<Noted> = survivors.iter().map(Noted::new).collect();
+        // `shot_survivors` changes only the numbers: the evidence and the count's text, all
+        // that `Noted::new` reads, are the figure's own, so its notes stay.
+        let noted: Vec<Noted> = survivors
+            .iter()
+            .zip(&list)
+            .map(|(figure, n)| Noted {
+                figure,
+                total: n.total,
+                subset: n.subset,
+            })
+            .collect();
         if let Some(v) = best_total(noted.iter().collect()) {
             out.insert("injured".to_string(), v);
         }
