@@ -67,12 +67,42 @@ impl WordSet {
 /// indexed by each phrase's first word. Triggers are
 /// matched on the sentence's tokens (one hash look-up per word), longest phrase first.
 struct Triggers {
-    /// First word → (the following words, the trigger), longest phrase first.
-    by_first: WordMap<Vec<(Vec<String>, Trigger)>>,
+    /// First word → the phrases it begins.
+    by_first: WordMap<FirstWord>,
     /// A cheap filter before the hash look-up: bit `len` (at most 63) of entry `first * 26 +
     /// last` is set when some first word of that length starts with letter `first` and ends
     /// with letter `last`.
     shapes: Vec<u64>,
+}
+
+/// The phrases that begin with one word, indexed by their second word: a common first word
+/// ("in" begins some twenty phrases) is then matched with one look-up of the next token
+/// instead of a comparison with every phrase.
+#[derive(Default)]
+struct FirstWord {
+    /// Second word → (the words after it, the trigger), longest phrase first.
+    by_second: WordMap<Vec<(Vec<String>, Trigger)>>,
+    /// The trigger of the first word alone, when it is a phrase of its own.
+    alone: Option<Trigger>,
+}
+
+impl FirstWord {
+    /// Indexes `list` ((the words after the first, the trigger), longest phrase first) by
+    /// second word. Phrases keep their order within each second word, and the one-word
+    /// phrase (the shortest) comes after all of them: the first phrase of `list` that
+    /// matches at a token is still the one found.
+    fn new(list: Vec<(Vec<String>, Trigger)>) -> FirstWord {
+        let mut first = FirstWord::default();
+        for (mut rest, tr) in list {
+            if rest.is_empty() {
+                first.alone = Some(tr);
+                continue;
+            }
+            let second = rest.remove(0);
+            first.by_second.entry(second).or_default().push((rest, tr));
+        }
+        first
+    }
 }
 
 /// A word's cell (first and last letter) and length bit in [`Triggers::shapes`]; `None`
@@ -84,7 +114,9 @@ fn shape(w: &str) -> Option<(usize, u64)> {
     Some((f * 26 + l, 1u64 << b.len().min(63)))
 }
 
-static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
+/// The phrases of `triggers.txt` by first word: (the following words, the trigger), longest
+/// phrase first.
+fn phrase_lists() -> WordMap<Vec<(Vec<String>, Trigger)>> {
     let mut by_first: WordMap<Vec<(Vec<String>, Trigger)>> = WordMap::default();
     for line in entries(include_str!("triggers.txt")) {
         let mut parts = line.split_whitespace();
@@ -112,15 +144,26 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
             tr.forward = true;
         }
     }
-    let mut shapes = vec![0u64; 26 * 26];
-    for (first, list) in by_first.iter_mut() {
+    for list in by_first.values_mut() {
         list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+    }
+    by_first
+}
+
+static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
+    let by_first = phrase_lists();
+    let mut shapes = vec![0u64; 26 * 26];
+    for first in by_first.keys() {
         match shape(first) {
             Some((cell, bit)) => shapes[cell] |= bit,
             // A first word that is not plain lowercase letters passes every filter.
             None => shapes.iter_mut().for_each(|x| *x = u64::MAX),
         }
     }
+    let by_first = by_first
+        .into_iter()
+        .map(|(first, list)| (first, FirstWord::new(list)))
+        .collect();
     Triggers { by_first, shapes }
 });
 
@@ -147,17 +190,15 @@ impl Triggers {
     /// [`Triggers::at`] for a token that passed [`Triggers::may_start`]: the hash look-up
     /// of its first word, then the rest of each phrase.
     fn at_word(&self, t: &[Token], i: usize) -> Option<(usize, Trigger)> {
-        let list = self.by_first.get(t.get(i)?.lower)?;
-        list.iter().find_map(|(rest, tr)| {
-            let end = i + 1 + rest.len();
-            if end > t.len() || !rest.iter().zip(&t[i + 1..end]).all(|(w, x)| *w == x.lower) {
-                return None;
-            }
-            if tr.hospital {
-                return hospital_name_end(t, end).map(|e| (e, *tr));
-            }
-            Some((end, *tr))
-        })
+        let first = self.by_first.get(t.get(i)?.lower)?;
+        let longer = t
+            .get(i + 1)
+            .and_then(|second| first.by_second.get(second.lower))
+            .and_then(|list| {
+                list.iter()
+                    .find_map(|(rest, tr)| phrase_end(t, i + 2, rest, tr))
+            });
+        longer.or_else(|| phrase_end(t, i + 1, &[], first.alone.as_ref()?))
     }
 
     /// Every trigger of `t`, left to right, longest first, not overlapping: `(first token,
@@ -179,6 +220,19 @@ impl Triggers {
             }
         }
     }
+}
+
+/// Where a phrase whose last words are `rest`, from token `k` on, ends (and its trigger),
+/// when those words are there and, for a hospital trigger, a hospital's name follows.
+fn phrase_end(t: &[Token], k: usize, rest: &[String], tr: &Trigger) -> Option<(usize, Trigger)> {
+    let end = k + rest.len();
+    if end > t.len() || !rest.iter().zip(&t[k..end]).all(|(w, x)| *w == x.lower) {
+        return None;
+    }
+    if tr.hospital {
+        return hospital_name_end(t, end).map(|e| (e, *tr));
+    }
+    Some((end, *tr))
 }
 
 /// Rule: a hospital's name from token `k` ("Mercy General Hospital", "St. Anne's Medical
@@ -2460,17 +2514,19 @@ struct Noted<'a> {
 impl<'a> Noted<'a> {
     fn new(figure: &'a Figure) -> Noted<'a> {
         let ev = figure.evidence.text.to_ascii_lowercase();
-        let total = [
-            "toll",
-            "total",
-            "number of dead",
-            "number of deaths",
-            "number of injured",
-            "number of missing",
-            "number of displaced",
-        ]
-        .iter()
-        .any(|w| ev.contains(w));
+        // The "number of …" phrases are looked for only where "number of " is.
+        let total = ev.contains("toll")
+            || ev.contains("total")
+            || (ev.contains("number of ")
+                && [
+                    "number of dead",
+                    "number of deaths",
+                    "number of injured",
+                    "number of missing",
+                    "number of displaced",
+                ]
+                .iter()
+                .any(|w| ev.contains(w)));
         let after = ev
             .find(&figure.count.text.to_ascii_lowercase())
             .map_or("", |i| &ev[i + figure.count.text.len()..]);
@@ -2550,7 +2606,17 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
             .iter()
             .map(|n| shot_survivors(n.figure, dead))
             .collect();
-        let noted: Vec<Noted> = survivors.iter().map(Noted::new).collect();
+        // `shot_survivors` changes only the numbers: the evidence and the count's text, all
+        // that `Noted::new` reads, are the figure's own, so its notes stay.
+        let noted: Vec<Noted> = survivors
+            .iter()
+            .zip(&list)
+            .map(|(figure, n)| Noted {
+                figure,
+                total: n.total,
+                subset: n.subset,
+            })
+            .collect();
         if let Some(v) = best_total(noted.iter().collect()) {
             out.insert("injured".to_string(), v);
         }

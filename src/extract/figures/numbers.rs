@@ -7,7 +7,6 @@
 //! bounds (dozens → min 24) as the labelling guidelines say. Numbers that are not counts
 //! (ordinals, ages, years, times, money, percentages, phone numbers) are refused here.
 
-use crate::vocab::ascii::is_space;
 use crate::vocab::packed;
 
 /// What a token is.
@@ -87,6 +86,51 @@ fn word_goes_on(text: &str, j: usize, end: usize) -> Option<usize> {
     }
 }
 
+/// What the first byte of a token says about its first character.
+#[derive(Clone, Copy)]
+enum Lead {
+    /// ASCII white space (`\s`): no token.
+    Space,
+    /// `[A-Z]`.
+    Upper,
+    /// `[a-z]`.
+    Lower,
+    /// Any other ASCII byte: a digit or punctuation.
+    Other,
+    /// The first byte of a multi-byte character (or a stray continuation byte).
+    NonAscii,
+}
+
+/// [`Lead`] of every byte: one load instead of a chain of class tests for each character
+/// [`tokenize_into`] starts a token or skips a space at.
+static LEAD: [Lead; 256] = {
+    let mut t = [Lead::NonAscii; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        // `\s`, as `is_space` (not a `const fn`) has it.
+        t[b] = if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+            Lead::Space
+        } else if c.is_ascii_uppercase() {
+            Lead::Upper
+        } else if c.is_ascii_lowercase() {
+            Lead::Lower
+        } else {
+            Lead::Other
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Whether a character of U+2010..=U+2027 (dashes, curly quotes, bullets, the ellipsis;
+/// bytes `E2 80 90..=A7`) starts at byte `i` of `b`: punctuation, neither white space nor a
+/// letter, so [`tokenize_into`] takes it as a three-byte punctuation token without decoding
+/// it and asking the Unicode tables (news text has many of them).
+fn is_general_punctuation(b: &[u8], i: usize) -> bool {
+    matches!(b.get(i..i + 3), Some([0xE2, 0x80, 0x90..=0xA7]))
+}
+
 /// Splits `text[start..end]` into tokens with absolute byte offsets, appended to `out`.
 /// `lower` is `text` ASCII-lowercased (same length, same char boundaries). A byte scanner:
 /// ASCII takes the fast path (a table look-up per byte, no `char` decoding), other
@@ -104,14 +148,16 @@ pub fn tokenize_into<'a>(
     while i < end {
         let c = b[i];
         // The first character: its length, whether it is a letter, an uppercase one.
-        let (len, alphabetic, cap) = if c.is_ascii() {
-            if is_space(c) {
+        let (len, alphabetic, cap) = match LEAD[usize::from(c)] {
+            Lead::Space => {
                 i += 1;
                 continue;
             }
-            (1, c.is_ascii_alphabetic(), c.is_ascii_uppercase())
-        } else {
-            match char_at(text, i) {
+            Lead::Upper => (1, true, true),
+            Lead::Lower => (1, true, false),
+            Lead::Other => (1, false, false),
+            Lead::NonAscii if is_general_punctuation(b, i) => (3, false, false),
+            Lead::NonAscii => match char_at(text, i) {
                 Some(ch) if ch.is_whitespace() => {
                     i += ch.len_utf8();
                     continue;
@@ -122,7 +168,7 @@ pub fn tokenize_into<'a>(
                     i += 1;
                     continue;
                 }
-            }
+            },
         };
         let mut j = i + len;
         let kind = if alphabetic {
@@ -480,6 +526,28 @@ static VAGUE_OR_NUMBER_SET: packed::Set<{ VAGUE_STARTS.len() + WORD_VALUES.len()
         &names_of::<{ WORD_VALUES.len() }>(WORD_VALUES),
         &names_of::<{ SCALES.len() }>(SCALES),
     ]);
+
+/// The first bytes of the words of [`VAGUE_OR_NUMBER_SET`] (and so of [`NUMBER_WORD_SET`]):
+/// a word starting with any other byte begins no number.
+static NUMBER_FIRST_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < VAGUE_STARTS.len() {
+        t[VAGUE_STARTS[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < WORD_VALUES.len() {
+        t[WORD_VALUES[i].0.as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < SCALES.len() {
+        t[SCALES[i].0.as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    t
+};
 
 /// The longest number word and word of [`VAGUE_STARTS`] ("seventeen", "thousands").
 const LONGEST_NUMBER_WORD: usize = 9;
@@ -877,6 +945,8 @@ fn may_begin_number(tok: &Token) -> bool {
     match tok.kind {
         Kind::Num => true,
         Kind::Punct => false,
+        // Most words fail the first-letter test, before anything is packed or looked up.
+        Kind::Word if !NUMBER_FIRST_BYTE[usize::from(tok.lower.as_bytes()[0])] => false,
         Kind::Word => match first_part_key(tok.lower) {
             // A whole word: a vague word, "a" or a number word.
             Some((key, false)) => VAGUE_OR_NUMBER_SET.contains(key),
@@ -938,6 +1008,7 @@ pub fn parse_quantity(raw: &str) -> Option<Quantity> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vocab::ascii::is_space;
 
     /// The tokenizer as first written (a `char` decoded per token, `char` classes): the
     /// reference [`tokenize_into`] must match.
@@ -1055,6 +1126,7 @@ mod tests {
             "between 3 and 5, at least 4-6, no fewer than twenty-one, an estimated 5,000",
             "a hundred and twenty-three, tens of thousands, some 40 people, up to 2.3m",
             "Mercy General Hospital's 12 \u{1f600} \u{663}\u{664} x\u{301}y",
+            "a\u{2014}b \u{201c}Two\u{201d} \u{2018}x\u{2019} 3\u{2013}4 \u{2026}\u{2022}\u{2010}\u{2027}\u{2028}z",
         ] {
             v.push(s.to_string());
         }
@@ -1076,6 +1148,49 @@ mod tests {
                 tokenize_reference(&s, &lower, a, b, &mut slow);
                 assert_eq!(view(&fast), view(&slow), "{s:?} {a}..{b}");
             }
+        }
+    }
+
+    #[test]
+    fn lead_table_agrees_with_the_byte_classes() {
+        for b in 0..=255u8 {
+            let lead = LEAD[usize::from(b)];
+            assert_eq!(matches!(lead, Lead::Space), is_space(b), "{b}");
+            assert_eq!(matches!(lead, Lead::Upper), b.is_ascii_uppercase(), "{b}");
+            assert_eq!(matches!(lead, Lead::Lower), b.is_ascii_lowercase(), "{b}");
+            assert_eq!(matches!(lead, Lead::NonAscii), !b.is_ascii(), "{b}");
+        }
+    }
+
+    #[test]
+    fn general_punctuation_is_neither_space_nor_letter() {
+        for c in '\u{2010}'..='\u{2027}' {
+            assert!(
+                !c.is_whitespace() && !c.is_alphabetic() && !c.is_uppercase(),
+                "{c}"
+            );
+            let s = c.to_string();
+            assert!(is_general_punctuation(s.as_bytes(), 0), "{c}");
+        }
+        for c in [
+            '\u{200f}', '\u{2028}', '\u{2029}', '\u{202f}', '\u{e9}', '\u{20ac}',
+        ] {
+            assert!(
+                !is_general_punctuation(c.to_string().as_bytes(), 0),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn number_first_bytes_are_those_of_the_number_words() {
+        for w in [
+            "a", "one", "twelve", "dozens", "several", "hundred", "billion", "eighty",
+        ] {
+            assert!(NUMBER_FIRST_BYTE[usize::from(w.as_bytes()[0])], "{w}");
+        }
+        for w in ["killed", "police", "injured", "\u{e9}t\u{e9}"] {
+            assert!(!NUMBER_FIRST_BYTE[usize::from(w.as_bytes()[0])], "{w}");
         }
     }
 

@@ -460,3 +460,69 @@ fn before_is_the_first_piece_of_split() {
         }
     }
 }
+
+/// [`Triggers::at_word`] as first written: the phrases of the first word tried in turn,
+/// longest first. The index by second word must find the same trigger.
+fn at_word_reference(
+    lists: &WordMap<Vec<(Vec<String>, Trigger)>>,
+    t: &[Token],
+    i: usize,
+) -> Option<(usize, Trigger)> {
+    let list = lists.get(t.get(i)?.lower)?;
+    list.iter().find_map(|(rest, tr)| {
+        let end = i + 1 + rest.len();
+        if end > t.len() || !rest.iter().zip(&t[i + 1..end]).all(|(w, x)| *w == x.lower) {
+            return None;
+        }
+        if tr.hospital {
+            return hospital_name_end(t, end).map(|e| (e, *tr));
+        }
+        Some((end, *tr))
+    })
+}
+
+#[test]
+fn triggers_indexed_by_second_word_match_the_reference() {
+    let lists = phrase_lists();
+    let mut texts: Vec<String> = include_str!("corpus.txt")
+        .lines()
+        .map(|l| l.trim_start_matches('>').trim().to_string())
+        .collect();
+    // Every phrase alone, cut short and followed by a hospital's name or not, so that each
+    // one (and each shorter phrase it starts with) is met.
+    for (first, list) in &lists {
+        for (rest, _) in list {
+            let phrase = format!("{first} {}", rest.join(" "));
+            texts.push(format!("{phrase} Mercy General Hospital, {phrase}."));
+            texts.push(format!("{phrase} the County Jail"));
+            if let Some((_, shorter)) = rest.split_last() {
+                texts.push(format!("{first} {} x", shorter.join(" ")));
+            }
+        }
+    }
+    let key = |m: Option<(usize, Trigger)>| {
+        m.map(|(e, tr)| {
+            (
+                e,
+                tr.category,
+                tr.forward,
+                tr.backward,
+                tr.total,
+                tr.object,
+                tr.hospital,
+            )
+        })
+    };
+    for s in texts {
+        let lower = s.to_ascii_lowercase();
+        let mut t = Vec::new();
+        numbers::tokenize_into(&s, &lower, 0, s.len(), &mut t);
+        for i in 0..=t.len() {
+            assert_eq!(
+                key(TRIGGERS.at_word(&t, i)),
+                key(at_word_reference(&lists, &t, i)),
+                "{s:?} at {i}"
+            );
+        }
+    }
+}
