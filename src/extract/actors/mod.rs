@@ -59,23 +59,54 @@ static NOT_NAME_SET: LazyLock<WordList> = LazyLock::new(|| WordList::new(NOT_NAM
 /// them. Dropping the other starts changes nothing: `find_at` finds nothing there and moves
 /// on to the next start.
 struct StartFilter {
-    /// A bit per pair of the low five bits of the first two bytes that some phrase starts
-    /// with ([`pair_bit`]). The low five bits of a letter are those of its other case, so no
-    /// byte is lowercased; other bytes share bits with letters, which only lets a few more
-    /// starts by. The table is small enough to build for each article.
-    pairs: [u64; 16],
+    /// A bit per pair key ([`pair_key`]) of the first two bytes that some phrase starts
+    /// with. The low five bits of a letter are those of its other case, so no byte is
+    /// lowercased; other bytes share bits with letters, which only lets a few more starts
+    /// by. Bit 0 of word 16 is [`END_KEY`], always set. The table is small enough to build
+    /// for each article, and a key's word index is masked to the table's size, so that the
+    /// test needs no bounds check.
+    pairs: [u64; 32],
 }
 
-/// The word and bit of [`StartFilter::pairs`] for the two bytes `a`, `b`.
-fn pair_bit(a: u8, b: u8) -> (usize, u64) {
-    let k = usize::from(a & 31) << 5 | usize::from(b & 31);
-    (k >> 6, 1 << (k & 63))
+/// The key of a word start whose second byte is past the end of the text: only a one-letter
+/// phrase fits there, and `find_at` decides.
+const END_KEY: u16 = 1 << 10;
+
+/// The key of the two bytes `a`, `b`: their low five bits, side by side (below [`END_KEY`]).
+fn pair_key(a: u8, b: u8) -> u16 {
+    u16::from(a & 31) << 5 | u16::from(b & 31)
+}
+
+/// The pair keys of the word starts of a text, computed once per article and shared by the
+/// [`StartFilter`]s of the stage (three lists are searched; each used to read the bytes).
+struct StartKeys<'a> {
+    starts: &'a [u32],
+    keys: Vec<u16>,
+}
+
+impl<'a> StartKeys<'a> {
+    /// The keys of `starts`, word starts of `text`.
+    fn new(text: &str, starts: &'a [u32]) -> StartKeys<'a> {
+        let bytes = text.as_bytes();
+        let keys = starts
+            .iter()
+            .map(|&s| {
+                let s = s as usize;
+                match (bytes.get(s), bytes.get(s + 1)) {
+                    (Some(&a), Some(&b)) => pair_key(a, b),
+                    _ => END_KEY,
+                }
+            })
+            .collect();
+        StartKeys { starts, keys }
+    }
 }
 
 impl StartFilter {
     /// The filter of a list given to [`WordPhrases::new`] (a trailing `*` marks a stem).
     fn new<'a>(list: impl IntoIterator<Item = &'a str>) -> StartFilter {
-        let mut f = StartFilter { pairs: [0; 16] };
+        let mut f = StartFilter { pairs: [0; 32] };
+        f.mark(END_KEY);
         for p in list {
             let body = p.strip_suffix('*').unwrap_or(p).as_bytes();
             let Some(&first) = body.first() else {
@@ -83,42 +114,42 @@ impl StartFilter {
             };
             match body.get(1) {
                 // A one-letter phrase: any byte may follow.
-                None => (0..=255).for_each(|b| f.set(first, b)),
+                None => (0..=255).for_each(|b| f.mark(pair_key(first, b))),
                 // A space in a phrase matches any white space.
                 Some(b' ') => {
                     for &w in b" \t\n\x0C\r" {
-                        f.set(first, w);
+                        f.mark(pair_key(first, w));
                     }
                 }
-                Some(&second) => f.set(first, second),
+                Some(&second) => f.mark(pair_key(first, second)),
             }
         }
         f
     }
 
-    /// Marks the pair `a`, `b` (in any case: see [`StartFilter::pairs`]).
-    fn set(&mut self, a: u8, b: u8) {
-        let (w, bit) = pair_bit(a, b);
-        self.pairs[w] |= bit;
+    /// Marks the key `k` (a pair in any case: see [`StartFilter::pairs`]).
+    fn mark(&mut self, k: u16) {
+        self.pairs[usize::from(k >> 6) & 31] |= 1 << (k & 63);
     }
 
-    /// Whether a phrase may match at `start`, a word start of `text`.
-    fn may_match(&self, text: &[u8], start: usize) -> bool {
-        let (Some(&a), Some(&b)) = (text.get(start), text.get(start + 1)) else {
-            // At the very end only a one-letter phrase fits; let `find_at` decide.
-            return true;
-        };
-        let (w, bit) = pair_bit(a, b);
-        self.pairs[w] & bit != 0
+    /// Whether a phrase may match at a word start of key `k`.
+    fn may_match(&self, k: u16) -> bool {
+        self.pairs[usize::from(k >> 6) & 31] >> (k & 63) & 1 != 0
     }
 
     /// The starts of `starts` (word starts of `text`) where a phrase may match.
+    #[cfg(test)]
     fn starts(&self, text: &str, starts: &[u32]) -> Vec<u32> {
-        let bytes = text.as_bytes();
-        // A plain loop: the filtering iterator grows the vector one push at a time.
-        let mut out = Vec::with_capacity(starts.len() / 4);
-        for &s in starts {
-            if self.may_match(bytes, s as usize) {
+        self.select(&StartKeys::new(text, starts))
+    }
+
+    /// The word starts of `keys` where a phrase may match.
+    fn select(&self, keys: &StartKeys) -> Vec<u32> {
+        // Room for every start: the vector never grows (it is not zeroed either, which
+        // would cost more than the loop).
+        let mut out = Vec::with_capacity(keys.starts.len());
+        for (&s, &k) in keys.starts.iter().zip(&keys.keys) {
+            if self.may_match(k) {
                 out.push(s);
             }
         }
@@ -646,10 +677,12 @@ struct Tok {
 }
 
 #[derive(Debug, Clone)]
-struct Found {
-    name: String,
+struct Found<'a> {
+    /// Borrowed from the text: most findings are dropped or merged, and only the names of
+    /// actors are copied (in [`merge`]).
+    name: &'a str,
     kind: &'static str,
-    title: Option<String>,
+    title: Option<&'a str>,
     span: (usize, usize),
 }
 
@@ -935,7 +968,9 @@ fn title_case(s: &str) -> bool {
 /// Finds the actors of `doc`; `locations` keeps place names from becoming people.
 pub fn extract(doc: &Document, locations: &[Location]) -> Vec<Actor> {
     let flat = doc.flat.as_str();
-    let mut toks: Vec<Tok> = Vec::new();
+    // Room for the longest paragraph at once (a paragraph has about as many tokens as word
+    // starts): growing the vector paragraph by paragraph cost a dozen reallocations.
+    let mut toks: Vec<Tok> = Vec::with_capacity(doc.word_starts.len());
     let mut found: Vec<Found> = Vec::new();
     // Sorted, for the binary search in `inside`.
     let mut place_spans: Vec<(usize, usize)> = locations
@@ -974,19 +1009,21 @@ pub fn extract(doc: &Document, locations: &[Location]) -> Vec<Actor> {
             }
         }
     }
-    known_orgs(doc, &skip, &mut found);
+    // The filter keys of the word starts, for the three phrase lists searched below.
+    let start_keys = StartKeys::new(flat, &doc.word_starts);
+    known_orgs(doc, &start_keys, &skip, &mut found);
     found.retain(|f| {
         let i = credits.partition_point(|c| c.start <= f.span.0);
         !credits[..i].iter().rev().take(3).any(|c| f.span.1 <= c.end)
     });
     // A known organization is never a person ("Sinn Fein said").
     let (_, known, _) = &*KNOWN_ORGS;
-    found.retain(|f| f.kind == "organization" || !known.contains(&f.name.as_str()));
+    found.retain(|f| f.kind == "organization" || !known.contains(&f.name));
     confirm_candidates(&mut found);
     found.sort_by_key(|f| f.span.0);
     let mut actors = merge(doc.text, found);
-    add_later_mentions(doc, &skip, &mut actors);
-    add_groups(doc, &mut actors);
+    add_later_mentions(doc, &start_keys, &skip, &mut actors);
+    add_groups(doc, &start_keys, &mut actors);
     actors
 }
 
@@ -1077,13 +1114,13 @@ fn inside(spans: &[(usize, usize)], s: (usize, usize)) -> bool {
 }
 
 /// Reads one run of capitalized words `toks[a..b]`.
-fn analyse_run(
-    flat: &str,
+fn analyse_run<'a>(
+    flat: &'a str,
     toks: &[Tok],
     mut a: usize,
     b: usize,
     places: &[(usize, usize)],
-    out: &mut Vec<Found>,
+    out: &mut Vec<Found<'a>>,
 ) {
     let word = |i: usize| &flat[toks[i].start..toks[i].end];
     // Leading function words ("The", "In") and trailing connectors are not part of the run.
@@ -1099,7 +1136,7 @@ fn analyse_run(
     }
     let n = b - a;
     let span = |x: usize, y: usize| (toks[x].start, toks[y - 1].end);
-    let text_of = |x: usize, y: usize| flat[toks[x].start..toks[y - 1].end].to_string();
+    let text_of = |x: usize, y: usize| &flat[toks[x].start..toks[y - 1].end];
 
     // "Sgt. Ana Velez of the Harlow Police Department": the person, then the organization.
     if let Some(c) = (a + 2..b).find(|&c| matches!(word(c), "of" | "for")) {
@@ -1138,7 +1175,7 @@ fn analyse_run(
     let dateline = a == 0 && flat[toks[a].end..].starts_with([',', ' ']) && word(a).len() > 3;
     if n == 1 && is_acronym(word(a)) && !all_caps_context(flat, toks, a) && !dateline {
         out.push(Found {
-            name: word(a).to_string(),
+            name: word(a),
             kind: "organization",
             title: None,
             span: span(a, b),
@@ -1149,7 +1186,7 @@ fn analyse_run(
     if let Some(title) = lowercase_title_before(flat, toks, a) {
         let names = name_tail(flat, toks, a, b, false);
         if names == a && b - a <= 4 && !inside(places, span(a, b)) {
-            let honorific = is_honorific(&title);
+            let honorific = is_honorific(title);
             out.push(Found {
                 name: text_of(a, b),
                 kind: "person",
@@ -1165,7 +1202,7 @@ fn analyse_run(
 }
 
 /// Lowercase title words joined right before token `a` ("police spokesman", "president").
-fn lowercase_title_before(flat: &str, toks: &[Tok], a: usize) -> Option<String> {
+fn lowercase_title_before<'a>(flat: &'a str, toks: &[Tok], a: usize) -> Option<&'a str> {
     if a == 0 || !toks[a].joined {
         return None;
     }
@@ -1224,7 +1261,7 @@ fn lowercase_title_before(flat: &str, toks: &[Tok], a: usize) -> Option<String> 
             break;
         }
     }
-    Some(flat[toks[s].start..toks[a - 1].end].to_string())
+    Some(&flat[toks[s].start..toks[a - 1].end])
 }
 
 /// Where the person's name begins in the run `a..b`, walking back from its end: the surname,
@@ -1269,13 +1306,13 @@ fn name_tail(flat: &str, toks: &[Tok], a: usize, b: usize, strict: bool) -> usiz
 
 /// A title head word followed by a name: "Berrien County Sheriff Paul Bailey", "Secretary
 /// of State Ana Velez", "Michigan State Police Sgt. Joe Roe" (the organization is found too).
-fn title_and_name(
-    flat: &str,
+fn title_and_name<'a>(
+    flat: &'a str,
     toks: &[Tok],
     a: usize,
     b: usize,
     places: &[(usize, usize)],
-) -> Option<Vec<Found>> {
+) -> Option<Vec<Found<'a>>> {
     let word = |i: usize| &flat[toks[i].start..toks[i].end];
     let t = (a..b).rev().find(|&i| is_title(word(i)))?;
     if t + 1 >= b {
@@ -1295,10 +1332,10 @@ fn title_and_name(
     while title_end > a && is_connector(word(title_end - 1)) {
         title_end -= 1;
     }
-    let title = flat[toks[a].start..toks[title_end - 1].end].to_string();
+    let title = &flat[toks[a].start..toks[title_end - 1].end];
     let honorific = title_end - a == 1 && is_honorific(word(a));
     let mut out = vec![Found {
-        name: flat[name_span.0..name_span.1].to_string(),
+        name: &flat[name_span.0..name_span.1],
         kind: "person",
         title: (!honorific).then_some(title),
         span: name_span,
@@ -1318,7 +1355,7 @@ fn title_and_name(
     }
     if oa < ob && ob - oa >= 2 && (oa..ob).any(|i| is_org_word(word(i))) {
         out.push(Found {
-            name: flat[toks[oa].start..toks[ob - 1].end].to_string(),
+            name: &flat[toks[oa].start..toks[ob - 1].end],
             kind: "organization",
             title: None,
             span: (toks[oa].start, toks[ob - 1].end),
@@ -1330,7 +1367,7 @@ fn title_and_name(
 /// A run with an organization head word: "Interior Ministry", "Ministry of Health",
 /// "Lakeland Hospital"; or a place followed by "police department" ("Benton Township police
 /// department"). A lone head word ("Police") is generic, not a name.
-fn organization(flat: &str, toks: &[Tok], a: usize, b: usize) -> Option<Found> {
+fn organization<'a>(flat: &'a str, toks: &[Tok], a: usize, b: usize) -> Option<Found<'a>> {
     let word = |i: usize| &flat[toks[i].start..toks[i].end];
     // "Director of the Federal Bureau": the organization starts after the title.
     let mut a = a;
@@ -1363,7 +1400,7 @@ fn organization(flat: &str, toks: &[Tok], a: usize, b: usize) -> Option<Found> {
     ] {
         if after.starts_with(tail) && b - a <= 4 && !toks[b - 1].closes {
             return Some(Found {
-                name: flat[toks[a].start..end + tail.len()].to_string(),
+                name: &flat[toks[a].start..end + tail.len()],
                 kind: "organization",
                 title: None,
                 span: (toks[a].start, end + tail.len()),
@@ -1380,7 +1417,7 @@ fn organization(flat: &str, toks: &[Tok], a: usize, b: usize) -> Option<Found> {
         return None;
     }
     Some(Found {
-        name: flat[toks[a].start..end].to_string(),
+        name: &flat[toks[a].start..end],
         kind: "organization",
         title: None,
         span: (toks[a].start, end),
@@ -1399,13 +1436,13 @@ fn all_caps_context(flat: &str, toks: &[Tok], i: usize) -> bool {
 /// Two to four name-like words: a person when a given name or a cue says so, a candidate
 /// (confirmed later or dropped) otherwise. A single given name with a speech verb
 /// ("Eva said") is a person too.
-fn bare_name(
-    flat: &str,
+fn bare_name<'a>(
+    flat: &'a str,
     toks: &[Tok],
     a: usize,
     b: usize,
     places: &[(usize, usize)],
-) -> Option<Found> {
+) -> Option<Found<'a>> {
     let word = |i: usize| &flat[toks[i].start..toks[i].end];
     let n = b - a;
     let s = name_tail(flat, toks, a, b, false);
@@ -1443,7 +1480,7 @@ fn bare_name(
         return None;
     };
     Some(Found {
-        name: flat[span.0..span.1].to_string(),
+        name: &flat[span.0..span.1],
         kind,
         title: None,
         span,
@@ -1510,7 +1547,7 @@ fn known_org_first_bytes(list: &[&str]) -> [bool; 256] {
 }
 
 /// Known organizations by short name ("UN", "Reuters", "Islamic State"), case-sensitive.
-fn known_orgs(doc: &Document, skip: &[bool], found: &mut Vec<Found>) {
+fn known_orgs<'a>(doc: &'a Document, keys: &StartKeys, skip: &[bool], found: &mut Vec<Found<'a>>) {
     let (set, list, filter) = &*KNOWN_ORGS;
     let mut org_spans: Vec<(usize, usize)> = found
         .iter()
@@ -1518,7 +1555,7 @@ fn known_orgs(doc: &Document, skip: &[bool], found: &mut Vec<Found>) {
         .map(|f| f.span)
         .collect();
     org_spans.sort_unstable();
-    let mut starts = filter.starts(&doc.flat, &doc.word_starts);
+    let mut starts = filter.select(keys);
     // Only a match written as an entry is kept, so it starts with the first byte of one
     // ("UN", not "un"): the other starts ("you", "under") are dropped too. A match there
     // would be dropped, and it could not hide a match that is kept: no entry can start
@@ -1546,7 +1583,7 @@ fn known_orgs(doc: &Document, skip: &[bool], found: &mut Vec<Found>) {
             continue;
         }
         found.push(Found {
-            name: t.to_string(),
+            name: t,
             kind: "organization",
             title: None,
             span: (m.start, m.end),
@@ -1567,26 +1604,26 @@ fn confirm_candidates(found: &mut Vec<Found>) {
         let mut persons: Map<&str, Set<&str>> = Map::default();
         for f in found.iter().filter(|f| f.kind == "person") {
             let last = f.name.split_whitespace().last().unwrap_or("");
-            persons.entry(last).or_default().insert(&f.name);
+            persons.entry(last).or_default().insert(f.name);
         }
         let surnames: Set<&str> = found
             .iter()
             .filter(|f| f.kind == "surname")
-            .map(|f| f.name.as_str())
+            .map(|f| f.name)
             .collect();
         let mut count: Map<&str, usize> = Map::default();
         for f in found.iter().filter(|f| f.kind == "candidate") {
-            *count.entry(&f.name).or_default() += 1;
+            *count.entry(f.name).or_default() += 1;
         }
         found
             .iter()
             .map(|f| {
                 f.kind == "candidate" && {
                     let last = f.name.split_whitespace().last().unwrap_or("");
-                    count.get(f.name.as_str()).copied().unwrap_or(0) >= 2
+                    count.get(f.name).copied().unwrap_or(0) >= 2
                         || persons
                             .get(last)
-                            .is_some_and(|ps| ps.iter().any(|p| same_person(p, &f.name)))
+                            .is_some_and(|ps| ps.iter().any(|p| same_person(p, f.name)))
                         || surnames.contains(last)
                 }
             })
@@ -1610,7 +1647,7 @@ fn merge(text: &str, found: Vec<Found>) -> Vec<Actor> {
         let ev = Evidence::from_bytes(text, f.span.0, f.span.1);
         let existing = actors.iter_mut().find(|a| {
             a.kind == f.kind
-                && (a.name == f.name || (f.kind == "person" && same_person(&a.name, &f.name)))
+                && (a.name == f.name || (f.kind == "person" && same_person(&a.name, f.name)))
         });
         match existing {
             Some(a) => {
@@ -1621,16 +1658,16 @@ fn merge(text: &str, found: Vec<Found>) -> Vec<Actor> {
                 if f.name.split_whitespace().count() > a.name.split_whitespace().count()
                     && a.name.split_whitespace().count() == 1
                 {
-                    a.name = f.name;
+                    a.name = f.name.to_string();
                 }
                 if a.title.is_none() {
-                    a.title = f.title;
+                    a.title = f.title.map(str::to_string);
                 }
             }
             None => actors.push(Actor {
-                name: f.name,
+                name: f.name.to_string(),
                 kind: f.kind.to_string(),
-                title: f.title,
+                title: f.title.map(str::to_string),
                 mentions: vec![ev],
             }),
         }
@@ -1658,7 +1695,7 @@ fn same_person(a: &str, b: &str) -> bool {
 /// Adds every later mention of a person by surname ("Bailey said") or by a title of theirs
 /// ("the sheriff"), in one pass over the text. A surname shared by two people goes to the
 /// one named last before it.
-fn add_later_mentions(doc: &Document, skip: &[bool], actors: &mut [Actor]) {
+fn add_later_mentions(doc: &Document, start_keys: &StartKeys, skip: &[bool], actors: &mut [Actor]) {
     let text = doc.text;
     let mut keys: Vec<String> = Vec::new();
     // (actor index, is a title) per key.
@@ -1694,8 +1731,7 @@ fn add_later_mentions(doc: &Document, skip: &[bool], actors: &mut [Actor]) {
         return;
     }
     let set = WordPhrases::new(keys.iter().map(String::as_str));
-    let starts =
-        StartFilter::new(keys.iter().map(String::as_str)).starts(&doc.flat, &doc.word_starts);
+    let starts = StartFilter::new(keys.iter().map(String::as_str)).select(start_keys);
     let mut extra: Vec<(usize, Evidence)> = Vec::new();
     for m in set.find_at(&doc.flat, &starts) {
         if doc
@@ -1761,9 +1797,9 @@ pub fn last_mention_before(mentions: &[Evidence], pos: usize) -> Option<&Evidenc
 }
 
 /// Unnamed groups ("protesters", "security forces"), one actor per group word.
-fn add_groups(doc: &Document, actors: &mut Vec<Actor>) {
+fn add_groups(doc: &Document, keys: &StartKeys, actors: &mut Vec<Actor>) {
     let (groups, filter) = &*GROUPS;
-    let starts = filter.starts(&doc.flat, &doc.word_starts);
+    let starts = filter.select(keys);
     for m in groups.find_at(&doc.flat, &starts) {
         let name = lower(&doc.flat[m.start..m.end]);
         let ev = Evidence::from_bytes(doc.text, m.start, m.end);
