@@ -636,7 +636,7 @@ impl<'a> Scanner<'a> {
     /// when it has no capital (most words), else a copy on the stack.
     fn lw(&self, i: usize) -> Low<'a> {
         let w = self.w(i);
-        if w.len() <= 16 && w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        if already_lower(w) {
             return Low::Same(w);
         }
         let mut buf = [0; 16];
@@ -2208,12 +2208,18 @@ impl PartialEq<&str> for Low<'_> {
 /// [`lower`] as text: "" for a word longer than 16 bytes or not ASCII (no rule word is); the
 /// word itself when it has no capital.
 fn lower_str<'b>(w: &'b str, buf: &'b mut [u8; 16]) -> &'b str {
-    if w.len() <= 16 && w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+    if already_lower(w) {
         return w;
     }
     lower(w, buf)
         .and_then(|l| std::str::from_utf8(l).ok())
         .unwrap_or("")
+}
+
+/// An ASCII word of at most 16 bytes with no capital: its own lowercase form, which
+/// [`Scanner::lw`] and [`lower_str`] return without a copy.
+fn already_lower(w: &str) -> bool {
+    w.len() <= 16 && w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
 }
 
 /// Words that can begin an expression; any other word is skipped at once, which keeps the
