@@ -29,6 +29,7 @@ mod tests {
 pub mod ascii;
 pub mod packed;
 pub mod search;
+pub mod swar;
 mod word_phrases;
 pub use word_phrases::{word_starts, WordPhrases};
 
