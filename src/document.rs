@@ -8,7 +8,7 @@ mod dateline;
 
 use std::ops::Range;
 
-use crate::vocab::packed;
+use crate::vocab::{packed, swar};
 
 /// A byte range into the document text.
 pub type Span = Range<usize>;
@@ -205,50 +205,69 @@ fn split_sentences(text: &str, para: Span) -> Vec<Span> {
     let mut start = para.start;
     let mut i = para.start;
     while i < para.end {
-        let b = bytes[i];
-        if b == b'.' || b == b'!' || b == b'?' {
-            // Extend over closing quotes/brackets and repeated punctuation.
-            let mut j = i + 1;
-            while j < para.end {
-                let rest = &text[j..para.end];
-                let c = rest.chars().next().unwrap_or(' ');
-                if matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '.' | '!' | '?') {
-                    j += c.len_utf8();
-                } else {
-                    break;
-                }
-            }
+        i = next_stop(bytes, i, para.end);
+        let Some(&b) = bytes.get(i).filter(|_| i < para.end) else {
+            break;
+        };
+        // Extend over closing quotes/brackets and repeated punctuation.
+        let mut j = i + 1;
+        while j < para.end {
             let rest = &text[j..para.end];
-            let ws = rest.len() - rest.trim_start().len();
-            let next = rest.trim_start().chars().next();
-            let boundary = ws > 0
-                && next.is_some_and(|c| {
-                    c.is_uppercase()
-                        || c.is_ascii_digit()
-                        || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[')
-                });
-            let abbrev = b == b'.' && {
-                // The separator may be wider than one byte (a no-break space).
-                let word_start = text[start..i]
-                    .char_indices()
-                    .rfind(|&(_, c)| c.is_whitespace() || c == '(')
-                    .map(|(k, c)| start + k + c.len_utf8())
-                    .unwrap_or(start);
-                is_abbreviation(&text[word_start..i + 1])
-            };
-            if boundary && !abbrev {
-                push_trimmed(text, start..j, &mut out);
-                start = j + ws;
-                i = start;
-                continue;
+            let c = rest.chars().next().unwrap_or(' ');
+            if matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '.' | '!' | '?') {
+                j += c.len_utf8();
+            } else {
+                break;
             }
-            i = j;
+        }
+        let rest = &text[j..para.end];
+        let ws = rest.len() - rest.trim_start().len();
+        let next = rest.trim_start().chars().next();
+        let boundary = ws > 0
+            && next.is_some_and(|c| {
+                c.is_uppercase()
+                    || c.is_ascii_digit()
+                    || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[')
+            });
+        let abbrev = b == b'.' && {
+            // The separator may be wider than one byte (a no-break space).
+            let word_start = text[start..i]
+                .char_indices()
+                .rfind(|&(_, c)| c.is_whitespace() || c == '(')
+                .map(|(k, c)| start + k + c.len_utf8())
+                .unwrap_or(start);
+            is_abbreviation(&text[word_start..i + 1])
+        };
+        if boundary && !abbrev {
+            push_trimmed(text, start..j, &mut out);
+            start = j + ws;
+            i = start;
             continue;
         }
-        i += 1;
+        i = j;
     }
     push_trimmed(text, start..para.end, &mut out);
     out
+}
+
+/// The first `.`, `!` or `?` of `bytes[i..end]`, else `end`: eight bytes at a time, as most
+/// of a sentence is none of them.
+fn next_stop(bytes: &[u8], mut i: usize, end: usize) -> usize {
+    while i + 8 <= end {
+        let Some(x) = swar::load(bytes, i) else {
+            break;
+        };
+        let stops =
+            swar::bytes_equal(x, b'.') | swar::bytes_equal(x, b'!') | swar::bytes_equal(x, b'?');
+        if stops != 0 {
+            return i + (stops.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < end && !matches!(bytes[i], b'.' | b'!' | b'?') {
+        i += 1;
+    }
+    i
 }
 
 fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
@@ -392,6 +411,27 @@ mod tests {
         ] {
             assert_eq!(Document::new(text).dateline, None, "{text}");
         }
+    }
+
+    #[test]
+    fn next_stop_finds_the_first_stop_as_a_plain_search_does() {
+        let mut rng = crate::testing::Rng(0x3017_0003);
+        let pieces = ["word", " ", ".", "!", "?", "é", "…", "Mr", ",", "\n", "\"", "abcdefgh"];
+        let mut far = 0;
+        for _ in 0..2_000 {
+            let n = rng.next() % 40;
+            let text: String = (0..n).map(|_| rng.pick(&pieces)).collect();
+            let b = text.as_bytes();
+            let from = (rng.next() % (b.len() as u64 + 1)) as usize;
+            let end = from + (rng.next() % (b.len() - from + 1) as u64) as usize;
+            let plain = (from..end)
+                .find(|&i| matches!(b[i], b'.' | b'!' | b'?'))
+                .unwrap_or(end);
+            assert_eq!(next_stop(b, from, end), plain, "{text:?} {from}..{end}");
+            far += usize::from(plain >= from + 8);
+        }
+        // Many stops lie eight bytes or more on: the path that reads eight at a time.
+        assert!(far > 200, "{far}");
     }
 
     #[test]
