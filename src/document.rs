@@ -416,7 +416,9 @@ mod tests {
     #[test]
     fn next_stop_finds_the_first_stop_as_a_plain_search_does() {
         let mut rng = crate::testing::Rng(0x3017_0003);
-        let pieces = ["word", " ", ".", "!", "?", "é", "…", "Mr", ",", "\n", "\"", "abcdefgh"];
+        let pieces = [
+            "word", " ", ".", "!", "?", "é", "…", "Mr", ",", "\n", "\"", "abcdefgh",
+        ];
         let mut far = 0;
         for _ in 0..2_000 {
             let n = rng.next() % 40;

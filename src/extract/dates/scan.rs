@@ -496,8 +496,15 @@ impl<'a> Scanner<'a> {
         let (has_quarter, report_q) = quarters_in(text, &t);
         let mut next_anchor = vec![u32::MAX; t.len()];
         let mut next = u32::MAX;
+        let bytes = text.as_bytes();
         for k in (0..t.len()).rev() {
-            if !matches!(t[k].kind, K::Punct(_)) && is_anchor(&text[t[k].s..t[k].e]) {
+            let anchor = match t[k].kind {
+                K::Punct(_) => false,
+                // All digits: a number is an anchor.
+                K::Num => true,
+                K::Word => is_anchor_bytes(&bytes[t[k].s..t[k].e]),
+            };
+            if anchor {
                 next = k as u32;
             }
             next_anchor[k] = next;
@@ -2348,16 +2355,25 @@ static COULD_START: packed::Set<{ COULD_START_WORDS.len() + CALENDAR_WORDS.len()
 /// relative day): an expression never starts more than [`ANCHOR_REACH`] tokens before one,
 /// so that words like b"the" and b"a" far from any of them are skipped without trying a rule.
 fn is_anchor(w: &str) -> bool {
-    let b = w.as_bytes();
+    is_anchor_bytes(w.as_bytes())
+}
+
+/// [`is_anchor`] of a word's bytes (the tokens' spans are byte spans: no char boundary to
+/// check).
+fn is_anchor_bytes(b: &[u8]) -> bool {
     match b.first() {
         Some(c) if c.is_ascii_digit() => return true,
         Some(&first) if may_be_anchor(b.len(), first, b[b.len() - 1]) => {}
         _ => return false,
     }
-    let mut buf = [0u8; 16];
-    let Some(l) = lower(w, &mut buf) else {
+    if b.len() > 16 || !b.is_ascii() {
         return false;
-    };
+    }
+    let mut buf = [0u8; 16];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    let l = &buf[..b.len()];
     // A plural counts as its singular ("days", "Mondays").
     let l = l.strip_suffix(b"s").filter(|x| x.len() > 2).unwrap_or(l);
     ANCHORS.contains(packed::key(l))
@@ -2368,29 +2384,42 @@ fn is_anchor(w: &str) -> bool {
 /// compared by their low five bits after lowercasing, so a false "yes" can happen, a false
 /// "no" cannot.
 fn may_be_anchor(len: usize, first: u8, last: u8) -> bool {
-    let bit = |c: u8| 1u32 << (c.to_ascii_lowercase() & 31);
-    let Some(&[firsts, lasts]) = ANCHOR_ENDS.get(len) else {
+    let Some(bit) = shape_bit(len, first, last) else {
         return false;
     };
-    let singular = firsts & bit(first) != 0 && lasts & bit(last) != 0;
-    // A plural: the singular has one byte less and more than two.
-    let plural =
-        len > 3 && last.eq_ignore_ascii_case(&b's') && ANCHOR_ENDS[len - 1][0] & bit(first) != 0;
-    singular || plural
+    ANCHOR_SHAPES[bit / 64] & 1 << (bit % 64) != 0
 }
 
-/// Per length (up to 16), the first and the last letters of the anchor words of that length
-/// (a bit each, by the low five bits), for [`may_be_anchor`].
-static ANCHOR_ENDS: [[u32; 2]; 17] = {
-    let mut t = [[0u32; 2]; 17];
+/// The bit of [`ANCHOR_SHAPES`] for a word of `len` bytes (at most 16) with these first and
+/// last bytes.
+const fn shape_bit(len: usize, first: u8, last: u8) -> Option<usize> {
+    if len > 16 {
+        return None;
+    }
+    // The low five bits are those of the other case already.
+    Some(len << 10 | ((first & 31) as usize) << 5 | (last & 31) as usize)
+}
+
+/// One bit per (length, first letter, last letter) of an anchor word, and of its plural (one
+/// byte longer, ending in "s", when the singular has more than two bytes), for
+/// [`may_be_anchor`]: a word's shape, rather than its first and last letters apart.
+static ANCHOR_SHAPES: [u64; 17 << 4] = {
+    let mut t = [0u64; 17 << 4];
     let lists = [ANCHOR_WORDS, CALENDAR_WORDS];
     let mut l = 0;
     while l < lists.len() {
         let mut i = 0;
         while i < lists[l].len() {
             let w = lists[l][i];
-            t[w.len()][0] |= 1 << (w[0] & 31);
-            t[w.len()][1] |= 1 << (w[w.len() - 1] & 31);
+            let n = w.len();
+            if let Some(bit) = shape_bit(n, w[0], w[n - 1]) {
+                t[bit / 64] |= 1 << (bit % 64);
+            }
+            if n > 2 {
+                if let Some(bit) = shape_bit(n + 1, w[0], b's') {
+                    t[bit / 64] |= 1 << (bit % 64);
+                }
+            }
             i += 1;
         }
         l += 1;
