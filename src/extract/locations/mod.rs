@@ -71,8 +71,18 @@ fn may_be_key(folded: &str) -> bool {
 /// Names that need context to be a place: the gazetteer's ambiguous list, the project's list
 /// of words that are never a place alone, and every common given name ("Paul", "Michael"),
 /// folded and sorted at build time.
+///
+/// A hash set built on first use: asked for every hit, a binary search over the sorted list
+/// cost more than the rest of the hit.
 fn is_ambiguous(folded: &str) -> bool {
-    index::AMBIGUOUS.binary_search(&folded).is_ok()
+    static SET: LazyLock<WordList> = LazyLock::new(|| WordList::new(index::AMBIGUOUS));
+    SET.contains(folded)
+}
+
+/// Whether `w` is a common given name as written ([`index::GIVEN_NAMES`]).
+fn is_given_name(w: &str) -> bool {
+    static SET: LazyLock<WordList> = LazyLock::new(|| WordList::new(index::GIVEN_NAMES));
+    SET.contains(w)
 }
 
 /// One gazetteer record.
@@ -195,22 +205,30 @@ pub fn lookup(folded: &str) -> &'static [u32] {
 /// [`lookup`], and whether a longer key continues `folded` with another word ("san" →
 /// "san antonio"), so that a run of capitalized words stops growing as soon as no place
 /// name can contain it.
+///
+/// The binary search compares the first eight bytes of a key and of `folded` as one
+/// number (most keys of a bucket differ there), and the rest byte by byte only when those
+/// are equal (`lookup_run_plain` in the tests is the plain form it must agree with).
 fn lookup_run(folded: &str) -> (&'static [u32], bool) {
     if !may_be_key(folded) {
         return (&[], false);
     }
     let n = index::KEY_ENDS.len();
     let (mut lo, mut hi) = bucket_range(folded);
-    let folded = folded.as_bytes();
+    let q = folded.as_bytes();
+    let qh = head8(q);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        if bytes_less(key(mid), folded) {
+        if key_less(mid, q, qh) {
             lo = mid + 1;
         } else {
             hi = mid;
         }
     }
-    let found = lo < n && key(lo) == folded;
+    let found = lo < n && {
+        let (start, end) = key_bounds(lo);
+        end - start == q.len() && key_head(start, end) == qh && key(lo).get(8..) == q.get(8..)
+    };
     let ids = if found {
         let (a, b) = (
             index::ID_STARTS[lo] as usize,
@@ -224,10 +242,80 @@ fn lookup_run(folded: &str) -> (&'static [u32], bool) {
     // `folded` with another word come right after it.
     let next = if found { lo + 1 } else { lo };
     let longer = next < n && {
-        let k = key(next);
-        k.len() > folded.len() && k.starts_with(folded) && k[folded.len()] == b' '
+        let (start, end) = key_bounds(next);
+        if q.len() < 8 {
+            // The key's first `q.len() + 1` bytes are in its head: `folded`, then a space.
+            let kh = key_head(start, end);
+            end - start > q.len()
+                && kh & head_mask(q.len()) == qh
+                && (kh >> (8 * (7 - q.len()))) as u8 == b' '
+        } else {
+            let k = key(next);
+            k.len() > q.len() && k.starts_with(q) && k[q.len()] == b' '
+        }
     };
     (ids, longer)
+}
+
+/// The byte range of the `i`th key in [`KEYS_TXT`].
+fn key_bounds(i: usize) -> (usize, usize) {
+    let end = index::KEY_ENDS[i] as usize;
+    let start = i.checked_sub(1).map_or(0, |p| index::KEY_ENDS[p] as usize);
+    (start, end.max(start))
+}
+
+/// The mask of the first `len` bytes of a [`head8`] (all of them from eight on).
+fn head_mask(len: usize) -> u64 {
+    if len >= 8 {
+        u64::MAX
+    } else {
+        !(u64::MAX >> (8 * len))
+    }
+}
+
+/// The first eight bytes of `s` as a big-endian number, missing bytes as zeros: heads
+/// compare as the strings' first eight bytes do, except that a string and the same string
+/// followed by zero bytes tie (lengths break the tie).
+fn head8(s: &[u8]) -> u64 {
+    match s.get(..8).and_then(|b| <[u8; 8]>::try_from(b).ok()) {
+        Some(b) => u64::from_be_bytes(b),
+        None => {
+            let mut b = [0u8; 8];
+            for (d, &x) in b.iter_mut().zip(s) {
+                *d = x;
+            }
+            u64::from_be_bytes(b)
+        }
+    }
+}
+
+/// [`head8`] of the key at `start..end` of [`KEYS_TXT`]: eight bytes read at once, the
+/// next keys' bytes masked off.
+fn key_head(start: usize, end: usize) -> u64 {
+    let keys = KEYS_TXT.as_bytes();
+    match keys
+        .get(start..start + 8)
+        .and_then(|b| <[u8; 8]>::try_from(b).ok())
+    {
+        Some(b) => u64::from_be_bytes(b) & head_mask(end - start),
+        None => head8(keys.get(start..end).unwrap_or(b"")),
+    }
+}
+
+/// Whether the `i`th key sorts before `q`, whose [`head8`] is `qh`.
+fn key_less(i: usize, q: &[u8], qh: u64) -> bool {
+    let (start, end) = key_bounds(i);
+    let kh = key_head(start, end);
+    if kh != qh {
+        return kh < qh;
+    }
+    // The first eight bytes tie: a key or a `q` that ends within them is a prefix of the
+    // other (any byte past its end that the other has is a zero of the head).
+    let klen = end - start;
+    if klen <= 8 || q.len() <= 8 {
+        return klen < q.len();
+    }
+    bytes_less(key(i).get(8..).unwrap_or(b""), &q[8..])
 }
 
 /// Words that may join capitalized words inside a place name.
@@ -1215,11 +1303,7 @@ fn given_name_before(text: &str, words: &[Word], h: &Hit) -> bool {
         .checked_sub(1)
         .map(|i| words[i])
         .filter(|p| joinable(text, p, &words[h.first_word]))
-        .is_some_and(|p| {
-            index::GIVEN_NAMES
-                .binary_search(&&text[p.start..p.end])
-                .is_ok()
-        })
+        .is_some_and(|p| is_given_name(&text[p.start..p.end]))
 }
 
 /// Capitalized words that follow a place name without making it part of a person's name.
@@ -2351,6 +2435,133 @@ mod robustness {
                     let shorter =
                         fold(&text[words[i].start..words[i.max(j.saturating_sub(1))].end]);
                     assert!(folded.starts_with(&shorter), "{run:?} in {text:?}");
+                }
+            }
+        }
+    }
+
+    /// [`lookup_run`] as it was first written: a byte-by-byte binary search.
+    fn lookup_run_plain(folded: &str) -> (&'static [u32], bool) {
+        if !may_be_key(folded) {
+            return (&[], false);
+        }
+        let n = index::KEY_ENDS.len();
+        let (mut lo, mut hi) = bucket_range(folded);
+        let folded = folded.as_bytes();
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if bytes_less(key(mid), folded) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let found = lo < n && key(lo) == folded;
+        let ids = if found {
+            let (a, b) = (
+                index::ID_STARTS[lo] as usize,
+                index::ID_STARTS[lo + 1] as usize,
+            );
+            index::IDS.get(a..b).unwrap_or(&[])
+        } else {
+            &[]
+        };
+        let next = if found { lo + 1 } else { lo };
+        let longer = next < n && {
+            let k = key(next);
+            k.len() > folded.len() && k.starts_with(folded) && k[folded.len()] == b' '
+        };
+        (ids, longer)
+    }
+
+    /// The fast [`lookup_run`] answers like the plain one for every key, every key cut at
+    /// each byte, keys with a byte changed or appended, and generated names; most of these
+    /// reach the binary search (all keys and their word-boundary prefixes pass the prefilter).
+    #[test]
+    fn lookup_runs_like_the_plain_search() {
+        let same = |q: &str| {
+            let (a, b) = (lookup_run(q), lookup_run_plain(q));
+            assert_eq!(
+                (a.0.as_ptr(), a.0.len(), a.1),
+                (b.0.as_ptr(), b.0.len(), b.1),
+                "{q:?}"
+            );
+            may_be_key(q)
+        };
+        let mut searched = 0;
+        let mut cases = 0;
+        for i in (0..index::KEY_ENDS.len()).step_by(7) {
+            let Ok(k) = std::str::from_utf8(key(i)) else {
+                continue;
+            };
+            for cut in (1..=k.len()).filter(|&c| k.is_char_boundary(c)) {
+                let p = &k[..cut];
+                for q in [
+                    p.to_string(),
+                    format!("{p} "),
+                    format!("{p}\0"),
+                    format!("{p} x"),
+                    format!("{p}a"),
+                    format!("{p}zz"),
+                ] {
+                    cases += 1;
+                    searched += usize::from(same(&q));
+                }
+            }
+        }
+        let mut rng = crate::testing::Rng(0x5eed_1234_abcd_0003);
+        let pieces = ["a", "b", "s", "san", " ", "\0", "é", "z", "al ", "ab"];
+        for _ in 0..crate::testing::cases("LOCATIONS_LOOKUP_CASES", 20_000) {
+            let n = (rng.next() % 8) as usize;
+            let q: String = (0..n).map(|_| rng.pick(&pieces)).collect();
+            cases += 1;
+            searched += usize::from(same(&q));
+        }
+        // Not a vacuous comparison: many cases (every key and its word-boundary prefixes at
+        // least) reach the binary search.
+        assert!(searched * 10 > cases, "{searched} of {cases}");
+    }
+
+    /// [`head8`] orders like the first eight bytes, and [`key_head`] is the head of the key.
+    #[test]
+    fn heads_are_the_first_eight_bytes() {
+        for i in (0..index::KEY_ENDS.len()).step_by(97) {
+            let (start, end) = key_bounds(i);
+            assert_eq!(key_head(start, end), head8(key(i)), "{i}");
+        }
+        let last = index::KEY_ENDS.len() - 1;
+        let (start, end) = key_bounds(last);
+        assert_eq!(key_head(start, end), head8(key(last)));
+        let words: [&[u8]; 7] = [b"", b"a", b"ab", b"abcdefgh", b"abcdefghi", b"b", b"a\x00"];
+        for a in words {
+            for b in words {
+                let cut = |s: &[u8]| {
+                    let mut v = s[..s.len().min(8)].to_vec();
+                    v.resize(8, 0);
+                    v
+                };
+                assert_eq!(head8(a).cmp(&head8(b)), cut(a).cmp(&cut(b)), "{a:?} {b:?}");
+            }
+        }
+    }
+
+    /// The hash sets of ambiguous and given names hold their sorted lists exactly.
+    #[test]
+    fn name_sets_are_the_sorted_lists() {
+        for list in [&index::AMBIGUOUS[..], &index::GIVEN_NAMES[..]] {
+            for w in list {
+                for v in [
+                    w.to_string(),
+                    w.to_uppercase(),
+                    format!("{w}x"),
+                    w.chars().skip(1).collect(),
+                ] {
+                    let set = if list.len() == index::AMBIGUOUS.len() {
+                        is_ambiguous(&v)
+                    } else {
+                        is_given_name(&v)
+                    };
+                    assert_eq!(set, list.binary_search(&v.as_str()).is_ok(), "{v:?}");
                 }
             }
         }
