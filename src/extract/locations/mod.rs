@@ -15,7 +15,6 @@
 mod fold;
 
 use std::collections::{HashMap, HashSet};
-use std::rc::Rc;
 use std::sync::LazyLock;
 
 use crate::document::{Document, Span};
@@ -139,7 +138,7 @@ impl Candidate {
 
 /// The candidates of a hit: the ids and records of the places its name may stand for, best
 /// first; shared by the hits of one name.
-type Candidates = Rc<[(u32, Candidate)]>;
+type Candidates<'a> = &'a [(u32, Candidate)];
 
 /// The gazetteer record `id`, its fields cut out of its line (see [`place`]).
 fn candidate(id: u32) -> Option<Candidate> {
@@ -598,6 +597,16 @@ pub fn extract(doc: &Document) -> Places {
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
+        // Most words start with a small ASCII letter: turned away on their first byte,
+        // before the word is sliced.
+        if text
+            .as_bytes()
+            .get(w.start)
+            .is_some_and(u8::is_ascii_lowercase)
+        {
+            i += 1;
+            continue;
+        }
         let first = &text[w.start..w.end];
         if !capitalized(first) || is_contraction(first) {
             i += 1;
@@ -661,19 +670,22 @@ pub fn extract(doc: &Document) -> Places {
 /// the gap before it to one space unless nothing came before: it is appended to the fold
 /// so far instead of the whole run being folded again.
 fn fold_run(folded: &mut String, first: bool, last: &str, run: &str) {
-    if !last.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        folded.clear();
-        fold_into(run, folded);
-        return;
-    }
     if first {
         folded.clear();
     } else if !folded.is_empty() {
         folded.push(' ');
     }
-    let at = folded.len();
-    folded.push_str(last);
-    folded[at..].make_ascii_lowercase();
+    // One pass: each byte is tested and lower-cased as it is copied; any other byte sends
+    // the whole run through `fold_into`.
+    folded.reserve(last.len());
+    for b in last.bytes() {
+        if !b.is_ascii_alphanumeric() {
+            folded.clear();
+            fold_into(run, folded);
+            return;
+        }
+        folded.push(char::from(b.to_ascii_lowercase()));
+    }
 }
 
 fn prev_word<'a>(text: &'a str, words: &[Word], i: usize) -> Option<&'a str> {
@@ -716,26 +728,30 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
         Some(v) => v.1 += 1,
         None => votes.push((c, 1)),
     };
-    // The candidates of a name are read from the gazetteer once per article: its other
-    // mentions (the same `ids`) share them.
-    let mut parsed: HashMap<(usize, usize), Candidates, WordBuildHasher> = HashMap::default();
-    let mut places_of = |h: &Hit| -> Candidates {
-        parsed
-            .entry((h.ids.as_ptr() as usize, h.ids.len()))
-            .or_insert_with(|| {
-                h.ids
-                    .iter()
-                    .filter_map(|&id| candidate(id).map(|p| (id, p)))
-                    .collect()
+    // The candidates of a name are read from the gazetteer once per article, into one pool:
+    // its other mentions (the same `ids`, told apart by where they start in the index, as
+    // no two names' non-empty id lists start at the same place) share them.
+    let mut pool: Vec<(u32, Candidate)> = Vec::new();
+    let mut parsed: HashMap<usize, (u32, u32), WordBuildHasher> = HashMap::default();
+    let ranges: Vec<(u32, u32)> = hits
+        .iter()
+        .map(|h| {
+            *parsed.entry(h.ids.as_ptr() as usize).or_insert_with(|| {
+                let start = pool.len() as u32;
+                pool.extend(
+                    h.ids
+                        .iter()
+                        .filter_map(|&id| candidate(id).map(|p| (id, p))),
+                );
+                (start, pool.len() as u32)
             })
-            .clone()
-    };
+        })
+        .collect();
+    let pool = &pool;
     let mut resolved: Vec<(Hit, Candidates)> = hits
         .into_iter()
-        .map(|h| {
-            let p = places_of(&h);
-            (h, p)
-        })
+        .zip(ranges)
+        .map(|(h, (a, b))| (h, pool.get(a as usize..b as usize).unwrap_or(&[])))
         .collect();
     for (h, ps) in &resolved {
         if h.ambiguous || before_area_suffix(text, words, h) {
@@ -1020,7 +1036,7 @@ fn longer_local_name(
     words: &[Word],
     h: &Hit,
     p: &Candidate,
-    next_hit: Option<&(Hit, Candidates)>,
+    next_hit: Option<&(Hit, Candidates<'_>)>,
 ) -> Option<Span> {
     let small = p.population < 100_000 || fold(&text[h.span.clone()]) != fold(p.name);
     let n = words.get(h.last_word + 1)?;
