@@ -709,13 +709,16 @@ fn place_preposition_before(text: &str, words: &[Word], h: &Hit) -> bool {
         lower = before.to_lowercase();
         lower.as_str()
     };
+    if !PREPOSITIONS.contains_ci(word) {
+        return false;
+    }
     let is = |w: &str| word.eq_ignore_ascii_case(w);
     let noun = [
         "province", "state", "region", "city", "town", "village", "capital",
     ]
     .iter()
     .any(|w| is(w));
-    PREPOSITIONS.contains_ci(word) && !(noun && capitalized(before))
+    !(noun && capitalized(before))
 }
 
 /// Chooses a place for each hit and drops hits that lack the context they need.
@@ -753,8 +756,13 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
         .zip(ranges)
         .map(|(h, (a, b))| (h, pool.get(a as usize..b as usize).unwrap_or(&[])))
         .collect();
-    for (h, ps) in &resolved {
-        if h.ambiguous || before_area_suffix(text, words, h) {
+    // Whether a county-like word follows each hit: asked three times below.
+    let area: Vec<bool> = resolved
+        .iter()
+        .map(|(h, _)| before_area_suffix(text, words, h))
+        .collect();
+    for (k, (h, ps)) in resolved.iter().enumerate() {
+        if h.ambiguous || area[k] {
             continue;
         }
         if let Some((_, p)) = ps.first() {
@@ -779,9 +787,9 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
     admin1s.dedup();
     // Whether the article names a country outright (a country, a first-level subdivision or
     // a demonym); a lone city's own vote is too weak to make other cities foreign.
-    let any_votes = resolved.iter().any(|(h, ps)| {
+    let any_votes = resolved.iter().zip(&area).any(|((h, ps), &area)| {
         !h.ambiguous
-            && !before_area_suffix(text, words, h)
+            && !area
             && ps
                 .first()
                 .is_some_and(|(_, p)| matches!(p.kind, "country" | "admin1" | "demonym"))
@@ -851,7 +859,7 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
         let hit_text = &text[h.span.clone()];
         // "Tulsa County" in an Oklahoma story names the county after its city; "Rockdale
         // County" in a Georgia story is no Australian town.
-        let foreign_county = before_area_suffix(text, words, h)
+        let foreign_county = area[k]
             && ps
                 .iter()
                 .all(|(_, p)| p.kind == "country" || score(p.country) == 0);
@@ -863,7 +871,7 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
             && hit_text.chars().all(|c| c.is_ascii_uppercase())
             && ps[0].1.kind == "city";
         // "in March", "in May": a month or weekday is a date, whatever the gazetteer says.
-        let calendar_word = NOT_PLACES[..19].contains(&hit_text);
+        let calendar_word = is_calendar_word(hit_text);
         if (h.ambiguous && glued_after) || (acronym && !in_dateline) || calendar_word {
             keep[k] = false;
             continue;
@@ -1075,7 +1083,7 @@ fn localize_small_foreign_towns(places: &mut Places, small_foreign: &[&str]) {
         weight: usize,
         named: usize,
     }
-    let small: HashSet<&str> = small_foreign.iter().copied().collect();
+    let small: HashSet<&str, WordBuildHasher> = small_foreign.iter().copied().collect();
     let mut tallies: Vec<(String, Tally)> = Vec::new();
     fn tally<'t>(tallies: &'t mut Vec<(String, Tally)>, c: &str) -> &'t mut Tally {
         let i = match tallies.iter().position(|t| t.0 == c) {
@@ -1087,7 +1095,7 @@ fn localize_small_foreign_towns(places: &mut Places, small_foreign: &[&str]) {
         };
         &mut tallies[i].1
     }
-    let mut first_city: HashMap<&str, usize> = HashMap::new();
+    let mut first_city: HashMap<&str, usize, WordBuildHasher> = HashMap::default();
     for (i, l) in places.locations.iter().enumerate() {
         let Some(c) = &l.country else { continue };
         let small_town = l.kind == "city" && small.contains(l.name.as_str());
@@ -1223,10 +1231,9 @@ fn bare_compass_alone(text: &str, words: &[Word], h: &Hit) -> bool {
         "divisions",
     ];
     // Read once: this test runs for every hit.
-    static COMPASS: LazyLock<Vec<&'static str>> =
-        LazyLock::new(|| crate::vocab::entries(COMPASS_WORDS).collect());
-    let hit = &text[h.span.clone()];
-    if h.first_word != h.last_word || !COMPASS.iter().any(|c| c.eq_ignore_ascii_case(hit)) {
+    static COMPASS: LazyLock<WordList> =
+        LazyLock::new(|| WordList::new(crate::vocab::entries(COMPASS_WORDS)));
+    if h.first_word != h.last_word || !COMPASS.contains_ci(&text[h.span.clone()]) {
         return false;
     }
     for k in h.last_word + 1..(h.last_word + 7).min(words.len()) {
@@ -1475,7 +1482,7 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places, longe
                 .is_some_and(|n| &text[n.start..n.end] == "of");
             let demonym = lookup(&fold(&text[words[first].start..words[i - 1].end]))
                 .first()
-                .and_then(|&id| place(id))
+                .and_then(|&id| candidate(id))
                 .is_some_and(|p| p.kind == "demonym");
             if of_follows || demonym {
                 continue;
@@ -1882,6 +1889,13 @@ const NOT_PLACES: &[&str] = &[
     "Many",
 ];
 
+/// Whether `w` is a month or a weekday as written (the first 19 of [`NOT_PLACES`]).
+fn is_calendar_word(w: &str) -> bool {
+    static SET: LazyLock<WordList> =
+        LazyLock::new(|| WordList::new(NOT_PLACES[..19].iter().copied()));
+    SET.contains(w)
+}
+
 /// Whether `w` is one of [`NOT_PLACES`] (a filter rejects most words first).
 fn is_not_place(w: &str) -> bool {
     static SET: LazyLock<WordList> = LazyLock::new(|| WordList::new(NOT_PLACES.iter().copied()));
@@ -1982,11 +1996,13 @@ fn main_country(places: &Places) -> Option<String> {
 
 /// [`main_country`] without the location `skip`.
 fn main_country_but(places: &Places, skip: Option<usize>) -> Option<String> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    let mut count = |c: &str, n: usize| match counts.iter_mut().find(|x| x.0 == c) {
-        Some(x) => x.1 += n,
-        None => counts.push((c.to_string(), n)),
-    };
+    fn add<'a>(counts: &mut Vec<(&'a str, usize)>, c: &'a str, n: usize) {
+        match counts.iter_mut().find(|x| x.0 == c) {
+            Some(x) => x.1 += n,
+            None => counts.push((c, n)),
+        }
+    }
+    let mut counts: Vec<(&str, usize)> = Vec::new();
     for (_, l) in places
         .locations
         .iter()
@@ -1994,14 +2010,17 @@ fn main_country_but(places: &Places, skip: Option<usize>) -> Option<String> {
         .filter(|(j, _)| Some(*j) != skip)
     {
         if let Some(c) = &l.country {
-            count(c, 2 * l.mentions.len());
+            add(&mut counts, c, 2 * l.mentions.len());
         }
     }
     // "Bolivian society": demonyms say where the article is too, half as much.
     for (c, _) in &places.demonyms {
-        count(c, 1);
+        add(&mut counts, c, 1);
     }
-    counts.into_iter().max_by_key(|x| x.1).map(|x| x.0)
+    counts
+        .into_iter()
+        .max_by_key(|x| x.1)
+        .map(|x| x.0.to_string())
 }
 
 #[cfg(test)]
