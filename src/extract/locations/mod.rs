@@ -393,13 +393,27 @@ fn words_of(text: &str) -> Vec<Word> {
         // is skipped at once.
         if b.is_ascii() {
             if b.is_ascii_alphanumeric() {
-                if start.is_none() {
-                    start = Some(i);
-                }
+                let Some(s) = start else {
+                    // A new word: when a space follows its letters (most words), it is
+                    // letters and digits only, so that nothing is trimmed off it
+                    // ([`push_word`] would keep it whole) and the small-letter state is
+                    // reset at once.
+                    let end = ascii_alnum_end(bytes, i + 1);
+                    if bytes.get(end) == Some(&b' ') {
+                        out.push(Word { start: i, end });
+                        prev_lower_ascii = false;
+                        i = end + 1;
+                    } else {
+                        start = Some(i);
+                        prev_lower_ascii = bytes[end - 1].is_ascii_lowercase();
+                        i = end;
+                    }
+                    continue;
+                };
                 i = ascii_alnum_end(bytes, i + 1);
                 prev_lower_ascii = bytes[i - 1].is_ascii_lowercase();
                 // A space after the letters ends the word (the branch below, taken at once).
-                if let (Some(b' '), Some(s)) = (bytes.get(i), start) {
+                if bytes.get(i) == Some(&b' ') {
                     push_word(text, &mut out, s, i);
                     start = None;
                     prev_lower_ascii = false;
@@ -1398,16 +1412,23 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places, longe
     };
     // Names found by one rule: usually one, two for "X and Y districts" or "from X and Y".
     let mut pending: Vec<Span> = Vec::new();
-    // The longer local names found while resolving, in text order.
+    // The longer local names found while resolving, in text order; where the next one
+    // starts.
     let mut longer = longer.into_iter().peekable();
+    let mut next_longer = longer.peek().map_or(usize::MAX, |l| l.start);
     let shapes = &*TRIGGER_SHAPES;
+    let bytes = text.as_bytes();
     for (i, w) in words.iter().enumerate() {
+        // Most words start no rule and no longer name: one bit test, before anything else.
+        if w.start < next_longer && !shapes.may_contain(bytes.get(w.start..w.end).unwrap_or(b"")) {
+            continue;
+        }
         while longer.peek().is_some_and(|l| l.start < w.start) {
             longer.next();
         }
-        // Most words start no rule and no longer name: one bit test, before anything else.
-        let longer_here = longer.peek().is_some_and(|l| l.start == w.start);
-        if !longer_here && !shapes.may_contain(&text.as_bytes()[w.start..w.end]) {
+        next_longer = longer.peek().map_or(usize::MAX, |l| l.start);
+        let longer_here = next_longer == w.start;
+        if !longer_here && !shapes.may_contain(bytes.get(w.start..w.end).unwrap_or(b"")) {
             continue;
         }
         pending.clear();
@@ -1696,8 +1717,12 @@ impl ShapeFilter {
 
     /// The word and bit of `w`'s shape.
     fn slot(w: &[u8]) -> (usize, u64) {
-        let low = |k: usize| usize::from(w.get(k).map_or(0, |b| b & 31));
-        let shape = w.len().min(15) << 10 | low(0) << 5 | low(1);
+        let (b0, b1) = match *w {
+            [] => (0, 0),
+            [a] => (a, 0),
+            [a, b, ..] => (a, b),
+        };
+        let shape = w.len().min(15) << 10 | usize::from(b0 & 31) << 5 | usize::from(b1 & 31);
         (shape >> 6, 1 << (shape & 63))
     }
 
