@@ -381,9 +381,27 @@ struct Word {
     end: usize,
 }
 
+#[cfg(test)]
 fn words_of(text: &str) -> Vec<Word> {
+    words_and_triggers(text).0
+}
+
+/// The words of `text`, and the indexes of those whose shape is a context trigger's
+/// ([`TRIGGER_SHAPES`]; `trigger_candidates` in the tests is the plain form): the shape is
+/// read while the word's bytes are at hand, rather than in another pass over every word.
+fn words_and_triggers(text: &str) -> (Vec<Word>, Vec<usize>) {
     let bytes = text.as_bytes();
+    let shapes = &*TRIGGER_SHAPES;
     let mut out = Vec::with_capacity(bytes.len() / 5);
+    let mut triggers = Vec::with_capacity(bytes.len() / 40);
+    // Notes the words pushed since `from`.
+    let note = |out: &Vec<Word>, from: usize, triggers: &mut Vec<usize>| {
+        for (k, w) in out.iter().enumerate().skip(from) {
+            if shapes.may_contain(bytes.get(w.start..w.end).unwrap_or(b"")) {
+                triggers.push(k);
+            }
+        }
+    };
     let mut start: Option<usize> = None;
     let mut prev_lower_ascii = false;
     let mut i = 0;
@@ -400,6 +418,14 @@ fn words_of(text: &str) -> Vec<Word> {
                     // reset at once.
                     let end = ascii_alnum_end(bytes, i + 1);
                     if bytes.get(end) == Some(&b' ') {
+                        // Its shape: the byte after the first is a letter, a digit or the
+                        // space, whose low five bits are zero as a missing byte's are.
+                        let b1 = bytes.get(i + 1).map_or(0, |b| b & 31);
+                        let shape = (end - i).min(15) << 10 | usize::from(b & 31) << 5;
+                        let shape = shape | usize::from(b1);
+                        if shapes.bits[shape >> 6] & (1 << (shape & 63)) != 0 {
+                            triggers.push(out.len());
+                        }
                         out.push(Word { start: i, end });
                         prev_lower_ascii = false;
                         i = end + 1;
@@ -414,7 +440,9 @@ fn words_of(text: &str) -> Vec<Word> {
                 prev_lower_ascii = bytes[i - 1].is_ascii_lowercase();
                 // A space after the letters ends the word (the branch below, taken at once).
                 if bytes.get(i) == Some(&b' ') {
+                    let n = out.len();
                     push_word(text, &mut out, s, i);
+                    note(&out, n, &mut triggers);
                     start = None;
                     prev_lower_ascii = false;
                     i += 1;
@@ -429,7 +457,9 @@ fn words_of(text: &str) -> Vec<Word> {
             let part = matches!(b, b'\'' | b'.') && start.is_some() && !lost_space;
             prev_lower_ascii = false;
             if let (false, Some(s)) = (part, start) {
+                let n = out.len();
                 push_word(text, &mut out, s, i);
+                note(&out, n, &mut triggers);
                 start = None;
             }
             i += 1;
@@ -445,14 +475,18 @@ fn words_of(text: &str) -> Vec<Word> {
         // Mojibake glued to a name ("AfghanistanŠ—Ès" for "Afghanistan's"): an accented
         // capital right after a small ASCII letter starts a new word.
         if let (true, Some(s)) = (prev_lower_ascii && !punctuation && c.is_uppercase(), start) {
+            let n = out.len();
             push_word(text, &mut out, s, i);
+            note(&out, n, &mut triggers);
             start = None;
         }
         prev_lower_ascii = false;
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
+                let n = out.len();
                 push_word(text, &mut out, s, i);
+                note(&out, n, &mut triggers);
                 start = None;
             }
             _ => {}
@@ -460,9 +494,11 @@ fn words_of(text: &str) -> Vec<Word> {
         i += c.len_utf8();
     }
     if let Some(s) = start {
+        let n = out.len();
         push_word(text, &mut out, s, text.len());
+        note(&out, n, &mut triggers);
     }
-    out
+    (out, triggers)
 }
 
 /// Pushes the word `text[start..end]` (not empty), without a trailing period (it belongs to
@@ -605,7 +641,7 @@ pub struct Places {
 /// Finds the places of `doc`.
 pub fn extract(doc: &Document) -> Places {
     let text = doc.text;
-    let words = words_of(text);
+    let (words, triggers) = words_and_triggers(text);
     let mut hits: Vec<Hit> = Vec::new();
     let mut folded = String::new();
     let mut i = 0;
@@ -673,7 +709,7 @@ pub fn extract(doc: &Document) -> Places {
             None => i += 1,
         }
     }
-    resolve(doc, &words, hits)
+    resolve(doc, &words, triggers, hits)
 }
 
 /// Makes `folded` the fold of `run`, a run of words ending with the word `last` and joined
@@ -736,7 +772,7 @@ fn place_preposition_before(text: &str, words: &[Word], h: &Hit) -> bool {
 }
 
 /// Chooses a place for each hit and drops hits that lack the context they need.
-fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
+fn resolve(doc: &Document, words: &[Word], triggers: Vec<usize>, hits: Vec<Hit>) -> Places {
     let text = doc.text;
     // Countries the article names outright (unambiguous country or admin1 hits) vote for
     // the reading of the other names.
@@ -1033,7 +1069,7 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
         }
     }
     localize_small_foreign_towns(&mut places, &small_foreign);
-    add_context_places(doc, words, &mut places, longer);
+    add_context_places(doc, words, triggers, &mut places, longer);
     places
 }
 
@@ -1381,7 +1417,14 @@ const INSTITUTION_WORDS: &[&str] = &[
 ];
 
 /// Smaller places named by their context: "X County", "the town of X", "the village of X".
-fn add_context_places(doc: &Document, words: &[Word], places: &mut Places, longer: Vec<Span>) {
+/// `triggers` are the words whose shape is a trigger's (see [`words_and_triggers`]).
+fn add_context_places(
+    doc: &Document,
+    words: &[Word],
+    triggers: Vec<usize>,
+    places: &mut Places,
+    longer: Vec<Span>,
+) {
     let text = doc.text;
     let main_country = main_country(places);
     // Rule `counties_are_american_unless_the_article_says_otherwise`: "Box Elder County",
@@ -1412,23 +1455,31 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places, longe
     };
     // Names found by one rule: usually one, two for "X and Y districts" or "from X and Y".
     let mut pending: Vec<Span> = Vec::new();
-    // The longer local names found while resolving, in text order; where the next one
-    // starts.
-    let mut longer = longer.into_iter().peekable();
-    let mut next_longer = longer.peek().map_or(usize::MAX, |l| l.start);
-    let shapes = &*TRIGGER_SHAPES;
-    let bytes = text.as_bytes();
-    for (i, w) in words.iter().enumerate() {
-        // Most words start no rule and no longer name: one bit test, before anything else.
-        if w.start < next_longer && !shapes.may_contain(bytes.get(w.start..w.end).unwrap_or(b"")) {
-            continue;
+    // The words that may start a rule or a longer name, in order: every other word would
+    // be skipped below without changing anything (the longer names before a word are
+    // dropped at the next word visited just as well).
+    let mut visit = triggers;
+    for l in &longer {
+        let k = words.partition_point(|w| w.start < l.start);
+        if words.get(k).is_some_and(|w| w.start == l.start) {
+            visit.push(k);
         }
+    }
+    if !longer.is_empty() {
+        visit.sort_unstable();
+        visit.dedup();
+    }
+    // The longer local names found while resolving, in text order.
+    let mut longer = longer.into_iter().peekable();
+    let shapes = &*TRIGGER_SHAPES;
+    for i in visit {
+        let w = &words[i];
         while longer.peek().is_some_and(|l| l.start < w.start) {
             longer.next();
         }
-        next_longer = longer.peek().map_or(usize::MAX, |l| l.start);
-        let longer_here = next_longer == w.start;
-        if !longer_here && !shapes.may_contain(bytes.get(w.start..w.end).unwrap_or(b"")) {
+        // Most words start no rule and no longer name: one bit test, before anything else.
+        let longer_here = longer.peek().is_some_and(|l| l.start == w.start);
+        if !longer_here && !shapes.may_contain(&text.as_bytes()[w.start..w.end]) {
             continue;
         }
         pending.clear();
@@ -2625,6 +2676,49 @@ mod robustness {
                 }
             }
         }
+    }
+
+    /// The words whose shape is a trigger's, one word after another: the plain form of
+    /// the triggers [`words_and_triggers`] notes while cutting the words.
+    fn trigger_candidates(text: &str, words: &[Word]) -> Vec<usize> {
+        words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| TRIGGER_SHAPES.may_contain(&text.as_bytes()[w.start..w.end]))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The triggers noted while cutting the words are those of the plain filter, on
+    /// hand-written and generated texts (which do hold some).
+    #[test]
+    fn triggers_are_noted_like_one_word_after_another() {
+        let mut noted = 0;
+        let mut check = |text: &str| {
+            let (words, triggers) = words_and_triggers(text);
+            assert_eq!(triggers, trigger_candidates(text, &words), "{text:?}");
+            noted += triggers.len();
+        };
+        for text in [
+            "Fighting near Kodoka displaced families in Bimbora village, Chad, in March.",
+            "The town of Pital de la Conta; from Doradal to Medellin. In a Berrien County.",
+            "I in a an IN In. in, in",
+            "",
+        ] {
+            check(text);
+        }
+        let pieces = [
+            "in", "In", "i", "a", "from", "County", "coast", "town", "x", " ", "  ", ".", ",",
+            "'s", "’", "é", "-", "\n", "N.C.", "villages", "ab",
+        ];
+        let mut rng = crate::testing::Rng(0x5eed_1234_abcd_0004);
+        let cases = crate::testing::cases("LOCATIONS_TRIGGER_CASES", 20_000);
+        for _ in 0..cases {
+            let n = (rng.next() % 16) as usize;
+            let text: String = (0..n).map(|_| rng.pick(&pieces)).collect();
+            check(&text);
+        }
+        assert!(noted * 4 > cases, "{noted} in {cases}");
     }
 
     /// [`bytes_less`] orders like slices do.
