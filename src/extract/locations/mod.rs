@@ -15,7 +15,6 @@
 mod fold;
 
 use std::collections::{HashMap, HashSet};
-use std::rc::Rc;
 use std::sync::LazyLock;
 
 use crate::document::{Document, Span};
@@ -71,8 +70,18 @@ fn may_be_key(folded: &str) -> bool {
 /// Names that need context to be a place: the gazetteer's ambiguous list, the project's list
 /// of words that are never a place alone, and every common given name ("Paul", "Michael"),
 /// folded and sorted at build time.
+///
+/// A hash set built on first use: asked for every hit, a binary search over the sorted list
+/// cost more than the rest of the hit.
 fn is_ambiguous(folded: &str) -> bool {
-    index::AMBIGUOUS.binary_search(&folded).is_ok()
+    static SET: LazyLock<WordList> = LazyLock::new(|| WordList::new(index::AMBIGUOUS));
+    SET.contains(folded)
+}
+
+/// Whether `w` is a common given name as written ([`index::GIVEN_NAMES`]).
+fn is_given_name(w: &str) -> bool {
+    static SET: LazyLock<WordList> = LazyLock::new(|| WordList::new(index::GIVEN_NAMES));
+    SET.contains(w)
 }
 
 /// One gazetteer record.
@@ -129,7 +138,7 @@ impl Candidate {
 
 /// The candidates of a hit: the ids and records of the places its name may stand for, best
 /// first; shared by the hits of one name.
-type Candidates = Rc<[(u32, Candidate)]>;
+type Candidates<'a> = &'a [(u32, Candidate)];
 
 /// The gazetteer record `id`, its fields cut out of its line (see [`place`]).
 fn candidate(id: u32) -> Option<Candidate> {
@@ -195,22 +204,30 @@ pub fn lookup(folded: &str) -> &'static [u32] {
 /// [`lookup`], and whether a longer key continues `folded` with another word ("san" →
 /// "san antonio"), so that a run of capitalized words stops growing as soon as no place
 /// name can contain it.
+///
+/// The binary search compares the first eight bytes of a key and of `folded` as one
+/// number (most keys of a bucket differ there), and the rest byte by byte only when those
+/// are equal (`lookup_run_plain` in the tests is the plain form it must agree with).
 fn lookup_run(folded: &str) -> (&'static [u32], bool) {
     if !may_be_key(folded) {
         return (&[], false);
     }
     let n = index::KEY_ENDS.len();
     let (mut lo, mut hi) = bucket_range(folded);
-    let folded = folded.as_bytes();
+    let q = folded.as_bytes();
+    let qh = head8(q);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        if bytes_less(key(mid), folded) {
+        if key_less(mid, q, qh) {
             lo = mid + 1;
         } else {
             hi = mid;
         }
     }
-    let found = lo < n && key(lo) == folded;
+    let found = lo < n && {
+        let (start, end) = key_bounds(lo);
+        end - start == q.len() && key_head(start, end) == qh && key(lo).get(8..) == q.get(8..)
+    };
     let ids = if found {
         let (a, b) = (
             index::ID_STARTS[lo] as usize,
@@ -224,10 +241,80 @@ fn lookup_run(folded: &str) -> (&'static [u32], bool) {
     // `folded` with another word come right after it.
     let next = if found { lo + 1 } else { lo };
     let longer = next < n && {
-        let k = key(next);
-        k.len() > folded.len() && k.starts_with(folded) && k[folded.len()] == b' '
+        let (start, end) = key_bounds(next);
+        if q.len() < 8 {
+            // The key's first `q.len() + 1` bytes are in its head: `folded`, then a space.
+            let kh = key_head(start, end);
+            end - start > q.len()
+                && kh & head_mask(q.len()) == qh
+                && (kh >> (8 * (7 - q.len()))) as u8 == b' '
+        } else {
+            let k = key(next);
+            k.len() > q.len() && k.starts_with(q) && k[q.len()] == b' '
+        }
     };
     (ids, longer)
+}
+
+/// The byte range of the `i`th key in [`KEYS_TXT`].
+fn key_bounds(i: usize) -> (usize, usize) {
+    let end = index::KEY_ENDS[i] as usize;
+    let start = i.checked_sub(1).map_or(0, |p| index::KEY_ENDS[p] as usize);
+    (start, end.max(start))
+}
+
+/// The mask of the first `len` bytes of a [`head8`] (all of them from eight on).
+fn head_mask(len: usize) -> u64 {
+    if len >= 8 {
+        u64::MAX
+    } else {
+        !(u64::MAX >> (8 * len))
+    }
+}
+
+/// The first eight bytes of `s` as a big-endian number, missing bytes as zeros: heads
+/// compare as the strings' first eight bytes do, except that a string and the same string
+/// followed by zero bytes tie (lengths break the tie).
+fn head8(s: &[u8]) -> u64 {
+    match s.get(..8).and_then(|b| <[u8; 8]>::try_from(b).ok()) {
+        Some(b) => u64::from_be_bytes(b),
+        None => {
+            let mut b = [0u8; 8];
+            for (d, &x) in b.iter_mut().zip(s) {
+                *d = x;
+            }
+            u64::from_be_bytes(b)
+        }
+    }
+}
+
+/// [`head8`] of the key at `start..end` of [`KEYS_TXT`]: eight bytes read at once, the
+/// next keys' bytes masked off.
+fn key_head(start: usize, end: usize) -> u64 {
+    let keys = KEYS_TXT.as_bytes();
+    match keys
+        .get(start..start + 8)
+        .and_then(|b| <[u8; 8]>::try_from(b).ok())
+    {
+        Some(b) => u64::from_be_bytes(b) & head_mask(end - start),
+        None => head8(keys.get(start..end).unwrap_or(b"")),
+    }
+}
+
+/// Whether the `i`th key sorts before `q`, whose [`head8`] is `qh`.
+fn key_less(i: usize, q: &[u8], qh: u64) -> bool {
+    let (start, end) = key_bounds(i);
+    let kh = key_head(start, end);
+    if kh != qh {
+        return kh < qh;
+    }
+    // The first eight bytes tie: a key or a `q` that ends within them is a prefix of the
+    // other (any byte past its end that the other has is a zero of the head).
+    let klen = end - start;
+    if klen <= 8 || q.len() <= 8 {
+        return klen < q.len();
+    }
+    bytes_less(key(i).get(8..).unwrap_or(b""), &q[8..])
 }
 
 /// Words that may join capitalized words inside a place name.
@@ -294,9 +381,27 @@ struct Word {
     end: usize,
 }
 
+#[cfg(test)]
 fn words_of(text: &str) -> Vec<Word> {
+    words_and_triggers(text).0
+}
+
+/// The words of `text`, and the indexes of those whose shape is a context trigger's
+/// ([`TRIGGER_SHAPES`]; `trigger_candidates` in the tests is the plain form): the shape is
+/// read while the word's bytes are at hand, rather than in another pass over every word.
+fn words_and_triggers(text: &str) -> (Vec<Word>, Vec<usize>) {
     let bytes = text.as_bytes();
+    let shapes = &*TRIGGER_SHAPES;
     let mut out = Vec::with_capacity(bytes.len() / 5);
+    let mut triggers = Vec::with_capacity(bytes.len() / 40);
+    // Notes the words pushed since `from`.
+    let note = |out: &Vec<Word>, from: usize, triggers: &mut Vec<usize>| {
+        for (k, w) in out.iter().enumerate().skip(from) {
+            if shapes.may_contain(bytes.get(w.start..w.end).unwrap_or(b"")) {
+                triggers.push(k);
+            }
+        }
+    };
     let mut start: Option<usize> = None;
     let mut prev_lower_ascii = false;
     let mut i = 0;
@@ -306,14 +411,38 @@ fn words_of(text: &str) -> Vec<Word> {
         // is skipped at once.
         if b.is_ascii() {
             if b.is_ascii_alphanumeric() {
-                if start.is_none() {
-                    start = Some(i);
-                }
+                let Some(s) = start else {
+                    // A new word: when a space follows its letters (most words), it is
+                    // letters and digits only, so that nothing is trimmed off it
+                    // ([`push_word`] would keep it whole) and the small-letter state is
+                    // reset at once.
+                    let end = ascii_alnum_end(bytes, i + 1);
+                    if bytes.get(end) == Some(&b' ') {
+                        // Its shape: the byte after the first is a letter, a digit or the
+                        // space, whose low five bits are zero as a missing byte's are.
+                        let b1 = bytes.get(i + 1).map_or(0, |b| b & 31);
+                        let shape = (end - i).min(15) << 10 | usize::from(b & 31) << 5;
+                        let shape = shape | usize::from(b1);
+                        if shapes.bits[shape >> 6] & (1 << (shape & 63)) != 0 {
+                            triggers.push(out.len());
+                        }
+                        out.push(Word { start: i, end });
+                        prev_lower_ascii = false;
+                        i = end + 1;
+                    } else {
+                        start = Some(i);
+                        prev_lower_ascii = bytes[end - 1].is_ascii_lowercase();
+                        i = end;
+                    }
+                    continue;
+                };
                 i = ascii_alnum_end(bytes, i + 1);
                 prev_lower_ascii = bytes[i - 1].is_ascii_lowercase();
                 // A space after the letters ends the word (the branch below, taken at once).
-                if let (Some(b' '), Some(s)) = (bytes.get(i), start) {
+                if bytes.get(i) == Some(&b' ') {
+                    let n = out.len();
                     push_word(text, &mut out, s, i);
+                    note(&out, n, &mut triggers);
                     start = None;
                     prev_lower_ascii = false;
                     i += 1;
@@ -328,7 +457,9 @@ fn words_of(text: &str) -> Vec<Word> {
             let part = matches!(b, b'\'' | b'.') && start.is_some() && !lost_space;
             prev_lower_ascii = false;
             if let (false, Some(s)) = (part, start) {
+                let n = out.len();
                 push_word(text, &mut out, s, i);
+                note(&out, n, &mut triggers);
                 start = None;
             }
             i += 1;
@@ -344,14 +475,18 @@ fn words_of(text: &str) -> Vec<Word> {
         // Mojibake glued to a name ("AfghanistanŠ—Ès" for "Afghanistan's"): an accented
         // capital right after a small ASCII letter starts a new word.
         if let (true, Some(s)) = (prev_lower_ascii && !punctuation && c.is_uppercase(), start) {
+            let n = out.len();
             push_word(text, &mut out, s, i);
+            note(&out, n, &mut triggers);
             start = None;
         }
         prev_lower_ascii = false;
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
+                let n = out.len();
                 push_word(text, &mut out, s, i);
+                note(&out, n, &mut triggers);
                 start = None;
             }
             _ => {}
@@ -359,9 +494,11 @@ fn words_of(text: &str) -> Vec<Word> {
         i += c.len_utf8();
     }
     if let Some(s) = start {
+        let n = out.len();
         push_word(text, &mut out, s, text.len());
+        note(&out, n, &mut triggers);
     }
-    out
+    (out, triggers)
 }
 
 /// Pushes the word `text[start..end]` (not empty), without a trailing period (it belongs to
@@ -504,12 +641,22 @@ pub struct Places {
 /// Finds the places of `doc`.
 pub fn extract(doc: &Document) -> Places {
     let text = doc.text;
-    let words = words_of(text);
+    let (words, triggers) = words_and_triggers(text);
     let mut hits: Vec<Hit> = Vec::new();
     let mut folded = String::new();
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
+        // Most words start with a small ASCII letter: turned away on their first byte,
+        // before the word is sliced.
+        if text
+            .as_bytes()
+            .get(w.start)
+            .is_some_and(u8::is_ascii_lowercase)
+        {
+            i += 1;
+            continue;
+        }
         let first = &text[w.start..w.end];
         if !capitalized(first) || is_contraction(first) {
             i += 1;
@@ -562,7 +709,7 @@ pub fn extract(doc: &Document) -> Places {
             None => i += 1,
         }
     }
-    resolve(doc, &words, hits)
+    resolve(doc, &words, triggers, hits)
 }
 
 /// Makes `folded` the fold of `run`, a run of words ending with the word `last` and joined
@@ -573,19 +720,22 @@ pub fn extract(doc: &Document) -> Places {
 /// the gap before it to one space unless nothing came before: it is appended to the fold
 /// so far instead of the whole run being folded again.
 fn fold_run(folded: &mut String, first: bool, last: &str, run: &str) {
-    if !last.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        folded.clear();
-        fold_into(run, folded);
-        return;
-    }
     if first {
         folded.clear();
     } else if !folded.is_empty() {
         folded.push(' ');
     }
-    let at = folded.len();
-    folded.push_str(last);
-    folded[at..].make_ascii_lowercase();
+    // One pass: each byte is tested and lower-cased as it is copied; any other byte sends
+    // the whole run through `fold_into`.
+    folded.reserve(last.len());
+    for b in last.bytes() {
+        if !b.is_ascii_alphanumeric() {
+            folded.clear();
+            fold_into(run, folded);
+            return;
+        }
+        folded.push(char::from(b.to_ascii_lowercase()));
+    }
 }
 
 fn prev_word<'a>(text: &'a str, words: &[Word], i: usize) -> Option<&'a str> {
@@ -609,17 +759,20 @@ fn place_preposition_before(text: &str, words: &[Word], h: &Hit) -> bool {
         lower = before.to_lowercase();
         lower.as_str()
     };
+    if !PREPOSITIONS.contains_ci(word) {
+        return false;
+    }
     let is = |w: &str| word.eq_ignore_ascii_case(w);
     let noun = [
         "province", "state", "region", "city", "town", "village", "capital",
     ]
     .iter()
     .any(|w| is(w));
-    PREPOSITIONS.contains_ci(word) && !(noun && capitalized(before))
+    !(noun && capitalized(before))
 }
 
 /// Chooses a place for each hit and drops hits that lack the context they need.
-fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
+fn resolve(doc: &Document, words: &[Word], triggers: Vec<usize>, hits: Vec<Hit>) -> Places {
     let text = doc.text;
     // Countries the article names outright (unambiguous country or admin1 hits) vote for
     // the reading of the other names.
@@ -628,29 +781,38 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
         Some(v) => v.1 += 1,
         None => votes.push((c, 1)),
     };
-    // The candidates of a name are read from the gazetteer once per article: its other
-    // mentions (the same `ids`) share them.
-    let mut parsed: HashMap<(usize, usize), Candidates, WordBuildHasher> = HashMap::default();
-    let mut places_of = |h: &Hit| -> Candidates {
-        parsed
-            .entry((h.ids.as_ptr() as usize, h.ids.len()))
-            .or_insert_with(|| {
-                h.ids
-                    .iter()
-                    .filter_map(|&id| candidate(id).map(|p| (id, p)))
-                    .collect()
-            })
-            .clone()
-    };
-    let mut resolved: Vec<(Hit, Candidates)> = hits
-        .into_iter()
+    // The candidates of a name are read from the gazetteer once per article, into one pool:
+    // its other mentions (the same `ids`, told apart by where they start in the index, as
+    // no two names' non-empty id lists start at the same place) share them.
+    let mut pool: Vec<(u32, Candidate)> = Vec::new();
+    let mut parsed: HashMap<usize, (u32, u32), WordBuildHasher> = HashMap::default();
+    let ranges: Vec<(u32, u32)> = hits
+        .iter()
         .map(|h| {
-            let p = places_of(&h);
-            (h, p)
+            *parsed.entry(h.ids.as_ptr() as usize).or_insert_with(|| {
+                let start = pool.len() as u32;
+                pool.extend(
+                    h.ids
+                        .iter()
+                        .filter_map(|&id| candidate(id).map(|p| (id, p))),
+                );
+                (start, pool.len() as u32)
+            })
         })
         .collect();
-    for (h, ps) in &resolved {
-        if h.ambiguous || before_area_suffix(text, words, h) {
+    let pool = &pool;
+    let mut resolved: Vec<(Hit, Candidates)> = hits
+        .into_iter()
+        .zip(ranges)
+        .map(|(h, (a, b))| (h, pool.get(a as usize..b as usize).unwrap_or(&[])))
+        .collect();
+    // Whether a county-like word follows each hit: asked three times below.
+    let area: Vec<bool> = resolved
+        .iter()
+        .map(|(h, _)| before_area_suffix(text, words, h))
+        .collect();
+    for (k, (h, ps)) in resolved.iter().enumerate() {
+        if h.ambiguous || area[k] {
             continue;
         }
         if let Some((_, p)) = ps.first() {
@@ -675,9 +837,9 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
     admin1s.dedup();
     // Whether the article names a country outright (a country, a first-level subdivision or
     // a demonym); a lone city's own vote is too weak to make other cities foreign.
-    let any_votes = resolved.iter().any(|(h, ps)| {
+    let any_votes = resolved.iter().zip(&area).any(|((h, ps), &area)| {
         !h.ambiguous
-            && !before_area_suffix(text, words, h)
+            && !area
             && ps
                 .first()
                 .is_some_and(|(_, p)| matches!(p.kind, "country" | "admin1" | "demonym"))
@@ -747,7 +909,7 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
         let hit_text = &text[h.span.clone()];
         // "Tulsa County" in an Oklahoma story names the county after its city; "Rockdale
         // County" in a Georgia story is no Australian town.
-        let foreign_county = before_area_suffix(text, words, h)
+        let foreign_county = area[k]
             && ps
                 .iter()
                 .all(|(_, p)| p.kind == "country" || score(p.country) == 0);
@@ -759,7 +921,7 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
             && hit_text.chars().all(|c| c.is_ascii_uppercase())
             && ps[0].1.kind == "city";
         // "in March", "in May": a month or weekday is a date, whatever the gazetteer says.
-        let calendar_word = NOT_PLACES[..19].contains(&hit_text);
+        let calendar_word = is_calendar_word(hit_text);
         if (h.ambiguous && glued_after) || (acronym && !in_dateline) || calendar_word {
             keep[k] = false;
             continue;
@@ -907,7 +1069,7 @@ fn resolve(doc: &Document, words: &[Word], hits: Vec<Hit>) -> Places {
         }
     }
     localize_small_foreign_towns(&mut places, &small_foreign);
-    add_context_places(doc, words, &mut places, longer);
+    add_context_places(doc, words, triggers, &mut places, longer);
     places
 }
 
@@ -932,7 +1094,7 @@ fn longer_local_name(
     words: &[Word],
     h: &Hit,
     p: &Candidate,
-    next_hit: Option<&(Hit, Candidates)>,
+    next_hit: Option<&(Hit, Candidates<'_>)>,
 ) -> Option<Span> {
     let small = p.population < 100_000 || fold(&text[h.span.clone()]) != fold(p.name);
     let n = words.get(h.last_word + 1)?;
@@ -971,7 +1133,7 @@ fn localize_small_foreign_towns(places: &mut Places, small_foreign: &[&str]) {
         weight: usize,
         named: usize,
     }
-    let small: HashSet<&str> = small_foreign.iter().copied().collect();
+    let small: HashSet<&str, WordBuildHasher> = small_foreign.iter().copied().collect();
     let mut tallies: Vec<(String, Tally)> = Vec::new();
     fn tally<'t>(tallies: &'t mut Vec<(String, Tally)>, c: &str) -> &'t mut Tally {
         let i = match tallies.iter().position(|t| t.0 == c) {
@@ -983,7 +1145,7 @@ fn localize_small_foreign_towns(places: &mut Places, small_foreign: &[&str]) {
         };
         &mut tallies[i].1
     }
-    let mut first_city: HashMap<&str, usize> = HashMap::new();
+    let mut first_city: HashMap<&str, usize, WordBuildHasher> = HashMap::default();
     for (i, l) in places.locations.iter().enumerate() {
         let Some(c) = &l.country else { continue };
         let small_town = l.kind == "city" && small.contains(l.name.as_str());
@@ -1119,10 +1281,9 @@ fn bare_compass_alone(text: &str, words: &[Word], h: &Hit) -> bool {
         "divisions",
     ];
     // Read once: this test runs for every hit.
-    static COMPASS: LazyLock<Vec<&'static str>> =
-        LazyLock::new(|| crate::vocab::entries(COMPASS_WORDS).collect());
-    let hit = &text[h.span.clone()];
-    if h.first_word != h.last_word || !COMPASS.iter().any(|c| c.eq_ignore_ascii_case(hit)) {
+    static COMPASS: LazyLock<WordList> =
+        LazyLock::new(|| WordList::new(crate::vocab::entries(COMPASS_WORDS)));
+    if h.first_word != h.last_word || !COMPASS.contains_ci(&text[h.span.clone()]) {
         return false;
     }
     for k in h.last_word + 1..(h.last_word + 7).min(words.len()) {
@@ -1215,11 +1376,7 @@ fn given_name_before(text: &str, words: &[Word], h: &Hit) -> bool {
         .checked_sub(1)
         .map(|i| words[i])
         .filter(|p| joinable(text, p, &words[h.first_word]))
-        .is_some_and(|p| {
-            index::GIVEN_NAMES
-                .binary_search(&&text[p.start..p.end])
-                .is_ok()
-        })
+        .is_some_and(|p| is_given_name(&text[p.start..p.end]))
 }
 
 /// Capitalized words that follow a place name without making it part of a person's name.
@@ -1260,7 +1417,14 @@ const INSTITUTION_WORDS: &[&str] = &[
 ];
 
 /// Smaller places named by their context: "X County", "the town of X", "the village of X".
-fn add_context_places(doc: &Document, words: &[Word], places: &mut Places, longer: Vec<Span>) {
+/// `triggers` are the words whose shape is a trigger's (see [`words_and_triggers`]).
+fn add_context_places(
+    doc: &Document,
+    words: &[Word],
+    triggers: Vec<usize>,
+    places: &mut Places,
+    longer: Vec<Span>,
+) {
     let text = doc.text;
     let main_country = main_country(places);
     // Rule `counties_are_american_unless_the_article_says_otherwise`: "Box Elder County",
@@ -1291,10 +1455,25 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places, longe
     };
     // Names found by one rule: usually one, two for "X and Y districts" or "from X and Y".
     let mut pending: Vec<Span> = Vec::new();
+    // The words that may start a rule or a longer name, in order: every other word would
+    // be skipped below without changing anything (the longer names before a word are
+    // dropped at the next word visited just as well).
+    let mut visit = triggers;
+    for l in &longer {
+        let k = words.partition_point(|w| w.start < l.start);
+        if words.get(k).is_some_and(|w| w.start == l.start) {
+            visit.push(k);
+        }
+    }
+    if !longer.is_empty() {
+        visit.sort_unstable();
+        visit.dedup();
+    }
     // The longer local names found while resolving, in text order.
     let mut longer = longer.into_iter().peekable();
     let shapes = &*TRIGGER_SHAPES;
-    for (i, w) in words.iter().enumerate() {
+    for i in visit {
+        let w = &words[i];
         while longer.peek().is_some_and(|l| l.start < w.start) {
             longer.next();
         }
@@ -1375,7 +1554,7 @@ fn add_context_places(doc: &Document, words: &[Word], places: &mut Places, longe
                 .is_some_and(|n| &text[n.start..n.end] == "of");
             let demonym = lookup(&fold(&text[words[first].start..words[i - 1].end]))
                 .first()
-                .and_then(|&id| place(id))
+                .and_then(|&id| candidate(id))
                 .is_some_and(|p| p.kind == "demonym");
             if of_follows || demonym {
                 continue;
@@ -1589,8 +1768,12 @@ impl ShapeFilter {
 
     /// The word and bit of `w`'s shape.
     fn slot(w: &[u8]) -> (usize, u64) {
-        let low = |k: usize| usize::from(w.get(k).map_or(0, |b| b & 31));
-        let shape = w.len().min(15) << 10 | low(0) << 5 | low(1);
+        let (b0, b1) = match *w {
+            [] => (0, 0),
+            [a] => (a, 0),
+            [a, b, ..] => (a, b),
+        };
+        let shape = w.len().min(15) << 10 | usize::from(b0 & 31) << 5 | usize::from(b1 & 31);
         (shape >> 6, 1 << (shape & 63))
     }
 
@@ -1782,6 +1965,13 @@ const NOT_PLACES: &[&str] = &[
     "Many",
 ];
 
+/// Whether `w` is a month or a weekday as written (the first 19 of [`NOT_PLACES`]).
+fn is_calendar_word(w: &str) -> bool {
+    static SET: LazyLock<WordList> =
+        LazyLock::new(|| WordList::new(NOT_PLACES[..19].iter().copied()));
+    SET.contains(w)
+}
+
 /// Whether `w` is one of [`NOT_PLACES`] (a filter rejects most words first).
 fn is_not_place(w: &str) -> bool {
     static SET: LazyLock<WordList> = LazyLock::new(|| WordList::new(NOT_PLACES.iter().copied()));
@@ -1882,11 +2072,13 @@ fn main_country(places: &Places) -> Option<String> {
 
 /// [`main_country`] without the location `skip`.
 fn main_country_but(places: &Places, skip: Option<usize>) -> Option<String> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    let mut count = |c: &str, n: usize| match counts.iter_mut().find(|x| x.0 == c) {
-        Some(x) => x.1 += n,
-        None => counts.push((c.to_string(), n)),
-    };
+    fn add<'a>(counts: &mut Vec<(&'a str, usize)>, c: &'a str, n: usize) {
+        match counts.iter_mut().find(|x| x.0 == c) {
+            Some(x) => x.1 += n,
+            None => counts.push((c, n)),
+        }
+    }
+    let mut counts: Vec<(&str, usize)> = Vec::new();
     for (_, l) in places
         .locations
         .iter()
@@ -1894,14 +2086,17 @@ fn main_country_but(places: &Places, skip: Option<usize>) -> Option<String> {
         .filter(|(j, _)| Some(*j) != skip)
     {
         if let Some(c) = &l.country {
-            count(c, 2 * l.mentions.len());
+            add(&mut counts, c, 2 * l.mentions.len());
         }
     }
     // "Bolivian society": demonyms say where the article is too, half as much.
     for (c, _) in &places.demonyms {
-        count(c, 1);
+        add(&mut counts, c, 1);
     }
-    counts.into_iter().max_by_key(|x| x.1).map(|x| x.0)
+    counts
+        .into_iter()
+        .max_by_key(|x| x.1)
+        .map(|x| x.0.to_string())
 }
 
 #[cfg(test)]
@@ -2354,6 +2549,176 @@ mod robustness {
                 }
             }
         }
+    }
+
+    /// [`lookup_run`] as it was first written: a byte-by-byte binary search.
+    fn lookup_run_plain(folded: &str) -> (&'static [u32], bool) {
+        if !may_be_key(folded) {
+            return (&[], false);
+        }
+        let n = index::KEY_ENDS.len();
+        let (mut lo, mut hi) = bucket_range(folded);
+        let folded = folded.as_bytes();
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if bytes_less(key(mid), folded) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let found = lo < n && key(lo) == folded;
+        let ids = if found {
+            let (a, b) = (
+                index::ID_STARTS[lo] as usize,
+                index::ID_STARTS[lo + 1] as usize,
+            );
+            index::IDS.get(a..b).unwrap_or(&[])
+        } else {
+            &[]
+        };
+        let next = if found { lo + 1 } else { lo };
+        let longer = next < n && {
+            let k = key(next);
+            k.len() > folded.len() && k.starts_with(folded) && k[folded.len()] == b' '
+        };
+        (ids, longer)
+    }
+
+    /// The fast [`lookup_run`] answers like the plain one for every key, every key cut at
+    /// each byte, keys with a byte changed or appended, and generated names; most of these
+    /// reach the binary search (all keys and their word-boundary prefixes pass the prefilter).
+    #[test]
+    fn lookup_runs_like_the_plain_search() {
+        let same = |q: &str| {
+            let (a, b) = (lookup_run(q), lookup_run_plain(q));
+            assert_eq!(
+                (a.0.as_ptr(), a.0.len(), a.1),
+                (b.0.as_ptr(), b.0.len(), b.1),
+                "{q:?}"
+            );
+            may_be_key(q)
+        };
+        let mut searched = 0;
+        let mut cases = 0;
+        for i in (0..index::KEY_ENDS.len()).step_by(7) {
+            let Ok(k) = std::str::from_utf8(key(i)) else {
+                continue;
+            };
+            for cut in (1..=k.len()).filter(|&c| k.is_char_boundary(c)) {
+                let p = &k[..cut];
+                for q in [
+                    p.to_string(),
+                    format!("{p} "),
+                    format!("{p}\0"),
+                    format!("{p} x"),
+                    format!("{p}a"),
+                    format!("{p}zz"),
+                ] {
+                    cases += 1;
+                    searched += usize::from(same(&q));
+                }
+            }
+        }
+        let mut rng = crate::testing::Rng(0x5eed_1234_abcd_0003);
+        let pieces = ["a", "b", "s", "san", " ", "\0", "é", "z", "al ", "ab"];
+        for _ in 0..crate::testing::cases("LOCATIONS_LOOKUP_CASES", 20_000) {
+            let n = (rng.next() % 8) as usize;
+            let q: String = (0..n).map(|_| rng.pick(&pieces)).collect();
+            cases += 1;
+            searched += usize::from(same(&q));
+        }
+        // Not a vacuous comparison: many cases (every key and its word-boundary prefixes at
+        // least) reach the binary search.
+        assert!(searched * 10 > cases, "{searched} of {cases}");
+    }
+
+    /// [`head8`] orders like the first eight bytes, and [`key_head`] is the head of the key.
+    #[test]
+    fn heads_are_the_first_eight_bytes() {
+        for i in (0..index::KEY_ENDS.len()).step_by(97) {
+            let (start, end) = key_bounds(i);
+            assert_eq!(key_head(start, end), head8(key(i)), "{i}");
+        }
+        let last = index::KEY_ENDS.len() - 1;
+        let (start, end) = key_bounds(last);
+        assert_eq!(key_head(start, end), head8(key(last)));
+        let words: [&[u8]; 7] = [b"", b"a", b"ab", b"abcdefgh", b"abcdefghi", b"b", b"a\x00"];
+        for a in words {
+            for b in words {
+                let cut = |s: &[u8]| {
+                    let mut v = s[..s.len().min(8)].to_vec();
+                    v.resize(8, 0);
+                    v
+                };
+                assert_eq!(head8(a).cmp(&head8(b)), cut(a).cmp(&cut(b)), "{a:?} {b:?}");
+            }
+        }
+    }
+
+    /// The hash sets of ambiguous and given names hold their sorted lists exactly.
+    #[test]
+    fn name_sets_are_the_sorted_lists() {
+        for list in [&index::AMBIGUOUS[..], &index::GIVEN_NAMES[..]] {
+            for w in list {
+                for v in [
+                    w.to_string(),
+                    w.to_uppercase(),
+                    format!("{w}x"),
+                    w.chars().skip(1).collect(),
+                ] {
+                    let set = if list.len() == index::AMBIGUOUS.len() {
+                        is_ambiguous(&v)
+                    } else {
+                        is_given_name(&v)
+                    };
+                    assert_eq!(set, list.binary_search(&v.as_str()).is_ok(), "{v:?}");
+                }
+            }
+        }
+    }
+
+    /// The words whose shape is a trigger's, one word after another: the plain form of
+    /// the triggers [`words_and_triggers`] notes while cutting the words.
+    fn trigger_candidates(text: &str, words: &[Word]) -> Vec<usize> {
+        words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| TRIGGER_SHAPES.may_contain(&text.as_bytes()[w.start..w.end]))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The triggers noted while cutting the words are those of the plain filter, on
+    /// hand-written and generated texts (which do hold some).
+    #[test]
+    fn triggers_are_noted_like_one_word_after_another() {
+        let mut noted = 0;
+        let mut check = |text: &str| {
+            let (words, triggers) = words_and_triggers(text);
+            assert_eq!(triggers, trigger_candidates(text, &words), "{text:?}");
+            noted += triggers.len();
+        };
+        for text in [
+            "Fighting near Kodoka displaced families in Bimbora village, Chad, in March.",
+            "The town of Pital de la Conta; from Doradal to Medellin. In a Berrien County.",
+            "I in a an IN In. in, in",
+            "",
+        ] {
+            check(text);
+        }
+        let pieces = [
+            "in", "In", "i", "a", "from", "County", "coast", "town", "x", " ", "  ", ".", ",",
+            "'s", "’", "é", "-", "\n", "N.C.", "villages", "ab",
+        ];
+        let mut rng = crate::testing::Rng(0x5eed_1234_abcd_0004);
+        let cases = crate::testing::cases("LOCATIONS_TRIGGER_CASES", 20_000);
+        for _ in 0..cases {
+            let n = (rng.next() % 16) as usize;
+            let text: String = (0..n).map(|_| rng.pick(&pieces)).collect();
+            check(&text);
+        }
+        assert!(noted * 4 > cases, "{noted} in {cases}");
     }
 
     /// [`bytes_less`] orders like slices do.
