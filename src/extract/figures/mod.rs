@@ -64,15 +64,22 @@ impl WordSet {
 }
 
 /// The trigger list (`triggers.txt`: `category  where  phrase`, where is F, B, T or O),
-/// indexed by each phrase's first word. Triggers are
-/// matched on the sentence's tokens (one hash look-up per word), longest phrase first.
+/// indexed by each phrase's first word. Triggers are matched on the sentence's tokens, longest
+/// phrase first. A token's first word is found through its shape (first letter, last letter,
+/// length): a bit test turns most words away, and the few first words of the same first and
+/// last letters are compared with the token as strings. Nothing is hashed.
 struct Triggers {
-    /// First word → the phrases it begins.
-    by_first: WordMap<FirstWord>,
-    /// A cheap filter before the hash look-up: bit `len` (at most 63) of entry `first * 26 +
+    /// The first words that start and end with a lowercase ASCII letter (all of them today),
+    /// with their phrases, grouped by shape cell.
+    firsts: Vec<(String, FirstWord)>,
+    /// Per shape cell (`first * 26 + last`, as [`shape`] gives it): its range of `firsts`.
+    cells: Vec<(u32, u32)>,
+    /// A cheap filter before the comparisons: bit `len` (at most 63) of entry `first * 26 +
     /// last` is set when some first word of that length starts with letter `first` and ends
     /// with letter `last`.
     shapes: Vec<u64>,
+    /// The other first words, tried in turn for the tokens without a shape.
+    odd: Vec<(String, FirstWord)>,
 }
 
 /// The phrases that begin with one word, indexed by their second word: a common first word
@@ -80,8 +87,9 @@ struct Triggers {
 /// instead of a comparison with every phrase.
 #[derive(Default)]
 struct FirstWord {
-    /// Second word → (the words after it, the trigger), longest phrase first.
-    by_second: WordMap<Vec<(Vec<String>, Trigger)>>,
+    /// Second word → (the words after it, the trigger), longest phrase first. A few entries
+    /// at most ("in" has the most): compared in turn, most of them by length alone.
+    by_second: Vec<(String, Vec<(Vec<String>, Trigger)>)>,
     /// The trigger of the first word alone, when it is a phrase of its own.
     alone: Option<Trigger>,
 }
@@ -99,7 +107,10 @@ impl FirstWord {
                 continue;
             }
             let second = rest.remove(0);
-            first.by_second.entry(second).or_default().push((rest, tr));
+            match first.by_second.iter_mut().find(|(k, _)| *k == second) {
+                Some((_, list)) => list.push((rest, tr)),
+                None => first.by_second.push((second, vec![(rest, tr)])),
+            }
         }
         first
     }
@@ -151,50 +162,78 @@ fn phrase_lists() -> WordMap<Vec<(Vec<String>, Trigger)>> {
 }
 
 static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
-    let by_first = phrase_lists();
     let mut shapes = vec![0u64; 26 * 26];
-    for first in by_first.keys() {
-        match shape(first) {
-            Some((cell, bit)) => shapes[cell] |= bit,
-            // A first word that is not plain lowercase letters passes every filter.
-            None => shapes.iter_mut().for_each(|x| *x = u64::MAX),
+    let mut firsts = Vec::new();
+    let mut odd = Vec::new();
+    for (first, list) in phrase_lists() {
+        match shape(&first) {
+            Some((cell, bit)) => {
+                shapes[cell] |= bit;
+                firsts.push((cell, first, FirstWord::new(list)));
+            }
+            None => odd.push((first, FirstWord::new(list))),
         }
     }
-    let by_first = by_first
-        .into_iter()
-        .map(|(first, list)| (first, FirstWord::new(list)))
-        .collect();
-    Triggers { by_first, shapes }
+    firsts.sort_by_key(|(cell, _, _)| *cell);
+    let mut cells = vec![(0u32, 0u32); 26 * 26];
+    for (n, (cell, _, _)) in firsts.iter().enumerate() {
+        let n = u32::try_from(n).unwrap_or(u32::MAX);
+        let range = &mut cells[*cell];
+        if range.0 == range.1 {
+            *range = (n, n);
+        }
+        range.1 = n + 1;
+    }
+    let firsts = firsts.into_iter().map(|(_, w, f)| (w, f)).collect();
+    Triggers {
+        firsts,
+        cells,
+        shapes,
+        odd,
+    }
 });
 
 impl Triggers {
-    /// Whether a trigger may start at `tok`: a word whose first letter, last letter and
-    /// length some trigger's first word has. Most words fail here, before anything is hashed.
+    /// The phrases of the first word `w` (a token's lowercase text), when it begins some.
+    /// Most words fail the shape's bit test, before any comparison.
     #[inline]
-    fn may_start(&self, tok: &Token) -> bool {
-        tok.kind == Kind::Word
-            && match shape(tok.lower) {
-                Some((cell, bit)) => self.shapes[cell] & bit != 0,
-                None => true,
+    fn first_word(&self, w: &str) -> Option<&FirstWord> {
+        let list = match shape(w) {
+            Some((cell, bit)) => {
+                if self.shapes[cell] & bit == 0 {
+                    return None;
+                }
+                let (a, b) = self.cells[cell];
+                self.firsts.get(a as usize..b as usize)?
             }
+            None => &self.odd[..],
+        };
+        list.iter().find(|(x, _)| x == w).map(|(_, f)| f)
     }
 
     /// The trigger starting at token `i`: its end token and the trigger.
     fn at(&self, t: &[Token], i: usize) -> Option<(usize, Trigger)> {
-        if !self.may_start(t.get(i)?) {
+        let tok = t.get(i)?;
+        if tok.kind != Kind::Word {
             return None;
         }
-        self.at_word(t, i)
+        self.phrase_at(self.first_word(tok.lower)?, t, i)
     }
 
-    /// [`Triggers::at`] for a token that passed [`Triggers::may_start`]: the hash look-up
-    /// of its first word, then the rest of each phrase.
+    /// [`Triggers::at`] without the test of the token's kind (a number or a punctuation mark
+    /// begins no phrase anyway): the tests compare it with the plain matching.
+    #[cfg(test)]
     fn at_word(&self, t: &[Token], i: usize) -> Option<(usize, Trigger)> {
-        let first = self.by_first.get(t.get(i)?.lower)?;
+        self.phrase_at(self.first_word(t.get(i)?.lower)?, t, i)
+    }
+
+    /// The trigger at token `i`, whose text is a first word with the phrases `first`: the
+    /// second token picks the longer phrases, then the rest of each phrase is compared.
+    fn phrase_at(&self, first: &FirstWord, t: &[Token], i: usize) -> Option<(usize, Trigger)> {
         let longer = t
             .get(i + 1)
-            .and_then(|second| first.by_second.get(second.lower))
-            .and_then(|list| {
+            .and_then(|second| first.by_second.iter().find(|(k, _)| k == second.lower))
+            .and_then(|(_, list)| {
                 list.iter()
                     .find_map(|(rest, tr)| phrase_end(t, i + 2, rest, tr))
             });
@@ -206,12 +245,14 @@ impl Triggers {
     fn find(&self, t: &[Token], out: &mut Vec<(usize, usize, Trigger)>) {
         let mut i = 0;
         while i < t.len() {
-            // The cheap test in the loop, the look-up only for the few words that pass it.
-            if !self.may_start(&t[i]) {
-                i += 1;
-                continue;
-            }
-            match self.at_word(t, i) {
+            let tok = &t[i];
+            let found = if tok.kind == Kind::Word {
+                self.first_word(tok.lower)
+                    .and_then(|first| self.phrase_at(first, t, i))
+            } else {
+                None
+            };
+            match found {
                 Some((end, tr)) => {
                     out.push((i, end, tr));
                     i = end;
@@ -430,26 +471,47 @@ pub fn extract(doc: &Document, times: &[TimeExpr]) -> Vec<Figure> {
 /// unnamed person). A later figure naming a group stays ("wounding three others … three
 /// other employees were taken to hospital"), and so does the same number for two groups.
 fn drop_restatements(figures: Vec<Figure>) -> Vec<Figure> {
-    type Key = (String, Option<u64>, Option<u64>, Option<u64>, bool);
-    let mut seen: HashMap<Key, Vec<String>, WordBuildHasher> = HashMap::default();
-    let mut out = Vec::with_capacity(figures.len());
-    for f in figures {
+    type Key<'f> = (&'f str, Option<u64>, Option<u64>, Option<u64>, bool);
+    fn key(f: &Figure) -> Key<'_> {
         let c = &f.count;
-        let key = (f.category.clone(), c.value, c.min, c.max, f.background);
-        let head = head_of(&f.group);
-        let head = if general_group(&f, &head) {
-            String::new()
-        } else {
-            head
-        };
-        let heads = seen.entry(key).or_default();
-        if !heads.is_empty() && (head.is_empty() || heads.contains(&head)) {
-            continue;
-        }
-        heads.push(head);
-        out.push(f);
+        (f.category.as_str(), c.value, c.min, c.max, f.background)
     }
-    out
+    // Every figure's head, as `head_of` gives it ("" for a general group), written into one
+    // string: no allocation per figure (this runs on every figure of every article).
+    let mut lower = String::new();
+    let mut arena = String::new();
+    let mut spans = Vec::with_capacity(figures.len());
+    for f in &figures {
+        let head = head_in(&f.group, &mut lower);
+        let head = if general_group(f, head) { "" } else { head };
+        let a = arena.len();
+        arena.push_str(head);
+        spans.push((a, arena.len()));
+    }
+    // The figures by key (a stable sort: each key's figures stay in text order), then each
+    // key's run read in order with the heads it has kept so far, as a map from key to heads
+    // would, without hashing or allocating per figure.
+    let mut order: Vec<usize> = (0..figures.len()).collect();
+    order.sort_by(|&a, &b| key(&figures[a]).cmp(&key(&figures[b])));
+    let mut keep = vec![false; figures.len()];
+    let mut heads: Vec<&str> = Vec::new();
+    for run in order.chunk_by(|&a, &b| key(&figures[a]) == key(&figures[b])) {
+        heads.clear();
+        for &i in run {
+            let (a, b) = spans[i];
+            let head = &arena[a..b];
+            if !heads.is_empty() && (head.is_empty() || heads.contains(&head)) {
+                continue;
+            }
+            heads.push(head);
+            keep[i] = true;
+        }
+    }
+    figures
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(f, k)| k.then_some(f))
+        .collect()
 }
 
 /// A figure that names no group of its own: no group, "people", "victims", "others", a
@@ -2407,14 +2469,21 @@ fn is_official(source: &Option<String>) -> bool {
 /// The group's head word, lowercased ("police officers" → "officers"), for telling distinct
 /// groups apart.
 fn head_of(group: &Option<String>) -> String {
-    let Some(g) = group else { return String::new() };
-    let lower = g.to_ascii_lowercase();
-    let cut = before(before(before(&lower, " and "), " of "), " in ");
+    head_in(group, &mut String::new()).to_string()
+}
+
+/// [`head_of`], borrowed from `lower` (the group lowercased; cleared and refilled here): the
+/// caller keeps `lower` across figures instead of allocating per figure.
+fn head_in<'l>(group: &Option<String>, lower: &'l mut String) -> &'l str {
+    lower.clear();
+    let Some(g) = group else { return "" };
+    lower.push_str(g);
+    lower.make_ascii_lowercase();
+    let cut = before(before(before(lower, " and "), " of "), " in ");
     cut.split_whitespace()
         .last()
         .unwrap_or("")
         .trim_end_matches('s')
-        .to_string()
 }
 
 /// `s` up to the first `pat`, all of `s` without one (`s.split(pat).next()`), with the plain

@@ -582,13 +582,35 @@ const fn opener_words() -> [&'static [u8]; MODIFIERS.len() + 1] {
 
 static OPENER_SET: packed::Set<{ MODIFIERS.len() + 1 }> = packed::Set::new(&[&opener_words()]);
 
+/// `num` (a number token: ASCII digits, `,` and `.`) without its commas, written into `buf`;
+/// `None` when it does not fit (the caller then makes a `String`).
+fn without_commas<'b>(num: &str, buf: &'b mut [u8; 48]) -> Option<&'b str> {
+    let mut n = 0;
+    for &b in num.as_bytes() {
+        if b != b',' {
+            *buf.get_mut(n)? = b;
+            n += 1;
+        }
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
 /// Reads the number proper (no modifier) at token `i`: `(value, vague lower bound, next)`.
 fn core_at(t: &[Token], i: usize) -> Option<(Option<u64>, u64, usize)> {
     let tok = t.get(i)?;
     let w = |k: usize| t.get(k).map(|x| x.lower).unwrap_or("");
     match tok.kind {
         Kind::Num => {
-            let digits: String = tok.lower.chars().filter(|c| *c != ',').collect();
+            // The digits without their commas: on the stack, but for absurdly long numbers.
+            let mut buf = [0u8; 48];
+            let long: String;
+            let digits = match without_commas(tok.lower, &mut buf) {
+                Some(d) => d,
+                None => {
+                    long = tok.lower.replace(',', "");
+                    &long
+                }
+            };
             // Commas must group thousands: "1,000" but not "3,4".
             if tok.lower.contains(',')
                 && tok
@@ -981,8 +1003,25 @@ pub fn find_all_into(t: &[Token], may: &mut Vec<bool>, out: &mut Vec<Found>) {
     may.clear();
     may.extend(t.iter().map(may_begin_number));
     let mut i = 0;
+    // The first token at or after `i` that may begin a number (`t.len()` when none): a
+    // quantity may start at `i` only when it is at most four tokens on. It only moves
+    // forward, so the whole sentence costs one pass, not a look at the next five tokens
+    // from every token.
+    let mut next = 0;
     while i < t.len() {
-        if !may[i..(i + 5).min(t.len())].contains(&true) || !may_begin_quantity(&t[i], may[i]) {
+        next = next.max(i);
+        while next < t.len() && !may[next] {
+            next += 1;
+        }
+        if next == t.len() {
+            break;
+        }
+        if next > i + 4 {
+            // No quantity starts before `next - 4`.
+            i = next - 4;
+            continue;
+        }
+        if !may_begin_quantity(&t[i], may[i]) {
             i += 1;
             continue;
         }
