@@ -196,7 +196,7 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
 impl Triggers {
     /// The phrases of the first word `w` (a token's lowercase text), when it begins some.
     /// Most words fail the shape's bit test, before any comparison.
-    #[inline]
+    #[inline(always)]
     fn first_word(&self, w: &str) -> Option<&FirstWord> {
         let list = match shape(w) {
             Some((cell, bit)) => {
@@ -453,9 +453,11 @@ pub fn extract(doc: &Document, times: &[TimeExpr]) -> Vec<Figure> {
         times,
         year,
         para: ParaSource::default(),
-        tokens: Vec::new(),
-        found: Vec::new(),
-        tables: Tables::default(),
+        // Room for most sentences from the start: grown step by step from empty, these
+        // vectors cost more in reallocations than in use.
+        tokens: Vec::with_capacity(TOKENS_AHEAD),
+        found: Vec::with_capacity(16),
+        tables: Tables::with_capacity(TOKENS_AHEAD),
     };
     for s in &doc.sentences {
         scan.sentence(s, &mut out);
@@ -555,7 +557,7 @@ impl ParaSource {
 
     /// The source of the latest earlier sentence of the paragraph that names one.
     fn resolve(&mut self, doc: &Document, lower: &str) -> Option<String> {
-        let mut t = Vec::new();
+        let mut t = Vec::with_capacity(TOKENS_AHEAD);
         for &(a, b) in self.pending.iter().rev() {
             t.clear();
             numbers::tokenize_into(&doc.flat, lower, a, b, &mut t);
@@ -586,17 +588,30 @@ struct Scan<'a> {
 
 /// The per-token tables of a sentence with a trigger, kept across sentences so that each
 /// sentence refills them instead of allocating its own (see [`Ctx`] for what they hold).
-#[derive(Default)]
 struct Tables {
     trig_at: Vec<Option<(usize, Trigger)>>,
     trig_end: Vec<Option<usize>>,
     qty_at: Vec<Option<usize>>,
     /// Triggers already linked to a quantity.
     used: Vec<bool>,
-    /// Tokens that may begin a number (the scratch table of [`find_all_into`]).
-    may: Vec<bool>,
     /// The sentence's quantities.
     qtys: Vec<Found>,
+}
+
+/// The tokens of a long sentence: the per-token vectors of a [`Scan`] start with room for so
+/// many.
+const TOKENS_AHEAD: usize = 256;
+
+impl Tables {
+    fn with_capacity(n: usize) -> Tables {
+        Tables {
+            trig_at: Vec::with_capacity(n),
+            trig_end: Vec::with_capacity(n + 1),
+            qty_at: Vec::with_capacity(n),
+            used: Vec::with_capacity(n),
+            qtys: Vec::with_capacity(16),
+        }
+    }
 }
 
 /// Clears `v` and fills it with `n` copies of `x`, keeping its allocation.
@@ -647,7 +662,6 @@ impl<'a> Scan<'a> {
             trig_end,
             qty_at,
             used,
-            may,
             qtys,
         } = &mut self.tables;
         refill(trig_at, tokens.len(), None);
@@ -656,7 +670,7 @@ impl<'a> Scan<'a> {
             trig_at[a] = Some((b, tr));
             trig_end[b] = Some(a);
         }
-        find_all_into(tokens, may, qtys);
+        find_all_into(tokens, qtys);
         qtys.retain(|f| {
             let (a, b) = (tokens[f.first].start, tokens[f.last - 1].end);
             !times_near(times, a, b)

@@ -992,36 +992,43 @@ fn may_begin_quantity(tok: &Token, may_begin: bool) -> bool {
 #[cfg(test)]
 pub fn find_all(t: &[Token]) -> Vec<Found> {
     let mut out = Vec::new();
-    find_all_into(t, &mut Vec::new(), &mut out);
+    find_all_into(t, &mut out);
     out
 }
 
-/// [`find_all`] into `out` (cleared first), with `may` as scratch space: the caller keeps
-/// both across sentences instead of allocating them per sentence.
-pub fn find_all_into(t: &[Token], may: &mut Vec<bool>, out: &mut Vec<Found>) {
+/// [`find_all`] into `out` (cleared first): the caller keeps it across sentences instead of
+/// allocating one per sentence.
+pub fn find_all_into(t: &[Token], out: &mut Vec<Found>) {
     out.clear();
-    may.clear();
-    may.extend(t.iter().map(may_begin_number));
+    let n = t.len();
     let mut i = 0;
-    // The first token at or after `i` that may begin a number (`t.len()` when none): a
-    // quantity may start at `i` only when it is at most four tokens on. It only moves
-    // forward, so the whole sentence costs one pass, not a look at the next five tokens
-    // from every token.
-    let mut next = 0;
-    while i < t.len() {
-        next = next.max(i);
-        while next < t.len() && !may[next] {
-            next += 1;
-        }
-        if next == t.len() {
+    // `Some(k)`: `k` is the first token at or after some earlier `i` that may begin a number
+    // (`n` when none), and so the first one at or after the current `i` while `k >= i`. A
+    // quantity may start at `i` only when that token is at most four tokens on. The search
+    // only moves forward, each token asked once: one pass over the sentence, not a look at
+    // the next five tokens from every token.
+    let mut next: Option<usize> = None;
+    while i < n {
+        let k = match next {
+            Some(k) if k >= i => k,
+            _ => {
+                let mut k = i;
+                while k < n && !may_begin_number(&t[k]) {
+                    k += 1;
+                }
+                next = Some(k);
+                k
+            }
+        };
+        if k == n {
             break;
         }
-        if next > i + 4 {
-            // No quantity starts before `next - 4`.
-            i = next - 4;
+        if k > i + 4 {
+            // No quantity starts before `k - 4`.
+            i = k - 4;
             continue;
         }
-        if !may_begin_quantity(&t[i], may[i]) {
+        if !may_begin_quantity(&t[i], k == i) {
             i += 1;
             continue;
         }
