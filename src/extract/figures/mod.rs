@@ -349,8 +349,48 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     }
 });
 
+/// A short list of lowercase words that the rules ask about many tokens: a word whose first
+/// byte or length no entry has is turned away with two table tests, before any string
+/// comparison.
+struct ShortList {
+    words: &'static [&'static str],
+    /// Bit `len` (63 for any longer) is set when some entry has that length.
+    lens: u64,
+    /// The first bytes of the entries.
+    first: [bool; 256],
+}
+
+impl ShortList {
+    const fn new(words: &'static [&'static str]) -> ShortList {
+        let mut lens = 0u64;
+        let mut first = [false; 256];
+        let mut i = 0;
+        while i < words.len() {
+            let b = words[i].as_bytes();
+            let len = if b.len() < 63 { b.len() } else { 63 };
+            lens |= 1 << len;
+            if !b.is_empty() {
+                first[b[0] as usize] = true;
+            }
+            i += 1;
+        }
+        ShortList { words, lens, first }
+    }
+
+    /// Whether `w` is an entry.
+    #[inline]
+    fn has(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        let maybe = match b.first() {
+            Some(&c) => self.first[usize::from(c)] && self.lens & (1 << b.len().min(63)) != 0,
+            None => true,
+        };
+        maybe && self.words.contains(&w)
+    }
+}
+
 /// Words between a backward trigger and its quantity ("the death toll has risen to 40").
-const GAP: &[&str] = &[
+static GAP: ShortList = ShortList::new(&[
     "to",
     "at",
     "rose",
@@ -382,25 +422,25 @@ const GAP: &[&str] = &[
     "nearly",
     "some",
     "of",
-];
+]);
 
 /// Auxiliaries that make a trigger passive or a state ("was killed", "remains in critical
 /// condition").
-const AUXILIARIES: &[&str] = &[
+static AUXILIARIES: ShortList = ShortList::new(&[
     "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "remain", "remained",
     "remains", "got", "get",
-];
+]);
 
 /// Words that open a noun phrase: a subject read backwards from its verb starts there.
-const DETERMINERS: &[&str] = &[
+static DETERMINERS: ShortList = ShortList::new(&[
     "a", "an", "the", "another", "his", "her", "their", "its", "my", "our", "your",
-];
+]);
 
-const PRONOUNS: &[&str] = &[
+static PRONOUNS: ShortList = ShortList::new(&[
     "he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "this", "there",
-];
+]);
 
-const HEDGES: &[&str] = &[
+static HEDGES: ShortList = ShortList::new(&[
     "reportedly",
     "allegedly",
     "feared",
@@ -409,9 +449,9 @@ const HEDGES: &[&str] = &[
     "presumed",
     "possibly",
     "purportedly",
-];
+]);
 
-const REPORTING: &[&str] = &[
+static REPORTING: ShortList = ShortList::new(&[
     "said",
     "says",
     "told",
@@ -423,7 +463,7 @@ const REPORTING: &[&str] = &[
     "added",
     "estimated",
     "estimates",
-];
+]);
 
 /// One link between a quantity (or a counted subject) and a trigger, before it becomes a
 /// [`Figure`].
@@ -531,7 +571,7 @@ fn general_group(f: &Figure, head: &str) -> bool {
             | "her"
             | "himself"
             | "herself"
-    ) || PRONOUNS.contains(&head)
+    ) || PRONOUNS.has(head)
         || one_unnamed(f)
 }
 
@@ -959,7 +999,7 @@ fn link_backward(ctx: &Ctx, f: &Found, gap: bool) -> Option<Link> {
                 return None;
             }
             // Only an explicit total may be separated by words other than linking verbs.
-            let gap_ok = (end..f.first).all(|k| GAP.contains(&ctx.w(k)));
+            let gap_ok = (end..f.first).all(|k| GAP.has(ctx.w(k)));
             if g > 0 && !tr.total && !(gap_ok && g <= 3) {
                 return None;
             }
@@ -1032,7 +1072,7 @@ fn verb_of_people_ok(ctx: &Ctx, a: usize, tr: &Trigger, group: Option<(usize, us
     if !(tr.object || ctx.w(a) == "hurt") {
         return true;
     }
-    let after_determiner = a > 0 && (DETERMINERS.contains(&ctx.w(a - 1)) || ctx.w(a - 1) == "this");
+    let after_determiner = a > 0 && (DETERMINERS.has(ctx.w(a - 1)) || ctx.w(a - 1) == "this");
     !after_determiner && group.is_some_and(|(_, e)| people_head(ctx.w(e - 1)))
 }
 
@@ -1061,7 +1101,7 @@ fn noun_then_verb(ctx: &Ctx, f: &Found, m: usize, b: usize, tr: &Trigger) -> Opt
     let mut v = b;
     let mut aux = false;
     while v < ctx.t.len() && is_link_word(ctx.w(v)) && ctx.trig_at[v].is_none() {
-        aux |= AUXILIARIES.contains(&ctx.w(v));
+        aux |= AUXILIARIES.has(ctx.w(v));
         v += 1;
     }
     let (e, verb) = ctx.trig_at.get(v).copied().flatten()?;
@@ -1265,8 +1305,7 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
             });
             if let Some(c) = before_verb.or_else(|| closes().next()) {
                 let close_end = if twin(c) { c + 2 } else { c + 1 };
-                if (open_end..c).all(|x| ctx.trig_at[x].is_none() && !REPORTING.contains(&ctx.w(x)))
-                {
+                if (open_end..c).all(|x| ctx.trig_at[x].is_none() && !REPORTING.has(ctx.w(x))) {
                     group_end.get_or_insert(k);
                     if dash {
                         // "two suspects -- one Arab, one Sudanese -- were …": the
@@ -1304,8 +1343,7 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
         // A piece holds no verb: "four people remain in the hospital, one in critical
         // condition" breaks the four down, it adds no one.
         let piece = enumerating
-            || ((f.last..k)
-                .all(|i| ctx.t[i].kind == Kind::Word && !AUXILIARIES.contains(&ctx.w(i)))
+            || ((f.last..k).all(|i| ctx.t[i].kind == Kind::Word && !AUXILIARIES.has(ctx.w(i)))
                 && !ctx.t[k - 1].cap);
         if matches!(tok.lower, "and" | ",") && k > f.last && piece {
             let next = if tok.lower == "," && ctx.w(k + 1) == "and" {
@@ -1336,7 +1374,7 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
             || (tok.kind == Kind::Num && ctx.w(k + 1) == "s");
         if (tok.kind != Kind::Word && !ok_punct && ctx.qty_at[k].is_none())
             || words.stop.contains(tok.lower)
-            || PRONOUNS.contains(&tok.lower)
+            || PRONOUNS.has(tok.lower)
             || ctx.trig_at[k].is_some()
         {
             // "sealed off two buildings and evacuated 150 residents as …": the verb had its
@@ -1376,7 +1414,7 @@ fn person_before_and(ctx: &Ctx, first: usize) -> Option<usize> {
 fn active_with_object(ctx: &Ctx, m: usize, b: usize) -> bool {
     let verb = ctx.w(b - 1);
     let mut p = m;
-    while p > 0 && is_link_word(ctx.w(p - 1)) && !AUXILIARIES.contains(&ctx.w(p - 1)) {
+    while p > 0 && is_link_word(ctx.w(p - 1)) && !AUXILIARIES.has(ctx.w(p - 1)) {
         p -= 1;
     }
     // "three gunmen hurt 15 people": a count of people as the object too.
@@ -1388,7 +1426,7 @@ fn active_with_object(ctx: &Ctx, m: usize, b: usize) -> bool {
     };
     b == m + 1
         && (verb.ends_with("ed") || verb == "hurt")
-        && !(p > 0 && AUXILIARIES.contains(&ctx.w(p - 1)))
+        && !(p > 0 && AUXILIARIES.has(ctx.w(p - 1)))
         && (name_after(ctx, b) > 0 || person_np(ctx, b).is_some() || counted_people())
 }
 
@@ -1556,7 +1594,7 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
             group: None,
         });
     }
-    let has_aux = (k..a).any(|i| AUXILIARIES.contains(&ctx.w(i)));
+    let has_aux = (k..a).any(|i| AUXILIARIES.has(ctx.w(i)));
     if !has_aux
         && !matches!(
             ctx.w(a),
@@ -1613,14 +1651,14 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
             if (tok.kind != Kind::Word && !ok_punct)
                 || words.stop.contains(tok.lower)
                 || ctx.trig_at[s - 1].is_some()
-                || REPORTING.contains(&tok.lower)
+                || REPORTING.has(tok.lower)
             {
                 break;
             }
             s -= 1;
             // The subject starts at its determiner: "police say a teen was killed", "why a
             // girl was killed"; "a man and a woman were hurt" goes on past "and".
-            if DETERMINERS.contains(&tok.lower) && !(s > 0 && ctx.w(s - 1) == "and") {
+            if DETERMINERS.has(tok.lower) && !(s > 0 && ctx.w(s - 1) == "and") {
                 break;
             }
         }
@@ -1660,7 +1698,7 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
         }
         let first = ctx.w(p0);
         let last = &ctx.t[p1 - 1];
-        if PRONOUNS.contains(&first) || PRONOUNS.contains(&last.lower) {
+        if PRONOUNS.has(first) || PRONOUNS.has(last.lower) {
             return None;
         }
         // "the left leg was taken to …" is no person; in a list ("the airfield and the
@@ -1784,7 +1822,7 @@ fn surname(ctx: &Ctx, p0: usize, p1: usize, tr: &Trigger, b: usize) -> bool {
         && !w.persons.contains(tok.lower)
         && !w.stop.contains(tok.lower)
         && !w.generic.contains(&tok.lower)
-        && !REPORTING.contains(&tok.lower)
+        && !REPORTING.has(tok.lower)
 }
 
 /// Rule: `left`/`leaving` and people, then `dead` ("the shooting left a woman dead",
@@ -1981,10 +2019,10 @@ fn count_object(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
             ));
     // Passive ("was accidentally shot") when an auxiliary stands before the verb's adverbs.
     let mut p = a;
-    while p > 0 && is_link_word(ctx.w(p - 1)) && !AUXILIARIES.contains(&ctx.w(p - 1)) {
+    while p > 0 && is_link_word(ctx.w(p - 1)) && !AUXILIARIES.has(ctx.w(p - 1)) {
         p -= 1;
     }
-    if !active || (p > 0 && AUXILIARIES.contains(&ctx.w(p - 1))) {
+    if !active || (p > 0 && AUXILIARIES.has(ctx.w(p - 1))) {
         return None;
     }
     // "fatally shooting his nephew", "stabbed the clerk to death", "shot his wife dead": the
@@ -2044,7 +2082,7 @@ fn count_object(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
         k = e;
         if ctx.w(k) == "and" && person_np(ctx, k + 1).is_some() {
             k += 1;
-        } else if ctx.w(k) == "and" && DETERMINERS.contains(&ctx.w(b)) {
+        } else if ctx.w(k) == "and" && DETERMINERS.has(ctx.w(b)) {
             // "wounded her brother and 4-year-old daughter": the determiner serves both.
             if let Some(e) = bare_person_np(ctx, k + 1) {
                 n += 1;
@@ -2286,7 +2324,7 @@ fn unit_of(t: &[Token], group: Option<(usize, usize)>, category: &str) -> Option
 /// Rule: the sentence marks its figures as unconfirmed.
 fn is_hedged(t: &[Token]) -> bool {
     t.iter().enumerate().any(|(i, x)| {
-        HEDGES.contains(&x.lower)
+        HEDGES.has(x.lower)
             || (x.lower == "claimed"
                 && t.get(i + 1)
                     .is_some_and(|n| matches!(n.lower, "that" | "to")))
@@ -2360,7 +2398,7 @@ fn source_in(doc: &Document, t: &[Token]) -> Option<String> {
     let words = &*WORDS;
     let text = |a: usize, b: usize| doc.text[t[a].start..t[b - 1].end].to_string();
     let is_np_word = |x: &Token| {
-        x.kind == Kind::Word && !words.stop.contains(x.lower) && !REPORTING.contains(&x.lower)
+        x.kind == Kind::Word && !words.stop.contains(x.lower) && !REPORTING.has(x.lower)
     };
     for i in 0..t.len() {
         if t[i].lower == "according" && t.get(i + 1).is_some_and(|n| n.lower == "to") {
@@ -2392,13 +2430,13 @@ fn source_in(doc: &Document, t: &[Token]) -> Option<String> {
         }
         if b > 0
             && (t[0].cap || matches!(t[0].lower, "a" | "an" | "the"))
-            && !PRONOUNS.contains(&t[0].lower)
+            && !PRONOUNS.has(t[0].lower)
         {
             return Some(text(0, b));
         }
     }
     for i in 0..t.len() {
-        if !REPORTING.contains(&t[i].lower) {
+        if !REPORTING.has(t[i].lower) {
             continue;
         }
         // Subject before the verb.
@@ -2423,7 +2461,7 @@ fn source_in(doc: &Document, t: &[Token]) -> Option<String> {
             a += 1;
         }
         if a < i
-            && !PRONOUNS.contains(&t[a].lower)
+            && !PRONOUNS.has(t[a].lower)
             && (a == 0 || !matches!(t[a - 1].kind, Kind::Num))
             && (a..i).all(|k| TRIGGERS.at(t, k).is_none())
         {
@@ -2437,7 +2475,7 @@ fn source_in(doc: &Document, t: &[Token]) -> Option<String> {
                 b += 1;
             }
             if b > a
-                && !PRONOUNS.contains(&t[a].lower)
+                && !PRONOUNS.has(t[a].lower)
                 && !matches!(t[a].lower, "on" | "in" | "that" | "at")
             {
                 return Some(text(a, b));

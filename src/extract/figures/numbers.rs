@@ -207,7 +207,13 @@ pub fn tokenize_into<'a>(
                 cap,
             });
         }
-        i = j;
+        // The space after a word, the commonest case, skipped here rather than by another
+        // turn of the loop.
+        i = if b.get(j) == Some(&b' ') && j < end {
+            j + 1
+        } else {
+            j
+        };
     }
 }
 
@@ -621,7 +627,16 @@ fn core_at(t: &[Token], i: usize) -> Option<(Option<u64>, u64, usize)> {
             {
                 return None;
             }
-            let mut x: f64 = digits.parse().ok()?;
+            // Up to 15 digits without a point: the integer, read digit by digit, is the `f64`
+            // that `parse` would give (exact below 2^53), without the float parser.
+            let mut x: f64 =
+                if (1..=15).contains(&digits.len()) && digits.bytes().all(|d| d.is_ascii_digit()) {
+                    digits
+                        .bytes()
+                        .fold(0u64, |n, d| n * 10 + u64::from(d - b'0')) as f64
+                } else {
+                    digits.parse().ok()?
+                };
             let mut next = i + 1;
             let mut int_digits = digits.split('.').next().unwrap_or("").len();
             // "1 000": groups of three digits after a space.
