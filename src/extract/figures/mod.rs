@@ -2634,11 +2634,14 @@ struct Noted<'a> {
 
 impl<'a> Noted<'a> {
     fn new(figure: &'a Figure) -> Noted<'a> {
-        let ev = figure.evidence.text.to_ascii_lowercase();
+        // The evidence is searched ASCII-case-insensitively in place (no lowercased copy, no
+        // two-way searcher set up per phrase: this runs on every figure of every article).
+        let ev = figure.evidence.text.as_str();
+        let has = |w: &str| search::find_ci(ev, w).is_some();
         // The "number of …" phrases are looked for only where "number of " is.
-        let total = ev.contains("toll")
-            || ev.contains("total")
-            || (ev.contains("number of ")
+        let total = has("toll")
+            || has("total")
+            || (has("number of ")
                 && [
                     "number of dead",
                     "number of deaths",
@@ -2647,16 +2650,21 @@ impl<'a> Noted<'a> {
                     "number of displaced",
                 ]
                 .iter()
-                .any(|w| ev.contains(w)));
-        let after = ev
-            .find(&figure.count.text.to_ascii_lowercase())
-            .map_or("", |i| &ev[i + figure.count.text.len()..]);
+                .any(|w| has(w)));
+        let count = &figure.count.text;
+        // The needle of `find_ci` is lower case: a copy only for a count with capitals.
+        let count_lower = if count.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(count.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(count.as_str())
+        };
+        let after = search::find_ci(ev, &count_lower).map_or("", |i| &ev[i + count.len()..]);
         let subset = ["including", "includes", "among "]
             .iter()
-            .any(|w| ev.starts_with(w))
+            .any(|w| search::starts_with_ci(ev, w))
             || [" of them", " of the ", " of those", " of whom"]
                 .iter()
-                .any(|w| after.starts_with(w));
+                .any(|w| search::starts_with_ci(after, w));
         Noted {
             figure,
             total,
@@ -2869,12 +2877,14 @@ fn best_total(mut list: Vec<&Noted>) -> Option<SummaryValue> {
 /// wound"), not as surviving ("wounded", "injured", "hurt", "taken to a hospital", "in
 /// critical condition", "treated"): the people hit may be the dead.
 fn hit_not_survived(f: &Figure) -> bool {
-    let ev = f.evidence.text.to_ascii_lowercase();
+    // Searched in place, ASCII case ignored (no lowercased copy per figure).
+    let ev = f.evidence.text.as_str();
+    let has = |w: &&str| search::find_ci(ev, w).is_some();
     let hit = [
         "shot", "shooting", "struck", "hit by", "were hit", "gunshot", "gunfire",
     ]
     .iter()
-    .any(|w| ev.contains(w));
+    .any(has);
     let survived = [
         "wounded",
         "injur",
@@ -2884,7 +2894,7 @@ fn hit_not_survived(f: &Figure) -> bool {
         "treated",
     ]
     .iter()
-    .any(|w| ev.contains(w));
+    .any(has);
     hit && !survived
 }
 

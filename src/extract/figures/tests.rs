@@ -671,3 +671,96 @@ fn short_lists_answer_as_their_words() {
     }
     assert!(hits > 100, "{hits}");
 }
+
+/// [`Noted::new`] as first written, on a lowercased copy of the evidence: (total, subset).
+fn noted_reference(figure: &Figure) -> (bool, bool) {
+    let ev = figure.evidence.text.to_ascii_lowercase();
+    let total = ev.contains("toll")
+        || ev.contains("total")
+        || (ev.contains("number of ")
+            && [
+                "number of dead",
+                "number of deaths",
+                "number of injured",
+                "number of missing",
+                "number of displaced",
+            ]
+            .iter()
+            .any(|w| ev.contains(w)));
+    let after = ev
+        .find(&figure.count.text.to_ascii_lowercase())
+        .map_or("", |i| &ev[i + figure.count.text.len()..]);
+    let subset = ["including", "includes", "among "]
+        .iter()
+        .any(|w| ev.starts_with(w))
+        || [" of them", " of the ", " of those", " of whom"]
+            .iter()
+            .any(|w| after.starts_with(w));
+    (total, subset)
+}
+
+/// [`hit_not_survived`] as first written, on a lowercased copy of the evidence.
+fn hit_not_survived_reference(f: &Figure) -> bool {
+    let ev = f.evidence.text.to_ascii_lowercase();
+    let hit = [
+        "shot", "shooting", "struck", "hit by", "were hit", "gunshot", "gunfire",
+    ]
+    .iter()
+    .any(|w| ev.contains(w));
+    let survived = [
+        "wounded",
+        "injur",
+        "hurt",
+        "hospital",
+        "condition",
+        "treated",
+    ]
+    .iter()
+    .any(|w| ev.contains(w));
+    hit && !survived
+}
+
+/// The summary's notes, read in place with the case ignored, are those read on a lowercased
+/// copy: on the figures of the corpus, and on made-up evidence in odd capitals.
+#[test]
+fn notes_read_in_place_match_the_lowercased_reading() {
+    let mut figures: Vec<Figure> = include_str!("corpus.txt")
+        .lines()
+        .map(|l| l.trim_start_matches('>').trim())
+        .flat_map(|l| extract(&Document::new(l), &[]))
+        .collect();
+    let made_up = [
+        ("The Death TOLL rose to 40", "40"),
+        ("INCLUDING Three children", "Three"),
+        ("Two Of The victims were SHOT", "Two"),
+        ("the Number Of Injured reached 12", "12"),
+        ("Four were Shot and taken to HOSPITAL", "Four"),
+        ("Struck by gunfire, Five OF WHOM died", "Five"),
+        ("\u{c9}t\u{e9}: 3 of them hit by a car", "3"),
+    ];
+    for (ev, count) in made_up {
+        let mut f = figures[0].clone();
+        f.evidence = Evidence::from_bytes(ev, 0, ev.len());
+        f.count.text = count.to_string();
+        figures.push(f);
+    }
+    let (mut totals, mut subsets, mut hits) = (0, 0, 0);
+    for f in &figures {
+        let n = Noted::new(f);
+        let reference = noted_reference(f);
+        assert_eq!((n.total, n.subset), reference, "{:?}", f.evidence.text);
+        assert_eq!(
+            hit_not_survived(f),
+            hit_not_survived_reference(f),
+            "{:?}",
+            f.evidence.text
+        );
+        totals += usize::from(reference.0);
+        subsets += usize::from(reference.1);
+        hits += usize::from(hit_not_survived(f));
+    }
+    assert!(
+        totals >= 3 && subsets >= 3 && hits >= 3,
+        "{totals} {subsets} {hits}"
+    );
+}
