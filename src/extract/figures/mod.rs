@@ -82,6 +82,9 @@ struct Triggers {
     odd: Vec<(String, FirstWord)>,
 }
 
+/// Phrases as (the words after the ones already matched, the trigger), longest first.
+type Phrases = Vec<(Vec<String>, Trigger)>;
+
 /// The phrases that begin with one word, indexed by their second word: a common first word
 /// ("in" begins some twenty phrases) is then matched with one look-up of the next token
 /// instead of a comparison with every phrase.
@@ -89,7 +92,7 @@ struct Triggers {
 struct FirstWord {
     /// Second word → (the words after it, the trigger), longest phrase first. A few entries
     /// at most ("in" has the most): compared in turn, most of them by length alone.
-    by_second: Vec<(String, Vec<(Vec<String>, Trigger)>)>,
+    by_second: Vec<(String, Phrases)>,
     /// The trigger of the first word alone, when it is a phrase of its own.
     alone: Option<Trigger>,
 }
