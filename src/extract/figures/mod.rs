@@ -2637,14 +2637,11 @@ struct Noted<'a> {
 
 impl<'a> Noted<'a> {
     fn new(figure: &'a Figure) -> Noted<'a> {
-        // The evidence is searched ASCII-case-insensitively in place (no lowercased copy, no
-        // two-way searcher set up per phrase: this runs on every figure of every article).
-        let ev = figure.evidence.text.as_str();
-        let has = |w: &str| search::find_ci(ev, w).is_some();
+        let ev = figure.evidence.text.to_ascii_lowercase();
         // The "number of …" phrases are looked for only where "number of " is.
-        let total = has("toll")
-            || has("total")
-            || (has("number of ")
+        let total = ev.contains("toll")
+            || ev.contains("total")
+            || (ev.contains("number of ")
                 && [
                     "number of dead",
                     "number of deaths",
@@ -2653,21 +2650,16 @@ impl<'a> Noted<'a> {
                     "number of displaced",
                 ]
                 .iter()
-                .any(|w| has(w)));
-        let count = &figure.count.text;
-        // The needle of `find_ci` is lower case: a copy only for a count with capitals.
-        let count_lower = if count.bytes().any(|b| b.is_ascii_uppercase()) {
-            std::borrow::Cow::Owned(count.to_ascii_lowercase())
-        } else {
-            std::borrow::Cow::Borrowed(count.as_str())
-        };
-        let after = search::find_ci(ev, &count_lower).map_or("", |i| &ev[i + count.len()..]);
+                .any(|w| ev.contains(w)));
+        let after = ev
+            .find(&figure.count.text.to_ascii_lowercase())
+            .map_or("", |i| &ev[i + figure.count.text.len()..]);
         let subset = ["including", "includes", "among "]
             .iter()
-            .any(|w| search::starts_with_ci(ev, w))
+            .any(|w| ev.starts_with(w))
             || [" of them", " of the ", " of those", " of whom"]
                 .iter()
-                .any(|w| search::starts_with_ci(after, w));
+                .any(|w| after.starts_with(w));
         Noted {
             figure,
             total,
@@ -2880,14 +2872,12 @@ fn best_total(mut list: Vec<&Noted>) -> Option<SummaryValue> {
 /// wound"), not as surviving ("wounded", "injured", "hurt", "taken to a hospital", "in
 /// critical condition", "treated"): the people hit may be the dead.
 fn hit_not_survived(f: &Figure) -> bool {
-    // Searched in place, ASCII case ignored (no lowercased copy per figure).
-    let ev = f.evidence.text.as_str();
-    let has = |w: &&str| search::find_ci(ev, w).is_some();
+    let ev = f.evidence.text.to_ascii_lowercase();
     let hit = [
         "shot", "shooting", "struck", "hit by", "were hit", "gunshot", "gunfire",
     ]
     .iter()
-    .any(has);
+    .any(|w| ev.contains(w));
     let survived = [
         "wounded",
         "injur",
@@ -2897,7 +2887,7 @@ fn hit_not_survived(f: &Figure) -> bool {
         "treated",
     ]
     .iter()
-    .any(has);
+    .any(|w| ev.contains(w));
     hit && !survived
 }
 
