@@ -64,24 +64,35 @@ impl WordSet {
 }
 
 /// The trigger list (`triggers.txt`: `category  where  phrase`, where is F, B, T or O),
-/// indexed by each phrase's first word. Triggers are
-/// matched on the sentence's tokens (one hash look-up per word), longest phrase first.
+/// indexed by each phrase's first word. Triggers are matched on the sentence's tokens, longest
+/// phrase first. A token's first word is found through its shape (first letter, last letter,
+/// length): a bit test turns most words away, and the few first words of the same first and
+/// last letters are compared with the token as strings. Nothing is hashed.
 struct Triggers {
-    /// First word → the phrases it begins.
-    by_first: WordMap<FirstWord>,
-    /// A cheap filter before the hash look-up: bit `len` (at most 63) of entry `first * 26 +
+    /// The first words that start and end with a lowercase ASCII letter (all of them today),
+    /// with their phrases, grouped by shape cell.
+    firsts: Vec<(String, FirstWord)>,
+    /// Per shape cell (`first * 26 + last`, as [`shape`] gives it): its range of `firsts`.
+    cells: Vec<(u32, u32)>,
+    /// A cheap filter before the comparisons: bit `len` (at most 63) of entry `first * 26 +
     /// last` is set when some first word of that length starts with letter `first` and ends
     /// with letter `last`.
     shapes: Vec<u64>,
+    /// The other first words, tried in turn for the tokens without a shape.
+    odd: Vec<(String, FirstWord)>,
 }
+
+/// Phrases as (the words after the ones already matched, the trigger), longest first.
+type Phrases = Vec<(Vec<String>, Trigger)>;
 
 /// The phrases that begin with one word, indexed by their second word: a common first word
 /// ("in" begins some twenty phrases) is then matched with one look-up of the next token
 /// instead of a comparison with every phrase.
 #[derive(Default)]
 struct FirstWord {
-    /// Second word → (the words after it, the trigger), longest phrase first.
-    by_second: WordMap<Vec<(Vec<String>, Trigger)>>,
+    /// Second word → (the words after it, the trigger), longest phrase first. A few entries
+    /// at most ("in" has the most): compared in turn, most of them by length alone.
+    by_second: Vec<(String, Phrases)>,
     /// The trigger of the first word alone, when it is a phrase of its own.
     alone: Option<Trigger>,
 }
@@ -99,7 +110,10 @@ impl FirstWord {
                 continue;
             }
             let second = rest.remove(0);
-            first.by_second.entry(second).or_default().push((rest, tr));
+            match first.by_second.iter_mut().find(|(k, _)| *k == second) {
+                Some((_, list)) => list.push((rest, tr)),
+                None => first.by_second.push((second, vec![(rest, tr)])),
+            }
         }
         first
     }
@@ -151,50 +165,78 @@ fn phrase_lists() -> WordMap<Vec<(Vec<String>, Trigger)>> {
 }
 
 static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
-    let by_first = phrase_lists();
     let mut shapes = vec![0u64; 26 * 26];
-    for first in by_first.keys() {
-        match shape(first) {
-            Some((cell, bit)) => shapes[cell] |= bit,
-            // A first word that is not plain lowercase letters passes every filter.
-            None => shapes.iter_mut().for_each(|x| *x = u64::MAX),
+    let mut firsts = Vec::new();
+    let mut odd = Vec::new();
+    for (first, list) in phrase_lists() {
+        match shape(&first) {
+            Some((cell, bit)) => {
+                shapes[cell] |= bit;
+                firsts.push((cell, first, FirstWord::new(list)));
+            }
+            None => odd.push((first, FirstWord::new(list))),
         }
     }
-    let by_first = by_first
-        .into_iter()
-        .map(|(first, list)| (first, FirstWord::new(list)))
-        .collect();
-    Triggers { by_first, shapes }
+    firsts.sort_by_key(|(cell, _, _)| *cell);
+    let mut cells = vec![(0u32, 0u32); 26 * 26];
+    for (n, (cell, _, _)) in firsts.iter().enumerate() {
+        let n = u32::try_from(n).unwrap_or(u32::MAX);
+        let range = &mut cells[*cell];
+        if range.0 == range.1 {
+            *range = (n, n);
+        }
+        range.1 = n + 1;
+    }
+    let firsts = firsts.into_iter().map(|(_, w, f)| (w, f)).collect();
+    Triggers {
+        firsts,
+        cells,
+        shapes,
+        odd,
+    }
 });
 
 impl Triggers {
-    /// Whether a trigger may start at `tok`: a word whose first letter, last letter and
-    /// length some trigger's first word has. Most words fail here, before anything is hashed.
-    #[inline]
-    fn may_start(&self, tok: &Token) -> bool {
-        tok.kind == Kind::Word
-            && match shape(tok.lower) {
-                Some((cell, bit)) => self.shapes[cell] & bit != 0,
-                None => true,
+    /// The phrases of the first word `w` (a token's lowercase text), when it begins some.
+    /// Most words fail the shape's bit test, before any comparison.
+    #[inline(always)]
+    fn first_word(&self, w: &str) -> Option<&FirstWord> {
+        let list = match shape(w) {
+            Some((cell, bit)) => {
+                if self.shapes[cell] & bit == 0 {
+                    return None;
+                }
+                let (a, b) = self.cells[cell];
+                self.firsts.get(a as usize..b as usize)?
             }
+            None => &self.odd[..],
+        };
+        list.iter().find(|(x, _)| x == w).map(|(_, f)| f)
     }
 
     /// The trigger starting at token `i`: its end token and the trigger.
     fn at(&self, t: &[Token], i: usize) -> Option<(usize, Trigger)> {
-        if !self.may_start(t.get(i)?) {
+        let tok = t.get(i)?;
+        if tok.kind != Kind::Word {
             return None;
         }
-        self.at_word(t, i)
+        self.phrase_at(self.first_word(tok.lower)?, t, i)
     }
 
-    /// [`Triggers::at`] for a token that passed [`Triggers::may_start`]: the hash look-up
-    /// of its first word, then the rest of each phrase.
+    /// [`Triggers::at`] without the test of the token's kind (a number or a punctuation mark
+    /// begins no phrase anyway): the tests compare it with the plain matching.
+    #[cfg(test)]
     fn at_word(&self, t: &[Token], i: usize) -> Option<(usize, Trigger)> {
-        let first = self.by_first.get(t.get(i)?.lower)?;
+        self.phrase_at(self.first_word(t.get(i)?.lower)?, t, i)
+    }
+
+    /// The trigger at token `i`, whose text is a first word with the phrases `first`: the
+    /// second token picks the longer phrases, then the rest of each phrase is compared.
+    fn phrase_at(&self, first: &FirstWord, t: &[Token], i: usize) -> Option<(usize, Trigger)> {
         let longer = t
             .get(i + 1)
-            .and_then(|second| first.by_second.get(second.lower))
-            .and_then(|list| {
+            .and_then(|second| first.by_second.iter().find(|(k, _)| k == second.lower))
+            .and_then(|(_, list)| {
                 list.iter()
                     .find_map(|(rest, tr)| phrase_end(t, i + 2, rest, tr))
             });
@@ -206,12 +248,14 @@ impl Triggers {
     fn find(&self, t: &[Token], out: &mut Vec<(usize, usize, Trigger)>) {
         let mut i = 0;
         while i < t.len() {
-            // The cheap test in the loop, the look-up only for the few words that pass it.
-            if !self.may_start(&t[i]) {
-                i += 1;
-                continue;
-            }
-            match self.at_word(t, i) {
+            let tok = &t[i];
+            let found = if tok.kind == Kind::Word {
+                self.first_word(tok.lower)
+                    .and_then(|first| self.phrase_at(first, t, i))
+            } else {
+                None
+            };
+            match found {
                 Some((end, tr)) => {
                     out.push((i, end, tr));
                     i = end;
@@ -308,8 +352,48 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     }
 });
 
+/// A short list of lowercase words that the rules ask about many tokens: a word whose first
+/// byte or length no entry has is turned away with two table tests, before any string
+/// comparison.
+struct ShortList {
+    words: &'static [&'static str],
+    /// Bit `len` (63 for any longer) is set when some entry has that length.
+    lens: u64,
+    /// The first bytes of the entries.
+    first: [bool; 256],
+}
+
+impl ShortList {
+    const fn new(words: &'static [&'static str]) -> ShortList {
+        let mut lens = 0u64;
+        let mut first = [false; 256];
+        let mut i = 0;
+        while i < words.len() {
+            let b = words[i].as_bytes();
+            let len = if b.len() < 63 { b.len() } else { 63 };
+            lens |= 1 << len;
+            if !b.is_empty() {
+                first[b[0] as usize] = true;
+            }
+            i += 1;
+        }
+        ShortList { words, lens, first }
+    }
+
+    /// Whether `w` is an entry.
+    #[inline]
+    fn has(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        let maybe = match b.first() {
+            Some(&c) => self.first[usize::from(c)] && self.lens & (1 << b.len().min(63)) != 0,
+            None => true,
+        };
+        maybe && self.words.contains(&w)
+    }
+}
+
 /// Words between a backward trigger and its quantity ("the death toll has risen to 40").
-const GAP: &[&str] = &[
+static GAP: ShortList = ShortList::new(&[
     "to",
     "at",
     "rose",
@@ -341,25 +425,25 @@ const GAP: &[&str] = &[
     "nearly",
     "some",
     "of",
-];
+]);
 
 /// Auxiliaries that make a trigger passive or a state ("was killed", "remains in critical
 /// condition").
-const AUXILIARIES: &[&str] = &[
+static AUXILIARIES: ShortList = ShortList::new(&[
     "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "remain", "remained",
     "remains", "got", "get",
-];
+]);
 
 /// Words that open a noun phrase: a subject read backwards from its verb starts there.
-const DETERMINERS: &[&str] = &[
+static DETERMINERS: ShortList = ShortList::new(&[
     "a", "an", "the", "another", "his", "her", "their", "its", "my", "our", "your",
-];
+]);
 
-const PRONOUNS: &[&str] = &[
+static PRONOUNS: ShortList = ShortList::new(&[
     "he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "this", "there",
-];
+]);
 
-const HEDGES: &[&str] = &[
+static HEDGES: ShortList = ShortList::new(&[
     "reportedly",
     "allegedly",
     "feared",
@@ -368,9 +452,9 @@ const HEDGES: &[&str] = &[
     "presumed",
     "possibly",
     "purportedly",
-];
+]);
 
-const REPORTING: &[&str] = &[
+static REPORTING: ShortList = ShortList::new(&[
     "said",
     "says",
     "told",
@@ -382,7 +466,7 @@ const REPORTING: &[&str] = &[
     "added",
     "estimated",
     "estimates",
-];
+]);
 
 /// One link between a quantity (or a counted subject) and a trigger, before it becomes a
 /// [`Figure`].
@@ -412,9 +496,11 @@ pub fn extract(doc: &Document, times: &[TimeExpr]) -> Vec<Figure> {
         times,
         year,
         para: ParaSource::default(),
-        tokens: Vec::new(),
-        found: Vec::new(),
-        tables: Tables::default(),
+        // Room for most sentences from the start: grown step by step from empty, these
+        // vectors cost more in reallocations than in use.
+        tokens: Vec::with_capacity(TOKENS_AHEAD),
+        found: Vec::with_capacity(16),
+        tables: Tables::with_capacity(TOKENS_AHEAD),
     };
     for s in &doc.sentences {
         scan.sentence(s, &mut out);
@@ -430,26 +516,47 @@ pub fn extract(doc: &Document, times: &[TimeExpr]) -> Vec<Figure> {
 /// unnamed person). A later figure naming a group stays ("wounding three others … three
 /// other employees were taken to hospital"), and so does the same number for two groups.
 fn drop_restatements(figures: Vec<Figure>) -> Vec<Figure> {
-    type Key = (String, Option<u64>, Option<u64>, Option<u64>, bool);
-    let mut seen: HashMap<Key, Vec<String>, WordBuildHasher> = HashMap::default();
-    let mut out = Vec::with_capacity(figures.len());
-    for f in figures {
+    type Key<'f> = (&'f str, Option<u64>, Option<u64>, Option<u64>, bool);
+    fn key(f: &Figure) -> Key<'_> {
         let c = &f.count;
-        let key = (f.category.clone(), c.value, c.min, c.max, f.background);
-        let head = head_of(&f.group);
-        let head = if general_group(&f, &head) {
-            String::new()
-        } else {
-            head
-        };
-        let heads = seen.entry(key).or_default();
-        if !heads.is_empty() && (head.is_empty() || heads.contains(&head)) {
-            continue;
-        }
-        heads.push(head);
-        out.push(f);
+        (f.category.as_str(), c.value, c.min, c.max, f.background)
     }
-    out
+    // Every figure's head, as `head_of` gives it ("" for a general group), written into one
+    // string: no allocation per figure (this runs on every figure of every article).
+    let mut lower = String::new();
+    let mut arena = String::new();
+    let mut spans = Vec::with_capacity(figures.len());
+    for f in &figures {
+        let head = head_in(&f.group, &mut lower);
+        let head = if general_group(f, head) { "" } else { head };
+        let a = arena.len();
+        arena.push_str(head);
+        spans.push((a, arena.len()));
+    }
+    // The figures by key (a stable sort: each key's figures stay in text order), then each
+    // key's run read in order with the heads it has kept so far, as a map from key to heads
+    // would, without hashing or allocating per figure.
+    let mut order: Vec<usize> = (0..figures.len()).collect();
+    order.sort_by(|&a, &b| key(&figures[a]).cmp(&key(&figures[b])));
+    let mut keep = vec![false; figures.len()];
+    let mut heads: Vec<&str> = Vec::new();
+    for run in order.chunk_by(|&a, &b| key(&figures[a]) == key(&figures[b])) {
+        heads.clear();
+        for &i in run {
+            let (a, b) = spans[i];
+            let head = &arena[a..b];
+            if !heads.is_empty() && (head.is_empty() || heads.contains(&head)) {
+                continue;
+            }
+            heads.push(head);
+            keep[i] = true;
+        }
+    }
+    figures
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(f, k)| k.then_some(f))
+        .collect()
 }
 
 /// A figure that names no group of its own: no group, "people", "victims", "others", a
@@ -467,7 +574,7 @@ fn general_group(f: &Figure, head: &str) -> bool {
             | "her"
             | "himself"
             | "herself"
-    ) || PRONOUNS.contains(&head)
+    ) || PRONOUNS.has(head)
         || one_unnamed(f)
 }
 
@@ -493,7 +600,7 @@ impl ParaSource {
 
     /// The source of the latest earlier sentence of the paragraph that names one.
     fn resolve(&mut self, doc: &Document, lower: &str) -> Option<String> {
-        let mut t = Vec::new();
+        let mut t = Vec::with_capacity(TOKENS_AHEAD);
         for &(a, b) in self.pending.iter().rev() {
             t.clear();
             numbers::tokenize_into(&doc.flat, lower, a, b, &mut t);
@@ -524,17 +631,30 @@ struct Scan<'a> {
 
 /// The per-token tables of a sentence with a trigger, kept across sentences so that each
 /// sentence refills them instead of allocating its own (see [`Ctx`] for what they hold).
-#[derive(Default)]
 struct Tables {
     trig_at: Vec<Option<(usize, Trigger)>>,
     trig_end: Vec<Option<usize>>,
     qty_at: Vec<Option<usize>>,
     /// Triggers already linked to a quantity.
     used: Vec<bool>,
-    /// Tokens that may begin a number (the scratch table of [`find_all_into`]).
-    may: Vec<bool>,
     /// The sentence's quantities.
     qtys: Vec<Found>,
+}
+
+/// The tokens of a long sentence: the per-token vectors of a [`Scan`] start with room for so
+/// many.
+const TOKENS_AHEAD: usize = 256;
+
+impl Tables {
+    fn with_capacity(n: usize) -> Tables {
+        Tables {
+            trig_at: Vec::with_capacity(n),
+            trig_end: Vec::with_capacity(n + 1),
+            qty_at: Vec::with_capacity(n),
+            used: Vec::with_capacity(n),
+            qtys: Vec::with_capacity(16),
+        }
+    }
 }
 
 /// Clears `v` and fills it with `n` copies of `x`, keeping its allocation.
@@ -585,7 +705,6 @@ impl<'a> Scan<'a> {
             trig_end,
             qty_at,
             used,
-            may,
             qtys,
         } = &mut self.tables;
         refill(trig_at, tokens.len(), None);
@@ -594,7 +713,7 @@ impl<'a> Scan<'a> {
             trig_at[a] = Some((b, tr));
             trig_end[b] = Some(a);
         }
-        find_all_into(tokens, may, qtys);
+        find_all_into(tokens, qtys);
         qtys.retain(|f| {
             let (a, b) = (tokens[f.first].start, tokens[f.last - 1].end);
             !times_near(times, a, b)
@@ -883,7 +1002,7 @@ fn link_backward(ctx: &Ctx, f: &Found, gap: bool) -> Option<Link> {
                 return None;
             }
             // Only an explicit total may be separated by words other than linking verbs.
-            let gap_ok = (end..f.first).all(|k| GAP.contains(&ctx.w(k)));
+            let gap_ok = (end..f.first).all(|k| GAP.has(ctx.w(k)));
             if g > 0 && !tr.total && !(gap_ok && g <= 3) {
                 return None;
             }
@@ -956,7 +1075,7 @@ fn verb_of_people_ok(ctx: &Ctx, a: usize, tr: &Trigger, group: Option<(usize, us
     if !(tr.object || ctx.w(a) == "hurt") {
         return true;
     }
-    let after_determiner = a > 0 && (DETERMINERS.contains(&ctx.w(a - 1)) || ctx.w(a - 1) == "this");
+    let after_determiner = a > 0 && (DETERMINERS.has(ctx.w(a - 1)) || ctx.w(a - 1) == "this");
     !after_determiner && group.is_some_and(|(_, e)| people_head(ctx.w(e - 1)))
 }
 
@@ -985,7 +1104,7 @@ fn noun_then_verb(ctx: &Ctx, f: &Found, m: usize, b: usize, tr: &Trigger) -> Opt
     let mut v = b;
     let mut aux = false;
     while v < ctx.t.len() && is_link_word(ctx.w(v)) && ctx.trig_at[v].is_none() {
-        aux |= AUXILIARIES.contains(&ctx.w(v));
+        aux |= AUXILIARIES.has(ctx.w(v));
         v += 1;
     }
     let (e, verb) = ctx.trig_at.get(v).copied().flatten()?;
@@ -1189,8 +1308,7 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
             });
             if let Some(c) = before_verb.or_else(|| closes().next()) {
                 let close_end = if twin(c) { c + 2 } else { c + 1 };
-                if (open_end..c).all(|x| ctx.trig_at[x].is_none() && !REPORTING.contains(&ctx.w(x)))
-                {
+                if (open_end..c).all(|x| ctx.trig_at[x].is_none() && !REPORTING.has(ctx.w(x))) {
                     group_end.get_or_insert(k);
                     if dash {
                         // "two suspects -- one Arab, one Sudanese -- were …": the
@@ -1228,8 +1346,7 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
         // A piece holds no verb: "four people remain in the hospital, one in critical
         // condition" breaks the four down, it adds no one.
         let piece = enumerating
-            || ((f.last..k)
-                .all(|i| ctx.t[i].kind == Kind::Word && !AUXILIARIES.contains(&ctx.w(i)))
+            || ((f.last..k).all(|i| ctx.t[i].kind == Kind::Word && !AUXILIARIES.has(ctx.w(i)))
                 && !ctx.t[k - 1].cap);
         if matches!(tok.lower, "and" | ",") && k > f.last && piece {
             let next = if tok.lower == "," && ctx.w(k + 1) == "and" {
@@ -1260,7 +1377,7 @@ fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
             || (tok.kind == Kind::Num && ctx.w(k + 1) == "s");
         if (tok.kind != Kind::Word && !ok_punct && ctx.qty_at[k].is_none())
             || words.stop.contains(tok.lower)
-            || PRONOUNS.contains(&tok.lower)
+            || PRONOUNS.has(tok.lower)
             || ctx.trig_at[k].is_some()
         {
             // "sealed off two buildings and evacuated 150 residents as …": the verb had its
@@ -1300,7 +1417,7 @@ fn person_before_and(ctx: &Ctx, first: usize) -> Option<usize> {
 fn active_with_object(ctx: &Ctx, m: usize, b: usize) -> bool {
     let verb = ctx.w(b - 1);
     let mut p = m;
-    while p > 0 && is_link_word(ctx.w(p - 1)) && !AUXILIARIES.contains(&ctx.w(p - 1)) {
+    while p > 0 && is_link_word(ctx.w(p - 1)) && !AUXILIARIES.has(ctx.w(p - 1)) {
         p -= 1;
     }
     // "three gunmen hurt 15 people": a count of people as the object too.
@@ -1312,7 +1429,7 @@ fn active_with_object(ctx: &Ctx, m: usize, b: usize) -> bool {
     };
     b == m + 1
         && (verb.ends_with("ed") || verb == "hurt")
-        && !(p > 0 && AUXILIARIES.contains(&ctx.w(p - 1)))
+        && !(p > 0 && AUXILIARIES.has(ctx.w(p - 1)))
         && (name_after(ctx, b) > 0 || person_np(ctx, b).is_some() || counted_people())
 }
 
@@ -1480,7 +1597,7 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
             group: None,
         });
     }
-    let has_aux = (k..a).any(|i| AUXILIARIES.contains(&ctx.w(i)));
+    let has_aux = (k..a).any(|i| AUXILIARIES.has(ctx.w(i)));
     if !has_aux
         && !matches!(
             ctx.w(a),
@@ -1537,14 +1654,14 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
             if (tok.kind != Kind::Word && !ok_punct)
                 || words.stop.contains(tok.lower)
                 || ctx.trig_at[s - 1].is_some()
-                || REPORTING.contains(&tok.lower)
+                || REPORTING.has(tok.lower)
             {
                 break;
             }
             s -= 1;
             // The subject starts at its determiner: "police say a teen was killed", "why a
             // girl was killed"; "a man and a woman were hurt" goes on past "and".
-            if DETERMINERS.contains(&tok.lower) && !(s > 0 && ctx.w(s - 1) == "and") {
+            if DETERMINERS.has(tok.lower) && !(s > 0 && ctx.w(s - 1) == "and") {
                 break;
             }
         }
@@ -1584,7 +1701,7 @@ fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<L
         }
         let first = ctx.w(p0);
         let last = &ctx.t[p1 - 1];
-        if PRONOUNS.contains(&first) || PRONOUNS.contains(&last.lower) {
+        if PRONOUNS.has(first) || PRONOUNS.has(last.lower) {
             return None;
         }
         // "the left leg was taken to …" is no person; in a list ("the airfield and the
@@ -1708,7 +1825,7 @@ fn surname(ctx: &Ctx, p0: usize, p1: usize, tr: &Trigger, b: usize) -> bool {
         && !w.persons.contains(tok.lower)
         && !w.stop.contains(tok.lower)
         && !w.generic.contains(&tok.lower)
-        && !REPORTING.contains(&tok.lower)
+        && !REPORTING.has(tok.lower)
 }
 
 /// Rule: `left`/`leaving` and people, then `dead` ("the shooting left a woman dead",
@@ -1905,10 +2022,10 @@ fn count_object(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
             ));
     // Passive ("was accidentally shot") when an auxiliary stands before the verb's adverbs.
     let mut p = a;
-    while p > 0 && is_link_word(ctx.w(p - 1)) && !AUXILIARIES.contains(&ctx.w(p - 1)) {
+    while p > 0 && is_link_word(ctx.w(p - 1)) && !AUXILIARIES.has(ctx.w(p - 1)) {
         p -= 1;
     }
-    if !active || (p > 0 && AUXILIARIES.contains(&ctx.w(p - 1))) {
+    if !active || (p > 0 && AUXILIARIES.has(ctx.w(p - 1))) {
         return None;
     }
     // "fatally shooting his nephew", "stabbed the clerk to death", "shot his wife dead": the
@@ -1968,7 +2085,7 @@ fn count_object(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
         k = e;
         if ctx.w(k) == "and" && person_np(ctx, k + 1).is_some() {
             k += 1;
-        } else if ctx.w(k) == "and" && DETERMINERS.contains(&ctx.w(b)) {
+        } else if ctx.w(k) == "and" && DETERMINERS.has(ctx.w(b)) {
             // "wounded her brother and 4-year-old daughter": the determiner serves both.
             if let Some(e) = bare_person_np(ctx, k + 1) {
                 n += 1;
@@ -2210,7 +2327,7 @@ fn unit_of(t: &[Token], group: Option<(usize, usize)>, category: &str) -> Option
 /// Rule: the sentence marks its figures as unconfirmed.
 fn is_hedged(t: &[Token]) -> bool {
     t.iter().enumerate().any(|(i, x)| {
-        HEDGES.contains(&x.lower)
+        HEDGES.has(x.lower)
             || (x.lower == "claimed"
                 && t.get(i + 1)
                     .is_some_and(|n| matches!(n.lower, "that" | "to")))
@@ -2284,7 +2401,7 @@ fn source_in(doc: &Document, t: &[Token]) -> Option<String> {
     let words = &*WORDS;
     let text = |a: usize, b: usize| doc.text[t[a].start..t[b - 1].end].to_string();
     let is_np_word = |x: &Token| {
-        x.kind == Kind::Word && !words.stop.contains(x.lower) && !REPORTING.contains(&x.lower)
+        x.kind == Kind::Word && !words.stop.contains(x.lower) && !REPORTING.has(x.lower)
     };
     for i in 0..t.len() {
         if t[i].lower == "according" && t.get(i + 1).is_some_and(|n| n.lower == "to") {
@@ -2316,13 +2433,13 @@ fn source_in(doc: &Document, t: &[Token]) -> Option<String> {
         }
         if b > 0
             && (t[0].cap || matches!(t[0].lower, "a" | "an" | "the"))
-            && !PRONOUNS.contains(&t[0].lower)
+            && !PRONOUNS.has(t[0].lower)
         {
             return Some(text(0, b));
         }
     }
     for i in 0..t.len() {
-        if !REPORTING.contains(&t[i].lower) {
+        if !REPORTING.has(t[i].lower) {
             continue;
         }
         // Subject before the verb.
@@ -2347,7 +2464,7 @@ fn source_in(doc: &Document, t: &[Token]) -> Option<String> {
             a += 1;
         }
         if a < i
-            && !PRONOUNS.contains(&t[a].lower)
+            && !PRONOUNS.has(t[a].lower)
             && (a == 0 || !matches!(t[a - 1].kind, Kind::Num))
             && (a..i).all(|k| TRIGGERS.at(t, k).is_none())
         {
@@ -2361,7 +2478,7 @@ fn source_in(doc: &Document, t: &[Token]) -> Option<String> {
                 b += 1;
             }
             if b > a
-                && !PRONOUNS.contains(&t[a].lower)
+                && !PRONOUNS.has(t[a].lower)
                 && !matches!(t[a].lower, "on" | "in" | "that" | "at")
             {
                 return Some(text(a, b));
@@ -2407,14 +2524,21 @@ fn is_official(source: &Option<String>) -> bool {
 /// The group's head word, lowercased ("police officers" → "officers"), for telling distinct
 /// groups apart.
 fn head_of(group: &Option<String>) -> String {
-    let Some(g) = group else { return String::new() };
-    let lower = g.to_ascii_lowercase();
-    let cut = before(before(before(&lower, " and "), " of "), " in ");
+    head_in(group, &mut String::new()).to_string()
+}
+
+/// [`head_of`], borrowed from `lower` (the group lowercased; cleared and refilled here): the
+/// caller keeps `lower` across figures instead of allocating per figure.
+fn head_in<'l>(group: &Option<String>, lower: &'l mut String) -> &'l str {
+    lower.clear();
+    let Some(g) = group else { return "" };
+    lower.push_str(g);
+    lower.make_ascii_lowercase();
+    let cut = before(before(before(lower, " and "), " of "), " in ");
     cut.split_whitespace()
         .last()
         .unwrap_or("")
         .trim_end_matches('s')
-        .to_string()
 }
 
 /// `s` up to the first `pat`, all of `s` without one (`s.split(pat).next()`), with the plain

@@ -207,7 +207,13 @@ pub fn tokenize_into<'a>(
                 cap,
             });
         }
-        i = j;
+        // The space after a word, the commonest case, skipped here rather than by another
+        // turn of the loop.
+        i = if b.get(j) == Some(&b' ') && j < end {
+            j + 1
+        } else {
+            j
+        };
     }
 }
 
@@ -582,13 +588,35 @@ const fn opener_words() -> [&'static [u8]; MODIFIERS.len() + 1] {
 
 static OPENER_SET: packed::Set<{ MODIFIERS.len() + 1 }> = packed::Set::new(&[&opener_words()]);
 
+/// `num` (a number token: ASCII digits, `,` and `.`) without its commas, written into `buf`;
+/// `None` when it does not fit (the caller then makes a `String`).
+fn without_commas<'b>(num: &str, buf: &'b mut [u8; 48]) -> Option<&'b str> {
+    let mut n = 0;
+    for &b in num.as_bytes() {
+        if b != b',' {
+            *buf.get_mut(n)? = b;
+            n += 1;
+        }
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
 /// Reads the number proper (no modifier) at token `i`: `(value, vague lower bound, next)`.
 fn core_at(t: &[Token], i: usize) -> Option<(Option<u64>, u64, usize)> {
     let tok = t.get(i)?;
     let w = |k: usize| t.get(k).map(|x| x.lower).unwrap_or("");
     match tok.kind {
         Kind::Num => {
-            let digits: String = tok.lower.chars().filter(|c| *c != ',').collect();
+            // The digits without their commas: on the stack, but for absurdly long numbers.
+            let mut buf = [0u8; 48];
+            let long: String;
+            let digits = match without_commas(tok.lower, &mut buf) {
+                Some(d) => d,
+                None => {
+                    long = tok.lower.replace(',', "");
+                    &long
+                }
+            };
             // Commas must group thousands: "1,000" but not "3,4".
             if tok.lower.contains(',')
                 && tok
@@ -599,7 +627,16 @@ fn core_at(t: &[Token], i: usize) -> Option<(Option<u64>, u64, usize)> {
             {
                 return None;
             }
-            let mut x: f64 = digits.parse().ok()?;
+            // Up to 15 digits without a point: the integer, read digit by digit, is the `f64`
+            // that `parse` would give (exact below 2^53), without the float parser.
+            let mut x: f64 =
+                if (1..=15).contains(&digits.len()) && digits.bytes().all(|d| d.is_ascii_digit()) {
+                    digits
+                        .bytes()
+                        .fold(0u64, |n, d| n * 10 + u64::from(d - b'0')) as f64
+                } else {
+                    digits.parse().ok()?
+                };
             let mut next = i + 1;
             let mut int_digits = digits.split('.').next().unwrap_or("").len();
             // "1 000": groups of three digits after a space.
@@ -970,19 +1007,43 @@ fn may_begin_quantity(tok: &Token, may_begin: bool) -> bool {
 #[cfg(test)]
 pub fn find_all(t: &[Token]) -> Vec<Found> {
     let mut out = Vec::new();
-    find_all_into(t, &mut Vec::new(), &mut out);
+    find_all_into(t, &mut out);
     out
 }
 
-/// [`find_all`] into `out` (cleared first), with `may` as scratch space: the caller keeps
-/// both across sentences instead of allocating them per sentence.
-pub fn find_all_into(t: &[Token], may: &mut Vec<bool>, out: &mut Vec<Found>) {
+/// [`find_all`] into `out` (cleared first): the caller keeps it across sentences instead of
+/// allocating one per sentence.
+pub fn find_all_into(t: &[Token], out: &mut Vec<Found>) {
     out.clear();
-    may.clear();
-    may.extend(t.iter().map(may_begin_number));
+    let n = t.len();
     let mut i = 0;
-    while i < t.len() {
-        if !may[i..(i + 5).min(t.len())].contains(&true) || !may_begin_quantity(&t[i], may[i]) {
+    // `Some(k)`: `k` is the first token at or after some earlier `i` that may begin a number
+    // (`n` when none), and so the first one at or after the current `i` while `k >= i`. A
+    // quantity may start at `i` only when that token is at most four tokens on. The search
+    // only moves forward, each token asked once: one pass over the sentence, not a look at
+    // the next five tokens from every token.
+    let mut next: Option<usize> = None;
+    while i < n {
+        let k = match next {
+            Some(k) if k >= i => k,
+            _ => {
+                let mut k = i;
+                while k < n && !may_begin_number(&t[k]) {
+                    k += 1;
+                }
+                next = Some(k);
+                k
+            }
+        };
+        if k == n {
+            break;
+        }
+        if k > i + 4 {
+            // No quantity starts before `k - 4`.
+            i = k - 4;
+            continue;
+        }
+        if !may_begin_quantity(&t[i], k == i) {
             i += 1;
             continue;
         }
