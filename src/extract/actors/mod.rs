@@ -777,49 +777,69 @@ fn char_at(s: &str, i: usize) -> (char, usize) {
     }
 }
 
-/// Cuts one paragraph of `flat` into word tokens.
+/// Cuts one paragraph of `flat` into word tokens. Every byte of the article passes here, and
+/// most tokens are short lowercase words: those cost a byte test, a scan of their letters
+/// eight at a time ([`lowercase_run`]) and a push.
 fn tokenize(flat: &str, para: &Span, out: &mut Vec<Tok>) {
-    let base = out.len();
     let s = &flat[para.clone()];
     let b = s.as_bytes();
-    let fb = flat.as_bytes();
     let mut i = 0;
-    let mut prev_end = para.start;
-    let mut prev_closes = true;
-    while i < b.len() {
+    // Whether a token starting here is joined to the one before: there is one, it does not
+    // close its run, nothing was cut off its end, and only spaces were passed since.
+    let mut joinable = false;
+    while let Some(&x) = b.get(i) {
         // A word starts with a letter, a digit or "&" (not with a period, dash or apostrophe).
-        let x = b[i];
-        let (first_lower, n) = if x < 0x80 {
-            if !(x.is_ascii_alphanumeric() || x == b'&') {
+        let (last_lower, n) = if x.is_ascii_alphanumeric() {
+            // Most words: an ASCII letter or digit and lowercase letters, then a space or a
+            // punctuation mark that ends the word. [`word_end`] would stop at that byte too,
+            // and [`trim_word`] would cut nothing (the word ends with a letter or digit, and
+            // an "s" is cut only after an apostrophe).
+            let n = 1 + b.get(i + 1..).map_or(0, lowercase_run);
+            if b.get(i + n)
+                .is_none_or(|&y| y < 0x80 && !is_ascii_word_byte(y))
+            {
+                out.push(Tok {
+                    start: para.start + i,
+                    end: para.start + i + n,
+                    joined: joinable,
+                    closes: false,
+                });
+                joinable = true;
+                i += n;
+                continue;
+            }
+            (n > 1 || x.is_ascii_lowercase(), n)
+        } else if x < 0x80 {
+            if x != b'&' {
+                joinable &= x == b' ';
                 i += 1;
                 continue;
             }
-            (x.is_ascii_lowercase(), 1)
+            (false, 1)
         } else {
             let (c, n) = char_at(s, i);
             if !c.is_alphanumeric() {
+                joinable = false;
                 i += n;
                 continue;
             }
             (c.is_lowercase(), n)
         };
         let start = para.start + i;
-        i = word_end(s, i + n, first_lower);
-        let (end, closes) = trim_word(flat, start, para.start + i);
+        i = word_end(s, i + n, last_lower);
+        let word_end = para.start + i;
+        let (end, closes) = trim_word(flat, start, word_end);
         if end <= start {
+            joinable = false;
             continue;
         }
-        // Only spaces between this token and the one before (bytes: a space is ASCII).
-        let joined =
-            out.len() > base && !prev_closes && fb[prev_end..start].iter().all(|&c| c == b' ');
         out.push(Tok {
             start,
             end,
-            joined,
+            joined: joinable,
             closes,
         });
-        prev_end = end;
-        prev_closes = closes;
+        joinable = !closes && end == word_end;
     }
 }
 
@@ -828,19 +848,43 @@ fn is_ascii_word_byte(x: u8) -> bool {
     x.is_ascii_alphanumeric() || matches!(x, b'\'' | b'-' | b'.' | b'&')
 }
 
+/// How many bytes at the start of `b` are ASCII lowercase letters, read eight at a time
+/// (most of an article's bytes are such letters).
+fn lowercase_run(b: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut n = 0;
+    while let Some(chunk) = b.get(n..n + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let v = u64::from_le_bytes(chunk);
+        // With the high bits cleared no sum carries into the next byte: the high bit of
+        // `y + 0x1f` is set from "a" (0x61) up, that of `y + 0x05` from "{" (0x7b) up.
+        let y = v & !HIGH;
+        let lower = y.wrapping_add(0x1f1f_1f1f_1f1f_1f1f)
+            & !y.wrapping_add(0x0505_0505_0505_0505)
+            & !v
+            & HIGH;
+        let other = !lower & HIGH;
+        if other != 0 {
+            return n + (other.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    while b.get(n).is_some_and(u8::is_ascii_lowercase) {
+        n += 1;
+    }
+    n
+}
+
 /// Where the word of paragraph `s` that goes on at byte `j` ends; `last_lower`: whether the
 /// character before `j` is a lowercase letter (the only fact about it the rules ask).
 fn word_end(s: &str, mut j: usize, mut last_lower: bool) -> usize {
     let b = s.as_bytes();
-    while j < b.len() {
+    while let Some(&x) = b.get(j) {
         // Fast path: an ASCII letter or digit that cannot start a glued caption word.
-        let x = b[j];
         if x.is_ascii_lowercase() {
-            // The rest of a run of lowercase letters, in a tight loop.
-            j += 1;
-            while j < b.len() && b[j].is_ascii_lowercase() {
-                j += 1;
-            }
+            j += 1 + b.get(j + 1..).map_or(0, lowercase_run);
             last_lower = true;
             continue;
         }

@@ -489,6 +489,74 @@ fn tokenize_agrees_with_the_reference() {
     }
 }
 
+/// Whether `flat[t.start..]` is a word the tokenizer takes without [`word_end`]: an ASCII
+/// letter or digit, lowercase letters, then the end of the paragraph or an ASCII byte that
+/// ends words.
+fn plain_word(flat: &str, para_end: usize, t: &Tok) -> bool {
+    let b = flat.as_bytes();
+    let w = &b[t.start..t.end];
+    w[0].is_ascii_alphanumeric()
+        && w[1..].iter().all(u8::is_ascii_lowercase)
+        && (t.end == para_end || b[t.end] < 0x80 && !is_ascii_word_byte(b[t.end]))
+}
+
+#[test]
+fn tokenize_agrees_with_the_reference_on_generated_text() {
+    let pieces = [
+        "ana", "velez", "Ana", "Velez", "said", "the", "of", "al", "-", "--", "Assad", "’", "'",
+        "'s", "’s", "s", ".", "..", "U.S.", "Jr", "Gen", "P.", "J.", "&", "AT&T", "Video", "By",
+        "Photo", "At", "1990s", "42", "x", "é", "É", "Ça", "über", "ÜBER", "’", "“", "”", ",", ";",
+        ":", "!", "?", "(", ")", "McDonald", "iPhone", "O'Neil", "abc", "Sept", "e.g",
+    ];
+    let seps = [" ", " ", " ", "", "  ", ", ", ". ", "\u{a0}", "’ "];
+    let mut rng = crate::testing::Rng(0x70c3_a11e);
+    let (mut plain, mut other) = (0, 0);
+    for _ in 0..crate::testing::cases("ACTORS_TOKENIZE_CASES", 4000) {
+        let n = (rng.next() % 14) as usize;
+        let mut text = String::new();
+        for _ in 0..n {
+            text.push_str(rng.pick(&pieces));
+            text.push_str(rng.pick(&seps));
+        }
+        let para = 0..text.len();
+        let (mut got, mut want) = (Vec::new(), Vec::new());
+        tokenize(&text, &para, &mut got);
+        tokenize_reference(&text, &para, &mut want);
+        let key = |t: &Tok| (t.start, t.end, t.joined, t.closes);
+        assert_eq!(
+            got.iter().map(key).collect::<Vec<_>>(),
+            want.iter().map(key).collect::<Vec<_>>(),
+            "{text:?}"
+        );
+        for t in &want {
+            if plain_word(&text, para.end, t) {
+                plain += 1;
+            } else {
+                other += 1;
+            }
+        }
+    }
+    // Both the fast path for plain words and the general one were taken, many times.
+    assert!(plain > 3_000 && other > 3_000, "{plain} {other}");
+}
+
+#[test]
+fn lowercase_run_agrees_with_a_byte_loop() {
+    let pieces = [
+        "a", "z", "abcdefgh", "`", "{", "A", "Z", "0", " ", "é", "\u{e1}", "ſ",
+    ];
+    let mut rng = crate::testing::Rng(0x10e7_c45e);
+    for _ in 0..crate::testing::cases("ACTORS_TOKENIZE_CASES", 4000) {
+        let mut text = String::new();
+        for _ in 0..rng.next() % 24 {
+            text.push_str(rng.pick(&pieces));
+        }
+        let b = text.as_bytes();
+        let want = b.iter().take_while(|c| c.is_ascii_lowercase()).count();
+        assert_eq!(lowercase_run(b), want, "{text:?}");
+    }
+}
+
 #[test]
 fn abbreviations_are_at_most_four_bytes() {
     assert!(ABBREVIATIONS.iter().all(|a| a.len() <= 4));
