@@ -143,6 +143,18 @@ impl StartFilter {
         self.select(&StartKeys::new(text, starts))
     }
 
+    /// The word starts of `keys` where a phrase may match, or where `other` says another
+    /// phrase may (asked only at the starts the filter turns away).
+    fn select_or(&self, keys: &StartKeys, other: impl Fn(usize) -> bool) -> Vec<u32> {
+        let mut out = Vec::new();
+        for (&s, &k) in keys.starts.iter().zip(&keys.keys) {
+            if self.may_match(k) || other(s as usize) {
+                out.push(s);
+            }
+        }
+        out
+    }
+
     /// The word starts of `keys` where a phrase may match.
     fn select(&self, keys: &StartKeys) -> Vec<u32> {
         // Room for every start: the vector never grows (it is not zeroed either, which
@@ -234,32 +246,49 @@ fn short_lowercase(w: &str) -> bool {
 }
 
 /// [`is_calendar_word`] behind a cheap test: month and weekday names and abbreviations are
-/// ASCII words of three to nine letters ("May", "Sept.", "Wednesday") whose first two
-/// letters are those of one of them.
+/// ASCII words of three to nine letters ("May", "Sept.", "Wednesday") whose first three
+/// letters are those of one of them. Asked for every capitalized word: "The", "This",
+/// "Many" or "Sen." are turned away here, not by the look-up.
 fn calendar_word(w: &str) -> bool {
     let b = w.as_bytes();
     (3..=10).contains(&b.len())
-        && matches!(
-            &[b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase()],
-            b"ja"
-                | b"fe"
-                | b"ma"
-                | b"ap"
-                | b"ju"
-                | b"au"
-                | b"se"
-                | b"oc"
-                | b"no"
-                | b"de"
-                | b"mo"
-                | b"tu"
-                | b"we"
-                | b"th"
-                | b"fr"
-                | b"sa"
-                | b"su"
-        )
+        && calendar_prefix(calendar_key(b[0], b[1], b[2]))
         && is_calendar_word(w)
+}
+
+/// The key of three bytes for [`calendar_prefix`]: with the case bit set, so that an ASCII
+/// letter is read in lower case (other bytes may share a key with a letter: they are let by).
+fn calendar_key(a: u8, b: u8, c: u8) -> u32 {
+    u32::from(a | 0x20) << 16 | u32::from(b | 0x20) << 8 | u32::from(c | 0x20)
+}
+
+/// Whether a [`calendar_key`] is that of the first three letters of a month or a weekday.
+fn calendar_prefix(key: u32) -> bool {
+    const fn k(p: &[u8; 3]) -> u32 {
+        (p[0] as u32) << 16 | (p[1] as u32) << 8 | p[2] as u32
+    }
+    const PREFIXES: [u32; 19] = [
+        k(b"jan"),
+        k(b"feb"),
+        k(b"mar"),
+        k(b"apr"),
+        k(b"may"),
+        k(b"jun"),
+        k(b"jul"),
+        k(b"aug"),
+        k(b"sep"),
+        k(b"oct"),
+        k(b"nov"),
+        k(b"dec"),
+        k(b"mon"),
+        k(b"tue"),
+        k(b"wed"),
+        k(b"thu"),
+        k(b"fri"),
+        k(b"sat"),
+        k(b"sun"),
+    ];
+    PREFIXES.contains(&key)
 }
 
 /// Capitalized words that never start or make up a name or an organization.
@@ -1775,7 +1804,22 @@ fn add_later_mentions(doc: &Document, start_keys: &StartKeys, skip: &[bool], act
         return;
     }
     let set = WordPhrases::new(keys.iter().map(String::as_str));
-    let starts = StartFilter::new(keys.iter().map(String::as_str)).select(start_keys);
+    // The titles ("the sheriff") are looked for only where "the" and a space are followed by
+    // the first letter of one: with their pair "th" in the filter, every "the", "this" and
+    // "they" of the text was tried. Titles are the keys with a space (a surname has none).
+    let is_title_key = |k: &&String| k.contains(' ');
+    let filter = StartFilter::new(keys.iter().filter(|k| !is_title_key(k)).map(String::as_str));
+    let mut title_firsts = [false; 256];
+    for k in keys.iter().filter(is_title_key) {
+        if let Some(&b) = k.as_bytes().get(4) {
+            title_firsts[usize::from(b.to_ascii_lowercase())] = true;
+        }
+    }
+    let flat = doc.flat.as_bytes();
+    let titles = keys.iter().any(|k| is_title_key(&k));
+    let starts = filter.select_or(start_keys, |s| {
+        titles && title_may_follow(flat, s, &title_firsts)
+    });
     let mut extra: Vec<(usize, Evidence)> = Vec::new();
     for m in set.find_at(&doc.flat, &starts) {
         if doc
@@ -1832,6 +1876,23 @@ fn add_later_mentions(doc: &Document, start_keys: &StartKeys, skip: &[bool], act
         a.mentions.sort_by_key(|e| e.start);
         a.mentions.dedup_by_key(|e| e.start);
     }
+}
+
+/// Whether a phrase "the " + a word whose first byte (lower case) is marked in `firsts` may
+/// match at byte `s` of `text`: "the" in any case, white space (a space of a phrase matches a
+/// run of it), then that byte in any case. Everywhere else no such phrase matches.
+fn title_may_follow(text: &[u8], s: usize, firsts: &[bool; 256]) -> bool {
+    let Some(&[t, h, e, space]) = text.get(s..s + 4) else {
+        return false;
+    };
+    if t | 0x20 != b't' || !([t, h, e].eq_ignore_ascii_case(b"the") && space.is_ascii_whitespace())
+    {
+        return false;
+    }
+    let rest = text.get(s + 4..).unwrap_or(&[]);
+    rest.iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|&b| firsts[usize::from(b.to_ascii_lowercase())])
 }
 
 /// The last of `mentions` (sorted by start) that starts before `pos`, by binary search.

@@ -718,3 +718,103 @@ fn known_organizations_are_found_as_written_only() {
         assert!(find(&a, "organization", n).is_some(), "{n} {a:?}");
     }
 }
+
+#[test]
+fn calendar_word_agrees_with_is_calendar_word() {
+    let mut words: Vec<String> = [
+        "May", "may", "MAY", "Mayor", "March", "Marching", "Sept.", "Sept", "SEP.", "Sep", "Jan.",
+        "January.", "Thursday", "Thurs", "The", "This", "Thu", "Tue.", "Sun", "Sunday", "Sunni",
+        "Monday", "Mon", "Dec.", "Decker", "Oct", "Octopus", "Fri", "Friday", "Sat", "Satur", "ma",
+        "M", "", "Augusts", "August", "août", "Jul", "July", "Junta", "Feb", "Feb.",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    // Generated: prefixes of calendar words and others, in mixed case, with and without a period.
+    let stems = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+    ];
+    let more = [
+        "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "the", "man", "ana",
+    ];
+    let tails = [
+        "", "uary", "ch", "il", "e", "y", "ust", "tember", "t", "ober", "ember", "day",
+    ];
+    let ends = ["", ".", "s", "sday", "nesday", "urday", "rsday"];
+    let mut rng = crate::testing::Rng(0xca1e_9da7);
+    for _ in 0..crate::testing::cases("ACTORS_CALENDAR_CASES", 4000) {
+        let mut w = String::new();
+        let first: &[&str] = if rng.next() % 2 == 0 { &stems } else { &more };
+        w.push_str(rng.pick(first));
+        w.push_str(rng.pick(&tails));
+        w.push_str(rng.pick(&ends));
+        let w: String = w
+            .chars()
+            .map(|c| {
+                if rng.next() % 3 == 0 {
+                    c.to_ascii_uppercase()
+                } else {
+                    c
+                }
+            })
+            .collect();
+        words.push(w);
+    }
+    let (mut yes, mut turned_away) = (0, 0);
+    for w in &words {
+        assert_eq!(calendar_word(w), is_calendar_word(w), "{w:?}");
+        if is_calendar_word(w) {
+            yes += 1;
+        } else if w.len() >= 3
+            && !calendar_prefix(calendar_key(
+                w.as_bytes()[0],
+                w.as_bytes()[1],
+                w.as_bytes()[2],
+            ))
+        {
+            turned_away += 1;
+        }
+    }
+    // Both sides were seen: calendar words, and others turned away by the prefix alone.
+    assert!(yes > 50 && turned_away > 200, "{yes} {turned_away}");
+}
+
+#[test]
+fn title_filter_keeps_every_start_where_a_title_matches() {
+    let texts = [
+        "The sheriff said the  Sheriff and THE\tsheriff, then the sheriffs. thesheriff the",
+        "Bailey told the governor; the Governor's aide and the\n\ngovernor. They the",
+        "the\u{a0}sheriff the sheriff-elect the é the",
+    ];
+    let pieces = [
+        "the", "The", "THE", "they", "sheriff", "governor", "Bailey", "gov", "s",
+    ];
+    let seps = [" ", "  ", "\t", ", ", ".", ""];
+    let mut all: Vec<String> = texts.iter().map(|s| s.to_string()).collect();
+    let mut rng = crate::testing::Rng(0x717e_f117);
+    for _ in 0..crate::testing::cases("ACTORS_FILTER_CASES", 3000) {
+        let mut t = String::new();
+        for _ in 0..rng.next() % 12 {
+            t.push_str(rng.pick(&pieces));
+            t.push_str(rng.pick(&seps));
+        }
+        all.push(t);
+    }
+    let keys = ["the sheriff", "the governor", "Bailey"];
+    let set = WordPhrases::new(keys);
+    let filter = StartFilter::new(["Bailey"]);
+    let mut firsts = [false; 256];
+    firsts[usize::from(b's')] = true;
+    firsts[usize::from(b'g')] = true;
+    let mut titles_found = 0;
+    for text in &all {
+        let starts = vocab::word_starts(text);
+        let keys_of = StartKeys::new(text, &starts);
+        let some = filter.select_or(&keys_of, |s| title_may_follow(text.as_bytes(), s, &firsts));
+        let want: Vec<_> = set.find_at(text, &starts).collect();
+        let got: Vec<_> = set.find_at(text, &some).collect();
+        assert_eq!(want, got, "{text:?}");
+        titles_found += want.iter().filter(|m| m.entries[0] < 2).count();
+    }
+    assert!(titles_found > 200, "{titles_found}");
+}
