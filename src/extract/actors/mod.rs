@@ -144,11 +144,12 @@ impl StartFilter {
     }
 
     /// The word starts of `keys` where a phrase may match, or where `other` says another
-    /// phrase may (asked only at the starts the filter turns away).
-    fn select_or(&self, keys: &StartKeys, other: impl Fn(usize) -> bool) -> Vec<u32> {
+    /// phrase may (asked with the start and its key, only at the starts the filter turns
+    /// away).
+    fn select_or(&self, keys: &StartKeys, other: impl Fn(usize, u16) -> bool) -> Vec<u32> {
         let mut out = Vec::new();
         for (&s, &k) in keys.starts.iter().zip(&keys.keys) {
-            if self.may_match(k) || other(s as usize) {
+            if self.may_match(k) || other(s as usize, k) {
                 out.push(s);
             }
         }
@@ -1817,8 +1818,10 @@ fn add_later_mentions(doc: &Document, start_keys: &StartKeys, skip: &[bool], act
     }
     let flat = doc.flat.as_bytes();
     let titles = keys.iter().any(|k| is_title_key(&k));
-    let starts = filter.select_or(start_keys, |s| {
-        titles && title_may_follow(flat, s, &title_firsts)
+    // A title may match only at a start of the pair key of "th" (see `title_may_follow`).
+    let th = pair_key(b't', b'h');
+    let starts = filter.select_or(start_keys, |s, k| {
+        titles && k == th && title_may_follow(flat, s, &title_firsts)
     });
     let mut extra: Vec<(usize, Evidence)> = Vec::new();
     for m in set.find_at(&doc.flat, &starts) {
