@@ -762,14 +762,23 @@ fn is_org_word(w: &str) -> bool {
     ORG_HEADS.contains(w)
 }
 
+/// An acronym in capitals ("FSLN", "M-19", "AT&T") that is not in `not_acronyms.txt`. Asked
+/// for most one-word runs ("Smith"): one walk over the bytes, left at the first other one.
 fn is_acronym(w: &str) -> bool {
-    let letters = w.chars().filter(|c| c.is_ascii_uppercase()).count();
-    let digits = w.chars().any(|c| c.is_ascii_digit());
-    (letters >= 2 || letters == 1 && digits && w.contains('-'))
-        && w.len() <= 7
-        && w.chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-' || c == '&')
-        && !NOT_ACRONYMS.contains(w)
+    if w.len() > 7 {
+        return false;
+    }
+    let (mut letters, mut digits, mut dash) = (0, false, false);
+    for &b in w.as_bytes() {
+        match b {
+            b'A'..=b'Z' => letters += 1,
+            b'0'..=b'9' => digits = true,
+            b'-' => dash = true,
+            b'&' => {}
+            _ => return false,
+        }
+    }
+    (letters >= 2 || letters == 1 && digits && dash) && !NOT_ACRONYMS.contains(w)
 }
 
 /// A word that can be part of a person's name: capitalized, not a function, calendar,
@@ -1463,6 +1472,8 @@ fn organization<'a>(flat: &'a str, toks: &[Tok], a: usize, b: usize) -> Option<F
     }
     let end = toks[b - 1].end;
     let after = &flat[end..];
+    // Every tail starts with a space and "p", "f" or "s": most runs are followed by none.
+    let tail_may_follow = matches!(after.as_bytes(), [b' ', b'p' | b'f' | b's', ..]);
     for tail in [
         " police department",
         " fire department",
@@ -1472,7 +1483,7 @@ fn organization<'a>(flat: &'a str, toks: &[Tok], a: usize, b: usize) -> Option<F
         " police force",
         " school district",
     ] {
-        if after.starts_with(tail) && b - a <= 4 && !toks[b - 1].closes {
+        if tail_may_follow && after.starts_with(tail) && b - a <= 4 && !toks[b - 1].closes {
             return Some(Found {
                 name: &flat[toks[a].start..end + tail.len()],
                 kind: "organization",

@@ -820,3 +820,40 @@ fn title_filter_keeps_every_start_where_a_title_matches() {
     }
     assert!(titles_found > 200, "{titles_found}");
 }
+
+/// `is_acronym` as first written (char by char), the reference for the byte walk.
+fn is_acronym_reference(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_ascii_uppercase()).count();
+    let digits = w.chars().any(|c| c.is_ascii_digit());
+    (letters >= 2 || letters == 1 && digits && w.contains('-'))
+        && w.len() <= 7
+        && w.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-' || c == '&')
+        && !NOT_ACRONYMS.contains(w)
+}
+
+#[test]
+fn is_acronym_agrees_with_the_reference() {
+    let pieces = [
+        "A", "B", "Z", "a", "1", "9", "-", "&", "É", ".", " ", "FSLN", "M-19", "US",
+    ];
+    let mut words: Vec<String> = ["", "AT&T", "M-19", "FSLN", "Smith", "UN", "TV", "ABCDEFGH"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    words.extend(vocab::entries(include_str!("not_acronyms.txt")).map(str::to_string));
+    let mut rng = crate::testing::Rng(0xac70_7e11);
+    for _ in 0..crate::testing::cases("ACTORS_ACRONYM_CASES", 4000) {
+        let mut w = String::new();
+        for _ in 0..rng.next() % 6 {
+            w.push_str(rng.pick(&pieces));
+        }
+        words.push(w);
+    }
+    let mut yes = 0;
+    for w in &words {
+        assert_eq!(is_acronym(w), is_acronym_reference(w), "{w:?}");
+        yes += usize::from(is_acronym(w));
+    }
+    assert!(yes > 300 && words.len() - yes > 300, "{yes}");
+}
