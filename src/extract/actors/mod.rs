@@ -147,7 +147,8 @@ impl StartFilter {
     /// phrase may (asked with the start and its key, only at the starts the filter turns
     /// away).
     fn select_or(&self, keys: &StartKeys, other: impl Fn(usize, u16) -> bool) -> Vec<u32> {
-        let mut out = Vec::new();
+        // Room for every start, as in `select`.
+        let mut out = Vec::with_capacity(keys.starts.len());
         for (&s, &k) in keys.starts.iter().zip(&keys.keys) {
             if self.may_match(k) || other(s as usize, k) {
                 out.push(s);
@@ -1729,15 +1730,17 @@ fn confirm_candidates(found: &mut Vec<Found>) {
 fn merge(text: &str, found: Vec<Found>) -> Vec<Actor> {
     let mut actors: Vec<Actor> = Vec::new();
     for f in found {
-        let ev = Evidence::from_bytes(text, f.span.0, f.span.1);
+        // The evidence (a copy of the text) is made only when it is kept: most findings of
+        // a known actor are mentions already recorded.
+        let ev = || Evidence::from_bytes(text, f.span.0, f.span.1);
         let existing = actors.iter_mut().find(|a| {
             a.kind == f.kind
                 && (a.name == f.name || (f.kind == "person" && same_person(&a.name, f.name)))
         });
         match existing {
             Some(a) => {
-                if !a.mentions.iter().any(|m| m.start == ev.start) {
-                    a.mentions.push(ev);
+                if !a.mentions.iter().any(|m| m.start == f.span.0) {
+                    a.mentions.push(ev());
                 }
                 // The full name as first written: a longer name replaces a surname.
                 if f.name.split_whitespace().count() > a.name.split_whitespace().count()
@@ -1753,7 +1756,7 @@ fn merge(text: &str, found: Vec<Found>) -> Vec<Actor> {
                 name: f.name.to_string(),
                 kind: f.kind.to_string(),
                 title: f.title.map(str::to_string),
-                mentions: vec![ev],
+                mentions: vec![ev()],
             }),
         }
     }
