@@ -143,6 +143,20 @@ impl StartFilter {
         self.select(&StartKeys::new(text, starts))
     }
 
+    /// The word starts of `keys` where a phrase may match, or where `other` says another
+    /// phrase may (asked with the start and its key, only at the starts the filter turns
+    /// away).
+    fn select_or(&self, keys: &StartKeys, other: impl Fn(usize, u16) -> bool) -> Vec<u32> {
+        // Room for every start, as in `select`.
+        let mut out = Vec::with_capacity(keys.starts.len());
+        for (&s, &k) in keys.starts.iter().zip(&keys.keys) {
+            if self.may_match(k) || other(s as usize, k) {
+                out.push(s);
+            }
+        }
+        out
+    }
+
     /// The word starts of `keys` where a phrase may match.
     fn select(&self, keys: &StartKeys) -> Vec<u32> {
         // Room for every start: the vector never grows (it is not zeroed either, which
@@ -234,32 +248,49 @@ fn short_lowercase(w: &str) -> bool {
 }
 
 /// [`is_calendar_word`] behind a cheap test: month and weekday names and abbreviations are
-/// ASCII words of three to nine letters ("May", "Sept.", "Wednesday") whose first two
-/// letters are those of one of them.
+/// ASCII words of three to nine letters ("May", "Sept.", "Wednesday") whose first three
+/// letters are those of one of them. Asked for every capitalized word: "The", "This",
+/// "Many" or "Sen." are turned away here, not by the look-up.
 fn calendar_word(w: &str) -> bool {
     let b = w.as_bytes();
     (3..=10).contains(&b.len())
-        && matches!(
-            &[b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase()],
-            b"ja"
-                | b"fe"
-                | b"ma"
-                | b"ap"
-                | b"ju"
-                | b"au"
-                | b"se"
-                | b"oc"
-                | b"no"
-                | b"de"
-                | b"mo"
-                | b"tu"
-                | b"we"
-                | b"th"
-                | b"fr"
-                | b"sa"
-                | b"su"
-        )
+        && calendar_prefix(calendar_key(b[0], b[1], b[2]))
         && is_calendar_word(w)
+}
+
+/// The key of three bytes for [`calendar_prefix`]: with the case bit set, so that an ASCII
+/// letter is read in lower case (other bytes may share a key with a letter: they are let by).
+fn calendar_key(a: u8, b: u8, c: u8) -> u32 {
+    u32::from(a | 0x20) << 16 | u32::from(b | 0x20) << 8 | u32::from(c | 0x20)
+}
+
+/// Whether a [`calendar_key`] is that of the first three letters of a month or a weekday.
+fn calendar_prefix(key: u32) -> bool {
+    const fn k(p: &[u8; 3]) -> u32 {
+        (p[0] as u32) << 16 | (p[1] as u32) << 8 | p[2] as u32
+    }
+    const PREFIXES: [u32; 19] = [
+        k(b"jan"),
+        k(b"feb"),
+        k(b"mar"),
+        k(b"apr"),
+        k(b"may"),
+        k(b"jun"),
+        k(b"jul"),
+        k(b"aug"),
+        k(b"sep"),
+        k(b"oct"),
+        k(b"nov"),
+        k(b"dec"),
+        k(b"mon"),
+        k(b"tue"),
+        k(b"wed"),
+        k(b"thu"),
+        k(b"fri"),
+        k(b"sat"),
+        k(b"sun"),
+    ];
+    PREFIXES.contains(&key)
 }
 
 /// Capitalized words that never start or make up a name or an organization.
@@ -732,14 +763,23 @@ fn is_org_word(w: &str) -> bool {
     ORG_HEADS.contains(w)
 }
 
+/// An acronym in capitals ("FSLN", "M-19", "AT&T") that is not in `not_acronyms.txt`. Asked
+/// for most one-word runs ("Smith"): one walk over the bytes, left at the first other one.
 fn is_acronym(w: &str) -> bool {
-    let letters = w.chars().filter(|c| c.is_ascii_uppercase()).count();
-    let digits = w.chars().any(|c| c.is_ascii_digit());
-    (letters >= 2 || letters == 1 && digits && w.contains('-'))
-        && w.len() <= 7
-        && w.chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-' || c == '&')
-        && !NOT_ACRONYMS.contains(w)
+    if w.len() > 7 {
+        return false;
+    }
+    let (mut letters, mut digits, mut dash) = (0, false, false);
+    for &b in w.as_bytes() {
+        match b {
+            b'A'..=b'Z' => letters += 1,
+            b'0'..=b'9' => digits = true,
+            b'-' => dash = true,
+            b'&' => {}
+            _ => return false,
+        }
+    }
+    (letters >= 2 || letters == 1 && digits && dash) && !NOT_ACRONYMS.contains(w)
 }
 
 /// A word that can be part of a person's name: capitalized, not a function, calendar,
@@ -777,49 +817,69 @@ fn char_at(s: &str, i: usize) -> (char, usize) {
     }
 }
 
-/// Cuts one paragraph of `flat` into word tokens.
+/// Cuts one paragraph of `flat` into word tokens. Every byte of the article passes here, and
+/// most tokens are short lowercase words: those cost a byte test, a scan of their letters
+/// eight at a time ([`lowercase_run`]) and a push.
 fn tokenize(flat: &str, para: &Span, out: &mut Vec<Tok>) {
-    let base = out.len();
     let s = &flat[para.clone()];
     let b = s.as_bytes();
-    let fb = flat.as_bytes();
     let mut i = 0;
-    let mut prev_end = para.start;
-    let mut prev_closes = true;
-    while i < b.len() {
+    // Whether a token starting here is joined to the one before: there is one, it does not
+    // close its run, nothing was cut off its end, and only spaces were passed since.
+    let mut joinable = false;
+    while let Some(&x) = b.get(i) {
         // A word starts with a letter, a digit or "&" (not with a period, dash or apostrophe).
-        let x = b[i];
-        let (first_lower, n) = if x < 0x80 {
-            if !(x.is_ascii_alphanumeric() || x == b'&') {
+        let (last_lower, n) = if x.is_ascii_alphanumeric() {
+            // Most words: an ASCII letter or digit and lowercase letters, then a space or a
+            // punctuation mark that ends the word. [`word_end`] would stop at that byte too,
+            // and [`trim_word`] would cut nothing (the word ends with a letter or digit, and
+            // an "s" is cut only after an apostrophe).
+            let n = 1 + b.get(i + 1..).map_or(0, lowercase_run);
+            if b.get(i + n)
+                .is_none_or(|&y| y < 0x80 && !is_ascii_word_byte(y))
+            {
+                out.push(Tok {
+                    start: para.start + i,
+                    end: para.start + i + n,
+                    joined: joinable,
+                    closes: false,
+                });
+                joinable = true;
+                i += n;
+                continue;
+            }
+            (n > 1 || x.is_ascii_lowercase(), n)
+        } else if x < 0x80 {
+            if x != b'&' {
+                joinable &= x == b' ';
                 i += 1;
                 continue;
             }
-            (x.is_ascii_lowercase(), 1)
+            (false, 1)
         } else {
             let (c, n) = char_at(s, i);
             if !c.is_alphanumeric() {
+                joinable = false;
                 i += n;
                 continue;
             }
             (c.is_lowercase(), n)
         };
         let start = para.start + i;
-        i = word_end(s, i + n, first_lower);
-        let (end, closes) = trim_word(flat, start, para.start + i);
+        i = word_end(s, i + n, last_lower);
+        let word_end = para.start + i;
+        let (end, closes) = trim_word(flat, start, word_end);
         if end <= start {
+            joinable = false;
             continue;
         }
-        // Only spaces between this token and the one before (bytes: a space is ASCII).
-        let joined =
-            out.len() > base && !prev_closes && fb[prev_end..start].iter().all(|&c| c == b' ');
         out.push(Tok {
             start,
             end,
-            joined,
+            joined: joinable,
             closes,
         });
-        prev_end = end;
-        prev_closes = closes;
+        joinable = !closes && end == word_end;
     }
 }
 
@@ -828,19 +888,43 @@ fn is_ascii_word_byte(x: u8) -> bool {
     x.is_ascii_alphanumeric() || matches!(x, b'\'' | b'-' | b'.' | b'&')
 }
 
+/// How many bytes at the start of `b` are ASCII lowercase letters, read eight at a time
+/// (most of an article's bytes are such letters).
+fn lowercase_run(b: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut n = 0;
+    while let Some(chunk) = b.get(n..n + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let v = u64::from_le_bytes(chunk);
+        // With the high bits cleared no sum carries into the next byte: the high bit of
+        // `y + 0x1f` is set from "a" (0x61) up, that of `y + 0x05` from "{" (0x7b) up.
+        let y = v & !HIGH;
+        let lower = y.wrapping_add(0x1f1f_1f1f_1f1f_1f1f)
+            & !y.wrapping_add(0x0505_0505_0505_0505)
+            & !v
+            & HIGH;
+        let other = !lower & HIGH;
+        if other != 0 {
+            return n + (other.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    while b.get(n).is_some_and(u8::is_ascii_lowercase) {
+        n += 1;
+    }
+    n
+}
+
 /// Where the word of paragraph `s` that goes on at byte `j` ends; `last_lower`: whether the
 /// character before `j` is a lowercase letter (the only fact about it the rules ask).
 fn word_end(s: &str, mut j: usize, mut last_lower: bool) -> usize {
     let b = s.as_bytes();
-    while j < b.len() {
+    while let Some(&x) = b.get(j) {
         // Fast path: an ASCII letter or digit that cannot start a glued caption word.
-        let x = b[j];
         if x.is_ascii_lowercase() {
-            // The rest of a run of lowercase letters, in a tight loop.
-            j += 1;
-            while j < b.len() && b[j].is_ascii_lowercase() {
-                j += 1;
-            }
+            j += 1 + b.get(j + 1..).map_or(0, lowercase_run);
             last_lower = true;
             continue;
         }
@@ -1389,6 +1473,8 @@ fn organization<'a>(flat: &'a str, toks: &[Tok], a: usize, b: usize) -> Option<F
     }
     let end = toks[b - 1].end;
     let after = &flat[end..];
+    // Every tail starts with a space and "p", "f" or "s": most runs are followed by none.
+    let tail_may_follow = matches!(after.as_bytes(), [b' ', b'p' | b'f' | b's', ..]);
     for tail in [
         " police department",
         " fire department",
@@ -1398,7 +1484,7 @@ fn organization<'a>(flat: &'a str, toks: &[Tok], a: usize, b: usize) -> Option<F
         " police force",
         " school district",
     ] {
-        if after.starts_with(tail) && b - a <= 4 && !toks[b - 1].closes {
+        if tail_may_follow && after.starts_with(tail) && b - a <= 4 && !toks[b - 1].closes {
             return Some(Found {
                 name: &flat[toks[a].start..end + tail.len()],
                 kind: "organization",
@@ -1644,15 +1730,17 @@ fn confirm_candidates(found: &mut Vec<Found>) {
 fn merge(text: &str, found: Vec<Found>) -> Vec<Actor> {
     let mut actors: Vec<Actor> = Vec::new();
     for f in found {
-        let ev = Evidence::from_bytes(text, f.span.0, f.span.1);
+        // The evidence (a copy of the text) is made only when it is kept: most findings of
+        // a known actor are mentions already recorded.
+        let ev = || Evidence::from_bytes(text, f.span.0, f.span.1);
         let existing = actors.iter_mut().find(|a| {
             a.kind == f.kind
                 && (a.name == f.name || (f.kind == "person" && same_person(&a.name, f.name)))
         });
         match existing {
             Some(a) => {
-                if !a.mentions.iter().any(|m| m.start == ev.start) {
-                    a.mentions.push(ev);
+                if !a.mentions.iter().any(|m| m.start == f.span.0) {
+                    a.mentions.push(ev());
                 }
                 // The full name as first written: a longer name replaces a surname.
                 if f.name.split_whitespace().count() > a.name.split_whitespace().count()
@@ -1668,7 +1756,7 @@ fn merge(text: &str, found: Vec<Found>) -> Vec<Actor> {
                 name: f.name.to_string(),
                 kind: f.kind.to_string(),
                 title: f.title.map(str::to_string),
-                mentions: vec![ev],
+                mentions: vec![ev()],
             }),
         }
     }
@@ -1731,7 +1819,24 @@ fn add_later_mentions(doc: &Document, start_keys: &StartKeys, skip: &[bool], act
         return;
     }
     let set = WordPhrases::new(keys.iter().map(String::as_str));
-    let starts = StartFilter::new(keys.iter().map(String::as_str)).select(start_keys);
+    // The titles ("the sheriff") are looked for only where "the" and a space are followed by
+    // the first letter of one: with their pair "th" in the filter, every "the", "this" and
+    // "they" of the text was tried. Titles are the keys with a space (a surname has none).
+    let is_title_key = |k: &&String| k.contains(' ');
+    let filter = StartFilter::new(keys.iter().filter(|k| !is_title_key(k)).map(String::as_str));
+    let mut title_firsts = [false; 256];
+    for k in keys.iter().filter(is_title_key) {
+        if let Some(&b) = k.as_bytes().get(4) {
+            title_firsts[usize::from(b.to_ascii_lowercase())] = true;
+        }
+    }
+    let flat = doc.flat.as_bytes();
+    let titles = keys.iter().any(|k| is_title_key(&k));
+    // A title may match only at a start of the pair key of "th" (see `title_may_follow`).
+    let th = pair_key(b't', b'h');
+    let starts = filter.select_or(start_keys, |s, k| {
+        titles && k == th && title_may_follow(flat, s, &title_firsts)
+    });
     let mut extra: Vec<(usize, Evidence)> = Vec::new();
     for m in set.find_at(&doc.flat, &starts) {
         if doc
@@ -1788,6 +1893,23 @@ fn add_later_mentions(doc: &Document, start_keys: &StartKeys, skip: &[bool], act
         a.mentions.sort_by_key(|e| e.start);
         a.mentions.dedup_by_key(|e| e.start);
     }
+}
+
+/// Whether a phrase "the " + a word whose first byte (lower case) is marked in `firsts` may
+/// match at byte `s` of `text`: "the" in any case, white space (a space of a phrase matches a
+/// run of it), then that byte in any case. Everywhere else no such phrase matches.
+fn title_may_follow(text: &[u8], s: usize, firsts: &[bool; 256]) -> bool {
+    let Some(&[t, h, e, space]) = text.get(s..s + 4) else {
+        return false;
+    };
+    if t | 0x20 != b't' || !([t, h, e].eq_ignore_ascii_case(b"the") && space.is_ascii_whitespace())
+    {
+        return false;
+    }
+    let rest = text.get(s + 4..).unwrap_or(&[]);
+    rest.iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|&b| firsts[usize::from(b.to_ascii_lowercase())])
 }
 
 /// The last of `mentions` (sorted by start) that starts before `pos`, by binary search.

@@ -489,6 +489,74 @@ fn tokenize_agrees_with_the_reference() {
     }
 }
 
+/// Whether `flat[t.start..]` is a word the tokenizer takes without [`word_end`]: an ASCII
+/// letter or digit, lowercase letters, then the end of the paragraph or an ASCII byte that
+/// ends words.
+fn plain_word(flat: &str, para_end: usize, t: &Tok) -> bool {
+    let b = flat.as_bytes();
+    let w = &b[t.start..t.end];
+    w[0].is_ascii_alphanumeric()
+        && w[1..].iter().all(u8::is_ascii_lowercase)
+        && (t.end == para_end || b[t.end] < 0x80 && !is_ascii_word_byte(b[t.end]))
+}
+
+#[test]
+fn tokenize_agrees_with_the_reference_on_generated_text() {
+    let pieces = [
+        "ana", "velez", "Ana", "Velez", "said", "the", "of", "al", "-", "--", "Assad", "’", "'",
+        "'s", "’s", "s", ".", "..", "U.S.", "Jr", "Gen", "P.", "J.", "&", "AT&T", "Video", "By",
+        "Photo", "At", "1990s", "42", "x", "é", "É", "Ça", "über", "ÜBER", "’", "“", "”", ",", ";",
+        ":", "!", "?", "(", ")", "McDonald", "iPhone", "O'Neil", "abc", "Sept", "e.g",
+    ];
+    let seps = [" ", " ", " ", "", "  ", ", ", ". ", "\u{a0}", "’ "];
+    let mut rng = crate::testing::Rng(0x70c3_a11e);
+    let (mut plain, mut other) = (0, 0);
+    for _ in 0..crate::testing::cases("ACTORS_TOKENIZE_CASES", 4000) {
+        let n = (rng.next() % 14) as usize;
+        let mut text = String::new();
+        for _ in 0..n {
+            text.push_str(rng.pick(&pieces));
+            text.push_str(rng.pick(&seps));
+        }
+        let para = 0..text.len();
+        let (mut got, mut want) = (Vec::new(), Vec::new());
+        tokenize(&text, &para, &mut got);
+        tokenize_reference(&text, &para, &mut want);
+        let key = |t: &Tok| (t.start, t.end, t.joined, t.closes);
+        assert_eq!(
+            got.iter().map(key).collect::<Vec<_>>(),
+            want.iter().map(key).collect::<Vec<_>>(),
+            "{text:?}"
+        );
+        for t in &want {
+            if plain_word(&text, para.end, t) {
+                plain += 1;
+            } else {
+                other += 1;
+            }
+        }
+    }
+    // Both the fast path for plain words and the general one were taken, many times.
+    assert!(plain > 3_000 && other > 3_000, "{plain} {other}");
+}
+
+#[test]
+fn lowercase_run_agrees_with_a_byte_loop() {
+    let pieces = [
+        "a", "z", "abcdefgh", "`", "{", "A", "Z", "0", " ", "é", "\u{e1}", "ſ",
+    ];
+    let mut rng = crate::testing::Rng(0x10e7_c45e);
+    for _ in 0..crate::testing::cases("ACTORS_TOKENIZE_CASES", 4000) {
+        let mut text = String::new();
+        for _ in 0..rng.next() % 24 {
+            text.push_str(rng.pick(&pieces));
+        }
+        let b = text.as_bytes();
+        let want = b.iter().take_while(|c| c.is_ascii_lowercase()).count();
+        assert_eq!(lowercase_run(b), want, "{text:?}");
+    }
+}
+
 #[test]
 fn abbreviations_are_at_most_four_bytes() {
     assert!(ABBREVIATIONS.iter().all(|a| a.len() <= 4));
@@ -649,4 +717,143 @@ fn known_organizations_are_found_as_written_only() {
     for n in ["UN", "EU", "YouTube", "Congress"] {
         assert!(find(&a, "organization", n).is_some(), "{n} {a:?}");
     }
+}
+
+#[test]
+fn calendar_word_agrees_with_is_calendar_word() {
+    let mut words: Vec<String> = [
+        "May", "may", "MAY", "Mayor", "March", "Marching", "Sept.", "Sept", "SEP.", "Sep", "Jan.",
+        "January.", "Thursday", "Thurs", "The", "This", "Thu", "Tue.", "Sun", "Sunday", "Sunni",
+        "Monday", "Mon", "Dec.", "Decker", "Oct", "Octopus", "Fri", "Friday", "Sat", "Satur", "ma",
+        "M", "", "Augusts", "August", "août", "Jul", "July", "Junta", "Feb", "Feb.",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    // Generated: prefixes of calendar words and others, in mixed case, with and without a period.
+    let stems = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+    ];
+    let more = [
+        "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "the", "man", "ana",
+    ];
+    let tails = [
+        "", "uary", "ch", "il", "e", "y", "ust", "tember", "t", "ober", "ember", "day",
+    ];
+    let ends = ["", ".", "s", "sday", "nesday", "urday", "rsday"];
+    let mut rng = crate::testing::Rng(0xca1e_9da7);
+    for _ in 0..crate::testing::cases("ACTORS_CALENDAR_CASES", 4000) {
+        let mut w = String::new();
+        let first: &[&str] = if rng.next() % 2 == 0 { &stems } else { &more };
+        w.push_str(rng.pick(first));
+        w.push_str(rng.pick(&tails));
+        w.push_str(rng.pick(&ends));
+        let w: String = w
+            .chars()
+            .map(|c| {
+                if rng.next() % 3 == 0 {
+                    c.to_ascii_uppercase()
+                } else {
+                    c
+                }
+            })
+            .collect();
+        words.push(w);
+    }
+    let (mut yes, mut turned_away) = (0, 0);
+    for w in &words {
+        assert_eq!(calendar_word(w), is_calendar_word(w), "{w:?}");
+        if is_calendar_word(w) {
+            yes += 1;
+        } else if w.len() >= 3
+            && !calendar_prefix(calendar_key(
+                w.as_bytes()[0],
+                w.as_bytes()[1],
+                w.as_bytes()[2],
+            ))
+        {
+            turned_away += 1;
+        }
+    }
+    // Both sides were seen: calendar words, and others turned away by the prefix alone.
+    assert!(yes > 50 && turned_away > 200, "{yes} {turned_away}");
+}
+
+#[test]
+fn title_filter_keeps_every_start_where_a_title_matches() {
+    let texts = [
+        "The sheriff said the  Sheriff and THE\tsheriff, then the sheriffs. thesheriff the",
+        "Bailey told the governor; the Governor's aide and the\n\ngovernor. They the",
+        "the\u{a0}sheriff the sheriff-elect the é the",
+    ];
+    let pieces = [
+        "the", "The", "THE", "they", "sheriff", "governor", "Bailey", "gov", "s",
+    ];
+    let seps = [" ", "  ", "\t", ", ", ".", ""];
+    let mut all: Vec<String> = texts.iter().map(|s| s.to_string()).collect();
+    let mut rng = crate::testing::Rng(0x717e_f117);
+    for _ in 0..crate::testing::cases("ACTORS_FILTER_CASES", 3000) {
+        let mut t = String::new();
+        for _ in 0..rng.next() % 12 {
+            t.push_str(rng.pick(&pieces));
+            t.push_str(rng.pick(&seps));
+        }
+        all.push(t);
+    }
+    let keys = ["the sheriff", "the governor", "Bailey"];
+    let set = WordPhrases::new(keys);
+    let filter = StartFilter::new(["Bailey"]);
+    let mut firsts = [false; 256];
+    firsts[usize::from(b's')] = true;
+    firsts[usize::from(b'g')] = true;
+    let mut titles_found = 0;
+    for text in &all {
+        let starts = vocab::word_starts(text);
+        let keys_of = StartKeys::new(text, &starts);
+        let some = filter.select_or(&keys_of, |s, k| {
+            k == pair_key(b't', b'h') && title_may_follow(text.as_bytes(), s, &firsts)
+        });
+        let want: Vec<_> = set.find_at(text, &starts).collect();
+        let got: Vec<_> = set.find_at(text, &some).collect();
+        assert_eq!(want, got, "{text:?}");
+        titles_found += want.iter().filter(|m| m.entries[0] < 2).count();
+    }
+    assert!(titles_found > 200, "{titles_found}");
+}
+
+/// `is_acronym` as first written (char by char), the reference for the byte walk.
+fn is_acronym_reference(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_ascii_uppercase()).count();
+    let digits = w.chars().any(|c| c.is_ascii_digit());
+    (letters >= 2 || letters == 1 && digits && w.contains('-'))
+        && w.len() <= 7
+        && w.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-' || c == '&')
+        && !NOT_ACRONYMS.contains(w)
+}
+
+#[test]
+fn is_acronym_agrees_with_the_reference() {
+    let pieces = [
+        "A", "B", "Z", "a", "1", "9", "-", "&", "É", ".", " ", "FSLN", "M-19", "US",
+    ];
+    let mut words: Vec<String> = ["", "AT&T", "M-19", "FSLN", "Smith", "UN", "TV", "ABCDEFGH"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    words.extend(vocab::entries(include_str!("not_acronyms.txt")).map(str::to_string));
+    let mut rng = crate::testing::Rng(0xac70_7e11);
+    for _ in 0..crate::testing::cases("ACTORS_ACRONYM_CASES", 4000) {
+        let mut w = String::new();
+        for _ in 0..rng.next() % 6 {
+            w.push_str(rng.pick(&pieces));
+        }
+        words.push(w);
+    }
+    let mut yes = 0;
+    for w in &words {
+        assert_eq!(is_acronym(w), is_acronym_reference(w), "{w:?}");
+        yes += usize::from(is_acronym(w));
+    }
+    assert!(yes > 300 && words.len() - yes > 300, "{yes}");
 }
