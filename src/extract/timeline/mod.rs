@@ -18,6 +18,7 @@ use crate::extract::dates::TimeExpr;
 use crate::model::{Event, Evidence};
 use crate::vocab;
 use crate::vocab::search;
+use crate::vocab::swar;
 
 static EVENT_WORD: LazyLock<vocab::WordPhrases> =
     LazyLock::new(|| vocab::WordPhrases::new(vocab::entries(include_str!("events.txt"))));
@@ -156,14 +157,15 @@ fn clause_events(
         {
             continue;
         }
-        if is_deadline(text, c.start, t.span.start) {
+        // The words before the date, read once for the deadline and attribution tests.
+        let before = last_words(text, c.start, t.span.start);
+        if is_deadline(&before) {
             deadline.get_or_insert(value);
             continue;
         }
         // Prefer a date of the event itself over the date of a trailing attribution
         // ("…, officials said on Thursday."); a quotation's attribution is no event.
-        let trailing =
-            after_speech(text, c.start, t.span.start) && text[t.span.end..c.end].trim().len() <= 12;
+        let trailing = after_speech(&before) && text[t.span.end..c.end].trim().len() <= 12;
         if trailing && ends_quotation(&text[c.start..t.span.start]) {
             continue;
         }
@@ -359,20 +361,48 @@ fn in_parentheses(before: &str, after: &str) -> bool {
     depth > 0 && after.contains([')', ']'])
 }
 
-/// The words before byte `at`, back to `from`, nearest first (at most `n`).
+/// The words before byte `at`, back to `from`, nearest first (at most `n`): the runs of
+/// alphanumeric characters. Read backwards byte by byte, with only non-ASCII characters
+/// decoded (a split by a `char` predicate decoded every character).
 fn words_before(text: &str, from: usize, at: usize, n: usize) -> impl Iterator<Item = &str> {
-    text[from..at]
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(n)
+    let s = &text[from..at];
+    let mut end = s.len();
+    std::iter::from_fn(move || {
+        while !char_before(s, end)?.1 {
+            end = char_before(s, end)?.0;
+        }
+        let word_end = end;
+        while let Some((k, true)) = char_before(s, end) {
+            end = k;
+        }
+        Some(&s[end..word_end])
+    })
+    .take(n)
 }
 
-/// Does the date at `at` end something ("until January 19", "due to end on Sunday")?
-fn is_deadline(text: &str, from: usize, at: usize) -> bool {
+/// The character that ends at byte `end` of `s`: where it starts, and whether it is
+/// alphanumeric.
+fn char_before(s: &str, end: usize) -> Option<(usize, bool)> {
+    let b = *s.as_bytes().get(end.checked_sub(1)?)?;
+    if b.is_ascii() {
+        return Some((end - 1, b.is_ascii_alphanumeric()));
+    }
+    let c = s.get(..end)?.chars().next_back()?;
+    Some((end - c.len_utf8(), c.is_alphanumeric()))
+}
+
+/// The last four words before byte `at`, back to `from`, nearest first ("" past the first).
+fn last_words(text: &str, from: usize, at: usize) -> [&str; 4] {
     let mut w = [""; 4];
     for (k, word) in words_before(text, from, at, 4).enumerate() {
         w[k] = word;
     }
+    w
+}
+
+/// Does the date after the words `w` ([`last_words`]) end something ("until January 19",
+/// "due to end on Sunday")?
+fn is_deadline(w: &[&str; 4]) -> bool {
     let is = |k: usize, x: &str| w[k].eq_ignore_ascii_case(x);
     if ["until", "till", "through"].iter().any(|x| is(0, x)) {
         return true;
@@ -391,9 +421,12 @@ fn ends_quotation(before: &str) -> bool {
     })
 }
 
-/// Is the date at `at` the date of a statement ("officials said on Thursday")?
-fn after_speech(text: &str, from: usize, at: usize) -> bool {
-    words_before(text, from, at, 3).any(|w| SPEECH.iter().any(|s| w.eq_ignore_ascii_case(s)))
+/// Is the date after the words `w` ([`last_words`]) the date of a statement ("officials said
+/// on Thursday")? One of the three words before it says so.
+fn after_speech(w: &[&str; 4]) -> bool {
+    w[..3]
+        .iter()
+        .any(|w| SPEECH.iter().any(|s| w.eq_ignore_ascii_case(s)))
 }
 
 /// `s` without bracketed tags ("[Photo]", "[EDITOR'S NOTE ...]") and the spaces after them.
@@ -531,6 +564,19 @@ fn find_at_comma(s: &str, needles: &[&str]) -> Option<(usize, usize)> {
     None
 }
 
+/// The last `needle` (lower case, starting with a comma) in `s`, ASCII case ignored: only the
+/// commas are visited, from the end, found by `str::rfind`'s fast byte search.
+fn rfind_at_comma_ci(s: &str, needle: &str) -> Option<usize> {
+    let mut end = s.len();
+    while let Some(k) = s[..end].rfind(',') {
+        if search::starts_with_ci(&s[k..], needle) {
+            return Some(k);
+        }
+        end = k;
+    }
+    None
+}
+
 /// A short plain-language clause from a sentence: white space folded, wire tags, leading
 /// time phrases and attributions dropped, cut near [`MAX_SUMMARY`] characters.
 pub fn summarize(sentence: &str) -> String {
@@ -568,9 +614,9 @@ fn summarize_with(clause: &str, dates: &[Range<usize>], event_at: usize) -> Stri
     }
     kept.push_str(&clause[pos..]);
     let out = drop_asides_and_fold(&kept);
-    let s = tidy(&drop_brackets(out));
+    let s = tidy_owned(drop_brackets(out));
     let s = drop_leading(s);
-    let s = tidy(&fold_white_space(&s));
+    let s = tidy_owned(fold_white_space(&s));
     let s = drop_trailing_attribution(s);
     let mut s = drop_relative_clauses(s);
     // A quotation whose attribution went ends on its own comma: a full stop instead.
@@ -580,7 +626,7 @@ fn summarize_with(clause: &str, dates: &[Range<usize>], event_at: usize) -> Stri
             s.replace_range(comma..=comma, ".");
         }
     }
-    if let Some(k) = search::rfind_ci(&s, ", according to ") {
+    if let Some(k) = rfind_at_comma_ci(&s, ", according to ") {
         if k > 20 {
             s.truncate(k);
         }
@@ -605,6 +651,12 @@ fn fold_white_space(s: &str) -> String {
     let mut out = Folded::with_capacity(s.len());
     let (mut run, mut i) = (0, 0);
     while i < b.len() {
+        if run < i {
+            i = skip_plain(b, i);
+            if i >= b.len() {
+                break;
+            }
+        }
         if let Some(next) = within_run(b, run, i) {
             i = next;
             continue;
@@ -644,6 +696,12 @@ fn drop_asides_and_fold(kept: &str) -> String {
             i += 1;
             run = i;
             continue;
+        }
+        if run < i {
+            i = skip_plain(b, i);
+            if i >= b.len() {
+                break;
+            }
         }
         if let Some(next) = within_run(b, run, i) {
             i = next;
@@ -710,6 +768,30 @@ fn within_run(b: &[u8], run: usize, i: usize) -> Option<usize> {
     }
 }
 
+/// Where the scan of a fold goes on after the bytes from `i` that [`within_run`] would pass
+/// over one by one (inside a run: `i` is past its start), eight bytes at a time: up to the
+/// first byte that may need a closer look (a byte up to 0x0D, a `(`, a lead byte from 0xC0,
+/// a space), except a space whose next byte is none of those and lies in the same eight.
+/// Every byte before it is text or a single space between text bytes, as in `within_run`.
+fn skip_plain(b: &[u8], mut i: usize) -> usize {
+    const LAST_BYTE: u64 = 0x80 << 56;
+    while let Some(x) = swar::load(b, i) {
+        let ascii = !x & swar::HIGH_BITS;
+        // (0x0D | 0x80) - v keeps the high bit of each byte whose low seven bits are at
+        // most 0x0D (no borrow leaves a byte); and bits 7 and 6 both set is 0xC0 or more.
+        let low = ((swar::splat(0x0D) | swar::HIGH_BITS) - (x & !swar::HIGH_BITS)) & ascii;
+        let lead = x & (x << 1) & swar::HIGH_BITS;
+        let closer = low | lead | swar::bytes_equal(x, b'(');
+        let space = swar::bytes_equal(x, b' ');
+        let look = closer | (space & ((closer | space) >> 8 | LAST_BYTE));
+        if look != 0 {
+            return i + (look.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i
+}
+
 /// Text being built with white space folded: a gap becomes one space before the next
 /// characters, unless nothing precedes it.
 struct Folded {
@@ -768,18 +850,58 @@ const DATE_MARK_BYTE: u8 = 1;
 /// pass: a space before `,` `.` `;` goes, and of two commas in a row one goes), and the
 /// leading punctuation.
 fn tidy(s: &str) -> String {
-    let s = s.trim_start_matches([',', ';', ':', ' ', '-', '—', DATE_MARK]);
-    let b = s.as_bytes();
-    // The first byte dropped (a space before `,` `.` `;`, or a comma after a comma, with
-    // nothing dropped before it): many texts have none, and the bytes before it are kept.
-    let first = (0..b.len()).find(|&i| match b[i] {
-        b' ' => matches!(b.get(i + 1), Some(b',' | b'.' | b';')),
-        b',' => i > 0 && b[i - 1] == b',',
-        _ => false,
-    });
-    let Some(first) = first else {
-        return s.to_string();
+    let s = s.trim_start_matches(TIDY_LEAD);
+    match first_tidy_drop(s.as_bytes()) {
+        Some(first) => tidy_from(s, first),
+        None => s.to_string(),
+    }
+}
+
+/// The leading characters [`tidy`] drops.
+const TIDY_LEAD: [char; 7] = [',', ';', ':', ' ', '-', '—', DATE_MARK];
+
+/// [`tidy`] of an owned text: a text it leaves as it is (most of them, apart from their
+/// leading punctuation) is given back, not copied.
+fn tidy_owned(mut s: String) -> String {
+    let lead = s.len() - s.trim_start_matches(TIDY_LEAD).len();
+    s.drain(..lead);
+    match first_tidy_drop(s.as_bytes()) {
+        Some(first) => tidy_from(&s, first),
+        None => s,
+    }
+}
+
+/// The first byte [`tidy`] drops (a space before `,` `.` `;`, or a comma after a comma):
+/// each such byte is next to a punctuation mark, and those are found eight bytes at a time
+/// (a comma or full stop in a word of eight bytes: `c | 2 == b'.'` also takes `-` and `/`,
+/// looked at and let go). A candidate punctuation mark at `k` drops byte `k - 1` or `k`, so
+/// the first candidate that drops anything gives the first byte dropped.
+fn first_tidy_drop(b: &[u8]) -> Option<usize> {
+    let drops = |k: usize| -> Option<usize> {
+        match (b[k], k.checked_sub(1).map(|p| b[p])) {
+            (b',' | b'.' | b';', Some(b' ')) => Some(k - 1),
+            (b',', Some(b',')) => Some(k),
+            _ => None,
+        }
     };
+    let mut i = 0;
+    while let Some(x) = swar::load(b, i) {
+        let mut hits = swar::bytes_equal(x | swar::splat(2), b'.') | swar::bytes_equal(x, b';');
+        while hits != 0 {
+            let k = i + (hits.trailing_zeros() / 8) as usize;
+            if let Some(d) = drops(k) {
+                return Some(d);
+            }
+            hits &= hits - 1;
+        }
+        i += 8;
+    }
+    (i..b.len()).find_map(drops)
+}
+
+/// [`tidy`] of a text with no leading punctuation, whose first byte dropped is `first`.
+fn tidy_from(s: &str, first: usize) -> String {
+    let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     // Only ASCII bytes are dropped, so the runs kept between them are whole characters.
     let mut run = 0;
@@ -801,46 +923,56 @@ fn tidy(s: &str) -> String {
     out
 }
 
+/// Leading connectives and time phrases, dropped with the comma after them ("but", "and",
+/// "then" with a space too).
+const LEADS: &[&str] = &[
+    "at the same time",
+    "in addition",
+    "meanwhile",
+    "earlier",
+    "later",
+    "however",
+    "but",
+    "and",
+    "also",
+    "then",
+    "hours later",
+    "days later",
+    "moments later",
+    "overnight",
+    "since then",
+];
+
+/// The length of the longest of [`LEADS`] ("at the same time").
+const LONGEST_LEAD: usize = 16;
+
 /// Leading connectives and time phrases ("Earlier,", "At the same time,") and leading
 /// attributions ("According to police,", "Police said that") dropped.
 fn drop_leading(mut s: String) -> String {
-    const LEADS: &[&str] = &[
-        "at the same time",
-        "in addition",
-        "meanwhile",
-        "earlier",
-        "later",
-        "however",
-        "but",
-        "and",
-        "also",
-        "then",
-        "hours later",
-        "days later",
-        "moments later",
-        "overnight",
-        "since then",
-    ];
     loop {
-        let lead = LEADS.iter().find(|l| {
-            let next = s.as_bytes().get(l.len());
-            search::starts_with_ci(&s, l)
-                && (next == Some(&b',')
-                    || (next == Some(&b' ') && ["but", "and", "then"].contains(l)))
-        });
-        if let Some(l) = lead {
+        if let Some(l) = leading_lead(&s) {
             s = tidy(&s[l.len()..]);
             continue;
         }
-        // An unmarked dateline ("Managua, -- The …"): the text after its dashes.
-        if let Some(k) = search::find(head(&s, 80 + 2), "-- ").filter(|k| *k < 80) {
-            s = tidy(&s[k + 3..]);
-            continue;
+        // An unmarked dateline ("Managua, -- The …"): the text after its dashes (looked for
+        // only when a hyphen is there at all).
+        let dashes = head(&s, 80 + 2);
+        if dashes.as_bytes().contains(&b'-') {
+            if let Some(k) = search::find(dashes, "-- ").filter(|k| *k < 80) {
+                s = tidy(&s[k + 3..]);
+                continue;
+            }
         }
         // A dateline left after its date was dropped ("YAOUNDÉ, - Cameroon has …").
         const DASHES: &[&str] = &[" - ", " — ", " – ", " _ "];
-        // Only a dash starting in the first 40 bytes counts (the longest is 5 bytes).
-        let dash = search::find_any(head(&s, 40 + 4), DASHES).map(|(k, d)| (k, DASHES[d].len()));
+        // Only a dash starting in the first 40 bytes counts (the longest is 5 bytes); the
+        // search runs only when a byte that starts a dash's second character is there.
+        let near = head(&s, 40 + 4).as_bytes();
+        let dash = if near.contains(&b'-') || near.contains(&b'_') || near.contains(&0xE2) {
+            search::find_any(head(&s, 40 + 4), DASHES).map(|(k, d)| (k, DASHES[d].len()))
+        } else {
+            None
+        };
         if let Some((k, n)) = dash.filter(|(k, _)| *k < 40) {
             // All capitals ("YAOUNDÉ, -"), or a wire dateline opening with a capital city
             // ("LUSAKA, Zambia _").
@@ -861,10 +993,7 @@ fn drop_leading(mut s: String) -> String {
             continue;
         }
         // A leading subordinate phrase ("Amid reports of violence, …", "When X left, …").
-        let sub = SUBORDINATE
-            .iter()
-            .any(|w| search::starts_with_ci(&s, w) && s.as_bytes().get(w.len()) == Some(&b' '));
-        if sub {
+        if opens_subordinate(&s) {
             // Not when the phrase holds a date: then it is the event.
             let phrase_end = search::find(&s, ", ").filter(|k| s.len() - k > 25);
             if let Some(k) = phrase_end.filter(|k| !s[..*k].contains(DATE_MARK)) {
@@ -909,6 +1038,37 @@ fn drop_leading(mut s: String) -> String {
         }
     }
     s
+}
+
+/// The one of [`LEADS`] that opens `s` before a comma (or "but", "and", "then" before a
+/// space). A lead holds no comma, so it is the text before the first comma: only the leads
+/// of that length are compared (at most one fits: they differ, and "but", "and", "then"
+/// before a space start no other).
+fn leading_lead(s: &str) -> Option<&'static str> {
+    let b = s.as_bytes();
+    let starts_ci = |l: &str| b.len() > l.len() && b[..l.len()].eq_ignore_ascii_case(l.as_bytes());
+    let comma = b.iter().take(LONGEST_LEAD + 1).position(|&c| c == b',');
+    comma
+        .and_then(|p| LEADS.iter().find(|l| l.len() == p && starts_ci(l)))
+        .or_else(|| {
+            ["but", "and", "then"]
+                .iter()
+                .find(|l| b.get(l.len()) == Some(&b' ') && starts_ci(l))
+        })
+        .copied()
+}
+
+/// Does one of [`SUBORDINATE`] open `s`, before a space? Its first word ends at the first
+/// space of `s`: only the openers whose first word is that long are compared.
+fn opens_subordinate(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().take(16).position(|&c| c == b' ').is_some_and(|q| {
+        SUBORDINATE.iter().any(|w| {
+            (w.len() == q || w.as_bytes().get(q) == Some(&b' '))
+                && search::starts_with_ci(s, w)
+                && b.get(w.len()) == Some(&b' ')
+        })
+    })
 }
 
 /// `s` cut to its first `n` bytes, or a little more to end on a character boundary: a
@@ -1051,18 +1211,22 @@ fn cut(s: &str) -> String {
     out.to_string()
 }
 
-/// Where a summary may be cut at a clause boundary.
+/// Where a summary may be cut at a clause boundary (what [`last_clause_boundary`] looks for).
+#[cfg(test)]
 const CLAUSE_BOUNDARIES: &[&str] = &[", ", "; ", " — ", " – ", " while ", " but "];
 
-/// The last [`CLAUSE_BOUNDARIES`] in `head` that starts at byte 25 or later: one backward
+/// The last clause boundary (`, ` `; ` ` — ` ` – ` ` while ` ` but `) in `head` that starts at byte 25 or later: one backward
 /// pass that stops at the first boundary it meets.
 fn last_clause_boundary(head: &str) -> Option<usize> {
     let b = head.as_bytes();
-    (25..b.len()).rev().find(|&k| {
-        matches!(b[k], b',' | b';' | b' ')
-            && CLAUSE_BOUNDARIES
-                .iter()
-                .any(|p| b[k..].starts_with(p.as_bytes()))
+    // The byte after the first tells which boundaries can start there.
+    let at = |k: usize, p: &str| b[k..].starts_with(p.as_bytes());
+    (25..b.len()).rev().find(|&k| match (b[k], b.get(k + 1)) {
+        (b',' | b';', Some(b' ')) => true,
+        (b' ', Some(0xE2)) => at(k, " — ") || at(k, " – "),
+        (b' ', Some(b'w')) => at(k, " while "),
+        (b' ', Some(b'b')) => at(k, " but "),
+        _ => false,
     })
 }
 
@@ -1380,6 +1544,10 @@ mod tests {
             "troops fired",
             "Geneva",
             "in a statement",
+            ", according to ",
+            ", ACCORDING to",
+            "9",
+            "ǅ",
             ",,",
             " .",
             " ;",
@@ -1476,6 +1644,32 @@ mod tests {
             depth > 0 && after.contains([')', ']'])
         }
 
+        pub fn words_before(text: &str, from: usize, at: usize, n: usize) -> Vec<&str> {
+            text[from..at]
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .take(n)
+                .collect()
+        }
+
+        pub fn leading_lead(s: &str) -> Option<&'static str> {
+            LEADS
+                .iter()
+                .find(|l| {
+                    let next = s.as_bytes().get(l.len());
+                    search::starts_with_ci(s, l)
+                        && (next == Some(&b',')
+                            || (next == Some(&b' ') && ["but", "and", "then"].contains(l)))
+                })
+                .copied()
+        }
+
+        pub fn opens_subordinate(s: &str) -> bool {
+            SUBORDINATE
+                .iter()
+                .any(|w| search::starts_with_ci(s, w) && s.as_bytes().get(w.len()) == Some(&b' '))
+        }
+
         pub fn last_clause_boundary(head: &str) -> Option<usize> {
             CLAUSE_BOUNDARIES
                 .iter()
@@ -1528,6 +1722,54 @@ mod tests {
     }
 
     #[test]
+    fn lead_and_opener_look_ups_agree_with_the_list_searches() {
+        assert_eq!(
+            LEADS.iter().map(|l| l.len()).max(),
+            Some(LONGEST_LEAD),
+            "LONGEST_LEAD"
+        );
+        let mut texts: Vec<String> = Vec::new();
+        for l in LEADS.iter().chain(SUBORDINATE) {
+            for after in [",", " ", ", x", " x", "x", "", ";"] {
+                texts.push(format!("{l}{after}"));
+                texts.push(format!("{}{after}", l.to_uppercase()));
+            }
+        }
+        texts.extend(
+            [
+                "but,",
+                "Then the",
+                "At the same,",
+                "In the wake of the",
+                "é, but",
+                "as",
+            ]
+            .map(String::from),
+        );
+        let mut rng = Rng(0x5851_F42D_4C95_7F2D);
+        let n = crate::testing::cases("TIMELINE_CASES", 20_000);
+        for _ in 0..n {
+            let k = (rng.next() % 4) as usize;
+            let pick = |rng: &mut Rng| -> &str {
+                match rng.next() % 3 {
+                    0 => rng.pick(LEADS),
+                    1 => rng.pick(SUBORDINATE),
+                    _ => rng.pick(&[",", " ", "é", "x", "the", "Wake"]),
+                }
+            };
+            texts.push((0..k).map(|_| pick(&mut rng)).collect());
+        }
+        let (mut leads, mut subs) = (0, 0);
+        for t in &texts {
+            assert_eq!(leading_lead(t), plain::leading_lead(t), "{t:?}");
+            assert_eq!(opens_subordinate(t), plain::opens_subordinate(t), "{t:?}");
+            leads += usize::from(leading_lead(t).is_some());
+            subs += usize::from(opens_subordinate(t));
+        }
+        assert!(leads > 100 && subs > 100, "{leads} {subs}");
+    }
+
+    #[test]
     fn white_space_is_that_of_char() {
         for ch in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             let s = format!("{ch}x");
@@ -1545,16 +1787,20 @@ mod tests {
         ];
         let mut rng = Rng(0x1F83_D9AB_FB41_BD6B);
         let n = crate::testing::cases("TIMELINE_CASES", 20_000);
+        let mut skipped = 0;
         for _ in 0..n {
             let k = (rng.next() % 24) as usize;
             let t: String = (0..k).map(|_| rng.pick(PIECES)).collect();
             assert_eq!(fold_white_space(&t), by_char::fold_white_space(&t), "{t:?}");
+            // Eight-byte skips happen (text and single spaces from a byte inside a run).
+            skipped += usize::from((1..t.len()).any(|i| skip_plain(t.as_bytes(), i) >= i + 8));
             assert_eq!(
                 drop_asides_and_fold(&t),
                 by_char::drop_asides_and_fold(&t),
                 "{t:?}"
             );
         }
+        assert!(skipped > n / 10, "{skipped}");
     }
 
     #[test]
@@ -1578,6 +1824,23 @@ mod tests {
         const RELATIVES: &[&str] = &[", who ", ", which ", ", where "];
         for t in &texts {
             assert_eq!(tidy(t), plain::tidy(t), "{t:?}");
+            assert_eq!(tidy_owned(t.clone()), plain::tidy(t), "{t:?}");
+            assert_eq!(
+                rfind_at_comma_ci(t, ", according to "),
+                search::rfind_ci(t, ", according to "),
+                "{t:?}"
+            );
+            for at in (0..=t.len()).filter(|&k| t.is_char_boundary(k)) {
+                let from = (0..=at)
+                    .rev()
+                    .find(|&k| t.is_char_boundary(k) && at - k >= at / 3)
+                    .unwrap_or(0);
+                assert_eq!(
+                    words_before(t, from, at, 4).collect::<Vec<_>>(),
+                    plain::words_before(t, from, at, 4),
+                    "{t:?} {from} {at}"
+                );
+            }
             assert_eq!(clause_end(t), plain::clause_end(t), "{t:?}");
             for (k, _) in t.char_indices().step_by(3) {
                 let (before, after) = t.split_at(k);
