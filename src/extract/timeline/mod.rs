@@ -270,6 +270,38 @@ fn date_clause(text: &str, from: usize, at: usize) -> Option<usize> {
     verb.then_some(start)
 }
 
+/// The first byte `c` of `b` at or after `from`, eight bytes at a time (a short text has too
+/// few for `memchr`'s set-up to pay).
+fn find_byte(b: &[u8], mut from: usize, c: u8) -> Option<usize> {
+    while let Some(x) = swar::load(b, from) {
+        let m = swar::bytes_equal(x, c);
+        if m != 0 {
+            return Some(from + (m.trailing_zeros() / 8) as usize);
+        }
+        from += 8;
+    }
+    let k = b.get(from..)?.iter().position(|&x| x == c)?;
+    Some(from + k)
+}
+
+/// The last byte `c` of `b` before `end`, eight bytes at a time.
+fn rfind_byte(b: &[u8], mut end: usize, c: u8) -> Option<usize> {
+    while end >= 8 {
+        let m = swar::bytes_equal(swar::load(b, end - 8)?, c);
+        if m != 0 {
+            // The highest bit set marks the last byte found.
+            return Some(end - 1 - (m.leading_zeros() / 8) as usize);
+        }
+        end -= 8;
+    }
+    b.get(..end)?.iter().rposition(|&x| x == c)
+}
+
+/// The last space of `s` (a byte loop: the spaces looked for are a word away).
+fn last_space(s: &str) -> Option<usize> {
+    s.as_bytes().iter().rposition(|&c| c == b' ')
+}
+
 /// The first byte of `b` at or after `from` that is `x` or `y`: eight bytes at a time (a
 /// sentence is read clause after clause, and most of its bytes are neither).
 fn find_either(b: &[u8], from: usize, x: u8, y: u8) -> Option<usize> {
@@ -306,17 +338,7 @@ fn is_month(v: &str) -> bool {
 fn named_event(text: &str, at: usize, end: usize) -> Option<String> {
     let after = &text[at..end];
     let after = after.strip_prefix("'s").unwrap_or(after);
-    const STOPS: &[&str] = &[
-        ",",
-        ";",
-        ".",
-        " and ",
-        " that ",
-        " which ",
-        " who ",
-        " in punishment",
-    ];
-    let stop = search::find_any(after, STOPS).map_or(after.len(), |(k, _)| k);
+    let stop = first_stop(after).unwrap_or(after.len());
     let phrase = after[..stop].trim();
     let first = EVENT_WORD.find_iter(phrase).next()?;
     if phrase[..first.start].split_whitespace().count() > 2 || first.start == first.end {
@@ -327,6 +349,37 @@ fn named_event(text: &str, at: usize, end: usize) -> Option<String> {
         return None;
     }
     Some(summarize(phrase))
+}
+
+/// Where a phrase named by its date ends.
+#[cfg(test)]
+const STOPS: &[&str] = &[
+    ",",
+    ";",
+    ".",
+    " and ",
+    " that ",
+    " which ",
+    " who ",
+    " in punishment",
+];
+
+/// The first of the stops (`,` `;` `.` ` and ` ` that ` ` which ` ` who ` ` in punishment`)
+/// in `s`: at a space, only the stops that go on with the byte after it are compared.
+fn first_stop(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let at = |i: usize, p: &[u8]| b[i..].starts_with(p);
+    (0..b.len()).find(|&i| match b[i] {
+        b',' | b';' | b'.' => true,
+        b' ' => match b.get(i + 1) {
+            Some(b'a') => at(i, b" and "),
+            Some(b't') => at(i, b" that "),
+            Some(b'w') => at(i, b" which ") || at(i, b" who "),
+            Some(b'i') => at(i, b" in punishment"),
+            _ => false,
+        },
+        _ => false,
+    })
 }
 
 /// Is `t` the date of a dateline the document did not mark ("Managua (Nicaragua), 27 Aug 88
@@ -466,11 +519,9 @@ fn drop_trailing_attribution(s: String) -> String {
         return s;
     };
     let tail = &body[k + sep.len()..];
-    // An optional "on Friday" after the verb.
-    let tail_core = match search::rfind(tail, " on ") {
-        Some(o) if !tail[o + 4..].contains(' ') => &tail[..o],
-        _ => tail,
-    };
+    // An optional "on Friday" after the verb: the last " on " with no space after it ends
+    // at the last space.
+    let tail_core = on_date_cut(tail);
     let verb = ATTRIBUTION_VERBS.iter().any(|v| {
         search::strip_suffix_ci(tail_core, v)
             .is_some_and(|who| who.ends_with(' ') && who.trim().split(' ').count() <= 10)
@@ -490,12 +541,20 @@ fn drop_trailing_attribution(s: String) -> String {
     }
 }
 
+/// `tail` without a last " on " that has no space after it (" on Friday"): that " on " ends
+/// at the last space.
+fn on_date_cut(tail: &str) -> &str {
+    match last_space(tail) {
+        Some(p) if p >= 3 && &tail.as_bytes()[p - 3..=p] == b" on " => &tail[..p - 3],
+        _ => tail,
+    }
+}
+
 /// The last comma of `body` followed by a space or by a closing quotation mark and a space,
-/// with that separator: the commas are visited from the end, found by `str::rfind`'s fast
-/// byte search.
+/// with that separator: the commas are visited from the end, found eight bytes at a time.
 fn last_attribution_comma(body: &str) -> Option<(usize, &'static str)> {
     let mut end = body.len();
-    while let Some(k) = body[..end].rfind(',') {
+    while let Some(k) = rfind_byte(body.as_bytes(), end, b',') {
         let sep = [", ", ",\u{201d} ", ",\" ", ",'' "]
             .into_iter()
             .find(|p| body[k..].starts_with(p));
@@ -551,11 +610,10 @@ fn drop_relative_clauses(mut s: String) -> String {
 
 /// The first place where one of `needles` (each starting with a comma) starts in `s`, and
 /// which one (the first listed when several start there): only the commas are visited,
-/// found by `str::find`'s fast byte search.
+/// found eight bytes at a time.
 fn find_at_comma(s: &str, needles: &[&str]) -> Option<(usize, usize)> {
     let mut from = 0;
-    while let Some(k) = s[from..].find(',') {
-        let k = from + k;
+    while let Some(k) = find_byte(s.as_bytes(), from, b',') {
         if let Some(n) = needles.iter().position(|n| s[k..].starts_with(n)) {
             return Some((k, n));
         }
@@ -565,10 +623,10 @@ fn find_at_comma(s: &str, needles: &[&str]) -> Option<(usize, usize)> {
 }
 
 /// The last `needle` (lower case, starting with a comma) in `s`, ASCII case ignored: only the
-/// commas are visited, from the end, found by `str::rfind`'s fast byte search.
+/// commas are visited, from the end, found eight bytes at a time.
 fn rfind_at_comma_ci(s: &str, needle: &str) -> Option<usize> {
     let mut end = s.len();
-    while let Some(k) = s[..end].rfind(',') {
+    while let Some(k) = rfind_byte(s.as_bytes(), end, b',') {
         if search::starts_with_ci(&s[k..], needle) {
             return Some(k);
         }
@@ -1114,26 +1172,34 @@ const REPORT_VERBS: &[&str] = &[
 /// instead of a search of the whole text per verb.
 fn speech_verb(s: &str) -> Option<(usize, &'static str)> {
     let b = s.as_bytes();
-    let mut first = [None; REPORT_VERBS.len()];
+    // The earliest-listed verb found so far and where: a later place can only give a verb
+    // listed before it.
+    let mut best: Option<(usize, usize)> = None;
     for k in 0..b.len().min(70) {
-        // Every verb starts with a space and then "sa", "re" or "an".
         if b[k] != b' ' {
             continue;
         }
-        let next = [1, 2].map(|d| b.get(k + d).map_or(0, u8::to_ascii_lowercase));
-        if !matches!(&next, b"sa" | b"re" | b"an") {
-            continue;
-        }
-        for (v, at) in REPORT_VERBS.iter().zip(first.iter_mut()) {
-            if at.is_none() && search::starts_with_ci(&s[k..], v) {
-                *at = Some(k);
+        // Every verb starts with a space and then "sa", "re" or "an" (`| 0x20` lower-cases
+        // a letter and makes no other byte one of these): only the verbs so starting, in
+        // list order, are compared.
+        let next = [1, 2].map(|d| b.get(k + d).map_or(0, |c| c | 0x20));
+        let verbs: &[usize] = match &next {
+            b"sa" => &[0, 1, 4, 5],
+            b"re" => &[2],
+            b"an" => &[3],
+            _ => continue,
+        };
+        for &v in verbs {
+            if best.is_some_and(|(w, _)| w <= v) {
+                break;
+            }
+            if search::starts_with_ci(&s[k..], REPORT_VERBS[v]) {
+                best = Some((v, k));
+                break;
             }
         }
     }
-    REPORT_VERBS
-        .iter()
-        .zip(first)
-        .find_map(|(v, at)| at.map(|k| (k, *v)))
+    best.map(|(v, k)| (k, REPORT_VERBS[v]))
 }
 
 /// Words that open a leading subordinate phrase, dropped up to its comma.
@@ -1157,20 +1223,22 @@ const SUBORDINATE: &[&str] = &[
 
 /// `s` cut before [`MAX_SUMMARY`] characters at the last clause boundary (else a word one).
 fn cut(s: &str) -> String {
-    let limit = s
-        .char_indices()
-        .nth(MAX_SUMMARY)
-        .map_or(s.len(), |(i, _)| i);
+    // Where the character after the first MAX_SUMMARY starts: that many bytes on when those
+    // are ASCII.
+    let limit = match s.as_bytes().get(..MAX_SUMMARY) {
+        Some(h) if s.len() > MAX_SUMMARY && h.is_ascii() => MAX_SUMMARY,
+        _ => s
+            .char_indices()
+            .nth(MAX_SUMMARY)
+            .map_or(s.len(), |(i, _)| i),
+    };
     let head = &s[..limit];
     let boundary = last_clause_boundary(head);
-    let mut k = boundary.or_else(|| head.rfind(' ')).unwrap_or(limit);
+    let mut k = boundary.or_else(|| last_space(head)).unwrap_or(limit);
     // A word cut must not split a name ("the Friendship | Bridge"): finish a short name
     // (up to three more capitalized words) rather than drop it.
     if boundary.is_none() && k < s.len() {
-        let last_cap = s[..k]
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+        let last_cap = last_word(&s[..k]).starts_with(|c: char| c.is_uppercase());
         let mut end = k;
         let mut added = 0;
         while last_cap && added < 3 {
@@ -1191,17 +1259,17 @@ fn cut(s: &str) -> String {
     // Nor end on an initial or split a longer name: back off to before it.
     while boundary.is_none() {
         let next_cap = s[k..].trim_start().starts_with(|c: char| c.is_uppercase());
-        let last = s[..k].rsplit(' ').next().unwrap_or("");
+        let last = last_word(&s[..k]);
         let last_cap = last.starts_with(|c: char| c.is_uppercase());
         let initial = last.len() <= 2 && last.ends_with('.');
-        match s[..k].rfind(' ') {
+        match last_space(&s[..k]) {
             Some(p) if p > 25 && ((next_cap && last_cap) || initial) => k = p,
             _ => break,
         }
     }
     let mut out = s[..k].trim_end_matches([',', ';', ':', ' ']);
     // A cut inside a phrase must not end on a function word ("leading to the").
-    while let Some(k) = out.rfind(' ') {
+    while let Some(k) = last_space(out) {
         let last = &out[k + 1..];
         if !FUNCTION_WORDS.iter().any(|w| last.eq_ignore_ascii_case(w)) {
             break;
@@ -1209,6 +1277,11 @@ fn cut(s: &str) -> String {
         out = out[..k].trim_end_matches([',', ';', ':', ' ']);
     }
     out.to_string()
+}
+
+/// The text after the last space of `s` (all of it when it has none).
+fn last_word(s: &str) -> &str {
+    &s[last_space(s).map_or(0, |p| p + 1)..]
 }
 
 /// Where a summary may be cut at a clause boundary (what [`last_clause_boundary`] looks for).
@@ -1544,6 +1617,12 @@ mod tests {
             "troops fired",
             "Geneva",
             "in a statement",
+            " on ",
+            "on",
+            " who ",
+            " in punishment",
+            " and ",
+            " that",
             ", according to ",
             ", ACCORDING to",
             "9",
@@ -1668,6 +1747,13 @@ mod tests {
             SUBORDINATE
                 .iter()
                 .any(|w| search::starts_with_ci(s, w) && s.as_bytes().get(w.len()) == Some(&b' '))
+        }
+
+        pub fn on_date_cut(tail: &str) -> &str {
+            match search::rfind(tail, " on ") {
+                Some(o) if !tail[o + 4..].contains(' ') => &tail[..o],
+                _ => tail,
+            }
         }
 
         pub fn last_clause_boundary(head: &str) -> Option<usize> {
@@ -1874,6 +1960,26 @@ mod tests {
                 "{t:?}"
             );
             assert_eq!(speech_verb(t), plain::speech_verb(t), "{t:?}");
+            assert_eq!(
+                first_stop(t),
+                search::find_any(t, STOPS).map(|(k, _)| k),
+                "{t:?}"
+            );
+            assert_eq!(last_space(t), t.rfind(' '), "{t:?}");
+            assert_eq!(last_word(t), t.rsplit(' ').next().unwrap_or(""), "{t:?}");
+            assert_eq!(on_date_cut(t), plain::on_date_cut(t), "{t:?}");
+            for (k, _) in t.char_indices() {
+                assert_eq!(
+                    find_byte(t.as_bytes(), k, b','),
+                    t[k..].find(',').map(|p| k + p),
+                    "{t:?}"
+                );
+                assert_eq!(
+                    rfind_byte(t.as_bytes(), k, b','),
+                    t[..k].rfind(','),
+                    "{t:?}"
+                );
+            }
             assert_eq!(label_colon(t), plain::label_colon(t), "{t:?}");
             assert_eq!(
                 last_clause_boundary(t),
