@@ -52,6 +52,8 @@ const DATE_LEAD: &[&str] = &[
 pub fn build(doc: &Document, times: &[TimeExpr]) -> Vec<Event> {
     let mut events: Vec<(String, usize, Event)> = Vec::new();
     let mut refs: Vec<(String, usize, Event)> = Vec::new();
+    // The word starts of a clause, a buffer used clause after clause.
+    let mut starts: Vec<u32> = Vec::new();
     let mut i = 0;
     while i < times.len() {
         let Some(si) = doc.sentence_at(times[i].span.start) else {
@@ -62,7 +64,7 @@ pub fn build(doc: &Document, times: &[TimeExpr]) -> Vec<Event> {
         while j < times.len() && times[j].span.start < s.end {
             j += 1;
         }
-        sentence_events(doc, s, &times[i..j], &mut events, &mut refs);
+        sentence_events(doc, s, &times[i..j], &mut events, &mut refs, &mut starts);
         i = j;
     }
     // Events named by their date ("the Aug. 7 bombings"): once, on a day with no other entry.
@@ -99,6 +101,7 @@ fn sentence_events(
     times: &[TimeExpr],
     events: &mut Vec<(String, usize, Event)>,
     refs: &mut Vec<(String, usize, Event)>,
+    starts: &mut Vec<u32>,
 ) {
     // A lead sentence starts with the dateline: its dates are not events.
     let body_start = match &doc.dateline {
@@ -112,7 +115,7 @@ fn sentence_events(
             .iter()
             .filter(|t| t.span.start >= c0 && t.span.end <= c1)
             .collect();
-        clause_events(doc, &s, c0..c1, &clause, events, refs);
+        clause_events(doc, &s, c0..c1, &clause, events, refs, starts);
         c0 = c1;
     }
 }
@@ -143,6 +146,7 @@ fn clause_events(
     times: &[&TimeExpr],
     events: &mut Vec<(String, usize, Event)>,
     refs: &mut Vec<(String, usize, Event)>,
+    starts: &mut Vec<u32>,
 ) {
     let text = doc.text;
     let mut event: Option<(u8, String, usize)> = None;
@@ -199,7 +203,7 @@ fn clause_events(
         .map(|t| t.span.start - c.start..t.span.end - c.start)
         .collect();
     if let Some((_, value, at)) = event {
-        if EVENT_WORD.find_iter(clause_text).next().is_some() {
+        if has_event_word(doc, &c, starts) {
             // A date deep in a long sentence belongs to its own clause ("…, where the
             // Aug. 7 blasts killed 257 people"): summarize that clause when it has a verb.
             let summary = match date_clause(text, c.start, at) {
@@ -229,6 +233,25 @@ fn clause_events(
     }
 }
 
+/// Does the clause `c` of `doc` hold an event word (a match of `EVENT_WORD.find_iter` in
+/// its flat text)? Only the document's word starts in the clause are looked at (and the
+/// clause's start, when it falls inside a word), not every byte; `starts` is a buffer.
+fn has_event_word(doc: &Document, c: &Range<usize>, starts: &mut Vec<u32>) -> bool {
+    let clause = &doc.flat[c.clone()];
+    let (Ok(from), false) = (u32::try_from(c.start), doc.word_starts.is_empty()) else {
+        return EVENT_WORD.find_iter(clause).next().is_some();
+    };
+    // `flat` differs from `text` only in white space, so its words start where the text's do.
+    let b = doc.flat.as_bytes();
+    let word = |x: u8| x.is_ascii_alphanumeric() || x >= 0x80;
+    starts.clear();
+    if c.start > 0 && c.start < c.end && word(b[c.start]) && word(b[c.start - 1]) {
+        starts.push(0);
+    }
+    starts.extend(doc.word_starts_in(c).iter().map(|&w| w - from));
+    EVENT_WORD.find_at(clause, starts).next().is_some()
+}
+
 /// Where the clause of a date at byte `at` starts, when the date lies beyond a summary's
 /// length into the clause `from..` and its clause (from the last ", where", ", when",
 /// " since" … before it) holds a verb of its own.
@@ -236,26 +259,16 @@ fn date_clause(text: &str, from: usize, at: usize) -> Option<usize> {
     if at - from <= MAX_SUMMARY {
         return None;
     }
-    const OPENERS: &[&str] = &[
-        ", where ",
-        ", when ",
-        " since ",
-        " after ",
-        " when ",
-        " where ",
-        " as ",
-        " because ",
-        " that ",
-    ];
     let before = &text[from..at];
     // An opener that ends within 60 bytes of the date: only the bytes before it are read.
     let mut near = before.len().saturating_sub(60 + 10);
     while !before.is_char_boundary(near) {
         near -= 1;
     }
-    let k = OPENERS
+    let k = last_openers(&before[near..])
         .iter()
-        .filter_map(|o| search::rfind(&before[near..], o).map(|k| near + k + o.len()))
+        .zip(OPENERS)
+        .filter_map(|(k, o)| k.map(|k| near + k + o.len()))
         .filter(|k| at - (from + k) < 60)
         .min()?;
     let start = from + k;
@@ -268,6 +281,43 @@ fn date_clause(text: &str, from: usize, at: usize) -> Option<usize> {
         .split(|c: char| !c.is_ascii_alphabetic())
         .any(|w| w.len() > 4 && w.ends_with("ed"));
     verb.then_some(start)
+}
+
+/// What opens the clause of a date deep in a sentence ([`date_clause`]).
+const OPENERS: [&str; 9] = [
+    ", where ",
+    ", when ",
+    " since ",
+    " after ",
+    " when ",
+    " where ",
+    " as ",
+    " because ",
+    " that ",
+];
+
+/// Where each of [`OPENERS`] last starts in `s`: in one backward pass, where at a comma or
+/// a space only the openers that go on with the byte after it are compared.
+fn last_openers(s: &str) -> [Option<usize>; OPENERS.len()] {
+    let b = s.as_bytes();
+    let mut last = [None; OPENERS.len()];
+    for p in (0..b.len()).rev() {
+        let openers: &[usize] = match (b[p], b.get(p + 1)) {
+            (b',', _) => &[0, 1],
+            (b' ', Some(b's')) => &[2],
+            (b' ', Some(b'a')) => &[3, 6],
+            (b' ', Some(b'w')) => &[4, 5],
+            (b' ', Some(b'b')) => &[7],
+            (b' ', Some(b't')) => &[8],
+            _ => continue,
+        };
+        for &o in openers {
+            if last[o].is_none() && b[p..].starts_with(OPENERS[o].as_bytes()) {
+                last[o] = Some(p);
+            }
+        }
+    }
+    last
 }
 
 /// The first byte `c` of `b` at or after `from`, eight bytes at a time (a short text has too
@@ -1621,6 +1671,12 @@ mod tests {
             "on",
             " who ",
             " in punishment",
+            " where ",
+            ", when ",
+            " since ",
+            " after ",
+            " as ",
+            " because ",
             " and ",
             " that",
             ", according to ",
@@ -1856,6 +1912,36 @@ mod tests {
     }
 
     #[test]
+    fn clause_event_words_are_found_at_the_word_starts() {
+        const PIECES: &[&str] = &[
+            "killed", "Killed", "broke", " out", "opened", " fire", "é", "ékilled", "x", "9", " ",
+            "\n", "\t", ";", ".", ",", "-", "—", "shot", "shotgun", "died", "(", ")",
+        ];
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        let n = crate::testing::cases("TIMELINE_CASES", 2_000);
+        let mut found = 0;
+        let mut starts = Vec::new();
+        for _ in 0..n {
+            let k = (rng.next() % 16) as usize;
+            let t: String = (0..k).map(|_| rng.pick(PIECES)).collect();
+            let doc = Document::new(&t);
+            let bounds: Vec<usize> = (0..=t.len()).filter(|&k| t.is_char_boundary(k)).collect();
+            for (i, &a) in bounds.iter().enumerate() {
+                for &z in &bounds[i..] {
+                    let want = EVENT_WORD.find_iter(&doc.flat[a..z]).next().is_some();
+                    assert_eq!(
+                        has_event_word(&doc, &(a..z), &mut starts),
+                        want,
+                        "{t:?} {a} {z}"
+                    );
+                    found += usize::from(want);
+                }
+            }
+        }
+        assert!(found > n, "{found}");
+    }
+
+    #[test]
     fn white_space_is_that_of_char() {
         for ch in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             let s = format!("{ch}x");
@@ -1960,6 +2046,11 @@ mod tests {
                 "{t:?}"
             );
             assert_eq!(speech_verb(t), plain::speech_verb(t), "{t:?}");
+            assert_eq!(
+                last_openers(t),
+                OPENERS.map(|o| search::rfind(t, o)),
+                "{t:?}"
+            );
             assert_eq!(
                 first_stop(t),
                 search::find_any(t, STOPS).map(|(k, _)| k),
