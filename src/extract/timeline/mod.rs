@@ -439,10 +439,14 @@ fn in_dateline(text: &str, from: usize, t: &TimeExpr) -> bool {
         return false;
     }
     let after = &text[t.span.end..];
-    let near = after
-        .char_indices()
-        .nth(40)
-        .map_or(after, |(k, _)| &after[..k]);
+    // The first 40 characters: 40 bytes when those are ASCII.
+    let near = match after.as_bytes().get(..40) {
+        Some(h) if h.is_ascii() => &after[..40],
+        _ => after
+            .char_indices()
+            .nth(40)
+            .map_or(after, |(k, _)| &after[..k]),
+    };
     near.contains("--")
 }
 
@@ -517,11 +521,11 @@ fn is_deadline(w: &[&str; 4]) -> bool {
 
 /// Does the attribution before a date follow a quotation (`…," she said on Thursday`)?
 fn ends_quotation(before: &str) -> bool {
-    ["\"", "\u{201d}", "''"].iter().any(|q| {
-        before
-            .rfind(q)
-            .is_some_and(|k| before[k..].split_whitespace().count() <= 7)
-    })
+    // Words counted up to the eighth only; the one-character marks found by a byte search.
+    let few_words = |k: usize| before[k..].split_whitespace().take(8).count() <= 7;
+    before.rfind('"').is_some_and(few_words)
+        || before.rfind('\u{201d}').is_some_and(few_words)
+        || before.rfind("''").is_some_and(few_words)
 }
 
 /// Is the date after the words `w` ([`last_words`]) the date of a statement ("officials said
