@@ -18,6 +18,7 @@ use crate::extract::dates::TimeExpr;
 use crate::model::{Event, Evidence};
 use crate::vocab;
 use crate::vocab::search;
+use crate::vocab::swar;
 
 static EVENT_WORD: LazyLock<vocab::WordPhrases> =
     LazyLock::new(|| vocab::WordPhrases::new(vocab::entries(include_str!("events.txt"))));
@@ -51,6 +52,8 @@ const DATE_LEAD: &[&str] = &[
 pub fn build(doc: &Document, times: &[TimeExpr]) -> Vec<Event> {
     let mut events: Vec<(String, usize, Event)> = Vec::new();
     let mut refs: Vec<(String, usize, Event)> = Vec::new();
+    // The word starts of a clause, a buffer used clause after clause.
+    let mut starts: Vec<u32> = Vec::new();
     let mut i = 0;
     while i < times.len() {
         let Some(si) = doc.sentence_at(times[i].span.start) else {
@@ -61,7 +64,7 @@ pub fn build(doc: &Document, times: &[TimeExpr]) -> Vec<Event> {
         while j < times.len() && times[j].span.start < s.end {
             j += 1;
         }
-        sentence_events(doc, s, &times[i..j], &mut events, &mut refs);
+        sentence_events(doc, s, &times[i..j], &mut events, &mut refs, &mut starts);
         i = j;
     }
     // Events named by their date ("the Aug. 7 bombings"): once, on a day with no other entry.
@@ -98,6 +101,7 @@ fn sentence_events(
     times: &[TimeExpr],
     events: &mut Vec<(String, usize, Event)>,
     refs: &mut Vec<(String, usize, Event)>,
+    starts: &mut Vec<u32>,
 ) {
     // A lead sentence starts with the dateline: its dates are not events.
     let body_start = match &doc.dateline {
@@ -111,7 +115,7 @@ fn sentence_events(
             .iter()
             .filter(|t| t.span.start >= c0 && t.span.end <= c1)
             .collect();
-        clause_events(doc, &s, c0..c1, &clause, events, refs);
+        clause_events(doc, &s, c0..c1, &clause, events, refs, starts);
         c0 = c1;
     }
 }
@@ -142,6 +146,7 @@ fn clause_events(
     times: &[&TimeExpr],
     events: &mut Vec<(String, usize, Event)>,
     refs: &mut Vec<(String, usize, Event)>,
+    starts: &mut Vec<u32>,
 ) {
     let text = doc.text;
     let mut event: Option<(u8, String, usize)> = None;
@@ -156,14 +161,15 @@ fn clause_events(
         {
             continue;
         }
-        if is_deadline(text, c.start, t.span.start) {
+        // The words before the date, read once for the deadline and attribution tests.
+        let before = last_words(text, c.start, t.span.start);
+        if is_deadline(&before) {
             deadline.get_or_insert(value);
             continue;
         }
         // Prefer a date of the event itself over the date of a trailing attribution
         // ("…, officials said on Thursday."); a quotation's attribution is no event.
-        let trailing =
-            after_speech(text, c.start, t.span.start) && text[t.span.end..c.end].trim().len() <= 12;
+        let trailing = after_speech(&before) && text[t.span.end..c.end].trim().len() <= 12;
         if trailing && ends_quotation(&text[c.start..t.span.start]) {
             continue;
         }
@@ -197,7 +203,7 @@ fn clause_events(
         .map(|t| t.span.start - c.start..t.span.end - c.start)
         .collect();
     if let Some((_, value, at)) = event {
-        if EVENT_WORD.find_iter(clause_text).next().is_some() {
+        if has_event_word(doc, &c, starts) {
             // A date deep in a long sentence belongs to its own clause ("…, where the
             // Aug. 7 blasts killed 257 people"): summarize that clause when it has a verb.
             let summary = match date_clause(text, c.start, at) {
@@ -227,6 +233,25 @@ fn clause_events(
     }
 }
 
+/// Does the clause `c` of `doc` hold an event word (a match of `EVENT_WORD.find_iter` in
+/// its flat text)? Only the document's word starts in the clause are looked at (and the
+/// clause's start, when it falls inside a word), not every byte; `starts` is a buffer.
+fn has_event_word(doc: &Document, c: &Range<usize>, starts: &mut Vec<u32>) -> bool {
+    let clause = &doc.flat[c.clone()];
+    let (Ok(from), false) = (u32::try_from(c.start), doc.word_starts.is_empty()) else {
+        return EVENT_WORD.find_iter(clause).next().is_some();
+    };
+    // `flat` differs from `text` only in white space, so its words start where the text's do.
+    let b = doc.flat.as_bytes();
+    let word = |x: u8| x.is_ascii_alphanumeric() || x >= 0x80;
+    starts.clear();
+    if c.start > 0 && c.start < c.end && word(b[c.start]) && word(b[c.start - 1]) {
+        starts.push(0);
+    }
+    starts.extend(doc.word_starts_in(c).iter().map(|&w| w - from));
+    EVENT_WORD.find_at(clause, starts).next().is_some()
+}
+
 /// Where the clause of a date at byte `at` starts, when the date lies beyond a summary's
 /// length into the clause `from..` and its clause (from the last ", where", ", when",
 /// " since" … before it) holds a verb of its own.
@@ -234,26 +259,16 @@ fn date_clause(text: &str, from: usize, at: usize) -> Option<usize> {
     if at - from <= MAX_SUMMARY {
         return None;
     }
-    const OPENERS: &[&str] = &[
-        ", where ",
-        ", when ",
-        " since ",
-        " after ",
-        " when ",
-        " where ",
-        " as ",
-        " because ",
-        " that ",
-    ];
     let before = &text[from..at];
     // An opener that ends within 60 bytes of the date: only the bytes before it are read.
     let mut near = before.len().saturating_sub(60 + 10);
     while !before.is_char_boundary(near) {
         near -= 1;
     }
-    let k = OPENERS
+    let k = last_openers(&before[near..])
         .iter()
-        .filter_map(|o| search::rfind(&before[near..], o).map(|k| near + k + o.len()))
+        .zip(OPENERS)
+        .filter_map(|(k, o)| k.map(|k| near + k + o.len()))
         .filter(|k| at - (from + k) < 60)
         .min()?;
     let start = from + k;
@@ -266,6 +281,75 @@ fn date_clause(text: &str, from: usize, at: usize) -> Option<usize> {
         .split(|c: char| !c.is_ascii_alphabetic())
         .any(|w| w.len() > 4 && w.ends_with("ed"));
     verb.then_some(start)
+}
+
+/// What opens the clause of a date deep in a sentence ([`date_clause`]).
+const OPENERS: [&str; 9] = [
+    ", where ",
+    ", when ",
+    " since ",
+    " after ",
+    " when ",
+    " where ",
+    " as ",
+    " because ",
+    " that ",
+];
+
+/// Where each of [`OPENERS`] last starts in `s`: in one backward pass, where at a comma or
+/// a space only the openers that go on with the byte after it are compared.
+fn last_openers(s: &str) -> [Option<usize>; OPENERS.len()] {
+    let b = s.as_bytes();
+    let mut last = [None; OPENERS.len()];
+    for p in (0..b.len()).rev() {
+        let openers: &[usize] = match (b[p], b.get(p + 1)) {
+            (b',', _) => &[0, 1],
+            (b' ', Some(b's')) => &[2],
+            (b' ', Some(b'a')) => &[3, 6],
+            (b' ', Some(b'w')) => &[4, 5],
+            (b' ', Some(b'b')) => &[7],
+            (b' ', Some(b't')) => &[8],
+            _ => continue,
+        };
+        for &o in openers {
+            if last[o].is_none() && b[p..].starts_with(OPENERS[o].as_bytes()) {
+                last[o] = Some(p);
+            }
+        }
+    }
+    last
+}
+
+/// The first byte `c` of `b` at or after `from`, eight bytes at a time (a short text has too
+/// few for `memchr`'s set-up to pay).
+fn find_byte(b: &[u8], mut from: usize, c: u8) -> Option<usize> {
+    while let Some(x) = swar::load(b, from) {
+        let m = swar::bytes_equal(x, c);
+        if m != 0 {
+            return Some(from + (m.trailing_zeros() / 8) as usize);
+        }
+        from += 8;
+    }
+    let k = b.get(from..)?.iter().position(|&x| x == c)?;
+    Some(from + k)
+}
+
+/// The last byte `c` of `b` before `end`, eight bytes at a time.
+fn rfind_byte(b: &[u8], mut end: usize, c: u8) -> Option<usize> {
+    while end >= 8 {
+        let m = swar::bytes_equal(swar::load(b, end - 8)?, c);
+        if m != 0 {
+            // The highest bit set marks the last byte found.
+            return Some(end - 1 - (m.leading_zeros() / 8) as usize);
+        }
+        end -= 8;
+    }
+    b.get(..end)?.iter().rposition(|&x| x == c)
+}
+
+/// The last space of `s` (a byte loop: the spaces looked for are a word away).
+fn last_space(s: &str) -> Option<usize> {
+    s.as_bytes().iter().rposition(|&c| c == b' ')
 }
 
 /// The first byte of `b` at or after `from` that is `x` or `y`: eight bytes at a time (a
@@ -304,17 +388,7 @@ fn is_month(v: &str) -> bool {
 fn named_event(text: &str, at: usize, end: usize) -> Option<String> {
     let after = &text[at..end];
     let after = after.strip_prefix("'s").unwrap_or(after);
-    const STOPS: &[&str] = &[
-        ",",
-        ";",
-        ".",
-        " and ",
-        " that ",
-        " which ",
-        " who ",
-        " in punishment",
-    ];
-    let stop = search::find_any(after, STOPS).map_or(after.len(), |(k, _)| k);
+    let stop = first_stop(after).unwrap_or(after.len());
     let phrase = after[..stop].trim();
     let first = EVENT_WORD.find_iter(phrase).next()?;
     if phrase[..first.start].split_whitespace().count() > 2 || first.start == first.end {
@@ -327,6 +401,37 @@ fn named_event(text: &str, at: usize, end: usize) -> Option<String> {
     Some(summarize(phrase))
 }
 
+/// Where a phrase named by its date ends.
+#[cfg(test)]
+const STOPS: &[&str] = &[
+    ",",
+    ";",
+    ".",
+    " and ",
+    " that ",
+    " which ",
+    " who ",
+    " in punishment",
+];
+
+/// The first of the stops (`,` `;` `.` ` and ` ` that ` ` which ` ` who ` ` in punishment`)
+/// in `s`: at a space, only the stops that go on with the byte after it are compared.
+fn first_stop(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let at = |i: usize, p: &[u8]| b[i..].starts_with(p);
+    (0..b.len()).find(|&i| match b[i] {
+        b',' | b';' | b'.' => true,
+        b' ' => match b.get(i + 1) {
+            Some(b'a') => at(i, b" and "),
+            Some(b't') => at(i, b" that "),
+            Some(b'w') => at(i, b" which ") || at(i, b" who "),
+            Some(b'i') => at(i, b" in punishment"),
+            _ => false,
+        },
+        _ => false,
+    })
+}
+
 /// Is `t` the date of a dateline the document did not mark ("Managua (Nicaragua), 27 Aug 88
 /// (Radio) -- …")? Near the clause start, with the dateline's dashes just after it.
 fn in_dateline(text: &str, from: usize, t: &TimeExpr) -> bool {
@@ -334,10 +439,14 @@ fn in_dateline(text: &str, from: usize, t: &TimeExpr) -> bool {
         return false;
     }
     let after = &text[t.span.end..];
-    let near = after
-        .char_indices()
-        .nth(40)
-        .map_or(after, |(k, _)| &after[..k]);
+    // The first 40 characters: 40 bytes when those are ASCII.
+    let near = match after.as_bytes().get(..40) {
+        Some(h) if h.is_ascii() => &after[..40],
+        _ => after
+            .char_indices()
+            .nth(40)
+            .map_or(after, |(k, _)| &after[..k]),
+    };
     near.contains("--")
 }
 
@@ -359,20 +468,48 @@ fn in_parentheses(before: &str, after: &str) -> bool {
     depth > 0 && after.contains([')', ']'])
 }
 
-/// The words before byte `at`, back to `from`, nearest first (at most `n`).
+/// The words before byte `at`, back to `from`, nearest first (at most `n`): the runs of
+/// alphanumeric characters. Read backwards byte by byte, with only non-ASCII characters
+/// decoded (a split by a `char` predicate decoded every character).
 fn words_before(text: &str, from: usize, at: usize, n: usize) -> impl Iterator<Item = &str> {
-    text[from..at]
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(n)
+    let s = &text[from..at];
+    let mut end = s.len();
+    std::iter::from_fn(move || {
+        while !char_before(s, end)?.1 {
+            end = char_before(s, end)?.0;
+        }
+        let word_end = end;
+        while let Some((k, true)) = char_before(s, end) {
+            end = k;
+        }
+        Some(&s[end..word_end])
+    })
+    .take(n)
 }
 
-/// Does the date at `at` end something ("until January 19", "due to end on Sunday")?
-fn is_deadline(text: &str, from: usize, at: usize) -> bool {
+/// The character that ends at byte `end` of `s`: where it starts, and whether it is
+/// alphanumeric.
+fn char_before(s: &str, end: usize) -> Option<(usize, bool)> {
+    let b = *s.as_bytes().get(end.checked_sub(1)?)?;
+    if b.is_ascii() {
+        return Some((end - 1, b.is_ascii_alphanumeric()));
+    }
+    let c = s.get(..end)?.chars().next_back()?;
+    Some((end - c.len_utf8(), c.is_alphanumeric()))
+}
+
+/// The last four words before byte `at`, back to `from`, nearest first ("" past the first).
+fn last_words(text: &str, from: usize, at: usize) -> [&str; 4] {
     let mut w = [""; 4];
     for (k, word) in words_before(text, from, at, 4).enumerate() {
         w[k] = word;
     }
+    w
+}
+
+/// Does the date after the words `w` ([`last_words`]) end something ("until January 19",
+/// "due to end on Sunday")?
+fn is_deadline(w: &[&str; 4]) -> bool {
     let is = |k: usize, x: &str| w[k].eq_ignore_ascii_case(x);
     if ["until", "till", "through"].iter().any(|x| is(0, x)) {
         return true;
@@ -384,16 +521,19 @@ fn is_deadline(text: &str, from: usize, at: usize) -> bool {
 
 /// Does the attribution before a date follow a quotation (`…," she said on Thursday`)?
 fn ends_quotation(before: &str) -> bool {
-    ["\"", "\u{201d}", "''"].iter().any(|q| {
-        before
-            .rfind(q)
-            .is_some_and(|k| before[k..].split_whitespace().count() <= 7)
-    })
+    // Words counted up to the eighth only; the one-character marks found by a byte search.
+    let few_words = |k: usize| before[k..].split_whitespace().take(8).count() <= 7;
+    before.rfind('"').is_some_and(few_words)
+        || before.rfind('\u{201d}').is_some_and(few_words)
+        || before.rfind("''").is_some_and(few_words)
 }
 
-/// Is the date at `at` the date of a statement ("officials said on Thursday")?
-fn after_speech(text: &str, from: usize, at: usize) -> bool {
-    words_before(text, from, at, 3).any(|w| SPEECH.iter().any(|s| w.eq_ignore_ascii_case(s)))
+/// Is the date after the words `w` ([`last_words`]) the date of a statement ("officials said
+/// on Thursday")? One of the three words before it says so.
+fn after_speech(w: &[&str; 4]) -> bool {
+    w[..3]
+        .iter()
+        .any(|w| SPEECH.iter().any(|s| w.eq_ignore_ascii_case(s)))
 }
 
 /// `s` without bracketed tags ("[Photo]", "[EDITOR'S NOTE ...]") and the spaces after them.
@@ -433,11 +573,9 @@ fn drop_trailing_attribution(s: String) -> String {
         return s;
     };
     let tail = &body[k + sep.len()..];
-    // An optional "on Friday" after the verb.
-    let tail_core = match search::rfind(tail, " on ") {
-        Some(o) if !tail[o + 4..].contains(' ') => &tail[..o],
-        _ => tail,
-    };
+    // An optional "on Friday" after the verb: the last " on " with no space after it ends
+    // at the last space.
+    let tail_core = on_date_cut(tail);
     let verb = ATTRIBUTION_VERBS.iter().any(|v| {
         search::strip_suffix_ci(tail_core, v)
             .is_some_and(|who| who.ends_with(' ') && who.trim().split(' ').count() <= 10)
@@ -457,12 +595,20 @@ fn drop_trailing_attribution(s: String) -> String {
     }
 }
 
+/// `tail` without a last " on " that has no space after it (" on Friday"): that " on " ends
+/// at the last space.
+fn on_date_cut(tail: &str) -> &str {
+    match last_space(tail) {
+        Some(p) if p >= 3 && &tail.as_bytes()[p - 3..=p] == b" on " => &tail[..p - 3],
+        _ => tail,
+    }
+}
+
 /// The last comma of `body` followed by a space or by a closing quotation mark and a space,
-/// with that separator: the commas are visited from the end, found by `str::rfind`'s fast
-/// byte search.
+/// with that separator: the commas are visited from the end, found eight bytes at a time.
 fn last_attribution_comma(body: &str) -> Option<(usize, &'static str)> {
     let mut end = body.len();
-    while let Some(k) = body[..end].rfind(',') {
+    while let Some(k) = rfind_byte(body.as_bytes(), end, b',') {
         let sep = [", ", ",\u{201d} ", ",\" ", ",'' "]
             .into_iter()
             .find(|p| body[k..].starts_with(p));
@@ -518,15 +664,27 @@ fn drop_relative_clauses(mut s: String) -> String {
 
 /// The first place where one of `needles` (each starting with a comma) starts in `s`, and
 /// which one (the first listed when several start there): only the commas are visited,
-/// found by `str::find`'s fast byte search.
+/// found eight bytes at a time.
 fn find_at_comma(s: &str, needles: &[&str]) -> Option<(usize, usize)> {
     let mut from = 0;
-    while let Some(k) = s[from..].find(',') {
-        let k = from + k;
+    while let Some(k) = find_byte(s.as_bytes(), from, b',') {
         if let Some(n) = needles.iter().position(|n| s[k..].starts_with(n)) {
             return Some((k, n));
         }
         from = k + 1;
+    }
+    None
+}
+
+/// The last `needle` (lower case, starting with a comma) in `s`, ASCII case ignored: only the
+/// commas are visited, from the end, found eight bytes at a time.
+fn rfind_at_comma_ci(s: &str, needle: &str) -> Option<usize> {
+    let mut end = s.len();
+    while let Some(k) = rfind_byte(s.as_bytes(), end, b',') {
+        if search::starts_with_ci(&s[k..], needle) {
+            return Some(k);
+        }
+        end = k;
     }
     None
 }
@@ -568,9 +726,9 @@ fn summarize_with(clause: &str, dates: &[Range<usize>], event_at: usize) -> Stri
     }
     kept.push_str(&clause[pos..]);
     let out = drop_asides_and_fold(&kept);
-    let s = tidy(&drop_brackets(out));
+    let s = tidy_owned(drop_brackets(out));
     let s = drop_leading(s);
-    let s = tidy(&fold_white_space(&s));
+    let s = tidy_owned(fold_white_space(&s));
     let s = drop_trailing_attribution(s);
     let mut s = drop_relative_clauses(s);
     // A quotation whose attribution went ends on its own comma: a full stop instead.
@@ -580,7 +738,7 @@ fn summarize_with(clause: &str, dates: &[Range<usize>], event_at: usize) -> Stri
             s.replace_range(comma..=comma, ".");
         }
     }
-    if let Some(k) = search::rfind_ci(&s, ", according to ") {
+    if let Some(k) = rfind_at_comma_ci(&s, ", according to ") {
         if k > 20 {
             s.truncate(k);
         }
@@ -605,6 +763,12 @@ fn fold_white_space(s: &str) -> String {
     let mut out = Folded::with_capacity(s.len());
     let (mut run, mut i) = (0, 0);
     while i < b.len() {
+        if run < i {
+            i = skip_plain(b, i);
+            if i >= b.len() {
+                break;
+            }
+        }
         if let Some(next) = within_run(b, run, i) {
             i = next;
             continue;
@@ -644,6 +808,12 @@ fn drop_asides_and_fold(kept: &str) -> String {
             i += 1;
             run = i;
             continue;
+        }
+        if run < i {
+            i = skip_plain(b, i);
+            if i >= b.len() {
+                break;
+            }
         }
         if let Some(next) = within_run(b, run, i) {
             i = next;
@@ -710,6 +880,30 @@ fn within_run(b: &[u8], run: usize, i: usize) -> Option<usize> {
     }
 }
 
+/// Where the scan of a fold goes on after the bytes from `i` that [`within_run`] would pass
+/// over one by one (inside a run: `i` is past its start), eight bytes at a time: up to the
+/// first byte that may need a closer look (a byte up to 0x0D, a `(`, a lead byte from 0xC0,
+/// a space), except a space whose next byte is none of those and lies in the same eight.
+/// Every byte before it is text or a single space between text bytes, as in `within_run`.
+fn skip_plain(b: &[u8], mut i: usize) -> usize {
+    const LAST_BYTE: u64 = 0x80 << 56;
+    while let Some(x) = swar::load(b, i) {
+        let ascii = !x & swar::HIGH_BITS;
+        // (0x0D | 0x80) - v keeps the high bit of each byte whose low seven bits are at
+        // most 0x0D (no borrow leaves a byte); and bits 7 and 6 both set is 0xC0 or more.
+        let low = ((swar::splat(0x0D) | swar::HIGH_BITS) - (x & !swar::HIGH_BITS)) & ascii;
+        let lead = x & (x << 1) & swar::HIGH_BITS;
+        let closer = low | lead | swar::bytes_equal(x, b'(');
+        let space = swar::bytes_equal(x, b' ');
+        let look = closer | (space & ((closer | space) >> 8 | LAST_BYTE));
+        if look != 0 {
+            return i + (look.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i
+}
+
 /// Text being built with white space folded: a gap becomes one space before the next
 /// characters, unless nothing precedes it.
 struct Folded {
@@ -768,18 +962,58 @@ const DATE_MARK_BYTE: u8 = 1;
 /// pass: a space before `,` `.` `;` goes, and of two commas in a row one goes), and the
 /// leading punctuation.
 fn tidy(s: &str) -> String {
-    let s = s.trim_start_matches([',', ';', ':', ' ', '-', '—', DATE_MARK]);
-    let b = s.as_bytes();
-    // The first byte dropped (a space before `,` `.` `;`, or a comma after a comma, with
-    // nothing dropped before it): many texts have none, and the bytes before it are kept.
-    let first = (0..b.len()).find(|&i| match b[i] {
-        b' ' => matches!(b.get(i + 1), Some(b',' | b'.' | b';')),
-        b',' => i > 0 && b[i - 1] == b',',
-        _ => false,
-    });
-    let Some(first) = first else {
-        return s.to_string();
+    let s = s.trim_start_matches(TIDY_LEAD);
+    match first_tidy_drop(s.as_bytes()) {
+        Some(first) => tidy_from(s, first),
+        None => s.to_string(),
+    }
+}
+
+/// The leading characters [`tidy`] drops.
+const TIDY_LEAD: [char; 7] = [',', ';', ':', ' ', '-', '—', DATE_MARK];
+
+/// [`tidy`] of an owned text: a text it leaves as it is (most of them, apart from their
+/// leading punctuation) is given back, not copied.
+fn tidy_owned(mut s: String) -> String {
+    let lead = s.len() - s.trim_start_matches(TIDY_LEAD).len();
+    s.drain(..lead);
+    match first_tidy_drop(s.as_bytes()) {
+        Some(first) => tidy_from(&s, first),
+        None => s,
+    }
+}
+
+/// The first byte [`tidy`] drops (a space before `,` `.` `;`, or a comma after a comma):
+/// each such byte is next to a punctuation mark, and those are found eight bytes at a time
+/// (a comma or full stop in a word of eight bytes: `c | 2 == b'.'` also takes `-` and `/`,
+/// looked at and let go). A candidate punctuation mark at `k` drops byte `k - 1` or `k`, so
+/// the first candidate that drops anything gives the first byte dropped.
+fn first_tidy_drop(b: &[u8]) -> Option<usize> {
+    let drops = |k: usize| -> Option<usize> {
+        match (b[k], k.checked_sub(1).map(|p| b[p])) {
+            (b',' | b'.' | b';', Some(b' ')) => Some(k - 1),
+            (b',', Some(b',')) => Some(k),
+            _ => None,
+        }
     };
+    let mut i = 0;
+    while let Some(x) = swar::load(b, i) {
+        let mut hits = swar::bytes_equal(x | swar::splat(2), b'.') | swar::bytes_equal(x, b';');
+        while hits != 0 {
+            let k = i + (hits.trailing_zeros() / 8) as usize;
+            if let Some(d) = drops(k) {
+                return Some(d);
+            }
+            hits &= hits - 1;
+        }
+        i += 8;
+    }
+    (i..b.len()).find_map(drops)
+}
+
+/// [`tidy`] of a text with no leading punctuation, whose first byte dropped is `first`.
+fn tidy_from(s: &str, first: usize) -> String {
+    let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     // Only ASCII bytes are dropped, so the runs kept between them are whole characters.
     let mut run = 0;
@@ -801,46 +1035,56 @@ fn tidy(s: &str) -> String {
     out
 }
 
+/// Leading connectives and time phrases, dropped with the comma after them ("but", "and",
+/// "then" with a space too).
+const LEADS: &[&str] = &[
+    "at the same time",
+    "in addition",
+    "meanwhile",
+    "earlier",
+    "later",
+    "however",
+    "but",
+    "and",
+    "also",
+    "then",
+    "hours later",
+    "days later",
+    "moments later",
+    "overnight",
+    "since then",
+];
+
+/// The length of the longest of [`LEADS`] ("at the same time").
+const LONGEST_LEAD: usize = 16;
+
 /// Leading connectives and time phrases ("Earlier,", "At the same time,") and leading
 /// attributions ("According to police,", "Police said that") dropped.
 fn drop_leading(mut s: String) -> String {
-    const LEADS: &[&str] = &[
-        "at the same time",
-        "in addition",
-        "meanwhile",
-        "earlier",
-        "later",
-        "however",
-        "but",
-        "and",
-        "also",
-        "then",
-        "hours later",
-        "days later",
-        "moments later",
-        "overnight",
-        "since then",
-    ];
     loop {
-        let lead = LEADS.iter().find(|l| {
-            let next = s.as_bytes().get(l.len());
-            search::starts_with_ci(&s, l)
-                && (next == Some(&b',')
-                    || (next == Some(&b' ') && ["but", "and", "then"].contains(l)))
-        });
-        if let Some(l) = lead {
+        if let Some(l) = leading_lead(&s) {
             s = tidy(&s[l.len()..]);
             continue;
         }
-        // An unmarked dateline ("Managua, -- The …"): the text after its dashes.
-        if let Some(k) = search::find(head(&s, 80 + 2), "-- ").filter(|k| *k < 80) {
-            s = tidy(&s[k + 3..]);
-            continue;
+        // An unmarked dateline ("Managua, -- The …"): the text after its dashes (looked for
+        // only when a hyphen is there at all).
+        let dashes = head(&s, 80 + 2);
+        if dashes.as_bytes().contains(&b'-') {
+            if let Some(k) = search::find(dashes, "-- ").filter(|k| *k < 80) {
+                s = tidy(&s[k + 3..]);
+                continue;
+            }
         }
         // A dateline left after its date was dropped ("YAOUNDÉ, - Cameroon has …").
         const DASHES: &[&str] = &[" - ", " — ", " – ", " _ "];
-        // Only a dash starting in the first 40 bytes counts (the longest is 5 bytes).
-        let dash = search::find_any(head(&s, 40 + 4), DASHES).map(|(k, d)| (k, DASHES[d].len()));
+        // Only a dash starting in the first 40 bytes counts (the longest is 5 bytes); the
+        // search runs only when a byte that starts a dash's second character is there.
+        let near = head(&s, 40 + 4).as_bytes();
+        let dash = if near.contains(&b'-') || near.contains(&b'_') || near.contains(&0xE2) {
+            search::find_any(head(&s, 40 + 4), DASHES).map(|(k, d)| (k, DASHES[d].len()))
+        } else {
+            None
+        };
         if let Some((k, n)) = dash.filter(|(k, _)| *k < 40) {
             // All capitals ("YAOUNDÉ, -"), or a wire dateline opening with a capital city
             // ("LUSAKA, Zambia _").
@@ -861,10 +1105,7 @@ fn drop_leading(mut s: String) -> String {
             continue;
         }
         // A leading subordinate phrase ("Amid reports of violence, …", "When X left, …").
-        let sub = SUBORDINATE
-            .iter()
-            .any(|w| search::starts_with_ci(&s, w) && s.as_bytes().get(w.len()) == Some(&b' '));
-        if sub {
+        if opens_subordinate(&s) {
             // Not when the phrase holds a date: then it is the event.
             let phrase_end = search::find(&s, ", ").filter(|k| s.len() - k > 25);
             if let Some(k) = phrase_end.filter(|k| !s[..*k].contains(DATE_MARK)) {
@@ -911,6 +1152,37 @@ fn drop_leading(mut s: String) -> String {
     s
 }
 
+/// The one of [`LEADS`] that opens `s` before a comma (or "but", "and", "then" before a
+/// space). A lead holds no comma, so it is the text before the first comma: only the leads
+/// of that length are compared (at most one fits: they differ, and "but", "and", "then"
+/// before a space start no other).
+fn leading_lead(s: &str) -> Option<&'static str> {
+    let b = s.as_bytes();
+    let starts_ci = |l: &str| b.len() > l.len() && b[..l.len()].eq_ignore_ascii_case(l.as_bytes());
+    let comma = b.iter().take(LONGEST_LEAD + 1).position(|&c| c == b',');
+    comma
+        .and_then(|p| LEADS.iter().find(|l| l.len() == p && starts_ci(l)))
+        .or_else(|| {
+            ["but", "and", "then"]
+                .iter()
+                .find(|l| b.get(l.len()) == Some(&b' ') && starts_ci(l))
+        })
+        .copied()
+}
+
+/// Does one of [`SUBORDINATE`] open `s`, before a space? Its first word ends at the first
+/// space of `s`: only the openers whose first word is that long are compared.
+fn opens_subordinate(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().take(16).position(|&c| c == b' ').is_some_and(|q| {
+        SUBORDINATE.iter().any(|w| {
+            (w.len() == q || w.as_bytes().get(q) == Some(&b' '))
+                && search::starts_with_ci(s, w)
+                && b.get(w.len()) == Some(&b' ')
+        })
+    })
+}
+
 /// `s` cut to its first `n` bytes, or a little more to end on a character boundary: a
 /// search for a match that must start early reads no further than it needs to.
 fn head(s: &str, n: usize) -> &str {
@@ -954,26 +1226,34 @@ const REPORT_VERBS: &[&str] = &[
 /// instead of a search of the whole text per verb.
 fn speech_verb(s: &str) -> Option<(usize, &'static str)> {
     let b = s.as_bytes();
-    let mut first = [None; REPORT_VERBS.len()];
+    // The earliest-listed verb found so far and where: a later place can only give a verb
+    // listed before it.
+    let mut best: Option<(usize, usize)> = None;
     for k in 0..b.len().min(70) {
-        // Every verb starts with a space and then "sa", "re" or "an".
         if b[k] != b' ' {
             continue;
         }
-        let next = [1, 2].map(|d| b.get(k + d).map_or(0, u8::to_ascii_lowercase));
-        if !matches!(&next, b"sa" | b"re" | b"an") {
-            continue;
-        }
-        for (v, at) in REPORT_VERBS.iter().zip(first.iter_mut()) {
-            if at.is_none() && search::starts_with_ci(&s[k..], v) {
-                *at = Some(k);
+        // Every verb starts with a space and then "sa", "re" or "an" (`| 0x20` lower-cases
+        // a letter and makes no other byte one of these): only the verbs so starting, in
+        // list order, are compared.
+        let next = [1, 2].map(|d| b.get(k + d).map_or(0, |c| c | 0x20));
+        let verbs: &[usize] = match &next {
+            b"sa" => &[0, 1, 4, 5],
+            b"re" => &[2],
+            b"an" => &[3],
+            _ => continue,
+        };
+        for &v in verbs {
+            if best.is_some_and(|(w, _)| w <= v) {
+                break;
+            }
+            if search::starts_with_ci(&s[k..], REPORT_VERBS[v]) {
+                best = Some((v, k));
+                break;
             }
         }
     }
-    REPORT_VERBS
-        .iter()
-        .zip(first)
-        .find_map(|(v, at)| at.map(|k| (k, *v)))
+    best.map(|(v, k)| (k, REPORT_VERBS[v]))
 }
 
 /// Words that open a leading subordinate phrase, dropped up to its comma.
@@ -997,20 +1277,22 @@ const SUBORDINATE: &[&str] = &[
 
 /// `s` cut before [`MAX_SUMMARY`] characters at the last clause boundary (else a word one).
 fn cut(s: &str) -> String {
-    let limit = s
-        .char_indices()
-        .nth(MAX_SUMMARY)
-        .map_or(s.len(), |(i, _)| i);
+    // Where the character after the first MAX_SUMMARY starts: that many bytes on when those
+    // are ASCII.
+    let limit = match s.as_bytes().get(..MAX_SUMMARY) {
+        Some(h) if s.len() > MAX_SUMMARY && h.is_ascii() => MAX_SUMMARY,
+        _ => s
+            .char_indices()
+            .nth(MAX_SUMMARY)
+            .map_or(s.len(), |(i, _)| i),
+    };
     let head = &s[..limit];
     let boundary = last_clause_boundary(head);
-    let mut k = boundary.or_else(|| head.rfind(' ')).unwrap_or(limit);
+    let mut k = boundary.or_else(|| last_space(head)).unwrap_or(limit);
     // A word cut must not split a name ("the Friendship | Bridge"): finish a short name
     // (up to three more capitalized words) rather than drop it.
     if boundary.is_none() && k < s.len() {
-        let last_cap = s[..k]
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+        let last_cap = last_word(&s[..k]).starts_with(|c: char| c.is_uppercase());
         let mut end = k;
         let mut added = 0;
         while last_cap && added < 3 {
@@ -1031,17 +1313,17 @@ fn cut(s: &str) -> String {
     // Nor end on an initial or split a longer name: back off to before it.
     while boundary.is_none() {
         let next_cap = s[k..].trim_start().starts_with(|c: char| c.is_uppercase());
-        let last = s[..k].rsplit(' ').next().unwrap_or("");
+        let last = last_word(&s[..k]);
         let last_cap = last.starts_with(|c: char| c.is_uppercase());
         let initial = last.len() <= 2 && last.ends_with('.');
-        match s[..k].rfind(' ') {
+        match last_space(&s[..k]) {
             Some(p) if p > 25 && ((next_cap && last_cap) || initial) => k = p,
             _ => break,
         }
     }
     let mut out = s[..k].trim_end_matches([',', ';', ':', ' ']);
     // A cut inside a phrase must not end on a function word ("leading to the").
-    while let Some(k) = out.rfind(' ') {
+    while let Some(k) = last_space(out) {
         let last = &out[k + 1..];
         if !FUNCTION_WORDS.iter().any(|w| last.eq_ignore_ascii_case(w)) {
             break;
@@ -1051,18 +1333,27 @@ fn cut(s: &str) -> String {
     out.to_string()
 }
 
-/// Where a summary may be cut at a clause boundary.
+/// The text after the last space of `s` (all of it when it has none).
+fn last_word(s: &str) -> &str {
+    &s[last_space(s).map_or(0, |p| p + 1)..]
+}
+
+/// Where a summary may be cut at a clause boundary (what [`last_clause_boundary`] looks for).
+#[cfg(test)]
 const CLAUSE_BOUNDARIES: &[&str] = &[", ", "; ", " — ", " – ", " while ", " but "];
 
-/// The last [`CLAUSE_BOUNDARIES`] in `head` that starts at byte 25 or later: one backward
+/// The last clause boundary (`, ` `; ` ` — ` ` – ` ` while ` ` but `) in `head` that starts at byte 25 or later: one backward
 /// pass that stops at the first boundary it meets.
 fn last_clause_boundary(head: &str) -> Option<usize> {
     let b = head.as_bytes();
-    (25..b.len()).rev().find(|&k| {
-        matches!(b[k], b',' | b';' | b' ')
-            && CLAUSE_BOUNDARIES
-                .iter()
-                .any(|p| b[k..].starts_with(p.as_bytes()))
+    // The byte after the first tells which boundaries can start there.
+    let at = |k: usize, p: &str| b[k..].starts_with(p.as_bytes());
+    (25..b.len()).rev().find(|&k| match (b[k], b.get(k + 1)) {
+        (b',' | b';', Some(b' ')) => true,
+        (b' ', Some(0xE2)) => at(k, " — ") || at(k, " – "),
+        (b' ', Some(b'w')) => at(k, " while "),
+        (b' ', Some(b'b')) => at(k, " but "),
+        _ => false,
     })
 }
 
@@ -1380,6 +1671,22 @@ mod tests {
             "troops fired",
             "Geneva",
             "in a statement",
+            " on ",
+            "on",
+            " who ",
+            " in punishment",
+            " where ",
+            ", when ",
+            " since ",
+            " after ",
+            " as ",
+            " because ",
+            " and ",
+            " that",
+            ", according to ",
+            ", ACCORDING to",
+            "9",
+            "ǅ",
             ",,",
             " .",
             " ;",
@@ -1476,6 +1783,39 @@ mod tests {
             depth > 0 && after.contains([')', ']'])
         }
 
+        pub fn words_before(text: &str, from: usize, at: usize, n: usize) -> Vec<&str> {
+            text[from..at]
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .take(n)
+                .collect()
+        }
+
+        pub fn leading_lead(s: &str) -> Option<&'static str> {
+            LEADS
+                .iter()
+                .find(|l| {
+                    let next = s.as_bytes().get(l.len());
+                    search::starts_with_ci(s, l)
+                        && (next == Some(&b',')
+                            || (next == Some(&b' ') && ["but", "and", "then"].contains(l)))
+                })
+                .copied()
+        }
+
+        pub fn opens_subordinate(s: &str) -> bool {
+            SUBORDINATE
+                .iter()
+                .any(|w| search::starts_with_ci(s, w) && s.as_bytes().get(w.len()) == Some(&b' '))
+        }
+
+        pub fn on_date_cut(tail: &str) -> &str {
+            match search::rfind(tail, " on ") {
+                Some(o) if !tail[o + 4..].contains(' ') => &tail[..o],
+                _ => tail,
+            }
+        }
+
         pub fn last_clause_boundary(head: &str) -> Option<usize> {
             CLAUSE_BOUNDARIES
                 .iter()
@@ -1528,6 +1868,84 @@ mod tests {
     }
 
     #[test]
+    fn lead_and_opener_look_ups_agree_with_the_list_searches() {
+        assert_eq!(
+            LEADS.iter().map(|l| l.len()).max(),
+            Some(LONGEST_LEAD),
+            "LONGEST_LEAD"
+        );
+        let mut texts: Vec<String> = Vec::new();
+        for l in LEADS.iter().chain(SUBORDINATE) {
+            for after in [",", " ", ", x", " x", "x", "", ";"] {
+                texts.push(format!("{l}{after}"));
+                texts.push(format!("{}{after}", l.to_uppercase()));
+            }
+        }
+        texts.extend(
+            [
+                "but,",
+                "Then the",
+                "At the same,",
+                "In the wake of the",
+                "é, but",
+                "as",
+            ]
+            .map(String::from),
+        );
+        let mut rng = Rng(0x5851_F42D_4C95_7F2D);
+        let n = crate::testing::cases("TIMELINE_CASES", 20_000);
+        for _ in 0..n {
+            let k = (rng.next() % 4) as usize;
+            let pick = |rng: &mut Rng| -> &str {
+                match rng.next() % 3 {
+                    0 => rng.pick(LEADS),
+                    1 => rng.pick(SUBORDINATE),
+                    _ => rng.pick(&[",", " ", "é", "x", "the", "Wake"]),
+                }
+            };
+            texts.push((0..k).map(|_| pick(&mut rng)).collect());
+        }
+        let (mut leads, mut subs) = (0, 0);
+        for t in &texts {
+            assert_eq!(leading_lead(t), plain::leading_lead(t), "{t:?}");
+            assert_eq!(opens_subordinate(t), plain::opens_subordinate(t), "{t:?}");
+            leads += usize::from(leading_lead(t).is_some());
+            subs += usize::from(opens_subordinate(t));
+        }
+        assert!(leads > 100 && subs > 100, "{leads} {subs}");
+    }
+
+    #[test]
+    fn clause_event_words_are_found_at_the_word_starts() {
+        const PIECES: &[&str] = &[
+            "killed", "Killed", "broke", " out", "opened", " fire", "é", "ékilled", "x", "9", " ",
+            "\n", "\t", ";", ".", ",", "-", "—", "shot", "shotgun", "died", "(", ")",
+        ];
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        let n = crate::testing::cases("TIMELINE_CASES", 2_000);
+        let mut found = 0;
+        let mut starts = Vec::new();
+        for _ in 0..n {
+            let k = (rng.next() % 16) as usize;
+            let t: String = (0..k).map(|_| rng.pick(PIECES)).collect();
+            let doc = Document::new(&t);
+            let bounds: Vec<usize> = (0..=t.len()).filter(|&k| t.is_char_boundary(k)).collect();
+            for (i, &a) in bounds.iter().enumerate() {
+                for &z in &bounds[i..] {
+                    let want = EVENT_WORD.find_iter(&doc.flat[a..z]).next().is_some();
+                    assert_eq!(
+                        has_event_word(&doc, &(a..z), &mut starts),
+                        want,
+                        "{t:?} {a} {z}"
+                    );
+                    found += usize::from(want);
+                }
+            }
+        }
+        assert!(found > n, "{found}");
+    }
+
+    #[test]
     fn white_space_is_that_of_char() {
         for ch in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             let s = format!("{ch}x");
@@ -1545,16 +1963,20 @@ mod tests {
         ];
         let mut rng = Rng(0x1F83_D9AB_FB41_BD6B);
         let n = crate::testing::cases("TIMELINE_CASES", 20_000);
+        let mut skipped = 0;
         for _ in 0..n {
             let k = (rng.next() % 24) as usize;
             let t: String = (0..k).map(|_| rng.pick(PIECES)).collect();
             assert_eq!(fold_white_space(&t), by_char::fold_white_space(&t), "{t:?}");
+            // Eight-byte skips happen (text and single spaces from a byte inside a run).
+            skipped += usize::from((1..t.len()).any(|i| skip_plain(t.as_bytes(), i) >= i + 8));
             assert_eq!(
                 drop_asides_and_fold(&t),
                 by_char::drop_asides_and_fold(&t),
                 "{t:?}"
             );
         }
+        assert!(skipped > n / 10, "{skipped}");
     }
 
     #[test]
@@ -1578,6 +2000,23 @@ mod tests {
         const RELATIVES: &[&str] = &[", who ", ", which ", ", where "];
         for t in &texts {
             assert_eq!(tidy(t), plain::tidy(t), "{t:?}");
+            assert_eq!(tidy_owned(t.clone()), plain::tidy(t), "{t:?}");
+            assert_eq!(
+                rfind_at_comma_ci(t, ", according to "),
+                search::rfind_ci(t, ", according to "),
+                "{t:?}"
+            );
+            for at in (0..=t.len()).filter(|&k| t.is_char_boundary(k)) {
+                let from = (0..=at)
+                    .rev()
+                    .find(|&k| t.is_char_boundary(k) && at - k >= at / 3)
+                    .unwrap_or(0);
+                assert_eq!(
+                    words_before(t, from, at, 4).collect::<Vec<_>>(),
+                    plain::words_before(t, from, at, 4),
+                    "{t:?} {from} {at}"
+                );
+            }
             assert_eq!(clause_end(t), plain::clause_end(t), "{t:?}");
             for (k, _) in t.char_indices().step_by(3) {
                 let (before, after) = t.split_at(k);
@@ -1611,6 +2050,31 @@ mod tests {
                 "{t:?}"
             );
             assert_eq!(speech_verb(t), plain::speech_verb(t), "{t:?}");
+            assert_eq!(
+                last_openers(t),
+                OPENERS.map(|o| search::rfind(t, o)),
+                "{t:?}"
+            );
+            assert_eq!(
+                first_stop(t),
+                search::find_any(t, STOPS).map(|(k, _)| k),
+                "{t:?}"
+            );
+            assert_eq!(last_space(t), t.rfind(' '), "{t:?}");
+            assert_eq!(last_word(t), t.rsplit(' ').next().unwrap_or(""), "{t:?}");
+            assert_eq!(on_date_cut(t), plain::on_date_cut(t), "{t:?}");
+            for (k, _) in t.char_indices() {
+                assert_eq!(
+                    find_byte(t.as_bytes(), k, b','),
+                    t[k..].find(',').map(|p| k + p),
+                    "{t:?}"
+                );
+                assert_eq!(
+                    rfind_byte(t.as_bytes(), k, b','),
+                    t[..k].rfind(','),
+                    "{t:?}"
+                );
+            }
             assert_eq!(label_colon(t), plain::label_colon(t), "{t:?}");
             assert_eq!(
                 last_clause_boundary(t),
