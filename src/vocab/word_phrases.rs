@@ -100,6 +100,28 @@ pub fn word_starts(text: &str) -> Vec<u32> {
     out
 }
 
+/// Skips the bytes from `at` that are word bytes (`word`) or that are not (`!word`): the first
+/// byte of the other kind, else the length of `bytes`. Eight bytes at a time, then byte by
+/// byte.
+fn skip_while(bytes: &[u8], mut at: usize, word: bool) -> usize {
+    while let Some(x) = swar::load(bytes, at) {
+        let words = swar::ascii_alnum(x) | x & swar::HIGH_BITS;
+        let stop = if word {
+            !words & swar::HIGH_BITS
+        } else {
+            words
+        };
+        if stop != 0 {
+            return at + (stop.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while at < bytes.len() && is_word_byte(bytes[at]) == word {
+        at += 1;
+    }
+    at.min(bytes.len())
+}
+
 /// The key of the word starting at `bytes[0]`: its first letters, lower-cased, packed.
 fn key_of(bytes: &[u8]) -> u32 {
     let mut key = 0u32;
@@ -225,21 +247,14 @@ impl WordPhrases {
         let bytes = text.as_bytes();
         let mut at = 0;
         std::iter::from_fn(move || {
-            while at < bytes.len() {
-                let start = at;
-                if !is_word_byte(bytes[start]) {
-                    at += 1;
-                    continue;
+            loop {
+                // The next word and its end, whatever happens; a match jumps further.
+                let start = skip_while(bytes, at, false);
+                if start >= bytes.len() {
+                    return None;
                 }
-                // The key (first letters) while skipping to the end of this word whatever
-                // happens; a match jumps further.
-                let mut key = 0u32;
-                while at < bytes.len() && is_word_byte(bytes[at]) {
-                    if at - start < KEY_LEN {
-                        key = key << 8 | u32::from(bytes[at].to_ascii_lowercase());
-                    }
-                    at += 1;
-                }
+                at = skip_while(bytes, start + 1, true);
+                let key = key_of(&bytes[start..]);
                 let (w, bit) = filter_bit(key);
                 if self.filter[w] & bit == 0 {
                     continue;
@@ -253,7 +268,6 @@ impl WordPhrases {
                     });
                 }
             }
-            None
         })
     }
 
@@ -581,6 +595,85 @@ mod tests {
             .map(|m| &text[m.start..m.end])
             .collect();
         assert_eq!(got, vec!["Protesters"]);
+    }
+
+    /// [`WordPhrases::find_iter`] as first written: the text walked byte by byte.
+    fn find_iter_reference<'s>(set: &'s WordPhrases, text: &str) -> Vec<PhraseMatch<'s>> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < bytes.len() {
+            let start = at;
+            if !is_word_byte(bytes[start]) {
+                at += 1;
+                continue;
+            }
+            let mut key = 0u32;
+            while at < bytes.len() && is_word_byte(bytes[at]) {
+                if at - start < KEY_LEN {
+                    key = key << 8 | u32::from(bytes[at].to_ascii_lowercase());
+                }
+                at += 1;
+            }
+            let (w, bit) = filter_bit(key);
+            if set.filter[w] & bit == 0 {
+                continue;
+            }
+            if let Some((end, entries)) = set.longest_at(text, start, key) {
+                at = end;
+                out.push(PhraseMatch {
+                    start,
+                    end,
+                    entries,
+                });
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn find_iter_agrees_with_the_first_version() {
+        let set = WordPhrases::new([
+            "protest*",
+            "riot",
+            "state of emergency",
+            "curfew",
+            "sit-in",
+            "évacu*",
+            "x1",
+        ]);
+        let pieces = [
+            "Protesters",
+            "riot",
+            "state",
+            "of",
+            "emergency",
+            "curfew",
+            "sit-in",
+            "évacués",
+            "x1",
+            " ",
+            "  ",
+            "\n",
+            "-",
+            "«",
+            "—",
+            ",",
+            "abcdefghij",
+            "0",
+            "\t",
+            "é",
+        ];
+        let mut rng = Rng(0x3017_0004);
+        let mut matched = 0;
+        for _ in 0..cases("PHRASES_CASES", 3_000) {
+            let n = rng.next() % 40;
+            let text: String = (0..n).map(|_| rng.pick(&pieces)).collect();
+            let want = find_iter_reference(&set, &text);
+            matched += want.len();
+            assert_eq!(set.find_iter(&text).collect::<Vec<_>>(), want, "{text:?}");
+        }
+        assert!(matched > cases("PHRASES_CASES", 3_000), "{matched}");
     }
 
     /// The word starts as first written: a byte that is a word byte after one that is not.
