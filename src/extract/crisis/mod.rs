@@ -11,7 +11,7 @@
 //! trigger words behind it. With no trigger at all the type is `other`. Countries are chosen
 //! from the located places.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::document::Document;
@@ -21,9 +21,14 @@ use crate::vocab::PhraseMatch;
 
 use crate::vocab::WordPhrases;
 
+mod heads;
+
+use heads::Heads;
+
 /// One line of `triggers.txt`.
 struct Trigger {
-    kind: &'static str,
+    /// Index into [`Triggers::kinds`].
+    kind: usize,
     weight: f64,
     /// A setting noun (`setting.txt`, `places.txt`): counts once per sentence and type.
     actor: bool,
@@ -34,10 +39,22 @@ struct Trigger {
 struct Triggers {
     set: WordPhrases,
     table: Vec<Trigger>,
+    /// The crisis types, in the order of their first line: scores are kept in a slice
+    /// indexed by type rather than a map keyed by name.
+    kinds: Vec<&'static str>,
+    /// The first words of the trigger phrases and of the incident words
+    /// ([`TRIGGER_LIST`], [`INCIDENT_LIST`]): the word starts where either list may match.
+    heads: Heads,
 }
+
+/// The list of [`Heads`] for the trigger phrases.
+const TRIGGER_LIST: u8 = 1 << 0;
+/// The list of [`Heads`] for the incident words.
+const INCIDENT_LIST: u8 = 1 << 1;
 
 static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
     let mut table = Vec::new();
+    let mut kinds: Vec<&'static str> = Vec::new();
     let mut phrases = Vec::new();
     let lists = [
         (include_str!("triggers.txt"), false, false),
@@ -50,6 +67,13 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
             let (Some(kind), Some(w), Some(phrase)) = (f.next(), f.next(), f.next()) else {
                 continue;
             };
+            let kind = match kinds.iter().position(|&k| k == kind) {
+                Some(k) => k,
+                None => {
+                    kinds.push(kind);
+                    kinds.len() - 1
+                }
+            };
             table.push(Trigger {
                 kind,
                 weight: w.parse().unwrap_or(1.0),
@@ -59,17 +83,25 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
             phrases.push(phrase);
         }
     }
+    let incident: Vec<&str> = incident_list().collect();
     Triggers {
+        heads: Heads::new([&phrases, &incident]),
         set: WordPhrases::new(phrases),
         table,
+        kinds,
     }
 });
 
 /// Trigger words behind a type, with the weight each contributed.
 type Words = Vec<(String, f64)>;
+
+/// The entries of `incident.txt`.
+fn incident_list() -> impl Iterator<Item = &'static str> {
+    crate::vocab::entries(include_str!("incident.txt"))
+}
+
 /// Words that mark a sentence as telling the incident itself (`incident.txt`).
-static INCIDENT: LazyLock<WordPhrases> =
-    LazyLock::new(|| WordPhrases::new(crate::vocab::entries(include_str!("incident.txt"))));
+static INCIDENT: LazyLock<WordPhrases> = LazyLock::new(|| WordPhrases::new(incident_list()));
 
 /// What an actor noun counts in a sentence that also names what happened.
 const ACTOR_BESIDE_EVENT: f64 = 0.25;
@@ -90,55 +122,92 @@ fn incident_sentences(doc: &Document) -> Vec<bool> {
     marked
 }
 
-/// Which sentences name casualties or damage, asked for sentence by sentence: only the
-/// sentences that hold a trigger need to know, so the others are never searched.
-struct IncidentSentences<'d, 'a> {
+/// [`Document::sentence_at`] for positions asked in increasing order: a walk instead of a
+/// binary search each time.
+struct SentenceCursor<'d, 'a> {
     doc: &'d Document<'a>,
-    /// Per sentence: not asked yet, or the answer.
-    known: Vec<Option<bool>>,
-    /// Every sentence's answer at once, for a text too long to index by word starts.
-    all: Option<Vec<bool>>,
+    at: usize,
 }
 
-impl<'d, 'a> IncidentSentences<'d, 'a> {
-    fn new(doc: &'d Document<'a>) -> Self {
-        let unindexed = doc.word_starts.is_empty() && !doc.flat.is_empty();
-        IncidentSentences {
-            doc,
-            known: vec![None; doc.sentences.len()],
-            all: unindexed.then(|| incident_sentences(doc)),
+impl SentenceCursor<'_, '_> {
+    /// The sentence of `pos` (0 without sentences, as `sentence_at(pos).unwrap_or(0)`); `pos`
+    /// is at least the last one asked.
+    fn sentence(&mut self, pos: usize) -> usize {
+        let s = &self.doc.sentences;
+        while s.get(self.at + 1).is_some_and(|n| n.span.start <= pos) {
+            self.at += 1;
         }
+        self.at
     }
+}
 
-    /// Whether sentence `i` is an incident sentence (as [`incident_sentences`] says): an
-    /// incident word starts between its start and the next sentence's, the bytes
-    /// [`Document::sentence_at`] gives to it. The words are single words or stems, which end
-    /// at the sentence's final punctuation, so no match runs from one sentence into the next
-    /// and the search of one sentence finds what the search of the whole text finds there.
-    fn get(&mut self, i: usize) -> bool {
-        if let Some(all) = &self.all {
-            return all.get(i).copied().unwrap_or(false);
+/// The trigger matches of `doc` with their sentences (month names dropped), and per
+/// sentence whether it is an incident sentence: what [`scan_plain`] finds, with the lists
+/// asked only at the word starts the first-word table lets through ([`Heads`]), and the
+/// incident words looked for in the same walk.
+///
+/// A sentence is an incident sentence when an incident word matches at one of its word
+/// starts (from its start, or the text's for the first, to the next sentence's start): the
+/// words are single words or stems, which end at the sentence's final punctuation, so no
+/// match runs from one sentence into the next and a word start that matches alone is one
+/// the search of the whole text finds.
+fn scan_indexed(doc: &Document) -> (Vec<(PhraseMatch<'static>, usize)>, Vec<bool>) {
+    let t = &*TRIGGERS;
+    let bytes = doc.flat.as_bytes();
+    let mut incident = vec![false; doc.sentences.len()];
+    let mut cursor = SentenceCursor { doc, at: 0 };
+    // About one word in ten opens a phrase: room enough that the list rarely grows.
+    let mut starts: Vec<u32> = Vec::with_capacity(doc.word_starts.len() / 8);
+    for &s in &doc.word_starts {
+        let may = t.heads.at(bytes, s as usize);
+        if may == 0 {
+            continue;
         }
-        let Some(known) = self.known.get_mut(i) else {
-            return false;
-        };
-        *known.get_or_insert_with(|| {
-            let doc = self.doc;
-            let from = if i == 0 {
-                0
-            } else {
-                doc.sentences[i].span.start
-            };
-            let to = doc
-                .sentences
-                .get(i + 1)
-                .map_or(doc.flat.len(), |s| s.span.start);
-            let starts = &doc.word_starts;
-            let a = starts.partition_point(|&s| (s as usize) < from);
-            let b = starts.partition_point(|&s| (s as usize) < to);
-            INCIDENT.find_at(&doc.flat, &starts[a..b]).next().is_some()
-        })
+        if may & TRIGGER_LIST != 0 {
+            starts.push(s);
+        }
+        if may & INCIDENT_LIST != 0 {
+            let i = cursor.sentence(s as usize);
+            if let Some(marked) = incident.get_mut(i) {
+                if !*marked {
+                    *marked = INCIDENT
+                        .find_at(&doc.flat, std::slice::from_ref(&s))
+                        .next()
+                        .is_some();
+                }
+            }
+        }
     }
+    // The lists skip the starts where they cannot match: they find what they find at every
+    // word start (a start that matches nothing moves nothing).
+    let mut cursor = SentenceCursor { doc, at: 0 };
+    let mut matches = Vec::with_capacity(starts.len());
+    matches.extend(
+        t.set
+            .find_at(&doc.flat, &starts)
+            .filter(|m| !is_month_march(doc, m.start, m.end))
+            .map(|m| {
+                let sentence = cursor.sentence(m.start);
+                (m, sentence)
+            }),
+    );
+    (matches, incident)
+}
+
+/// The trigger matches of `doc` with their sentences (month names dropped), and per sentence
+/// whether it is an incident sentence: the lists searched at every word start (or, for a
+/// text too long to index, walked). The reference of [`scan_indexed`].
+fn scan_plain(doc: &Document) -> (Vec<(PhraseMatch<'static>, usize)>, Vec<bool>) {
+    let matches = TRIGGERS
+        .set
+        .find_at(&doc.flat, &doc.word_starts)
+        .filter(|m| !is_month_march(doc, m.start, m.end))
+        .map(|m| {
+            let sentence = doc.sentence_at(m.start).unwrap_or(0);
+            (m, sentence)
+        })
+        .collect();
+    (matches, incident_sentences(doc))
 }
 
 /// Rule `march_the_month_is_no_protest`: "March" with a capital letter is the month ("on 19
@@ -156,9 +225,6 @@ fn is_month_march(doc: &Document, start: usize, end: usize) -> bool {
         .starts_with(|c: char| c.is_ascii_digit());
     !opens_sentence || number_follows
 }
-
-/// A type's total weight and the words behind it.
-type Score = (f64, Words);
 
 /// The crisis type and its ranked candidates.
 #[derive(Debug, Clone, PartialEq)]
@@ -183,22 +249,32 @@ fn position_weight(doc: &Document, pos: usize) -> f64 {
 
 /// Classifies the article.
 pub fn classify(doc: &Document) -> Classification {
+    // A text too long to index by word starts is walked by the lists themselves.
+    let (matches, incident) = if doc.word_starts.is_empty() && !doc.flat.is_empty() {
+        scan_plain(doc)
+    } else {
+        scan_indexed(doc)
+    };
+    rank(doc, &matches, &incident)
+}
+
+/// A type's total weight and the words behind it: each word as first seen (lower-cased
+/// only when it is not ASCII; an ASCII word is lower-cased when it is reported, so no
+/// allocation per match or per word of a type never shown).
+type Score<'t> = (f64, Vec<(Cow<'t, str>, f64)>);
+
+/// The classification from the trigger matches (with their sentences) and the incident
+/// sentences.
+fn rank(
+    doc: &Document,
+    matches: &[(PhraseMatch<'static>, usize)],
+    incident: &[bool],
+) -> Classification {
     let t = &*TRIGGERS;
-    let mut incident = IncidentSentences::new(doc);
-    // Each trigger match with its sentence; month names are not marches.
-    let matches: Vec<(PhraseMatch<'_>, usize)> = t
-        .set
-        .find_at(&doc.flat, &doc.word_starts)
-        .filter(|m| !is_month_march(doc, m.start, m.end))
-        .map(|m| {
-            let sentence = doc.sentence_at(m.start).unwrap_or(0);
-            (m, sentence)
-        })
-        .collect();
     // Rule `actor_nouns_only_without_an_event_word`: sentences that name what happened
     // (a trigger of weight 2 or more) are typed by that, not by who was there.
     let mut has_event = vec![false; doc.sentences.len().max(1)];
-    for (m, sentence) in &matches {
+    for (m, sentence) in matches {
         if m.entries
             .iter()
             .any(|&i| !t.table[i].actor && t.table[i].weight >= 2.0)
@@ -206,26 +282,25 @@ pub fn classify(doc: &Document) -> Classification {
             has_event[*sentence] = true;
         }
     }
-    let mut scores: HashMap<&'static str, Score> = HashMap::new();
+    let mut scores: Vec<Option<Score>> = vec![None; t.kinds.len()];
     // Whether some word other than a place noun points to a type.
     let mut evented = false;
     // Types an actor noun has already counted for in the current sentence (matches come in
     // text order, so the list is emptied at each new sentence and stays short).
-    let mut actor_seen: Vec<&'static str> = Vec::new();
+    let mut actor_seen: Vec<usize> = Vec::new();
     let mut seen_in = usize::MAX;
-    for (m, sentence) in &matches {
+    for (m, sentence) in matches {
         let sentence = *sentence;
         if sentence != seen_in {
             actor_seen.clear();
             seen_in = sentence;
         }
-        let boost = if incident.get(sentence) {
+        let boost = if incident.get(sentence).copied().unwrap_or(false) {
             INCIDENT_BOOST
         } else {
             1.0
         };
         let place = position_weight(doc, m.start) * boost;
-        // Lower-cased only when first seen: no allocation per match.
         let word = &doc.flat[m.start..m.end];
         for trig in m
             .entries
@@ -243,28 +318,41 @@ pub fn classify(doc: &Document) -> Classification {
                     w *= ACTOR_BESIDE_EVENT;
                 }
             }
-            let e = scores.entry(trig.kind).or_default();
+            let e = scores[trig.kind].get_or_insert_with(Default::default);
             e.0 += w;
             evented |= !trig.place;
+            // An ASCII word equals its lower-case form ignoring ASCII case, so comparing
+            // with the word as first seen is comparing with its lower-case form.
             match e.1.iter_mut().find(|(x, _)| x.eq_ignore_ascii_case(word)) {
                 Some(entry) => entry.1 += w,
-                None => e.1.push((word.to_lowercase(), w)),
+                None if word.is_ascii() => e.1.push((Cow::Borrowed(word), w)),
+                None => e.1.push((Cow::Owned(word.to_lowercase()), w)),
             }
         }
     }
     // Rule `place_nouns_alone_are_no_crisis`: "a new library building": with nothing but
     // place nouns, nothing happened.
     if !evented {
-        scores.clear();
+        scores.iter_mut().for_each(|s| *s = None);
     }
-    let total: f64 = scores.values().map(|v| v.0).sum();
-    let mut ranked: Vec<(&str, f64, Words)> =
-        scores.into_iter().map(|(k, (s, w))| (k, s, w)).collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    let total: f64 = scores.iter().flatten().map(|v| v.0).sum();
+    let mut ranked: Vec<(&str, Score)> = scores
+        .into_iter()
+        .zip(&t.kinds)
+        .filter_map(|(s, &k)| s.map(|s| (k, s)))
+        .collect();
+    ranked.sort_by(|a, b| b.1 .0.total_cmp(&a.1 .0).then(a.0.cmp(b.0)));
     let candidates: Vec<CrisisCandidate> = ranked
         .into_iter()
         .take(5)
-        .map(|(k, s, mut words)| {
+        .map(|(k, (s, words))| {
+            let mut words: Words = words
+                .into_iter()
+                .map(|(w, f)| match w {
+                    Cow::Borrowed(w) => (w.to_ascii_lowercase(), f),
+                    Cow::Owned(w) => (w, f),
+                })
+                .collect();
             words.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             CrisisCandidate {
                 kind: k.to_string(),
@@ -461,13 +549,102 @@ mod tests {
         assert_eq!(incident_sentences(&doc), vec![true, false]);
     }
 
+    /// The classification as first written: the plain scan, scores in a map keyed by type
+    /// name, every word lower-cased when first seen.
+    fn classify_reference(doc: &Document) -> Classification {
+        use std::collections::HashMap;
+        let t = &*TRIGGERS;
+        let (matches, incident) = scan_plain(doc);
+        let mut has_event = vec![false; doc.sentences.len().max(1)];
+        for (m, sentence) in &matches {
+            if m.entries
+                .iter()
+                .any(|&i| !t.table[i].actor && t.table[i].weight >= 2.0)
+            {
+                has_event[*sentence] = true;
+            }
+        }
+        let mut scores: HashMap<&str, (f64, Words)> = HashMap::new();
+        let mut evented = false;
+        let mut actor_seen: Vec<&str> = Vec::new();
+        let mut seen_in = usize::MAX;
+        for (m, sentence) in &matches {
+            let sentence = *sentence;
+            if sentence != seen_in {
+                actor_seen.clear();
+                seen_in = sentence;
+            }
+            let boost = if incident[sentence] {
+                INCIDENT_BOOST
+            } else {
+                1.0
+            };
+            let place = position_weight(doc, m.start) * boost;
+            let word = &doc.flat[m.start..m.end];
+            for trig in m.entries.iter().map(|&i| &t.table[i]) {
+                if trig.weight <= 0.0 {
+                    continue;
+                }
+                let kind = t.kinds[trig.kind];
+                let mut w = trig.weight * place;
+                if trig.actor {
+                    if actor_seen.contains(&kind) {
+                        continue;
+                    }
+                    actor_seen.push(kind);
+                    if has_event[sentence] {
+                        w *= ACTOR_BESIDE_EVENT;
+                    }
+                }
+                let e = scores.entry(kind).or_default();
+                e.0 += w;
+                evented |= !trig.place;
+                match e.1.iter_mut().find(|(x, _)| x.eq_ignore_ascii_case(word)) {
+                    Some(entry) => entry.1 += w,
+                    None => e.1.push((word.to_lowercase(), w)),
+                }
+            }
+        }
+        if !evented {
+            scores.clear();
+        }
+        let total: f64 = scores.values().map(|v| v.0).sum();
+        let mut ranked: Vec<(&str, f64, Words)> =
+            scores.into_iter().map(|(k, (s, w))| (k, s, w)).collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+        let candidates: Vec<CrisisCandidate> = ranked
+            .into_iter()
+            .take(5)
+            .map(|(k, s, mut words)| {
+                words.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                CrisisCandidate {
+                    kind: k.to_string(),
+                    score: (s / total * 1000.0).round() / 1000.0,
+                    triggers: words.into_iter().take(5).map(|(w, _)| w).collect(),
+                }
+            })
+            .collect();
+        Classification {
+            kind: candidates
+                .first()
+                .map_or_else(|| "other".to_string(), |c| c.kind.clone()),
+            candidates,
+        }
+    }
+
+    /// The scan through the first-word table finds the matches and incident sentences of
+    /// the plain scan, and the classification is the first version's, on written and on
+    /// generated text.
     #[test]
-    fn incident_sentences_asked_one_by_one_agree_with_one_search() {
+    fn fast_scan_and_ranking_agree_with_the_first_version() {
         let mut texts: Vec<String> = [
             "",
             "Rebels bombed the market in Velora, killing four. Talks on the dam resumed.",
             "Death-toll rises.  Deaths.\u{a0}Killed! Hurt? \u{201c}Wounded.\u{201d} Injured",
             "  ...killed. \n\nThe bodies; victims.Destroyed (dead) [damaged]",
+            "Quake hits Orvane\n\nA flood of refugees; the party won by a landslide.\n\n\
+             Protesters clashed with\npolice. March 3. March on! The former forces fired.",
+            "ÉVACUÉS évacués Évacués protest PROTEST Protests",
         ]
         .iter()
         .map(|t| t.to_string())
@@ -481,6 +658,37 @@ mod tests {
             "hurt",
             "Bodies",
             "the",
+            "a",
+            "A",
+            "flood",
+            "Floods",
+            "of",
+            "by",
+            "landslide",
+            "protest",
+            "Protesters",
+            "note",
+            "clashed",
+            "with",
+            "police",
+            "March",
+            "march",
+            "troops",
+            "army",
+            "rebels",
+            "bomb",
+            "car",
+            "building",
+            "bus",
+            "mine",
+            "river",
+            "fire",
+            "opened",
+            "forces",
+            "former",
+            "more",
+            "mortar",
+            "sit-in",
             "market",
             " ",
             " ",
@@ -489,7 +697,9 @@ mod tests {
             ".",
             "! ",
             "? ",
+            "\n",
             "\n\n",
+            "\t",
             "\u{a0}",
             "\u{201d} ",
             "\u{2019}",
@@ -499,6 +709,7 @@ mod tests {
             ") ",
             "Police",
             "é",
+            "É",
             "Mr. ",
             "3",
             ", ",
@@ -506,22 +717,26 @@ mod tests {
         let mut rng = crate::testing::Rng(0xD6E8_FEB8_6659_FD93);
         let n = crate::testing::cases("CRISIS_CASES", 5_000);
         for _ in 0..n {
-            let k = (rng.next() % 40) as usize;
+            let k = (rng.next() % 60) as usize;
             texts.push((0..k).map(|_| rng.pick(PIECES)).collect());
         }
+        let (mut matched, mut incident, mut typed) = (0, 0, 0);
         for t in &texts {
             let doc = Document::new(t);
-            let all = incident_sentences(&doc);
-            let mut one_by_one = IncidentSentences::new(&doc);
-            // Asked in any order, and more than once.
-            for i in (0..all.len()).rev().chain(0..all.len() + 1) {
-                assert_eq!(
-                    one_by_one.get(i),
-                    all.get(i).copied().unwrap_or(false),
-                    "{t:?} sentence {i}"
-                );
-            }
+            let (fast, fast_incident) = scan_indexed(&doc);
+            let (plain, plain_incident) = scan_plain(&doc);
+            assert_eq!(fast, plain, "{t:?}");
+            assert_eq!(fast_incident, plain_incident, "{t:?}");
+            let c = classify(&doc);
+            assert_eq!(c, classify_reference(&doc), "{t:?}");
+            matched += usize::from(!fast.is_empty());
+            incident += usize::from(fast_incident.contains(&true));
+            typed += usize::from(c.candidates.len() > 1);
         }
+        // The generated texts find triggers, incident sentences and several types.
+        assert!(matched > n / 2, "{matched} {incident} {typed}");
+        assert!(incident > n / 4, "{incident}");
+        assert!(typed > n / 4, "{typed}");
     }
 
     #[test]

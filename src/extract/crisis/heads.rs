@@ -1,0 +1,266 @@
+//! Which word starts of an article can open a phrase of the crisis lists: one table look-up
+//! per word, on the word's first letters and its length.
+//!
+//! The phrase lists ([`crate::vocab::WordPhrases`]) are asked at every word start of the
+//! article; most words open no phrase, and many of those still share the first letters of
+//! one ("former" and "forces", "more" and "mortar") or open one only together with the next
+//! words ("a flood of"), so the list compares phrases there for nothing. A phrase matches
+//! only where the text's first word is its first word, ASCII-case-insensitively: the same
+//! length for a phrase that goes on after it (a space, a hyphen) or is not a stem, at least
+//! the stem's length for a one-word stem. This table keeps, per key (the word's first bytes,
+//! lower-cased), the word lengths that can open a phrase of each list, so a word start is
+//! turned away with eight bytes read at once, a hash and a bit test. It never turns away a
+//! start where a phrase matches: the lists are then asked only at the starts it lets through,
+//! and find there what they find at every word start.
+
+use crate::vocab::swar;
+
+/// At most this many first bytes of a word key the table (fewer when a one-word stem is
+/// shorter: every word a stem matches must share its key).
+const MAX_KEY: usize = 4;
+
+/// Word lengths are told apart up to this one, which stands for it and every longer length.
+const LONG: usize = 8;
+
+/// The lists a table answers for (the trigger phrases and the incident words).
+pub(super) const LISTS: usize = 2;
+
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    /// The key (0: an empty slot; no word start has key 0).
+    key: u32,
+    /// Per list, bit `n` for the word lengths `n` (capped at [`LONG`]) that can open one of
+    /// its phrases.
+    lengths: [u16; LISTS],
+}
+
+/// The first-word table of some phrase lists.
+pub(super) struct Heads {
+    /// Open addressing, at most half full, by the multiplicative hash of the key.
+    slots: Box<[Slot]>,
+    /// 32 minus the number of bits of a slot index.
+    shift: u32,
+    /// How many first bytes of a word make its key.
+    key_len: usize,
+}
+
+/// A word byte as the phrase lists see it: an ASCII letter or digit, or any byte of a
+/// non-ASCII character.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// The key of the first `n` (at most 4) bytes of a lower-cased word, as [`Heads::at`] reads
+/// it: byte `k` in bits `8k..8k+8`.
+fn key_of(bytes: &[u8]) -> u32 {
+    bytes
+        .iter()
+        .rev()
+        .fold(0u32, |key, &b| key << 8 | u32::from(b))
+}
+
+impl Heads {
+    /// The table of `lists` (phrases as [`crate::vocab::WordPhrases::new`] takes them: a
+    /// trailing `*` marks a stem; phrases not opening with a word byte never match).
+    pub(super) fn new(lists: [&[&str]; LISTS]) -> Heads {
+        // Each usable phrase: its list, its lower-cased first word, whether that word alone
+        // is a stem (matches any longer word too).
+        let mut heads: Vec<(usize, Vec<u8>, bool)> = Vec::new();
+        for (l, list) in lists.iter().enumerate() {
+            for phrase in list.iter() {
+                let (body, stem) = match phrase.strip_suffix('*') {
+                    Some(b) => (b, true),
+                    None => (*phrase, false),
+                };
+                let body = body.as_bytes();
+                let run = body.iter().take_while(|&&b| is_word_byte(b)).count();
+                if run == 0 {
+                    continue;
+                }
+                let word = body[..run].to_ascii_lowercase();
+                heads.push((l, word, stem && run == body.len()));
+            }
+        }
+        let key_len = heads
+            .iter()
+            .filter(|h| h.2)
+            .map(|h| h.1.len())
+            .fold(MAX_KEY, usize::min);
+        let size = (heads.len() * 2).next_power_of_two().max(16);
+        let mut table = Heads {
+            slots: vec![Slot::default(); size].into_boxed_slice(),
+            shift: 32 - size.trailing_zeros(),
+            key_len,
+        };
+        for (l, word, stem) in heads {
+            let n = word.len();
+            let lengths = if stem {
+                // Every length from the stem's on.
+                (u16::MAX << n.min(LONG)) & (u16::MAX >> (15 - LONG))
+            } else {
+                1 << n.min(LONG)
+            };
+            let key = key_of(&word[..n.min(key_len)]);
+            let i = table.index(key);
+            table.slots[i].key = key;
+            table.slots[i].lengths[l] |= lengths;
+        }
+        table
+    }
+
+    /// The slot of `key`, or the empty slot where it would go.
+    #[inline]
+    fn index(&self, key: u32) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut i = (key.wrapping_mul(0x9E37_79B1) >> self.shift) as usize;
+        loop {
+            let k = self.slots[i].key;
+            if k == key || k == 0 {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// For the word starting at `start` in `bytes`, bit `l` set when a phrase of list `l` may
+    /// match there; clear bits are certain.
+    #[inline]
+    pub(super) fn at(&self, bytes: &[u8], start: usize) -> u8 {
+        // Eight bytes from the start (zeros past the end: no word byte).
+        let x = swar::load(bytes, start).unwrap_or_else(|| {
+            let rest = bytes.get(start..).unwrap_or(&[]);
+            let mut b = [0u8; 8];
+            let n = rest.len().min(8);
+            b[..n].copy_from_slice(&rest[..n]);
+            u64::from_le_bytes(b)
+        });
+        let alnum = swar::ascii_alnum(x);
+        let word = alnum | x & swar::HIGH_BITS;
+        // The word's length, capped at eight (`LONG`).
+        let len = ((!word & swar::HIGH_BITS).trailing_zeros() / 8) as usize;
+        // Letters lower-cased (bit 5 set; digits have it already, other bytes untouched).
+        let lower = x | alnum >> 2;
+        let k = len.min(self.key_len);
+        let key = (lower & ((1u64 << (8 * k)) - 1)) as u32;
+        let lengths = self.slots[self.index(key)].lengths;
+        let bit = 1u16 << len;
+        let mut out = 0u8;
+        for (l, &m) in lengths.iter().enumerate() {
+            out |= u8::from(m & bit != 0) << l;
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{cases, Rng};
+    use crate::vocab::{word_starts, WordPhrases};
+
+    /// Every start where either list matches is let through for that list, and most of the
+    /// other word starts are turned away.
+    #[test]
+    fn never_turns_away_a_start_where_a_phrase_matches() {
+        let lists: [&[&str]; LISTS] = [
+            &[
+                "flood*",
+                "a flood of",
+                "by a landslide",
+                "sit-in",
+                "air strike*",
+                "riot",
+                "coup d'etat",
+                "évacu*",
+                "x1",
+                "machine-gun fire",
+                "-ignored",
+            ],
+            &["killed", "death*", "dead", "hurt"],
+        ];
+        let heads = Heads::new(lists);
+        let sets = lists.map(|l| WordPhrases::new(l.iter().copied()));
+        let words = [
+            "flood",
+            "Floods",
+            "FLOODWATERS",
+            "flo",
+            "a",
+            "A",
+            "flood-risk",
+            "of",
+            "by",
+            "landslide",
+            "sit",
+            "in",
+            "air",
+            "airs",
+            "strike",
+            "Riot",
+            "riots",
+            "coup",
+            "d'etat",
+            "évacués",
+            "Évacués",
+            "x1",
+            "x12",
+            "machine",
+            "gun",
+            "fire",
+            "killed",
+            "Killed",
+            "deaths",
+            "death-toll",
+            "de",
+            "dead",
+            "deadly",
+            "hurt",
+            "hurts",
+            "ignored",
+            "the",
+            "forces",
+        ];
+        let seps = [" ", " ", "  ", "-", ", ", ". ", "\u{a0}", "'", ""];
+        let mut rng = Rng(0xC415_0001);
+        let (mut kept, mut turned) = ([0usize; LISTS], 0usize);
+        for _ in 0..cases("CRISIS_CASES", 5_000) {
+            let n = (rng.next() % 12) as usize;
+            let text: String = (0..n)
+                .map(|_| format!("{}{}", rng.pick(&words), rng.pick(&seps)))
+                .collect();
+            for &s in &word_starts(&text) {
+                let may = heads.at(text.as_bytes(), s as usize);
+                for (l, set) in sets.iter().enumerate() {
+                    let matches = set
+                        .find_at(&text, std::slice::from_ref(&s))
+                        .next()
+                        .is_some();
+                    if matches {
+                        assert!(may >> l & 1 == 1, "{text:?} at {s}, list {l}");
+                        kept[l] += 1;
+                    }
+                }
+                turned += usize::from(may == 0);
+            }
+        }
+        assert!(kept.iter().all(|&k| k > 1_000), "{kept:?}");
+        assert!(turned > 1_000, "{turned}");
+    }
+
+    #[test]
+    fn lengths_and_keys() {
+        let heads = Heads::new([&["protest*", "a flood of", "mob"], &["dead"]]);
+        let at = |t: &str| heads.at(t.as_bytes(), 0);
+        assert_eq!(at("protest"), 1);
+        assert_eq!(at("Protesters gathered"), 1);
+        assert_eq!(at("pro"), 0);
+        assert_eq!(at("protes"), 0);
+        assert_eq!(at("a"), 1);
+        assert_eq!(at("an"), 0);
+        assert_eq!(at("MOB"), 1);
+        assert_eq!(at("mobs"), 0);
+        assert_eq!(at("Dead."), 2);
+        assert_eq!(at("deadly"), 0);
+        assert_eq!(at(""), 0);
+    }
+}
