@@ -877,9 +877,98 @@ impl<'a> Scanner<'a> {
             ("set", Scanner::set),
             ("vague", Scanner::vague),
         ];
+        let skip = if gate { self.cannot_start(i) } else { 0 };
         rules
             .iter()
-            .find_map(|(name, f)| f(self, i).map(|h| (*name, h)))
+            .enumerate()
+            .filter(|(r, _)| skip & (1 << r) == 0)
+            .find_map(|(_, (name, f))| f(self, i).map(|h| (*name, h)))
+    }
+
+    /// The rules of [`Scanner::at`] (bit `r` for the `r`-th) that cannot match at the word at
+    /// `i`, from what that word is: each rule needs its first word (or the word after a
+    /// modifier that `prefix` passes over) to be a month, a weekday, a number-like word
+    /// ("5th", "11pm") or one of a few words, so one look at the word spares most of the
+    /// cascade at the "the", "that", "year" a crisis article is full of. Numbers and
+    /// punctuation: none are skipped.
+    fn cannot_start(&self, i: usize) -> u32 {
+        if self.t[i].kind != K::Word {
+            return 0;
+        }
+        let mut buf = [0u8; 16];
+        let l = self.low(i, &mut buf);
+        let mon = month_of_lower(l).is_some();
+        let wd = weekday_of_lower(l).is_some();
+        let digit = self.text.as_bytes()[self.t[i].s].is_ascii_digit();
+        // The words `find_prefix` passes over.
+        let pre = matches!(
+            l,
+            b"early" | b"late" | b"earlier" | b"later" | b"mid" | b"the"
+        );
+        let rel = matches!(l, b"last" | b"this" | b"next" | b"past");
+        let mut skip = 0u32;
+        let mut no = |r: u32, cannot: bool| {
+            if cannot {
+                skip |= 1 << r;
+            }
+        };
+        // iso_date, numeric_date: a number first.
+        no(0, true);
+        no(1, true);
+        // clock_time: "noon" and the like, or "11pm".
+        no(
+            2,
+            !(digit
+                || matches!(
+                    l,
+                    b"noon"
+                        | b"midday"
+                        | b"midnight"
+                        | b"dawn"
+                        | b"daybreak"
+                        | b"sunrise"
+                        | b"dusk"
+                        | b"sunset"
+                        | b"nightfall"
+                )),
+        );
+        // month_day: "[Wednesday,] January 5".
+        no(3, !(mon || wd));
+        // day_month: "[Wednesday,] 5th January", "the 3rd of March".
+        no(4, !(wd || digit || l == b"the"));
+        // month_year: "[mid-]January 2022".
+        no(5, !(mon || pre));
+        // weekday: "[early] [the] [last|next…] [coming] Thursday".
+        no(
+            6,
+            !(wd || pre || rel || matches!(l, b"previous" | b"following" | b"coming")),
+        );
+        // weekend: "the|this|last|next weekend".
+        no(9, !matches!(l, b"the" | b"this" | b"last" | b"next"));
+        // holiday: "[last|next|this] Christmas" (a capital).
+        no(
+            10,
+            !(self.capital(i) || matches!(l, b"last" | b"next" | b"this")),
+        );
+        // month_alone: "[early] [last|this|next|past] January".
+        no(15, !(mon || pre || rel));
+        // set: "daily", "every day".
+        no(
+            17,
+            !matches!(
+                l,
+                b"daily"
+                    | b"nightly"
+                    | b"weekly"
+                    | b"monthly"
+                    | b"annually"
+                    | b"yearly"
+                    | b"hourly"
+                    | b"every"
+                    | b"each"
+            ),
+        );
+        skip
     }
 
     /// `2022-01-05`.
