@@ -943,6 +943,17 @@ impl<'a> Scanner<'a> {
             6,
             !(wd || pre || rel || matches!(l, b"previous" | b"following" | b"coming")),
         );
+        // relative_day: "[early] yesterday", "tonight", "last night", "this morning".
+        no(
+            7,
+            !(pre
+                || matches!(
+                    l,
+                    b"yesterday" | b"today" | b"tomorrow" | b"tonight" | b"last" | b"this"
+                )),
+        );
+        // anchored_day: "the day before", "that same day", "that night".
+        no(8, !matches!(l, b"the" | b"that"));
         // weekend: "the|this|last|next weekend".
         no(9, !matches!(l, b"the" | b"this" | b"last" | b"next"));
         // holiday: "[last|next|this] Christmas" (a capital).
@@ -950,8 +961,45 @@ impl<'a> Scanner<'a> {
             10,
             !(self.capital(i) || matches!(l, b"last" | b"next" | b"this")),
         );
+        // this_period: "[earlier] [the] last|current… week".
+        no(
+            11,
+            !(pre || rel || matches!(l, b"current" | b"previous" | b"coming")),
+        );
+        // The words `count` starts from ("a", "few", "five").
+        let count = matches!(
+            l,
+            b"a" | b"an" | b"one" | b"few" | b"several" | b"many" | b"some"
+        ) || word_number(self.w(i)).is_some();
+        // ago: "[about] [more than] two days ago".
+        no(
+            12,
+            !(count
+                || matches!(
+                    l,
+                    b"about" | b"nearly" | b"almost" | b"roughly" | b"around" | b"over" | b"more"
+                )),
+        );
         // month_alone: "[early] [last|this|next|past] January".
         no(15, !(mon || pre || rel));
+        // duration: "[the] [past|first…] two weeks".
+        no(
+            16,
+            !(count
+                || matches!(
+                    l,
+                    b"the"
+                        | b"past"
+                        | b"last"
+                        | b"next"
+                        | b"first"
+                        | b"coming"
+                        | b"previous"
+                        | b"latest"
+                        | b"following"
+                        | b"recent"
+                )),
+        );
         // set: "daily", "every day".
         no(
             17,
@@ -966,6 +1014,24 @@ impl<'a> Scanner<'a> {
                     | b"hourly"
                     | b"every"
                     | b"each"
+            ),
+        );
+        // vague: "now", "recently", "the future".
+        no(
+            18,
+            !matches!(
+                l,
+                b"now"
+                    | b"currently"
+                    | b"nowadays"
+                    | b"right"
+                    | b"these"
+                    | b"current"
+                    | b"recently"
+                    | b"lately"
+                    | b"more"
+                    | b"recent"
+                    | b"the"
             ),
         );
         skip
