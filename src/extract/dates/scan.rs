@@ -889,11 +889,19 @@ impl<'a> Scanner<'a> {
     /// `i`, from what that word is: each rule needs its first word (or the word after a
     /// modifier that `prefix` passes over) to be a month, a weekday, a number-like word
     /// ("5th", "11pm") or one of a few words, so one look at the word spares most of the
-    /// cascade at the "the", "that", "year" a crisis article is full of. Numbers and
-    /// punctuation: none are skipped.
+    /// cascade at the "the", "that", "year" a crisis article is full of; at a number, the
+    /// rules that want a word. Punctuation: none are skipped.
     fn cannot_start(&self, i: usize) -> u32 {
-        if self.t[i].kind != K::Word {
-            return 0;
+        match self.t[i].kind {
+            K::Word => {}
+            // At a number only iso_date, numeric_date, clock_time, day_month, ago, quarter,
+            // year and duration can start: the others want a word first.
+            K::Num => {
+                return [3, 5, 6, 7, 8, 9, 10, 11, 15, 17, 18]
+                    .iter()
+                    .fold(0, |m, r| m | 1 << r)
+            }
+            K::Punct(_) => return 0,
         }
         let mut buf = [0u8; 16];
         let l = self.low(i, &mut buf);
