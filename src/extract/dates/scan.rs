@@ -772,7 +772,8 @@ impl<'a> Scanner<'a> {
     }
 
     /// [`Scanner::run`]; `gate` turns away at once the numbers no rule can start from (see
-    /// [`Scanner::number_may_start`]) and tries only `ago` after "about", "more" and the like:
+    /// [`Scanner::number_may_start`]), tries only `ago` after "about", "more" and the like,
+    /// and passes over the rules [`Scanner::cannot_start`] rules out at a token:
     /// the tests run the scanner without it as the reference.
     fn run_with(mut self, gate: bool) -> Vec<TimeExpr> {
         let mut out = Vec::new();
