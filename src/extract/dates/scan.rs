@@ -772,7 +772,8 @@ impl<'a> Scanner<'a> {
     }
 
     /// [`Scanner::run`]; `gate` turns away at once the numbers no rule can start from (see
-    /// [`Scanner::number_may_start`]) and tries only `ago` after "about", "more" and the like:
+    /// [`Scanner::number_may_start`]), tries only `ago` after "about", "more" and the like,
+    /// and passes over the rules [`Scanner::cannot_start`] rules out at a token:
     /// the tests run the scanner without it as the reference.
     fn run_with(mut self, gate: bool) -> Vec<TimeExpr> {
         let mut out = Vec::new();
@@ -877,9 +878,172 @@ impl<'a> Scanner<'a> {
             ("set", Scanner::set),
             ("vague", Scanner::vague),
         ];
+        let skip = if gate { self.cannot_start(i) } else { 0 };
         rules
             .iter()
-            .find_map(|(name, f)| f(self, i).map(|h| (*name, h)))
+            .enumerate()
+            .filter(|(r, _)| skip & (1 << r) == 0)
+            .find_map(|(_, (name, f))| f(self, i).map(|h| (*name, h)))
+    }
+
+    /// The rules of [`Scanner::at`] (bit `r` for the `r`-th) that cannot match at the word at
+    /// `i`, from what that word is: each rule needs its first word (or the word after a
+    /// modifier that `prefix` passes over) to be a month, a weekday, a number-like word
+    /// ("5th", "11pm") or one of a few words, so one look at the word spares most of the
+    /// cascade at the "the", "that", "year" a crisis article is full of; at a number, the
+    /// rules that want a word. Punctuation: none are skipped.
+    fn cannot_start(&self, i: usize) -> u32 {
+        match self.t[i].kind {
+            K::Word => {}
+            // At a number only iso_date, numeric_date, clock_time, day_month, ago, quarter,
+            // year and duration can start: the others want a word first.
+            K::Num => {
+                return [3, 5, 6, 7, 8, 9, 10, 11, 15, 17, 18]
+                    .iter()
+                    .fold(0, |m, r| m | 1 << r)
+            }
+            K::Punct(_) => return 0,
+        }
+        let mut buf = [0u8; 16];
+        let l = self.low(i, &mut buf);
+        let mon = month_of_lower(l).is_some();
+        let wd = weekday_of_lower(l).is_some();
+        let digit = self.text.as_bytes()[self.t[i].s].is_ascii_digit();
+        // The words `find_prefix` passes over.
+        let pre = matches!(
+            l,
+            b"early" | b"late" | b"earlier" | b"later" | b"mid" | b"the"
+        );
+        let rel = matches!(l, b"last" | b"this" | b"next" | b"past");
+        let mut skip = 0u32;
+        let mut no = |r: u32, cannot: bool| {
+            if cannot {
+                skip |= 1 << r;
+            }
+        };
+        // iso_date, numeric_date: a number first.
+        no(0, true);
+        no(1, true);
+        // clock_time: "noon" and the like, or "11pm".
+        no(
+            2,
+            !(digit
+                || matches!(
+                    l,
+                    b"noon"
+                        | b"midday"
+                        | b"midnight"
+                        | b"dawn"
+                        | b"daybreak"
+                        | b"sunrise"
+                        | b"dusk"
+                        | b"sunset"
+                        | b"nightfall"
+                )),
+        );
+        // month_day: "[Wednesday,] January 5".
+        no(3, !(mon || wd));
+        // day_month: "[Wednesday,] 5th January", "the 3rd of March".
+        no(4, !(wd || digit || l == b"the"));
+        // month_year: "[mid-]January 2022".
+        no(5, !(mon || pre));
+        // weekday: "[early] [the] [last|next…] [coming] Thursday".
+        no(
+            6,
+            !(wd || pre || rel || matches!(l, b"previous" | b"following" | b"coming")),
+        );
+        // relative_day: "[early] yesterday", "tonight", "last night", "this morning".
+        no(
+            7,
+            !(pre
+                || matches!(
+                    l,
+                    b"yesterday" | b"today" | b"tomorrow" | b"tonight" | b"last" | b"this"
+                )),
+        );
+        // anchored_day: "the day before", "that same day", "that night".
+        no(8, !matches!(l, b"the" | b"that"));
+        // weekend: "the|this|last|next weekend".
+        no(9, !matches!(l, b"the" | b"this" | b"last" | b"next"));
+        // holiday: "[last|next|this] Christmas" (a capital).
+        no(
+            10,
+            !(self.capital(i) || matches!(l, b"last" | b"next" | b"this")),
+        );
+        // this_period: "[earlier] [the] last|current… week".
+        no(
+            11,
+            !(pre || rel || matches!(l, b"current" | b"previous" | b"coming")),
+        );
+        // The words `count` starts from ("a", "few", "five").
+        let count = matches!(
+            l,
+            b"a" | b"an" | b"one" | b"few" | b"several" | b"many" | b"some"
+        ) || word_number(self.w(i)).is_some();
+        // ago: "[about] [more than] two days ago".
+        no(
+            12,
+            !(count
+                || matches!(
+                    l,
+                    b"about" | b"nearly" | b"almost" | b"roughly" | b"around" | b"over" | b"more"
+                )),
+        );
+        // month_alone: "[early] [last|this|next|past] January".
+        no(15, !(mon || pre || rel));
+        // duration: "[the] [past|first…] two weeks".
+        no(
+            16,
+            !(count
+                || matches!(
+                    l,
+                    b"the"
+                        | b"past"
+                        | b"last"
+                        | b"next"
+                        | b"first"
+                        | b"coming"
+                        | b"previous"
+                        | b"latest"
+                        | b"following"
+                        | b"recent"
+                )),
+        );
+        // set: "daily", "every day".
+        no(
+            17,
+            !matches!(
+                l,
+                b"daily"
+                    | b"nightly"
+                    | b"weekly"
+                    | b"monthly"
+                    | b"annually"
+                    | b"yearly"
+                    | b"hourly"
+                    | b"every"
+                    | b"each"
+            ),
+        );
+        // vague: "now", "recently", "the future".
+        no(
+            18,
+            !matches!(
+                l,
+                b"now"
+                    | b"currently"
+                    | b"nowadays"
+                    | b"right"
+                    | b"these"
+                    | b"current"
+                    | b"recently"
+                    | b"lately"
+                    | b"more"
+                    | b"recent"
+                    | b"the"
+            ),
+        );
+        skip
     }
 
     /// `2022-01-05`.
