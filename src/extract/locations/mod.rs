@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 
 use crate::document::{Document, Span};
 use crate::model::{Evidence, Location};
-use crate::vocab::{WordBuildHasher, WordList};
+use crate::vocab::{swar, WordBuildHasher, WordList};
 
 pub use fold::{fold, fold_into};
 
@@ -541,31 +541,6 @@ fn push_trimmed_word(text: &str, out: &mut Vec<Word>, start: usize, mut end: usi
     }
 }
 
-/// The high bit of every byte of a `u64`.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// `b` in every byte of a `u64`.
-const fn splat(b: u8) -> u64 {
-    0x0101_0101_0101_0101 * b as u64
-}
-
-/// The high bit of each byte of `x` (eight bytes of text) that is an ASCII letter or digit.
-///
-/// Each comparison works on the low seven bits of the bytes with their high bit set first,
-/// so that no subtraction borrows from the next byte: `(v | 0x80) - lo` keeps its high bit
-/// exactly when `v >= lo`, and `(hi | 0x80) - v` when `v <= hi`.
-fn ascii_alnum_bits(x: u64) -> u64 {
-    let ascii = !x & HIGH_BITS;
-    let v = x & !HIGH_BITS;
-    let at_least = |v: u64, lo: u8| (v | HIGH_BITS) - splat(lo);
-    let at_most = |v: u64, hi: u8| (splat(hi) | HIGH_BITS) - v;
-    // Setting bit 5 lower-cases a letter and moves no other byte into `a..=z`.
-    let lower = v | splat(0x20);
-    let letter = at_least(lower, b'a') & at_most(lower, b'z');
-    let digit = at_least(v, b'0') & at_most(v, b'9');
-    (letter | digit) & ascii
-}
-
 /// The end of the run of ASCII letters and digits at `i` (the first other byte, or the end
 /// of `bytes`): eight bytes at a time (most words end within the first eight).
 fn ascii_alnum_end(bytes: &[u8], mut i: usize) -> usize {
@@ -573,7 +548,7 @@ fn ascii_alnum_end(bytes: &[u8], mut i: usize) -> usize {
         let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
             break;
         };
-        let other = !ascii_alnum_bits(u64::from_le_bytes(chunk)) & HIGH_BITS;
+        let other = !swar::ascii_alnum(u64::from_le_bytes(chunk)) & swar::HIGH_BITS;
         if other != 0 {
             return i + (other.trailing_zeros() / 8) as usize;
         }
@@ -2798,12 +2773,12 @@ mod robustness {
     /// The eight-bytes-at-a-time test of ASCII letters and digits agrees with the byte test
     /// on every byte value, at every position of the word.
     #[test]
-    fn ascii_alnum_bits_agree_with_the_byte_test() {
+    fn ascii_alnum_end_agrees_with_the_byte_test() {
         for b in 0..=255u8 {
             for pos in 0..8 {
                 let mut bytes = [b'a'; 8];
                 bytes[pos] = b;
-                let bits = ascii_alnum_bits(u64::from_le_bytes(bytes));
+                let bits = swar::ascii_alnum(u64::from_le_bytes(bytes));
                 let set = bits & (0x80 << (8 * pos)) != 0;
                 assert_eq!(set, b.is_ascii_alphanumeric(), "{b:#x} at {pos}");
                 assert_eq!(ascii_alnum_end(&bytes, 0), if set { 8 } else { pos }.min(8));

@@ -13,6 +13,7 @@ mod attribution;
 use crate::document::Document;
 use crate::extract::actors;
 use crate::model::{Actor, Evidence, Quote};
+use crate::vocab::swar::{bytes_equal, HIGH_BITS};
 
 /// Fewer words than this is a scare quote or a term, not a quotation.
 const MIN_WORDS: usize = 3;
@@ -55,17 +56,6 @@ fn mark_at(text: &str, i: usize) -> Option<(bool, bool, usize)> {
 
 fn opens_with_mark(text: &str, p: &std::ops::Range<usize>) -> Option<usize> {
     mark_at(text, p.start).filter(|m| m.0).map(|m| m.2)
-}
-
-/// The high bit of every byte of a `u64`.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `x` that equals `b` (exact: the test of a byte for zero
-/// adds only within the byte's low seven bits, so nothing carries into the next byte).
-fn bytes_equal(x: u64, b: u8) -> u64 {
-    let y = x ^ (0x0101_0101_0101_0101 * u64::from(b));
-    let nonzero = (((y & !HIGH_BITS) + !HIGH_BITS) | y) & HIGH_BITS;
-    !nonzero & HIGH_BITS
 }
 
 /// The first byte of `bytes[i..end]` that may start a quotation mark (`"`, `'`, `` ` `` or
