@@ -6,7 +6,8 @@
 //! [`WordPhrases`] (phrases found word by word in a text) or, for short fixed lists asked for
 //! every word, a compile-time [`packed::Set`]. [`search`] holds the plain substring searches
 //! used on short texts (a clause or a summary being rewritten), [`ascii`] the byte classes of the
-//! hand-written scanners.
+//! hand-written scanners, [`swar`] the byte tests made eight bytes at a time by the scans that
+//! read every byte of an article.
 
 /// The entries of an embedded list: trimmed, non-empty, comments skipped.
 pub fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
