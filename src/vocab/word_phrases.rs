@@ -322,7 +322,7 @@ impl WordPhrases {
         // The text's first word: a phrase whose first word is followed by more (a space, a
         // hyphen) or ends it (not a stem) matches only a word of that very length; a
         // one-word stem only a word at least as long.
-        let run = word_run(&text.as_bytes()[start..]);
+        let run = skip_while(text.as_bytes(), start, true) - start;
         // The longest match; at equal ends the longer phrase ("flood-risk" over "flood*").
         let mut best: Option<(usize, usize, &[usize])> = None;
         for &(_, p) in &self.index[from..to] {

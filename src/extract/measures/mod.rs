@@ -90,9 +90,7 @@ impl StartFilter {
 
     /// Whether a phrase may match at `start`, a word start of `text`.
     fn may_match(&self, text: &[u8], start: usize) -> bool {
-        let (Some(&a), Some(&b), Some(&c)) =
-            (text.get(start), text.get(start + 1), text.get(start + 2))
-        else {
+        let Some(&[a, b, c]) = text.get(start..start.saturating_add(3)) else {
             // Near the very end: let `find_at` decide.
             return true;
         };
@@ -137,35 +135,50 @@ static ACTIONS: LazyLock<(WordPhrases, Vec<&'static str>)> = LazyLock::new(|| {
     (WordPhrases::new(phrases), actions)
 });
 
+/// The first bytes of the clause breaks of [`clause_of`]: `;` `:` `"` `,`, the first byte of
+/// `“ ”` and of `« »`, and the doubled `` ` `` and `'`. Every other byte opens none.
+static MAY_BREAK: [bool; 256] = {
+    let mut t = [false; 256];
+    let bytes = [b';', b':', b'"', b',', 0xE2, 0xC2, b'`', b'\''];
+    let mut k = 0;
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// The length of the clause break ([`clause_of`]) that starts at byte `i` of `flat_sentence`,
+/// if one does.
+fn break_len(flat_sentence: &str, i: usize) -> Option<usize> {
+    let b = flat_sentence.as_bytes();
+    match *b.get(i)? {
+        b';' | b':' | b'"' => Some(1),
+        // “ ” (E2 80 9C/9D) and « » (C2 AB/BB).
+        0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9C | 0x9D)) => Some(3),
+        0xC2 if matches!(b.get(i + 1), Some(0xAB | 0xBB)) => Some(2),
+        b'`' | b'\'' if b.get(i + 1) == Some(&b[i]) => Some(2),
+        b',' => {
+            let rest = flat_sentence.get(i + 1..)?.trim_start();
+            ["and ", "but ", "while "]
+                .iter()
+                .any(|w| {
+                    rest.get(..w.len())
+                        .is_some_and(|r| r.eq_ignore_ascii_case(w))
+                })
+                .then_some(1)
+        }
+        _ => None,
+    }
+}
+
 /// The clause of the sentence around the measure at `at..end` (rule
 /// `a_measure_takes_its_own_clause`): it ends at a semicolon or colon, at a quotation mark,
 /// or at a comma before "and", "but" or "while". In `"The curfew is temporary," he said,
 /// "and the internet will be restored."` the curfew's clause has no "will" in it.
 fn clause_of(flat_sentence: &str, at: usize, end: usize) -> (usize, usize) {
     let b = flat_sentence.as_bytes();
-    let breaks_at = |i: usize| -> Option<usize> {
-        // The length of the break that starts at byte i, if one does.
-        match b[i] {
-            b';' | b':' | b'"' => Some(1),
-            // “ ” (E2 80 9C/9D) and « » (C2 AB/BB).
-            0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9C | 0x9D)) => {
-                Some(3)
-            }
-            0xC2 if matches!(b.get(i + 1), Some(0xAB | 0xBB)) => Some(2),
-            b'`' | b'\'' if b.get(i + 1) == Some(&b[i]) => Some(2),
-            b',' => {
-                let rest = flat_sentence.get(i + 1..)?.trim_start();
-                ["and ", "but ", "while "]
-                    .iter()
-                    .any(|w| {
-                        rest.get(..w.len())
-                            .is_some_and(|r| r.eq_ignore_ascii_case(w))
-                    })
-                    .then_some(1)
-            }
-            _ => None,
-        }
-    };
+    let breaks_at = |i: usize| break_len(flat_sentence, i);
     // Quotation marks right around the measure (an article between at most) are scare
     // quotes, not a clause edge (declared "a state of emergency").
     let near = |i: usize, j: usize| {
@@ -173,14 +186,17 @@ fn clause_of(flat_sentence: &str, at: usize, end: usize) -> (usize, usize) {
             .get(i..j)
             .is_some_and(|g| g.split_whitespace().count() <= 1 && g.len() <= 4)
     };
+    // Most bytes can open no break: they are passed over by a table look-up.
     let start = (0..at.min(b.len()))
         .rev()
+        .filter(|&i| MAY_BREAK[usize::from(b[i])])
         .find_map(|i| {
             let n = breaks_at(i)?;
             (b[i] == b',' || b[i] == b';' || !near(i + n, at)).then_some(i + n)
         })
         .unwrap_or(0);
     let stop = (end..b.len())
+        .filter(|&i| MAY_BREAK[usize::from(b[i])])
         .find(|&i| breaks_at(i).is_some_and(|_| b[i] == b',' || b[i] == b';' || !near(end, i)))
         .unwrap_or(b.len());
     (start.min(at), stop.max(end))
@@ -411,6 +427,28 @@ pub fn extract(doc: &Document, times: &[TimeExpr], locations: &[Location]) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `clause_of` skips the bytes [`MAY_BREAK`] turns away: no break starts at any of them,
+    /// whatever follows (every byte value, followed by what completes each break).
+    #[test]
+    fn no_break_starts_where_the_table_says_none_can() {
+        let mut breaks = 0;
+        for b in 0..=255u8 {
+            for tail in [&b""[..], b" and x", b"\x80\x9c", b"\xab", b"`", b"'", b"x"] {
+                let mut bytes = vec![b];
+                bytes.extend_from_slice(tail);
+                let Ok(text) = std::str::from_utf8(&bytes) else {
+                    continue;
+                };
+                if break_len(text, 0).is_some() {
+                    breaks += 1;
+                    assert!(MAY_BREAK[usize::from(b)], "{text:?}");
+                }
+            }
+        }
+        // Every kind of break was reached: ; : " , “ « ` '
+        assert!(breaks >= 8, "{breaks}");
+    }
 
     /// On generated texts, the measure phrases found at the filtered word starts are those
     /// found at every word start.
