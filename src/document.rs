@@ -8,7 +8,7 @@ mod dateline;
 
 use std::ops::Range;
 
-use crate::vocab::{packed, swar};
+use crate::vocab::{packed, swar, WordPhrases};
 
 /// A byte range into the document text.
 pub type Span = Range<usize>;
@@ -90,6 +90,30 @@ impl<'a> Document<'a> {
     pub fn word_starts_in(&self, span: &Span) -> &[u32] {
         let at = |pos: usize| self.word_starts.partition_point(|&w| (w as usize) < pos);
         &self.word_starts[at(span.start)..at(span.end)]
+    }
+
+    /// Whether a phrase of `list` matches in the text of `span` (a sentence, a paragraph):
+    /// what `list.find_iter` finds in [`Document::flat`]`[span]`, asked only at the span's
+    /// word starts instead of walking its text. A span must open on a word boundary (a
+    /// sentence does); one that opens on a word just after a non-ASCII space, whose first
+    /// byte is no word start of the document, is walked.
+    pub fn has_phrase(&self, list: &WordPhrases, span: &Span) -> bool {
+        let walk = || list.find_iter(&self.flat[span.clone()]).next().is_some();
+        if self.word_starts.is_empty() {
+            return walk();
+        }
+        let starts = self.word_starts_in(span);
+        let opens_word = self
+            .flat
+            .as_bytes()
+            .get(span.start)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b >= 0x80);
+        if opens_word && starts.first() != Some(&(span.start as u32)) {
+            return walk();
+        }
+        // The text cut at the span's end: no phrase runs past it, as none runs past the end
+        // of the span's own text.
+        list.find_at(&self.flat[..span.end], starts).next().is_some()
     }
 
     /// The text of a span.
@@ -312,6 +336,43 @@ fn find_dateline(text: &str, paragraphs: &[Span], has_headline: bool) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `has_phrase` answers as a walk over each sentence's own text, on generated articles
+    /// with non-ASCII spaces, quotes, hyphens and phrases across sentence and paragraph ends.
+    #[test]
+    fn has_phrase_agrees_with_a_walk_over_the_sentence() {
+        use crate::testing::{cases, Rng};
+        let list = WordPhrases::new(["in general", "may be declared", "narrow*", "état", "x-ray"]);
+        let pieces = [
+            "in", "In", "general", "General.", "may", "be", "declared", "declared.", "narrowly",
+            "Narrow", "état", "État", "x-ray", "X", "ray", "the", "curfew", ".", "!", "\n\n",
+            "\u{a0}", "\"", "“", "”", "«", "3", "U.S.", "-", ",",
+        ];
+        let mut rng = Rng(17);
+        let (mut yes, mut no, mut indexed) = (0, 0, 0);
+        for _ in 0..cases("PHRASES_CASES", 400) {
+            let n = 3 + (rng.next() % 30) as usize;
+            let mut text = String::new();
+            for _ in 0..n {
+                text.push_str(rng.pick(&pieces));
+                let sep = [" ", " ", " ", "\u{a0}", "\n", ""];
+                text.push_str(sep[(rng.next() % sep.len() as u64) as usize]);
+            }
+            let doc = Document::new(&text);
+            for s in &doc.sentences {
+                let walked = list.find_iter(&doc.flat[s.span.clone()]).next().is_some();
+                assert_eq!(doc.has_phrase(&list, &s.span), walked, "{text:?} {:?}", s.span);
+                if walked {
+                    yes += 1;
+                } else {
+                    no += 1;
+                }
+                let first = doc.word_starts_in(&s.span).first().copied();
+                indexed += usize::from(first == Some(s.span.start as u32));
+            }
+        }
+        assert!(yes > 50 && no > 50 && indexed > 100, "{yes} {no} {indexed}");
+    }
 
     #[test]
     fn abbreviation_set_agrees_with_the_list() {

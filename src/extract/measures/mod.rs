@@ -356,7 +356,7 @@ pub fn extract(doc: &Document, times: &[TimeExpr], locations: &[Location]) -> Ve
             })
             .peekable();
         // Most sentences name no measure: the general-talk words are looked for only then.
-        if named.peek().is_none() || GENERAL.find_iter(flat).next().is_some() {
+        if named.peek().is_none() || doc.has_phrase(&GENERAL, &s.span) {
             continue;
         }
         let mut seen: Vec<&str> = Vec::new();
@@ -406,7 +406,7 @@ pub fn extract(doc: &Document, times: &[TimeExpr], locations: &[Location]) -> Ve
                     areas.push(name.clone());
                 }
             }
-            if *nationwide.get_or_insert_with(|| NATIONWIDE.find_iter(flat).next().is_some()) {
+            if *nationwide.get_or_insert_with(|| doc.has_phrase(&NATIONWIDE, &s.span)) {
                 areas.push("nationwide".to_string());
             }
             out.push(Measure {
