@@ -8,7 +8,7 @@ mod dateline;
 
 use std::ops::Range;
 
-use crate::vocab::{packed, swar, WordPhrases};
+use crate::vocab::{packed, swar, PhraseMatch, WordPhrases};
 
 /// A byte range into the document text.
 pub type Span = Range<usize>;
@@ -92,28 +92,47 @@ impl<'a> Document<'a> {
         &self.word_starts[at(span.start)..at(span.end)]
     }
 
-    /// Whether a phrase of `list` matches in the text of `span` (a sentence, a paragraph):
-    /// what `list.find_iter` finds in [`Document::flat`]`[span]`, asked only at the span's
-    /// word starts instead of walking its text. A span must open on a word boundary (a
-    /// sentence does); one that opens on a word just after a non-ASCII space, whose first
-    /// byte is no word start of the document, is walked.
-    pub fn has_phrase(&self, list: &WordPhrases, span: &Span) -> bool {
-        let walk = || list.find_iter(&self.flat[span.clone()]).next().is_some();
-        if self.word_starts.is_empty() {
-            return walk();
-        }
+    /// The phrases of `list` in the text of `span` (a sentence, a clause), at offsets of the
+    /// document: what `list.find_iter` finds in [`Document::flat`]`[span]`, asked only at the
+    /// span's word starts instead of walking its text. Any span on char boundaries will do; one
+    /// that opens inside a word, or on a word whose first byte is no word start of the
+    /// document (just after a non-ASCII space or quotation mark), is walked.
+    pub fn phrases_in<'s, 'l>(
+        &'s self,
+        list: &'l WordPhrases,
+        span: &Span,
+    ) -> impl Iterator<Item = PhraseMatch<'l>> + 's
+    where
+        'l: 's,
+    {
         let starts = self.word_starts_in(span);
         let opens_word = self
             .flat
             .as_bytes()
             .get(span.start)
             .is_some_and(|&b| b.is_ascii_alphanumeric() || b >= 0x80);
-        if opens_word && starts.first() != Some(&(span.start as u32)) {
-            return walk();
-        }
+        let walk = self.word_starts.is_empty()
+            || opens_word && starts.first() != Some(&(span.start as u32));
+        let from = span.start;
+        let walked = walk.then(|| {
+            list.find_iter(&self.flat[span.clone()]).map(move |mut m| {
+                m.start += from;
+                m.end += from;
+                m
+            })
+        });
         // The text cut at the span's end: no phrase runs past it, as none runs past the end
         // of the span's own text.
-        list.find_at(&self.flat[..span.end], starts).next().is_some()
+        let indexed = (!walk).then(|| list.find_at(&self.flat[..span.end], starts));
+        walked
+            .into_iter()
+            .flatten()
+            .chain(indexed.into_iter().flatten())
+    }
+
+    /// Whether a phrase of `list` matches in the text of `span` ([`Document::phrases_in`]).
+    pub fn has_phrase(&self, list: &WordPhrases, span: &Span) -> bool {
+        self.phrases_in(list, span).next().is_some()
     }
 
     /// The text of a span.
@@ -337,19 +356,46 @@ fn find_dateline(text: &str, paragraphs: &[Span], has_headline: bool) -> Option<
 mod tests {
     use super::*;
 
-    /// `has_phrase` answers as a walk over each sentence's own text, on generated articles
-    /// with non-ASCII spaces, quotes, hyphens and phrases across sentence and paragraph ends.
+    /// `phrases_in` finds what a walk over the span's own text finds, on generated articles
+    /// with non-ASCII spaces, quotes, hyphens and phrases across sentence and paragraph ends:
+    /// for every sentence, and for spans cut anywhere (mid-word, after a quotation mark).
     #[test]
-    fn has_phrase_agrees_with_a_walk_over_the_sentence() {
+    fn phrases_in_agrees_with_a_walk_over_the_span() {
         use crate::testing::{cases, Rng};
         let list = WordPhrases::new(["in general", "may be declared", "narrow*", "état", "x-ray"]);
         let pieces = [
-            "in", "In", "general", "General.", "may", "be", "declared", "declared.", "narrowly",
-            "Narrow", "état", "État", "x-ray", "X", "ray", "the", "curfew", ".", "!", "\n\n",
-            "\u{a0}", "\"", "“", "”", "«", "3", "U.S.", "-", ",",
+            "in",
+            "In",
+            "general",
+            "General.",
+            "may",
+            "be",
+            "declared",
+            "declared.",
+            "narrowly",
+            "Narrow",
+            "état",
+            "État",
+            "x-ray",
+            "X",
+            "ray",
+            "the",
+            "curfew",
+            ".",
+            "!",
+            "\n\n",
+            "\u{a0}",
+            "\"",
+            "“",
+            "”",
+            "«",
+            "3",
+            "U.S.",
+            "-",
+            ",",
         ];
         let mut rng = Rng(17);
-        let (mut yes, mut no, mut indexed) = (0, 0, 0);
+        let (mut found, mut none, mut indexed) = (0, 0, 0);
         for _ in 0..cases("PHRASES_CASES", 400) {
             let n = 3 + (rng.next() % 30) as usize;
             let mut text = String::new();
@@ -359,19 +405,42 @@ mod tests {
                 text.push_str(sep[(rng.next() % sep.len() as u64) as usize]);
             }
             let doc = Document::new(&text);
-            for s in &doc.sentences {
-                let walked = list.find_iter(&doc.flat[s.span.clone()]).next().is_some();
-                assert_eq!(doc.has_phrase(&list, &s.span), walked, "{text:?} {:?}", s.span);
-                if walked {
-                    yes += 1;
-                } else {
-                    no += 1;
+            let mut spans: Vec<Span> = doc.sentences.iter().map(|s| s.span.clone()).collect();
+            for _ in 0..4 {
+                let mut a = (rng.next() % (text.len() as u64 + 1)) as usize;
+                let mut b = (rng.next() % (text.len() as u64 + 1)) as usize;
+                while !text.is_char_boundary(a) {
+                    a -= 1;
                 }
-                let first = doc.word_starts_in(&s.span).first().copied();
-                indexed += usize::from(first == Some(s.span.start as u32));
+                while !text.is_char_boundary(b) {
+                    b -= 1;
+                }
+                spans.push(a.min(b)..a.max(b));
+            }
+            for span in spans {
+                let walked: Vec<(usize, usize, Vec<usize>)> = list
+                    .find_iter(&doc.flat[span.clone()])
+                    .map(|m| (m.start + span.start, m.end + span.start, m.entries.to_vec()))
+                    .collect();
+                let got: Vec<(usize, usize, Vec<usize>)> = doc
+                    .phrases_in(&list, &span)
+                    .map(|m| (m.start, m.end, m.entries.to_vec()))
+                    .collect();
+                assert_eq!(got, walked, "{text:?} {span:?}");
+                assert_eq!(doc.has_phrase(&list, &span), !walked.is_empty());
+                if walked.is_empty() {
+                    none += 1;
+                } else {
+                    found += 1;
+                }
+                let first = doc.word_starts_in(&span).first().copied();
+                indexed += usize::from(first == Some(span.start as u32));
             }
         }
-        assert!(yes > 50 && no > 50 && indexed > 100, "{yes} {no} {indexed}");
+        assert!(
+            found > 50 && none > 50 && indexed > 100,
+            "{found} {none} {indexed}"
+        );
     }
 
     #[test]

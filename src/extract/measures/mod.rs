@@ -10,7 +10,7 @@ mod hours;
 
 use std::sync::LazyLock;
 
-use crate::document::Document;
+use crate::document::{Document, Span};
 use crate::extract::dates::TimeExpr;
 use crate::model::{Evidence, Location, Measure};
 use crate::vocab::WordPhrases;
@@ -209,7 +209,8 @@ fn clause_of(flat_sentence: &str, at: usize, end: usize) -> (usize, usize) {
 /// was imposed"), else in force. Words of two actions at the same place go by
 /// [`ACTION_ORDER`]. A future that ends the measure ("the internet will be restored") leaves
 /// it in force (rule `future_lifting_means_in_force`).
-fn action_of(flat_sentence: &str, at: usize, end: usize) -> &'static str {
+fn action_of(doc: &Document, sentence: &Span, at: usize, end: usize) -> &'static str {
+    let flat_sentence = &doc.flat[sentence.clone()];
     let rank = |a: &str| {
         ACTION_ORDER
             .iter()
@@ -217,19 +218,19 @@ fn action_of(flat_sentence: &str, at: usize, end: usize) -> &'static str {
             .unwrap_or(usize::MAX)
     };
     let (from, to) = clause_of(flat_sentence, at, end);
-    let Some(clause) = flat_sentence.get(from..to) else {
+    if flat_sentence.get(from..to).is_none() {
         return "in_force";
-    };
-    let words: Vec<(usize, usize, &'static str)> = ACTIONS
-        .0
-        .find_iter(clause)
+    }
+    let clause = sentence.start + from..sentence.start + to;
+    let words: Vec<(usize, usize, &'static str)> = doc
+        .phrases_in(&ACTIONS.0, &clause)
         .filter_map(|m| {
             let a = m
                 .entries
                 .iter()
                 .map(|&i| ACTIONS.1[i])
                 .min_by_key(|a| rank(a))?;
-            Some((m.start + from, m.end + from, a))
+            Some((m.start - sentence.start, m.end - sentence.start, a))
         })
         .collect();
     let before = words
@@ -370,7 +371,7 @@ pub fn extract(doc: &Document, times: &[TimeExpr], locations: &[Location]) -> Ve
                 continue;
             }
             seen.push(kind);
-            let action = action_of(flat, m.start, m.end);
+            let action = action_of(doc, &s.span, m.start, m.end);
             let (mut start, mut end) = (None, None);
             // Date expressions are in text order: start at the sentence's first one.
             let from = times.partition_point(|t| t.span.start < s.span.start);
