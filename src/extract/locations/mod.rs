@@ -837,8 +837,7 @@ fn resolve(doc: &Document, words: &[Word], triggers: Vec<usize>, hits: Vec<Hit>)
             } else {
                 (h, &resolved[o].0)
             };
-            let gap = &text[a.span.end.min(b.span.start)..b.span.start];
-            gap.trim() == ","
+            comma_gap(&text[a.span.end.min(b.span.start)..b.span.start])
         };
         let neighbour = (k > 0 && beside(k - 1)) || (k + 1 < n && beside(k + 1));
         // A state or country whose country the article already names twice ("Georgia" in a
@@ -981,7 +980,7 @@ fn resolve(doc: &Document, words: &[Word], triggers: Vec<usize>, hits: Vec<Hit>)
         // in the country of the place before it.
         if let Some((end, country, prev_listed)) = prev {
             let after = text[h.span.end..].trim_start();
-            let qualifier = text[end..h.span.start].trim() == ","
+            let qualifier = comma_gap(&text[end..h.span.start])
                 && !prev_listed
                 && !after.starts_with("and ")
                 && !after.starts_with("or ")
@@ -1046,6 +1045,25 @@ fn resolve(doc: &Document, words: &[Word], triggers: Vec<usize>, hits: Vec<Hit>)
     localize_small_foreign_towns(&mut places, &small_foreign);
     add_context_places(doc, words, triggers, &mut places, longer);
     places
+}
+
+/// Whether `gap` is a comma between white space (`gap.trim() == ","`, the plain form kept in
+/// the tests): the gaps between hits are mostly long runs of words, turned away at their first
+/// ASCII byte that is neither white space nor a comma instead of being trimmed.
+fn comma_gap(gap: &str) -> bool {
+    let mut commas = 0;
+    for &b in gap.as_bytes() {
+        match b {
+            b',' => commas += 1,
+            // The ASCII characters `char::is_whitespace` accepts.
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => {}
+            // Inside what trimming leaves, and not a comma.
+            _ if b.is_ascii() => return false,
+            // Unicode white space, or another character: the plain form decides.
+            _ => return gap.trim() == ",",
+        }
+    }
+    commas == 1
 }
 
 /// Where a mention starts: at a compass word glued before the name ("west Aleppo", "East
@@ -1446,25 +1464,24 @@ fn add_context_places(
     }
     // The longer local names found while resolving, in text order.
     let mut longer = longer.into_iter().peekable();
-    let shapes = &*TRIGGER_SHAPES;
+    let table = &*TRIGGERS;
     for i in visit {
         let w = &words[i];
         while longer.peek().is_some_and(|l| l.start < w.start) {
             longer.next();
         }
-        // Most words start no rule and no longer name: one bit test, before anything else.
+        // Most words start no rule and no longer name: one table look-up says which lists
+        // hold the word, before anything else.
         let longer_here = longer.peek().is_some_and(|l| l.start == w.start);
-        if !longer_here && !shapes.may_contain(&text.as_bytes()[w.start..w.end]) {
+        let s = &text[w.start..w.end];
+        let kind = table.kind(s);
+        if !longer_here && kind == 0 {
             continue;
         }
         pending.clear();
-        let s = &text[w.start..w.end];
         let span = if let Some(l) = longer.next_if(|l| l.start == w.start) {
             l
-        } else if !CONTEXT_TRIGGERS.contains_ci(s) {
-            // One table look-up instead of every list below.
-            continue;
-        } else if SUFFIXES.contains(s) {
+        } else if kind & trigger::SUFFIX != 0 {
             // Capitalized words before the suffix.
             let mut k = i;
             while k > 0
@@ -1483,7 +1500,7 @@ fn add_context_places(
                 continue;
             }
             words[k].start..w.end
-        } else if NOUNS_BEFORE_OF.contains(s)
+        } else if kind & trigger::NOUN_BEFORE_OF != 0
             && words
                 .get(i + 1)
                 .is_some_and(|n| &text[n.start..n.end] == "of")
@@ -1517,7 +1534,7 @@ fn add_context_places(
                 }
             }
             first.start..words[end].end
-        } else if (LOWER_PLACES.contains(s) || is_generic_place_word(s)) && i > 0 {
+        } else if kind & (trigger::LOWER_PLACE | trigger::GENERIC) != 0 && i > 0 {
             // "Maungdaw district", "Kamandi village", "Yamabal Canton": capitalized words
             // before the word; the generic word is left out of the name. Not "the Mexican
             // state of Guerrero" (an adjective, and the place follows "of").
@@ -1550,7 +1567,7 @@ fn add_context_places(
                 words[i - 1].end
             };
             words[first].start..end
-        } else if s == "from" {
+        } else if kind & trigger::FROM != 0 {
             // "from Doradal to Medellin", "from Bakala and Ndassima to Bambari": a run of
             // capitalized words between "from" and "to" or "and".
             let Some(last) = cap_run(text, words, i + 1) else {
@@ -1567,7 +1584,7 @@ fn add_context_places(
                 }
             }
             words[i + 1].start..words[last].end
-        } else if DIRECTION_WORDS.contains(s)
+        } else if kind & trigger::DIRECTION != 0
             && words
                 .get(i + 1)
                 .is_some_and(|n| &text[n.start..n.end] == "of")
@@ -1579,7 +1596,7 @@ fn add_context_places(
                 continue;
             };
             words[first].start..words[i - 1].end
-        } else if PREPOSITIONS_BEFORE.contains(s) {
+        } else if kind & trigger::PREPOSITION != 0 {
             // "clashes in Kodok": capitalized words after a place preposition.
             let Some(first) = words.get(i + 1) else {
                 continue;
@@ -1696,12 +1713,97 @@ const CONTEXT_PREPOSITIONS: &[&str] = &[
     "southwestern",
 ];
 
-/// Every word that starts a rule of [`add_context_places`]: most words of a text are
-/// turned away by this one look-up before the lists are asked one by one.
-static CONTEXT_TRIGGERS: LazyLock<WordList> =
-    LazyLock::new(|| WordList::new(context_trigger_words()));
+/// The lists that hold each word that starts a rule of [`add_context_places`]: the word is
+/// looked up once, instead of once in each list (`trigger_kind_plain` in the tests is the
+/// plain form, the lists asked one by one).
+static TRIGGERS: LazyLock<TriggerTable> = LazyLock::new(TriggerTable::new);
 
-/// The words of [`CONTEXT_TRIGGERS`].
+/// The lists of [`TriggerTable::kind`], a bit each.
+mod trigger {
+    /// [`super::PLACE_SUFFIXES`], as written.
+    pub const SUFFIX: u8 = 1;
+    /// [`super::PLACE_NOUNS_BEFORE_OF`], as written.
+    pub const NOUN_BEFORE_OF: u8 = 2;
+    /// [`super::LOWER_PLACE_WORDS`], as written.
+    pub const LOWER_PLACE: u8 = 4;
+    /// [`super::GENERIC_PLACE_WORDS`], in any ASCII case.
+    pub const GENERIC: u8 = 8;
+    /// "from", as written.
+    pub const FROM: u8 = 16;
+    /// [`super::DIRECTIONS`], as written.
+    pub const DIRECTION: u8 = 32;
+    /// [`super::CONTEXT_PREPOSITIONS`], as written.
+    pub const PREPOSITION: u8 = 64;
+}
+
+/// The trigger words by their [`ShapeFilter`] shape, with the lists each one is in: words
+/// of one shape are few (mostly one), so a word is compared with those of its shape only.
+struct TriggerTable {
+    /// Per shape, 1 + the index in `entries` of the first word of that shape (0: none).
+    first: Box<[u16]>,
+    /// The distinct trigger words (as written) sorted by shape: the shape, the word, the
+    /// lists that hold it as written and those that hold it in any case.
+    entries: Vec<(usize, &'static str, u8, u8)>,
+}
+
+impl TriggerTable {
+    fn new() -> TriggerTable {
+        let exact: [(&[&'static str], u8); 6] = [
+            (PLACE_SUFFIXES, trigger::SUFFIX),
+            (PLACE_NOUNS_BEFORE_OF, trigger::NOUN_BEFORE_OF),
+            (LOWER_PLACE_WORDS, trigger::LOWER_PLACE),
+            (&["from"], trigger::FROM),
+            (DIRECTIONS, trigger::DIRECTION),
+            (CONTEXT_PREPOSITIONS, trigger::PREPOSITION),
+        ];
+        let mut entries: Vec<(usize, &'static str, u8, u8)> = Vec::new();
+        for w in context_trigger_words() {
+            if entries.iter().any(|e| e.1 == w) {
+                continue;
+            }
+            let as_written = exact
+                .iter()
+                .filter(|(list, _)| list.contains(&w))
+                .fold(0, |k, (_, bit)| k | bit);
+            let any_case = if GENERIC_PLACE_WORDS.contains(&w) {
+                trigger::GENERIC
+            } else {
+                0
+            };
+            entries.push((ShapeFilter::shape(w.as_bytes()), w, as_written, any_case));
+        }
+        entries.sort_by_key(|e| e.0);
+        let mut first = vec![0u16; 1 << 14].into_boxed_slice();
+        for (i, e) in entries.iter().enumerate().rev() {
+            first[e.0] = (i + 1) as u16;
+        }
+        TriggerTable { first, entries }
+    }
+
+    /// The [`trigger`] bits of the lists that hold `w` (0 for most words).
+    fn kind(&self, w: &str) -> u8 {
+        let shape = ShapeFilter::shape(w.as_bytes());
+        let Some(at) = self
+            .first
+            .get(shape)
+            .and_then(|&i| usize::from(i).checked_sub(1))
+        else {
+            return 0;
+        };
+        let mut kind = 0;
+        for e in self.entries.iter().skip(at).take_while(|e| e.0 == shape) {
+            if e.1 == w {
+                kind |= e.2;
+            }
+            if e.3 != 0 && e.1.eq_ignore_ascii_case(w) {
+                kind |= e.3;
+            }
+        }
+        kind
+    }
+}
+
+/// The trigger words: those of [`TRIGGERS`] and [`TRIGGER_SHAPES`].
 fn context_trigger_words() -> Vec<&'static str> {
     [
         PLACE_SUFFIXES,
@@ -1715,7 +1817,7 @@ fn context_trigger_words() -> Vec<&'static str> {
     .concat()
 }
 
-/// The shapes of the [`CONTEXT_TRIGGERS`]: asked for every word of an article, it turns
+/// The shapes of the trigger words ([`context_trigger_words`]): asked for every word of an article, it turns
 /// away almost all of them ("the", "of", "said") with one bit test, before the word is
 /// hashed.
 static TRIGGER_SHAPES: LazyLock<ShapeFilter> =
@@ -1741,14 +1843,20 @@ impl ShapeFilter {
         f
     }
 
-    /// The word and bit of `w`'s shape.
-    fn slot(w: &[u8]) -> (usize, u64) {
+    /// The shape of `w`: its length capped at 15, and the low five bits of its first two
+    /// bytes (14 bits in all).
+    fn shape(w: &[u8]) -> usize {
         let (b0, b1) = match *w {
             [] => (0, 0),
             [a] => (a, 0),
             [a, b, ..] => (a, b),
         };
-        let shape = w.len().min(15) << 10 | usize::from(b0 & 31) << 5 | usize::from(b1 & 31);
+        w.len().min(15) << 10 | usize::from(b0 & 31) << 5 | usize::from(b1 & 31)
+    }
+
+    /// The word and bit of `w`'s shape.
+    fn slot(w: &[u8]) -> (usize, u64) {
+        let shape = ShapeFilter::shape(w);
         (shape >> 6, 1 << (shape & 63))
     }
 
@@ -1769,14 +1877,6 @@ static MODIFIERS: LazyLock<WordList> =
     LazyLock::new(|| WordList::new(PLACE_MODIFIERS.iter().copied()));
 static CONNECTOR_WORDS: LazyLock<WordList> =
     LazyLock::new(|| WordList::new(CONNECTORS.iter().copied()));
-static LOWER_PLACES: LazyLock<WordList> =
-    LazyLock::new(|| WordList::new(LOWER_PLACE_WORDS.iter().copied()));
-static DIRECTION_WORDS: LazyLock<WordList> =
-    LazyLock::new(|| WordList::new(DIRECTIONS.iter().copied()));
-static NOUNS_BEFORE_OF: LazyLock<WordList> =
-    LazyLock::new(|| WordList::new(PLACE_NOUNS_BEFORE_OF.iter().copied()));
-static PREPOSITIONS_BEFORE: LazyLock<WordList> =
-    LazyLock::new(|| WordList::new(CONTEXT_PREPOSITIONS.iter().copied()));
 static PREPOSITIONS: LazyLock<WordList> =
     LazyLock::new(|| WordList::new(PLACE_PREPOSITIONS.iter().copied()));
 
@@ -2463,6 +2563,109 @@ mod robustness {
         for w in ["the", "of", "and", "a", "to", "said", "was", ""] {
             assert!(!TRIGGER_SHAPES.may_contain(w.as_bytes()), "{w}");
         }
+    }
+
+    /// The lists that hold `w`, asked one by one: the plain form of [`TriggerTable::kind`]
+    /// (no trigger word in any case, no list).
+    fn trigger_kind_plain(w: &str) -> u8 {
+        if !context_trigger_words()
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(w))
+        {
+            return 0;
+        }
+        let mut kind = 0;
+        for (list, bit) in [
+            (PLACE_SUFFIXES, trigger::SUFFIX),
+            (PLACE_NOUNS_BEFORE_OF, trigger::NOUN_BEFORE_OF),
+            (LOWER_PLACE_WORDS, trigger::LOWER_PLACE),
+            (&["from"][..], trigger::FROM),
+            (DIRECTIONS, trigger::DIRECTION),
+            (CONTEXT_PREPOSITIONS, trigger::PREPOSITION),
+        ] {
+            if list.contains(&w) {
+                kind |= bit;
+            }
+        }
+        if GENERIC_PLACE_WORDS
+            .iter()
+            .any(|g| g.eq_ignore_ascii_case(w))
+        {
+            kind |= trigger::GENERIC;
+        }
+        kind
+    }
+
+    /// One look-up in the trigger table finds the lists that asking them one by one finds,
+    /// for every trigger word in every case and for generated words (some of them triggers).
+    #[test]
+    fn trigger_kinds_are_the_lists_asked_one_by_one() {
+        let mut words: Vec<String> = Vec::new();
+        for w in context_trigger_words() {
+            words.extend([
+                w.to_string(),
+                w.to_uppercase(),
+                w.to_lowercase(),
+                capitalize(w),
+            ]);
+            words.push(format!("{w}s"));
+            words.push(w[..w.len() - 1].to_string());
+        }
+        words.extend(["", "the", "of", "a", "said", "Évian", "in’", "x"].map(String::from));
+        for w in &words {
+            assert_eq!(TRIGGERS.kind(w), trigger_kind_plain(w), "{w:?}");
+        }
+        let pieces = [
+            "in", "In", "IN", "from", "County", "coast", "Coast", "town", "to", "wn", "n", "s",
+            "ear", "near", "north", "é", "-", "vill", "age", "Lake", "e", "of",
+        ];
+        let mut rng = crate::testing::Rng(0x5eed_1234_abcd_0005);
+        let cases = crate::testing::cases("LOCATIONS_TRIGGER_CASES", 20_000);
+        let mut found = 0;
+        for _ in 0..cases {
+            let n = 1 + (rng.next() % 3) as usize;
+            let w: String = (0..n).map(|_| rng.pick(&pieces)).collect();
+            let kind = TRIGGERS.kind(&w);
+            assert_eq!(kind, trigger_kind_plain(&w), "{w:?}");
+            found += usize::from(kind != 0);
+        }
+        assert!(found * 10 > cases, "{found} in {cases}");
+    }
+
+    /// [`comma_gap`] agrees with trimming the gap, on hand-written and generated gaps.
+    #[test]
+    fn comma_gaps_are_trimmed_commas() {
+        let mut check = |gap: &str| {
+            assert_eq!(comma_gap(gap), gap.trim() == ",", "{gap:?}");
+            usize::from(comma_gap(gap))
+        };
+        for gap in [
+            ",",
+            ", ",
+            " ,\n",
+            "",
+            " ",
+            ",,",
+            ", ,",
+            "\u{a0}, ",
+            ",\u{2003}",
+            "é,",
+            " said, ",
+        ] {
+            check(gap);
+        }
+        let pieces = [
+            ",", " ", "\t", "\n", "\r", "\u{0b}", "\u{0c}", "\u{a0}", "\u{2003}", "a", "é", "’",
+        ];
+        let mut rng = crate::testing::Rng(0x5eed_1234_abcd_0006);
+        let cases = crate::testing::cases("LOCATIONS_TRIGGER_CASES", 20_000);
+        let mut commas = 0;
+        for _ in 0..cases {
+            let n = (rng.next() % 6) as usize;
+            let gap: String = (0..n).map(|_| rng.pick(&pieces)).collect();
+            commas += check(&gap);
+        }
+        assert!(commas * 20 > cases, "{commas} in {cases}");
     }
 
     fn capitalize(w: &str) -> String {
