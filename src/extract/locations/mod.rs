@@ -119,7 +119,7 @@ pub fn place(id: u32) -> Option<Place> {
 
 /// A gazetteer record as resolution reads it, for every candidate of every name: its
 /// coordinates stay text, parsed only for the place chosen ([`Candidate::coordinates`]).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct Candidate {
     kind: &'static str,
     name: &'static str,
@@ -145,20 +145,20 @@ fn candidate(id: u32) -> Option<Candidate> {
     let id = id as usize;
     let start = *index::PLACE_STARTS.get(id)? as usize;
     let end = *index::PLACE_STARTS.get(id + 1)? as usize;
-    let mut rest = Some(PLACES_TXT.get(start..end)?.trim_end_matches('\n'));
-    // `split('\t')`, with a byte loop: the fields are short.
+    let line = PLACES_TXT.get(start..end)?.trim_end_matches('\n');
+    // `split('\t')`: the tabs are found eight bytes at a time (`candidate_plain` in the
+    // tests is the plain form).
+    let mut tabs = [0usize; 7];
+    let n = tab_positions(line.as_bytes(), &mut tabs);
+    let mut k = 0;
     let mut field = || -> Option<&'static str> {
-        let line = rest?;
-        match line.bytes().position(|b| b == b'\t') {
-            Some(t) => {
-                rest = Some(&line[t + 1..]);
-                Some(&line[..t])
-            }
-            None => {
-                rest = None;
-                Some(line)
-            }
-        }
+        let from = match k {
+            0 => 0,
+            _ => *tabs.get(k - 1).filter(|_| k <= n)? + 1,
+        };
+        let to = if k < n { tabs[k] } else { line.len() };
+        k += 1;
+        line.get(from..to)
     };
     let kind = match field()? {
         "country" => "country",
@@ -173,8 +173,50 @@ fn candidate(id: u32) -> Option<Candidate> {
         admin1: field()?,
         lat: field()?,
         lon: field()?,
-        population: field()?.parse().unwrap_or(0),
+        population: population(field()?),
     })
+}
+
+/// The positions of the first tabs of `line`, as many as `out` holds; how many there are.
+fn tab_positions(line: &[u8], out: &mut [usize; 7]) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while n < out.len() {
+        if let Some(x) = swar::load(line, i) {
+            let mut tabs = swar::bytes_equal(x, b'\t');
+            while tabs != 0 && n < out.len() {
+                out[n] = i + (tabs.trailing_zeros() / 8) as usize;
+                n += 1;
+                tabs &= tabs - 1;
+            }
+            i += 8;
+        } else {
+            match line.get(i) {
+                Some(&b) => {
+                    if b == b'\t' {
+                        out[n] = i;
+                        n += 1;
+                    }
+                    i += 1;
+                }
+                None => break,
+            }
+        }
+    }
+    n
+}
+
+/// A population field (`str::parse`, 0 when it is no number): digits are read at once.
+fn population(field: &str) -> u64 {
+    if !field.is_empty() && field.len() <= 18 && plain_digits(field) {
+        field.bytes().fold(0, |n, b| n * 10 + u64::from(b - b'0'))
+    } else {
+        field.parse().unwrap_or(0)
+    }
+}
+
+fn plain_digits(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The `i`th key of the sorted gazetteer keys, as bytes (compared byte by byte, as strings
@@ -633,7 +675,10 @@ pub fn extract(doc: &Document) -> Places {
             continue;
         }
         let first = &text[w.start..w.end];
-        if !capitalized(first) || is_contraction(first) {
+        // A word of ASCII letters and digits (most words) is no contraction, and is folded by
+        // appending it: read once for both.
+        let first_plain = plain_word(first);
+        if !capitalized(first) || !first_plain && is_contraction(first) {
             i += 1;
             continue;
         }
@@ -656,7 +701,8 @@ pub fn extract(doc: &Document) -> Places {
             if j > i && small && !is_connector && !short_small {
                 break;
             }
-            fold_run(&mut folded, j == i, wj, &text[w.start..words[j].end]);
+            let plain = if j == i { first_plain } else { plain_word(wj) };
+            fold_run(&mut folded, j == i, wj, plain, &text[w.start..words[j].end]);
             let (ids, longer) = lookup_run(&folded);
             if !ids.is_empty() && j == i || !ids.is_empty() && !is_connector && !small {
                 best = Some((j, ids, folded.len()));
@@ -687,29 +733,33 @@ pub fn extract(doc: &Document) -> Places {
     resolve(doc, &words, triggers, hits)
 }
 
+/// Whether `w` is ASCII letters and digits only.
+fn plain_word(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
 /// Makes `folded` the fold of `run`, a run of words ending with the word `last` and joined
 /// by spaces or hyphens, given that it holds the fold of the run without `last` (anything
-/// when `last` is the whole run, `first`).
+/// when `last` is the whole run, `first`); `plain` is [`plain_word`] of `last`.
 ///
 /// A word of ASCII letters and digits (most words) folds to itself in small letters, and
 /// the gap before it to one space unless nothing came before: it is appended to the fold
-/// so far instead of the whole run being folded again.
-fn fold_run(folded: &mut String, first: bool, last: &str, run: &str) {
+/// so far at once and lower-cased in place, instead of the whole run being folded again.
+fn fold_run(folded: &mut String, first: bool, last: &str, plain: bool, run: &str) {
+    if !plain {
+        folded.clear();
+        fold_into(run, folded);
+        return;
+    }
     if first {
         folded.clear();
     } else if !folded.is_empty() {
         folded.push(' ');
     }
-    // One pass: each byte is tested and lower-cased as it is copied; any other byte sends
-    // the whole run through `fold_into`.
-    folded.reserve(last.len());
-    for b in last.bytes() {
-        if !b.is_ascii_alphanumeric() {
-            folded.clear();
-            fold_into(run, folded);
-            return;
-        }
-        folded.push(char::from(b.to_ascii_lowercase()));
+    let at = folded.len();
+    folded.push_str(last);
+    if let Some(tail) = folded.get_mut(at..) {
+        tail.make_ascii_lowercase();
     }
 }
 
@@ -2718,7 +2768,7 @@ mod robustness {
                     }
                     let run = &text[words[i].start..words[j].end];
                     let last = &text[words[j].start..words[j].end];
-                    fold_run(&mut folded, j == i, last, run);
+                    fold_run(&mut folded, j == i, last, plain_word(last), run);
                     assert_eq!(folded, fold(run), "{run:?} in {text:?}");
                     // The fold of a shorter run is a prefix (`extract` keeps its length).
                     let shorter =
@@ -2726,6 +2776,97 @@ mod robustness {
                     assert!(folded.starts_with(&shorter), "{run:?} in {text:?}");
                 }
             }
+        }
+    }
+
+    /// [`candidate`] as it was first written: the line split one tab after another.
+    fn candidate_plain(id: u32) -> Option<Candidate> {
+        let id = id as usize;
+        let start = *index::PLACE_STARTS.get(id)? as usize;
+        let end = *index::PLACE_STARTS.get(id + 1)? as usize;
+        let mut rest = Some(PLACES_TXT.get(start..end)?.trim_end_matches('\n'));
+        let mut field = || -> Option<&'static str> {
+            let line = rest?;
+            match line.bytes().position(|b| b == b'\t') {
+                Some(t) => {
+                    rest = Some(&line[t + 1..]);
+                    Some(&line[..t])
+                }
+                None => {
+                    rest = None;
+                    Some(line)
+                }
+            }
+        };
+        let kind = match field()? {
+            "country" => "country",
+            "admin1" => "admin1",
+            "city" => "city",
+            _ => "demonym",
+        };
+        Some(Candidate {
+            kind,
+            name: field()?,
+            country: field()?,
+            admin1: field()?,
+            lat: field()?,
+            lon: field()?,
+            population: field()?.parse().unwrap_or(0),
+        })
+    }
+
+    /// Every gazetteer record is read as the plain split reads it (and past the last, none).
+    #[test]
+    fn candidates_are_split_like_one_tab_after_another() {
+        let n = index::PLACE_STARTS.len() as u32;
+        let mut big = 0;
+        for id in 0..n + 2 {
+            let c = candidate(id);
+            assert_eq!(c, candidate_plain(id), "{id}");
+            big += usize::from(c.is_some_and(|c| c.population >= 1_000_000));
+        }
+        assert!(big > 100, "{big}");
+    }
+
+    /// The tab positions and population numbers of hand-written lines, against the plain
+    /// forms.
+    #[test]
+    fn tabs_and_populations_like_the_plain_forms() {
+        for line in [
+            "",
+            "\t",
+            "a\tb",
+            "city\tSan Antonio\tUS\tTexas\t29.4\t-98.4\t1434625",
+            "\t\t\t\t\t\t\t\t\t",
+            "abcdefgh\tijklmnop\tq",
+            "é\tü\t",
+            "1234567\t",
+        ] {
+            let mut tabs = [0usize; 7];
+            let n = tab_positions(line.as_bytes(), &mut tabs);
+            let plain: Vec<usize> = line
+                .bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\t')
+                .map(|(i, _)| i)
+                .take(7)
+                .collect();
+            assert_eq!(&tabs[..n], &plain[..], "{line:?}");
+        }
+        for field in [
+            "",
+            "0",
+            "42",
+            "+7",
+            "-1",
+            "12a",
+            "999999999999999999",
+            "9999999999999999999",
+            "99999999999999999999",
+            " 1",
+            "١",
+        ] {
+            assert_eq!(population(field), field.parse().unwrap_or(0), "{field:?}");
         }
     }
 
