@@ -436,11 +436,11 @@ fn words_and_triggers(text: &str) -> (Vec<Word>, Vec<usize>) {
     let shapes = &*TRIGGER_SHAPES;
     let mut out = Vec::with_capacity(bytes.len() / 5);
     let mut triggers = Vec::with_capacity(bytes.len() / 40);
-    // Notes the words pushed since `from`.
+    // Notes the word pushed since `from` ([`push_word`] pushes one word or none).
     let note = |out: &Vec<Word>, from: usize, triggers: &mut Vec<usize>| {
-        for (k, w) in out.iter().enumerate().skip(from) {
+        if let Some(w) = out.last().filter(|_| out.len() > from) {
             if shapes.may_contain(bytes.get(w.start..w.end).unwrap_or(b"")) {
-                triggers.push(k);
+                triggers.push(out.len() - 1);
             }
         }
     };
@@ -809,8 +809,11 @@ fn resolve(doc: &Document, words: &[Word], triggers: Vec<usize>, hits: Vec<Hit>)
     // The candidates of a name are read from the gazetteer once per article, into one pool:
     // its other mentions (the same `ids`, told apart by where they start in the index, as
     // no two names' non-empty id lists start at the same place) share them.
-    let mut pool: Vec<(u32, Candidate)> = Vec::new();
-    let mut parsed: HashMap<usize, (u32, u32), WordBuildHasher> = HashMap::default();
+    // Sized for every hit's candidates at once: one allocation, not one per doubling.
+    let mut pool: Vec<(u32, Candidate)> =
+        Vec::with_capacity(hits.iter().map(|h| h.ids.len()).sum());
+    let mut parsed: HashMap<usize, (u32, u32), WordBuildHasher> =
+        HashMap::with_capacity_and_hasher(hits.len(), WordBuildHasher::default());
     let ranges: Vec<(u32, u32)> = hits
         .iter()
         .map(|h| {
@@ -899,22 +902,21 @@ fn resolve(doc: &Document, words: &[Word], triggers: Vec<usize>, hits: Vec<Hit>)
             .dateline
             .as_ref()
             .is_some_and(|d| d.start <= h.span.start && h.span.end <= d.end);
+        // The word glued after the hit, and whether it is an institution or place word
+        // (looked up once for the two tests below).
+        let after = words
+            .get(h.last_word + 1)
+            .filter(|n| joinable(text, &words[h.last_word], n))
+            .map(|n| {
+                let w = &text[n.start..n.end];
+                (w, INSTITUTIONS.contains(w) || SUFFIXES.contains(w))
+            });
         // "Franklin police said", "Jackson County": an institution or place word after it.
-        let institution = words.get(h.last_word + 1).is_some_and(|n| {
-            let w = &text[n.start..n.end];
-            joinable(text, &words[h.last_word], n)
-                && (INSTITUTIONS.contains(w) || w == "police" || SUFFIXES.contains(w))
-        });
+        let institution = after.is_some_and(|(w, place_word)| place_word || w == "police");
         // An ambiguous word glued to a following capitalized word is part of a longer name
         // ("West Baltimore", "North Side"), and an all-capitals short word outside the
         // dateline is an acronym or call sign ("KENS"), not a city.
-        let glued_after = words.get(h.last_word + 1).is_some_and(|n| {
-            let w = &text[n.start..n.end];
-            joinable(text, &words[h.last_word], n)
-                && capitalized(w)
-                && !INSTITUTIONS.contains(w)
-                && !SUFFIXES.contains(w)
-        });
+        let glued_after = after.is_some_and(|(w, place_word)| capitalized(w) && !place_word);
         // "Wadi al-Tamar", "Puerto de la Cruz": a city name that a particle joins to a
         // capitalized word is the first word of a longer name the gazetteer lacks.
         let particle_after = words.get(h.last_word + 2).is_some_and(|n2| {
