@@ -298,6 +298,63 @@ fn lookup_run(folded: &str) -> (&'static [u32], bool) {
     (ids, longer)
 }
 
+/// The [`lookup_run`] answers of one article for names of up to eight bytes, which its
+/// capitalized words ask again and again ("The", "He", a city named in every paragraph):
+/// a direct-mapped table keyed by the name's [`head8`] and length, which together are the
+/// whole name.
+struct LookupMemo {
+    entries: Vec<MemoEntry>,
+}
+
+#[derive(Clone, Copy)]
+struct MemoEntry {
+    head: u64,
+    /// 0: empty.
+    len: usize,
+    ids: &'static [u32],
+    longer: bool,
+}
+
+impl LookupMemo {
+    const SIZE: usize = 256;
+
+    fn new() -> LookupMemo {
+        let empty = MemoEntry {
+            head: 0,
+            len: 0,
+            ids: &[],
+            longer: false,
+        };
+        LookupMemo {
+            entries: vec![empty; LookupMemo::SIZE],
+        }
+    }
+
+    /// [`lookup_run`] of `folded`, asked of the gazetteer only when not known yet.
+    fn lookup_run(&mut self, folded: &str) -> (&'static [u32], bool) {
+        let len = folded.len();
+        if len == 0 || len > 8 {
+            return lookup_run(folded);
+        }
+        let head = head8(folded.as_bytes());
+        let slot = ((head ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize;
+        match self.entries.get_mut(slot) {
+            Some(e) if e.len == len && e.head == head => (e.ids, e.longer),
+            Some(e) => {
+                let (ids, longer) = lookup_run(folded);
+                *e = MemoEntry {
+                    head,
+                    len,
+                    ids,
+                    longer,
+                };
+                (ids, longer)
+            }
+            None => lookup_run(folded),
+        }
+    }
+}
+
 /// The byte range of the `i`th key in [`KEYS_TXT`].
 fn key_bounds(i: usize) -> (usize, usize) {
     let end = index::KEY_ENDS[i] as usize;
@@ -661,6 +718,7 @@ pub fn extract(doc: &Document) -> Places {
     let (words, triggers) = words_and_triggers(text);
     let mut hits: Vec<Hit> = Vec::new();
     let mut folded = String::new();
+    let mut memo = LookupMemo::new();
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
@@ -703,7 +761,7 @@ pub fn extract(doc: &Document) -> Places {
             }
             let plain = if j == i { first_plain } else { plain_word(wj) };
             fold_run(&mut folded, j == i, wj, plain, &text[w.start..words[j].end]);
-            let (ids, longer) = lookup_run(&folded);
+            let (ids, longer) = memo.lookup_run(&folded);
             if !ids.is_empty() && j == i || !ids.is_empty() && !is_connector && !small {
                 best = Some((j, ids, folded.len()));
             }
@@ -2779,6 +2837,34 @@ mod robustness {
                 }
             }
         }
+    }
+
+    /// The memo answers as [`lookup_run`] does, for generated names that collide in its
+    /// table and come back after being pushed out (and some are found from the memo).
+    #[test]
+    fn the_lookup_memo_answers_like_the_gazetteer() {
+        let pieces = [
+            "san", "paris", "la", "the", "a", "b", "georgia", "he", "x", " ", "é", "jose",
+            "antonio", "gaza", "kabul", "in", "9",
+        ];
+        let mut rng = crate::testing::Rng(0x5eed_1234_abcd_0007);
+        let mut memo = LookupMemo::new();
+        let mut asked: Vec<String> = Vec::new();
+        let mut found = 0;
+        for _ in 0..crate::testing::cases("LOCATIONS_MEMO_CASES", 50_000) {
+            let name = if !asked.is_empty() && rng.next() % 2 == 0 {
+                asked[(rng.next() % asked.len() as u64) as usize].clone()
+            } else {
+                let n = 1 + (rng.next() % 3) as usize;
+                let name: String = (0..n).map(|_| rng.pick(&pieces)).collect();
+                asked.push(name.clone());
+                name
+            };
+            let got = memo.lookup_run(&name);
+            assert_eq!(got, lookup_run(&name), "{name:?}");
+            found += usize::from(!got.0.is_empty());
+        }
+        assert!(found > 1000, "{found}");
     }
 
     /// [`candidate`] as it was first written: the line split one tab after another.
