@@ -2745,7 +2745,7 @@ mod robustness {
     /// [`comma_gap`] agrees with trimming the gap, on hand-written and generated gaps.
     #[test]
     fn comma_gaps_are_trimmed_commas() {
-        let mut check = |gap: &str| {
+        let check = |gap: &str| {
             assert_eq!(comma_gap(gap), gap.trim() == ",", "{gap:?}");
             usize::from(comma_gap(gap))
         };
