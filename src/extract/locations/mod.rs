@@ -119,7 +119,7 @@ pub fn place(id: u32) -> Option<Place> {
 
 /// A gazetteer record as resolution reads it, for every candidate of every name: its
 /// coordinates stay text, parsed only for the place chosen ([`Candidate::coordinates`]).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct Candidate {
     kind: &'static str,
     name: &'static str,
@@ -145,20 +145,20 @@ fn candidate(id: u32) -> Option<Candidate> {
     let id = id as usize;
     let start = *index::PLACE_STARTS.get(id)? as usize;
     let end = *index::PLACE_STARTS.get(id + 1)? as usize;
-    let mut rest = Some(PLACES_TXT.get(start..end)?.trim_end_matches('\n'));
-    // `split('\t')`, with a byte loop: the fields are short.
+    let line = PLACES_TXT.get(start..end)?.trim_end_matches('\n');
+    // `split('\t')`: the tabs are found eight bytes at a time (`candidate_plain` in the
+    // tests is the plain form).
+    let mut tabs = [0usize; 7];
+    let n = tab_positions(line.as_bytes(), &mut tabs);
+    let mut k = 0;
     let mut field = || -> Option<&'static str> {
-        let line = rest?;
-        match line.bytes().position(|b| b == b'\t') {
-            Some(t) => {
-                rest = Some(&line[t + 1..]);
-                Some(&line[..t])
-            }
-            None => {
-                rest = None;
-                Some(line)
-            }
-        }
+        let from = match k {
+            0 => 0,
+            _ => *tabs.get(k - 1).filter(|_| k <= n)? + 1,
+        };
+        let to = if k < n { tabs[k] } else { line.len() };
+        k += 1;
+        line.get(from..to)
     };
     let kind = match field()? {
         "country" => "country",
@@ -173,8 +173,50 @@ fn candidate(id: u32) -> Option<Candidate> {
         admin1: field()?,
         lat: field()?,
         lon: field()?,
-        population: field()?.parse().unwrap_or(0),
+        population: population(field()?),
     })
+}
+
+/// The positions of the first tabs of `line`, as many as `out` holds; how many there are.
+fn tab_positions(line: &[u8], out: &mut [usize; 7]) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while n < out.len() {
+        if let Some(x) = swar::load(line, i) {
+            let mut tabs = swar::bytes_equal(x, b'\t');
+            while tabs != 0 && n < out.len() {
+                out[n] = i + (tabs.trailing_zeros() / 8) as usize;
+                n += 1;
+                tabs &= tabs - 1;
+            }
+            i += 8;
+        } else {
+            match line.get(i) {
+                Some(&b) => {
+                    if b == b'\t' {
+                        out[n] = i;
+                        n += 1;
+                    }
+                    i += 1;
+                }
+                None => break,
+            }
+        }
+    }
+    n
+}
+
+/// A population field (`str::parse`, 0 when it is no number): digits are read at once.
+fn population(field: &str) -> u64 {
+    if !field.is_empty() && field.len() <= 18 && plain_digits(field) {
+        field.bytes().fold(0, |n, b| n * 10 + u64::from(b - b'0'))
+    } else {
+        field.parse().unwrap_or(0)
+    }
+}
+
+fn plain_digits(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The `i`th key of the sorted gazetteer keys, as bytes (compared byte by byte, as strings
@@ -254,6 +296,63 @@ fn lookup_run(folded: &str) -> (&'static [u32], bool) {
         }
     };
     (ids, longer)
+}
+
+/// The [`lookup_run`] answers of one article for names of up to eight bytes, which its
+/// capitalized words ask again and again ("The", "He", a city named in every paragraph):
+/// a direct-mapped table keyed by the name's [`head8`] and length, which together are the
+/// whole name.
+struct LookupMemo {
+    entries: Vec<MemoEntry>,
+}
+
+#[derive(Clone, Copy)]
+struct MemoEntry {
+    head: u64,
+    /// 0: empty.
+    len: usize,
+    ids: &'static [u32],
+    longer: bool,
+}
+
+impl LookupMemo {
+    const SIZE: usize = 256;
+
+    fn new() -> LookupMemo {
+        let empty = MemoEntry {
+            head: 0,
+            len: 0,
+            ids: &[],
+            longer: false,
+        };
+        LookupMemo {
+            entries: vec![empty; LookupMemo::SIZE],
+        }
+    }
+
+    /// [`lookup_run`] of `folded`, asked of the gazetteer only when not known yet.
+    fn lookup_run(&mut self, folded: &str) -> (&'static [u32], bool) {
+        let len = folded.len();
+        if len == 0 || len > 8 {
+            return lookup_run(folded);
+        }
+        let head = head8(folded.as_bytes());
+        let slot = ((head ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize;
+        match self.entries.get_mut(slot) {
+            Some(e) if e.len == len && e.head == head => (e.ids, e.longer),
+            Some(e) => {
+                let (ids, longer) = lookup_run(folded);
+                *e = MemoEntry {
+                    head,
+                    len,
+                    ids,
+                    longer,
+                };
+                (ids, longer)
+            }
+            None => lookup_run(folded),
+        }
+    }
 }
 
 /// The byte range of the `i`th key in [`KEYS_TXT`].
@@ -394,11 +493,11 @@ fn words_and_triggers(text: &str) -> (Vec<Word>, Vec<usize>) {
     let shapes = &*TRIGGER_SHAPES;
     let mut out = Vec::with_capacity(bytes.len() / 5);
     let mut triggers = Vec::with_capacity(bytes.len() / 40);
-    // Notes the words pushed since `from`.
+    // Notes the word pushed since `from` ([`push_word`] pushes one word or none).
     let note = |out: &Vec<Word>, from: usize, triggers: &mut Vec<usize>| {
-        for (k, w) in out.iter().enumerate().skip(from) {
+        if let Some(w) = out.last().filter(|_| out.len() > from) {
             if shapes.may_contain(bytes.get(w.start..w.end).unwrap_or(b"")) {
-                triggers.push(k);
+                triggers.push(out.len() - 1);
             }
         }
     };
@@ -619,6 +718,7 @@ pub fn extract(doc: &Document) -> Places {
     let (words, triggers) = words_and_triggers(text);
     let mut hits: Vec<Hit> = Vec::new();
     let mut folded = String::new();
+    let mut memo = LookupMemo::new();
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
@@ -633,7 +733,10 @@ pub fn extract(doc: &Document) -> Places {
             continue;
         }
         let first = &text[w.start..w.end];
-        if !capitalized(first) || is_contraction(first) {
+        // A word of ASCII letters and digits (most words) is no contraction, and is folded by
+        // appending it: read once for both.
+        let first_plain = plain_word(first);
+        if !capitalized(first) || !first_plain && is_contraction(first) {
             i += 1;
             continue;
         }
@@ -656,8 +759,9 @@ pub fn extract(doc: &Document) -> Places {
             if j > i && small && !is_connector && !short_small {
                 break;
             }
-            fold_run(&mut folded, j == i, wj, &text[w.start..words[j].end]);
-            let (ids, longer) = lookup_run(&folded);
+            let plain = if j == i { first_plain } else { plain_word(wj) };
+            fold_run(&mut folded, j == i, wj, plain, &text[w.start..words[j].end]);
+            let (ids, longer) = memo.lookup_run(&folded);
             if !ids.is_empty() && j == i || !ids.is_empty() && !is_connector && !small {
                 best = Some((j, ids, folded.len()));
             }
@@ -687,29 +791,33 @@ pub fn extract(doc: &Document) -> Places {
     resolve(doc, &words, triggers, hits)
 }
 
+/// Whether `w` is ASCII letters and digits only.
+fn plain_word(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
 /// Makes `folded` the fold of `run`, a run of words ending with the word `last` and joined
 /// by spaces or hyphens, given that it holds the fold of the run without `last` (anything
-/// when `last` is the whole run, `first`).
+/// when `last` is the whole run, `first`); `plain` is [`plain_word`] of `last`.
 ///
 /// A word of ASCII letters and digits (most words) folds to itself in small letters, and
 /// the gap before it to one space unless nothing came before: it is appended to the fold
-/// so far instead of the whole run being folded again.
-fn fold_run(folded: &mut String, first: bool, last: &str, run: &str) {
+/// so far at once and lower-cased in place, instead of the whole run being folded again.
+fn fold_run(folded: &mut String, first: bool, last: &str, plain: bool, run: &str) {
+    if !plain {
+        folded.clear();
+        fold_into(run, folded);
+        return;
+    }
     if first {
         folded.clear();
     } else if !folded.is_empty() {
         folded.push(' ');
     }
-    // One pass: each byte is tested and lower-cased as it is copied; any other byte sends
-    // the whole run through `fold_into`.
-    folded.reserve(last.len());
-    for b in last.bytes() {
-        if !b.is_ascii_alphanumeric() {
-            folded.clear();
-            fold_into(run, folded);
-            return;
-        }
-        folded.push(char::from(b.to_ascii_lowercase()));
+    let at = folded.len();
+    folded.push_str(last);
+    if let Some(tail) = folded.get_mut(at..) {
+        tail.make_ascii_lowercase();
     }
 }
 
@@ -759,8 +867,11 @@ fn resolve(doc: &Document, words: &[Word], triggers: Vec<usize>, hits: Vec<Hit>)
     // The candidates of a name are read from the gazetteer once per article, into one pool:
     // its other mentions (the same `ids`, told apart by where they start in the index, as
     // no two names' non-empty id lists start at the same place) share them.
-    let mut pool: Vec<(u32, Candidate)> = Vec::new();
-    let mut parsed: HashMap<usize, (u32, u32), WordBuildHasher> = HashMap::default();
+    // Sized for every hit's candidates at once: one allocation, not one per doubling.
+    let mut pool: Vec<(u32, Candidate)> =
+        Vec::with_capacity(hits.iter().map(|h| h.ids.len()).sum());
+    let mut parsed: HashMap<usize, (u32, u32), WordBuildHasher> =
+        HashMap::with_capacity_and_hasher(hits.len(), WordBuildHasher::default());
     let ranges: Vec<(u32, u32)> = hits
         .iter()
         .map(|h| {
@@ -837,8 +948,7 @@ fn resolve(doc: &Document, words: &[Word], triggers: Vec<usize>, hits: Vec<Hit>)
             } else {
                 (h, &resolved[o].0)
             };
-            let gap = &text[a.span.end.min(b.span.start)..b.span.start];
-            gap.trim() == ","
+            comma_gap(&text[a.span.end.min(b.span.start)..b.span.start])
         };
         let neighbour = (k > 0 && beside(k - 1)) || (k + 1 < n && beside(k + 1));
         // A state or country whose country the article already names twice ("Georgia" in a
@@ -850,22 +960,21 @@ fn resolve(doc: &Document, words: &[Word], triggers: Vec<usize>, hits: Vec<Hit>)
             .dateline
             .as_ref()
             .is_some_and(|d| d.start <= h.span.start && h.span.end <= d.end);
+        // The word glued after the hit, and whether it is an institution or place word
+        // (looked up once for the two tests below).
+        let after = words
+            .get(h.last_word + 1)
+            .filter(|n| joinable(text, &words[h.last_word], n))
+            .map(|n| {
+                let w = &text[n.start..n.end];
+                (w, INSTITUTIONS.contains(w) || SUFFIXES.contains(w))
+            });
         // "Franklin police said", "Jackson County": an institution or place word after it.
-        let institution = words.get(h.last_word + 1).is_some_and(|n| {
-            let w = &text[n.start..n.end];
-            joinable(text, &words[h.last_word], n)
-                && (INSTITUTIONS.contains(w) || w == "police" || SUFFIXES.contains(w))
-        });
+        let institution = after.is_some_and(|(w, place_word)| place_word || w == "police");
         // An ambiguous word glued to a following capitalized word is part of a longer name
         // ("West Baltimore", "North Side"), and an all-capitals short word outside the
         // dateline is an acronym or call sign ("KENS"), not a city.
-        let glued_after = words.get(h.last_word + 1).is_some_and(|n| {
-            let w = &text[n.start..n.end];
-            joinable(text, &words[h.last_word], n)
-                && capitalized(w)
-                && !INSTITUTIONS.contains(w)
-                && !SUFFIXES.contains(w)
-        });
+        let glued_after = after.is_some_and(|(w, place_word)| capitalized(w) && !place_word);
         // "Wadi al-Tamar", "Puerto de la Cruz": a city name that a particle joins to a
         // capitalized word is the first word of a longer name the gazetteer lacks.
         let particle_after = words.get(h.last_word + 2).is_some_and(|n2| {
@@ -981,7 +1090,7 @@ fn resolve(doc: &Document, words: &[Word], triggers: Vec<usize>, hits: Vec<Hit>)
         // in the country of the place before it.
         if let Some((end, country, prev_listed)) = prev {
             let after = text[h.span.end..].trim_start();
-            let qualifier = text[end..h.span.start].trim() == ","
+            let qualifier = comma_gap(&text[end..h.span.start])
                 && !prev_listed
                 && !after.starts_with("and ")
                 && !after.starts_with("or ")
@@ -1046,6 +1155,25 @@ fn resolve(doc: &Document, words: &[Word], triggers: Vec<usize>, hits: Vec<Hit>)
     localize_small_foreign_towns(&mut places, &small_foreign);
     add_context_places(doc, words, triggers, &mut places, longer);
     places
+}
+
+/// Whether `gap` is a comma between white space (`gap.trim() == ","`, the plain form kept in
+/// the tests): the gaps between hits are mostly long runs of words, turned away at their first
+/// ASCII byte that is neither white space nor a comma instead of being trimmed.
+fn comma_gap(gap: &str) -> bool {
+    let mut commas = 0;
+    for &b in gap.as_bytes() {
+        match b {
+            b',' => commas += 1,
+            // The ASCII characters `char::is_whitespace` accepts.
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => {}
+            // Inside what trimming leaves, and not a comma.
+            _ if b.is_ascii() => return false,
+            // Unicode white space, or another character: the plain form decides.
+            _ => return gap.trim() == ",",
+        }
+    }
+    commas == 1
 }
 
 /// Where a mention starts: at a compass word glued before the name ("west Aleppo", "East
@@ -1446,25 +1574,24 @@ fn add_context_places(
     }
     // The longer local names found while resolving, in text order.
     let mut longer = longer.into_iter().peekable();
-    let shapes = &*TRIGGER_SHAPES;
+    let table = &*TRIGGERS;
     for i in visit {
         let w = &words[i];
         while longer.peek().is_some_and(|l| l.start < w.start) {
             longer.next();
         }
-        // Most words start no rule and no longer name: one bit test, before anything else.
+        // Most words start no rule and no longer name: one table look-up says which lists
+        // hold the word, before anything else.
         let longer_here = longer.peek().is_some_and(|l| l.start == w.start);
-        if !longer_here && !shapes.may_contain(&text.as_bytes()[w.start..w.end]) {
+        let s = &text[w.start..w.end];
+        let kind = table.kind(s);
+        if !longer_here && kind == 0 {
             continue;
         }
         pending.clear();
-        let s = &text[w.start..w.end];
         let span = if let Some(l) = longer.next_if(|l| l.start == w.start) {
             l
-        } else if !CONTEXT_TRIGGERS.contains_ci(s) {
-            // One table look-up instead of every list below.
-            continue;
-        } else if SUFFIXES.contains(s) {
+        } else if kind & trigger::SUFFIX != 0 {
             // Capitalized words before the suffix.
             let mut k = i;
             while k > 0
@@ -1483,7 +1610,7 @@ fn add_context_places(
                 continue;
             }
             words[k].start..w.end
-        } else if NOUNS_BEFORE_OF.contains(s)
+        } else if kind & trigger::NOUN_BEFORE_OF != 0
             && words
                 .get(i + 1)
                 .is_some_and(|n| &text[n.start..n.end] == "of")
@@ -1517,7 +1644,7 @@ fn add_context_places(
                 }
             }
             first.start..words[end].end
-        } else if (LOWER_PLACES.contains(s) || is_generic_place_word(s)) && i > 0 {
+        } else if kind & (trigger::LOWER_PLACE | trigger::GENERIC) != 0 && i > 0 {
             // "Maungdaw district", "Kamandi village", "Yamabal Canton": capitalized words
             // before the word; the generic word is left out of the name. Not "the Mexican
             // state of Guerrero" (an adjective, and the place follows "of").
@@ -1550,7 +1677,7 @@ fn add_context_places(
                 words[i - 1].end
             };
             words[first].start..end
-        } else if s == "from" {
+        } else if kind & trigger::FROM != 0 {
             // "from Doradal to Medellin", "from Bakala and Ndassima to Bambari": a run of
             // capitalized words between "from" and "to" or "and".
             let Some(last) = cap_run(text, words, i + 1) else {
@@ -1567,7 +1694,7 @@ fn add_context_places(
                 }
             }
             words[i + 1].start..words[last].end
-        } else if DIRECTION_WORDS.contains(s)
+        } else if kind & trigger::DIRECTION != 0
             && words
                 .get(i + 1)
                 .is_some_and(|n| &text[n.start..n.end] == "of")
@@ -1579,7 +1706,7 @@ fn add_context_places(
                 continue;
             };
             words[first].start..words[i - 1].end
-        } else if PREPOSITIONS_BEFORE.contains(s) {
+        } else if kind & trigger::PREPOSITION != 0 {
             // "clashes in Kodok": capitalized words after a place preposition.
             let Some(first) = words.get(i + 1) else {
                 continue;
@@ -1696,12 +1823,97 @@ const CONTEXT_PREPOSITIONS: &[&str] = &[
     "southwestern",
 ];
 
-/// Every word that starts a rule of [`add_context_places`]: most words of a text are
-/// turned away by this one look-up before the lists are asked one by one.
-static CONTEXT_TRIGGERS: LazyLock<WordList> =
-    LazyLock::new(|| WordList::new(context_trigger_words()));
+/// The lists that hold each word that starts a rule of [`add_context_places`]: the word is
+/// looked up once, instead of once in each list (`trigger_kind_plain` in the tests is the
+/// plain form, the lists asked one by one).
+static TRIGGERS: LazyLock<TriggerTable> = LazyLock::new(TriggerTable::new);
 
-/// The words of [`CONTEXT_TRIGGERS`].
+/// The lists of [`TriggerTable::kind`], a bit each.
+mod trigger {
+    /// [`super::PLACE_SUFFIXES`], as written.
+    pub const SUFFIX: u8 = 1;
+    /// [`super::PLACE_NOUNS_BEFORE_OF`], as written.
+    pub const NOUN_BEFORE_OF: u8 = 2;
+    /// [`super::LOWER_PLACE_WORDS`], as written.
+    pub const LOWER_PLACE: u8 = 4;
+    /// [`super::GENERIC_PLACE_WORDS`], in any ASCII case.
+    pub const GENERIC: u8 = 8;
+    /// "from", as written.
+    pub const FROM: u8 = 16;
+    /// [`super::DIRECTIONS`], as written.
+    pub const DIRECTION: u8 = 32;
+    /// [`super::CONTEXT_PREPOSITIONS`], as written.
+    pub const PREPOSITION: u8 = 64;
+}
+
+/// The trigger words by their [`ShapeFilter`] shape, with the lists each one is in: words
+/// of one shape are few (mostly one), so a word is compared with those of its shape only.
+struct TriggerTable {
+    /// Per shape, 1 + the index in `entries` of the first word of that shape (0: none).
+    first: Box<[u16]>,
+    /// The distinct trigger words (as written) sorted by shape: the shape, the word, the
+    /// lists that hold it as written and those that hold it in any case.
+    entries: Vec<(usize, &'static str, u8, u8)>,
+}
+
+impl TriggerTable {
+    fn new() -> TriggerTable {
+        let exact: [(&[&'static str], u8); 6] = [
+            (PLACE_SUFFIXES, trigger::SUFFIX),
+            (PLACE_NOUNS_BEFORE_OF, trigger::NOUN_BEFORE_OF),
+            (LOWER_PLACE_WORDS, trigger::LOWER_PLACE),
+            (&["from"], trigger::FROM),
+            (DIRECTIONS, trigger::DIRECTION),
+            (CONTEXT_PREPOSITIONS, trigger::PREPOSITION),
+        ];
+        let mut entries: Vec<(usize, &'static str, u8, u8)> = Vec::new();
+        for w in context_trigger_words() {
+            if entries.iter().any(|e| e.1 == w) {
+                continue;
+            }
+            let as_written = exact
+                .iter()
+                .filter(|(list, _)| list.contains(&w))
+                .fold(0, |k, (_, bit)| k | bit);
+            let any_case = if GENERIC_PLACE_WORDS.contains(&w) {
+                trigger::GENERIC
+            } else {
+                0
+            };
+            entries.push((ShapeFilter::shape(w.as_bytes()), w, as_written, any_case));
+        }
+        entries.sort_by_key(|e| e.0);
+        let mut first = vec![0u16; 1 << 14].into_boxed_slice();
+        for (i, e) in entries.iter().enumerate().rev() {
+            first[e.0] = (i + 1) as u16;
+        }
+        TriggerTable { first, entries }
+    }
+
+    /// The [`trigger`] bits of the lists that hold `w` (0 for most words).
+    fn kind(&self, w: &str) -> u8 {
+        let shape = ShapeFilter::shape(w.as_bytes());
+        let Some(at) = self
+            .first
+            .get(shape)
+            .and_then(|&i| usize::from(i).checked_sub(1))
+        else {
+            return 0;
+        };
+        let mut kind = 0;
+        for e in self.entries.iter().skip(at).take_while(|e| e.0 == shape) {
+            if e.1 == w {
+                kind |= e.2;
+            }
+            if e.3 != 0 && e.1.eq_ignore_ascii_case(w) {
+                kind |= e.3;
+            }
+        }
+        kind
+    }
+}
+
+/// The trigger words: those of [`TRIGGERS`] and [`TRIGGER_SHAPES`].
 fn context_trigger_words() -> Vec<&'static str> {
     [
         PLACE_SUFFIXES,
@@ -1715,7 +1927,7 @@ fn context_trigger_words() -> Vec<&'static str> {
     .concat()
 }
 
-/// The shapes of the [`CONTEXT_TRIGGERS`]: asked for every word of an article, it turns
+/// The shapes of the trigger words ([`context_trigger_words`]): asked for every word of an article, it turns
 /// away almost all of them ("the", "of", "said") with one bit test, before the word is
 /// hashed.
 static TRIGGER_SHAPES: LazyLock<ShapeFilter> =
@@ -1741,14 +1953,20 @@ impl ShapeFilter {
         f
     }
 
-    /// The word and bit of `w`'s shape.
-    fn slot(w: &[u8]) -> (usize, u64) {
+    /// The shape of `w`: its length capped at 15, and the low five bits of its first two
+    /// bytes (14 bits in all).
+    fn shape(w: &[u8]) -> usize {
         let (b0, b1) = match *w {
             [] => (0, 0),
             [a] => (a, 0),
             [a, b, ..] => (a, b),
         };
-        let shape = w.len().min(15) << 10 | usize::from(b0 & 31) << 5 | usize::from(b1 & 31);
+        w.len().min(15) << 10 | usize::from(b0 & 31) << 5 | usize::from(b1 & 31)
+    }
+
+    /// The word and bit of `w`'s shape.
+    fn slot(w: &[u8]) -> (usize, u64) {
+        let shape = ShapeFilter::shape(w);
         (shape >> 6, 1 << (shape & 63))
     }
 
@@ -1769,14 +1987,6 @@ static MODIFIERS: LazyLock<WordList> =
     LazyLock::new(|| WordList::new(PLACE_MODIFIERS.iter().copied()));
 static CONNECTOR_WORDS: LazyLock<WordList> =
     LazyLock::new(|| WordList::new(CONNECTORS.iter().copied()));
-static LOWER_PLACES: LazyLock<WordList> =
-    LazyLock::new(|| WordList::new(LOWER_PLACE_WORDS.iter().copied()));
-static DIRECTION_WORDS: LazyLock<WordList> =
-    LazyLock::new(|| WordList::new(DIRECTIONS.iter().copied()));
-static NOUNS_BEFORE_OF: LazyLock<WordList> =
-    LazyLock::new(|| WordList::new(PLACE_NOUNS_BEFORE_OF.iter().copied()));
-static PREPOSITIONS_BEFORE: LazyLock<WordList> =
-    LazyLock::new(|| WordList::new(CONTEXT_PREPOSITIONS.iter().copied()));
 static PREPOSITIONS: LazyLock<WordList> =
     LazyLock::new(|| WordList::new(PLACE_PREPOSITIONS.iter().copied()));
 
@@ -2465,6 +2675,109 @@ mod robustness {
         }
     }
 
+    /// The lists that hold `w`, asked one by one: the plain form of [`TriggerTable::kind`]
+    /// (no trigger word in any case, no list).
+    fn trigger_kind_plain(w: &str) -> u8 {
+        if !context_trigger_words()
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(w))
+        {
+            return 0;
+        }
+        let mut kind = 0;
+        for (list, bit) in [
+            (PLACE_SUFFIXES, trigger::SUFFIX),
+            (PLACE_NOUNS_BEFORE_OF, trigger::NOUN_BEFORE_OF),
+            (LOWER_PLACE_WORDS, trigger::LOWER_PLACE),
+            (&["from"][..], trigger::FROM),
+            (DIRECTIONS, trigger::DIRECTION),
+            (CONTEXT_PREPOSITIONS, trigger::PREPOSITION),
+        ] {
+            if list.contains(&w) {
+                kind |= bit;
+            }
+        }
+        if GENERIC_PLACE_WORDS
+            .iter()
+            .any(|g| g.eq_ignore_ascii_case(w))
+        {
+            kind |= trigger::GENERIC;
+        }
+        kind
+    }
+
+    /// One look-up in the trigger table finds the lists that asking them one by one finds,
+    /// for every trigger word in every case and for generated words (some of them triggers).
+    #[test]
+    fn trigger_kinds_are_the_lists_asked_one_by_one() {
+        let mut words: Vec<String> = Vec::new();
+        for w in context_trigger_words() {
+            words.extend([
+                w.to_string(),
+                w.to_uppercase(),
+                w.to_lowercase(),
+                capitalize(w),
+            ]);
+            words.push(format!("{w}s"));
+            words.push(w[..w.len() - 1].to_string());
+        }
+        words.extend(["", "the", "of", "a", "said", "Évian", "in’", "x"].map(String::from));
+        for w in &words {
+            assert_eq!(TRIGGERS.kind(w), trigger_kind_plain(w), "{w:?}");
+        }
+        let pieces = [
+            "in", "In", "IN", "from", "County", "coast", "Coast", "town", "to", "wn", "n", "s",
+            "ear", "near", "north", "é", "-", "vill", "age", "Lake", "e", "of",
+        ];
+        let mut rng = crate::testing::Rng(0x5eed_1234_abcd_0005);
+        let cases = crate::testing::cases("LOCATIONS_TRIGGER_CASES", 20_000);
+        let mut found = 0;
+        for _ in 0..cases {
+            let n = 1 + (rng.next() % 3) as usize;
+            let w: String = (0..n).map(|_| rng.pick(&pieces)).collect();
+            let kind = TRIGGERS.kind(&w);
+            assert_eq!(kind, trigger_kind_plain(&w), "{w:?}");
+            found += usize::from(kind != 0);
+        }
+        assert!(found * 10 > cases, "{found} in {cases}");
+    }
+
+    /// [`comma_gap`] agrees with trimming the gap, on hand-written and generated gaps.
+    #[test]
+    fn comma_gaps_are_trimmed_commas() {
+        let check = |gap: &str| {
+            assert_eq!(comma_gap(gap), gap.trim() == ",", "{gap:?}");
+            usize::from(comma_gap(gap))
+        };
+        for gap in [
+            ",",
+            ", ",
+            " ,\n",
+            "",
+            " ",
+            ",,",
+            ", ,",
+            "\u{a0}, ",
+            ",\u{2003}",
+            "é,",
+            " said, ",
+        ] {
+            check(gap);
+        }
+        let pieces = [
+            ",", " ", "\t", "\n", "\r", "\u{0b}", "\u{0c}", "\u{a0}", "\u{2003}", "a", "é", "’",
+        ];
+        let mut rng = crate::testing::Rng(0x5eed_1234_abcd_0006);
+        let cases = crate::testing::cases("LOCATIONS_TRIGGER_CASES", 20_000);
+        let mut commas = 0;
+        for _ in 0..cases {
+            let n = (rng.next() % 6) as usize;
+            let gap: String = (0..n).map(|_| rng.pick(&pieces)).collect();
+            commas += check(&gap);
+        }
+        assert!(commas * 20 > cases, "{commas} in {cases}");
+    }
+
     fn capitalize(w: &str) -> String {
         let mut c = w.chars();
         c.next()
@@ -2515,7 +2828,7 @@ mod robustness {
                     }
                     let run = &text[words[i].start..words[j].end];
                     let last = &text[words[j].start..words[j].end];
-                    fold_run(&mut folded, j == i, last, run);
+                    fold_run(&mut folded, j == i, last, plain_word(last), run);
                     assert_eq!(folded, fold(run), "{run:?} in {text:?}");
                     // The fold of a shorter run is a prefix (`extract` keeps its length).
                     let shorter =
@@ -2523,6 +2836,125 @@ mod robustness {
                     assert!(folded.starts_with(&shorter), "{run:?} in {text:?}");
                 }
             }
+        }
+    }
+
+    /// The memo answers as [`lookup_run`] does, for generated names that collide in its
+    /// table and come back after being pushed out (and some are found from the memo).
+    #[test]
+    fn the_lookup_memo_answers_like_the_gazetteer() {
+        let pieces = [
+            "san", "paris", "la", "the", "a", "b", "georgia", "he", "x", " ", "é", "jose",
+            "antonio", "gaza", "kabul", "in", "9",
+        ];
+        let mut rng = crate::testing::Rng(0x5eed_1234_abcd_0007);
+        let mut memo = LookupMemo::new();
+        let mut asked: Vec<String> = Vec::new();
+        let mut found = 0;
+        for _ in 0..crate::testing::cases("LOCATIONS_MEMO_CASES", 50_000) {
+            let name = if !asked.is_empty() && rng.next() % 2 == 0 {
+                asked[(rng.next() % asked.len() as u64) as usize].clone()
+            } else {
+                let n = 1 + (rng.next() % 3) as usize;
+                let name: String = (0..n).map(|_| rng.pick(&pieces)).collect();
+                asked.push(name.clone());
+                name
+            };
+            let got = memo.lookup_run(&name);
+            assert_eq!(got, lookup_run(&name), "{name:?}");
+            found += usize::from(!got.0.is_empty());
+        }
+        assert!(found > 1000, "{found}");
+    }
+
+    /// [`candidate`] as it was first written: the line split one tab after another.
+    fn candidate_plain(id: u32) -> Option<Candidate> {
+        let id = id as usize;
+        let start = *index::PLACE_STARTS.get(id)? as usize;
+        let end = *index::PLACE_STARTS.get(id + 1)? as usize;
+        let mut rest = Some(PLACES_TXT.get(start..end)?.trim_end_matches('\n'));
+        let mut field = || -> Option<&'static str> {
+            let line = rest?;
+            match line.bytes().position(|b| b == b'\t') {
+                Some(t) => {
+                    rest = Some(&line[t + 1..]);
+                    Some(&line[..t])
+                }
+                None => {
+                    rest = None;
+                    Some(line)
+                }
+            }
+        };
+        let kind = match field()? {
+            "country" => "country",
+            "admin1" => "admin1",
+            "city" => "city",
+            _ => "demonym",
+        };
+        Some(Candidate {
+            kind,
+            name: field()?,
+            country: field()?,
+            admin1: field()?,
+            lat: field()?,
+            lon: field()?,
+            population: field()?.parse().unwrap_or(0),
+        })
+    }
+
+    /// Every gazetteer record is read as the plain split reads it (and past the last, none).
+    #[test]
+    fn candidates_are_split_like_one_tab_after_another() {
+        let n = index::PLACE_STARTS.len() as u32;
+        let mut big = 0;
+        for id in 0..n + 2 {
+            let c = candidate(id);
+            assert_eq!(c, candidate_plain(id), "{id}");
+            big += usize::from(c.is_some_and(|c| c.population >= 1_000_000));
+        }
+        assert!(big > 100, "{big}");
+    }
+
+    /// The tab positions and population numbers of hand-written lines, against the plain
+    /// forms.
+    #[test]
+    fn tabs_and_populations_like_the_plain_forms() {
+        for line in [
+            "",
+            "\t",
+            "a\tb",
+            "city\tSan Antonio\tUS\tTexas\t29.4\t-98.4\t1434625",
+            "\t\t\t\t\t\t\t\t\t",
+            "abcdefgh\tijklmnop\tq",
+            "é\tü\t",
+            "1234567\t",
+        ] {
+            let mut tabs = [0usize; 7];
+            let n = tab_positions(line.as_bytes(), &mut tabs);
+            let plain: Vec<usize> = line
+                .bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\t')
+                .map(|(i, _)| i)
+                .take(7)
+                .collect();
+            assert_eq!(&tabs[..n], &plain[..], "{line:?}");
+        }
+        for field in [
+            "",
+            "0",
+            "42",
+            "+7",
+            "-1",
+            "12a",
+            "999999999999999999",
+            "9999999999999999999",
+            "99999999999999999999",
+            " 1",
+            "١",
+        ] {
+            assert_eq!(population(field), field.parse().unwrap_or(0), "{field:?}");
         }
     }
 
