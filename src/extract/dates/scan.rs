@@ -205,7 +205,12 @@ fn weekday_of_lower(l: &[u8]) -> Option<Weekday> {
 /// than a case-blind compare with each of the 28.
 fn word_number(w: &str) -> Option<u32> {
     let mut buf = [0u8; 16];
-    Some(match lower(w, &mut buf)? {
+    word_number_lower(lower(w, &mut buf)?)
+}
+
+/// [`word_number`] of a word already lowercased.
+fn word_number_lower(l: &[u8]) -> Option<u32> {
+    Some(match l {
         b"zero" => 0,
         b"one" => 1,
         b"two" => 2,
@@ -1030,7 +1035,8 @@ impl<'a> Scanner<'a> {
     /// modifier that `prefix` passes over) to be a month, a weekday, a number-like word
     /// ("5th", "11pm") or one of a few words, so one look at the word spares most of the
     /// cascade at the "the", "that", "year" a crisis article is full of; at a number, the
-    /// rules that want a word. Punctuation: none are skipped.
+    /// rules that want a word. Punctuation: none are skipped. What the word alone says is
+    /// read from a table (see [`word_skip`]); "the" and "a" also look at the next word.
     #[cfg(test)]
     fn cannot_start(&self, i: usize) -> u32 {
         let mut buf = [0u8; 16];
@@ -1071,185 +1077,12 @@ impl<'a> Scanner<'a> {
             b"a" | b"an" if !self.may_follow_a(i + 1) => return ALL_RULES,
             _ => {}
         }
-        let mon = month_of_lower(l).is_some();
-        let wd = weekday_of_lower(l).is_some();
         let digit = self.text.as_bytes()[self.t[i].s].is_ascii_digit();
-        // The words `find_prefix` passes over.
-        let pre = matches!(
-            l,
-            b"early" | b"late" | b"earlier" | b"later" | b"mid" | b"the"
-        );
-        let rel = matches!(l, b"last" | b"this" | b"next" | b"past");
-        let mut skip = 0u32;
-        let mut no = |r: u32, cannot: bool| {
-            if cannot {
-                skip |= 1 << r;
-            }
-        };
-        // iso_date, numeric_date: a number first.
-        no(rule::ISO_DATE, true);
-        no(rule::NUMERIC_DATE, true);
-        // clock_time: "noon" and the like, or "11pm".
-        no(
-            rule::CLOCK_TIME,
-            !(digit
-                || matches!(
-                    l,
-                    b"noon"
-                        | b"midday"
-                        | b"midnight"
-                        | b"dawn"
-                        | b"daybreak"
-                        | b"sunrise"
-                        | b"dusk"
-                        | b"sunset"
-                        | b"nightfall"
-                )),
-        );
-        // month_day: "[Wednesday,] January 5".
-        no(rule::MONTH_DAY, !(mon || wd));
-        // day_month: "[Wednesday,] 5th January", "the 3rd of March".
-        no(rule::DAY_MONTH, !(wd || digit || l == b"the"));
-        // month_year: "[mid-]January 2022".
-        no(rule::MONTH_YEAR, !(mon || pre));
-        // weekday: "[early] [the] [last|next…] [coming] Thursday".
-        no(
-            rule::WEEKDAY,
-            !(wd || pre || rel || matches!(l, b"previous" | b"following" | b"coming")),
-        );
-        // relative_day: "[early] yesterday", "tonight", "last night", "this morning".
-        no(
-            rule::RELATIVE_DAY,
-            !(pre
-                || matches!(
-                    l,
-                    b"yesterday" | b"today" | b"tomorrow" | b"tonight" | b"last" | b"this"
-                )),
-        );
-        // anchored_day: "the day before", "that same day", "that night".
-        no(rule::ANCHORED_DAY, !matches!(l, b"the" | b"that"));
-        // weekend: "the|this|last|next weekend".
-        no(
-            rule::WEEKEND,
-            !matches!(l, b"the" | b"this" | b"last" | b"next"),
-        );
-        // holiday: "[last|next|this] Christmas" (a capital).
-        no(
-            rule::HOLIDAY,
-            !(self.capital(i) || matches!(l, b"last" | b"next" | b"this")),
-        );
-        // this_period: "[earlier] [the] last|current… week".
-        no(
-            rule::THIS_PERIOD,
-            !(pre || rel || matches!(l, b"current" | b"previous" | b"coming")),
-        );
-        // The words `count` starts from ("a", "few", "five").
-        let count = matches!(
-            l,
-            b"a" | b"an" | b"one" | b"few" | b"several" | b"many" | b"some"
-        ) || word_number(self.w(i)).is_some();
-        // ago: "[about] [more than] two days ago".
-        no(
-            rule::AGO,
-            !(count
-                || matches!(
-                    l,
-                    b"about" | b"nearly" | b"almost" | b"roughly" | b"around" | b"over" | b"more"
-                )),
-        );
-        // quarter: "[the|its|a] [fiscal|latest…] [year-ago] [1990] [third] quarter|half|period".
-        no(
-            rule::QUARTER,
-            !(digit
-                || matches!(
-                    l,
-                    b"the"
-                        | b"its"
-                        | b"a"
-                        | b"fiscal"
-                        | b"latest"
-                        | b"recent"
-                        | b"comparable"
-                        | b"same"
-                        | b"current"
-                        | b"year"
-                        | b"first"
-                        | b"second"
-                        | b"third"
-                        | b"fourth"
-                )),
-        );
-        // year: "[early] [the] summer", "the 1990s", "the nineties", "nineteen ninety-six",
-        // "fiscal 1989" (the years themselves are numbers).
-        no(
-            rule::YEAR,
-            !(digit
-                || pre
-                || matches!(
-                    l,
-                    b"nineteen"
-                        | b"fiscal"
-                        | b"spring"
-                        | b"summer"
-                        | b"fall"
-                        | b"autumn"
-                        | b"winter"
-                )),
-        );
-        // month_alone: "[early] [last|this|next|past] January".
-        no(rule::MONTH_ALONE, !(mon || pre || rel));
-        // duration: "[the] [past|first…] two weeks".
-        no(
-            rule::DURATION,
-            !(count
-                || matches!(
-                    l,
-                    b"the"
-                        | b"past"
-                        | b"last"
-                        | b"next"
-                        | b"first"
-                        | b"coming"
-                        | b"previous"
-                        | b"latest"
-                        | b"following"
-                        | b"recent"
-                )),
-        );
-        // set: "daily", "every day".
-        no(
-            rule::SET,
-            !matches!(
-                l,
-                b"daily"
-                    | b"nightly"
-                    | b"weekly"
-                    | b"monthly"
-                    | b"annually"
-                    | b"yearly"
-                    | b"hourly"
-                    | b"every"
-                    | b"each"
-            ),
-        );
-        // vague: "now", "recently", "the future".
-        no(
-            rule::VAGUE,
-            !matches!(
-                l,
-                b"now"
-                    | b"currently"
-                    | b"nowadays"
-                    | b"right"
-                    | b"these"
-                    | b"current"
-                    | b"recently"
-                    | b"lately"
-                    | b"more"
-                    | b"recent"
-                    | b"the"
-            ),
-        );
+        let mut skip = word_skip(l, digit);
+        // holiday: also at a capital ("Christmas").
+        if self.capital(i) {
+            skip &= !(1 << rule::HOLIDAY);
+        }
         skip
     }
 
@@ -2645,6 +2478,204 @@ impl<'a> Scanner<'a> {
         };
         hit(end, "time", v, None)
     }
+}
+
+/// What [`Scanner::cannot_start`] says of a word from the word alone: `l` lowercased, `digit`
+/// when it starts with a digit. [`rule::HOLIDAY`] is left out here at "last", "next" and
+/// "this" only; the scanner also leaves it out at a capital.
+fn word_cannot_start(l: &[u8], digit: bool) -> u32 {
+    let mon = month_of_lower(l).is_some();
+    let wd = weekday_of_lower(l).is_some();
+    // The words `find_prefix` passes over.
+    let pre = matches!(
+        l,
+        b"early" | b"late" | b"earlier" | b"later" | b"mid" | b"the"
+    );
+    let rel = matches!(l, b"last" | b"this" | b"next" | b"past");
+    let mut skip = 0u32;
+    let mut no = |r: u32, cannot: bool| {
+        if cannot {
+            skip |= 1 << r;
+        }
+    };
+    // iso_date, numeric_date: a number first.
+    no(rule::ISO_DATE, true);
+    no(rule::NUMERIC_DATE, true);
+    // clock_time: "noon" and the like, or "11pm".
+    no(
+        rule::CLOCK_TIME,
+        !(digit
+            || matches!(
+                l,
+                b"noon"
+                    | b"midday"
+                    | b"midnight"
+                    | b"dawn"
+                    | b"daybreak"
+                    | b"sunrise"
+                    | b"dusk"
+                    | b"sunset"
+                    | b"nightfall"
+            )),
+    );
+    // month_day: "[Wednesday,] January 5".
+    no(rule::MONTH_DAY, !(mon || wd));
+    // day_month: "[Wednesday,] 5th January", "the 3rd of March".
+    no(rule::DAY_MONTH, !(wd || digit || l == b"the"));
+    // month_year: "[mid-]January 2022".
+    no(rule::MONTH_YEAR, !(mon || pre));
+    // weekday: "[early] [the] [last|next…] [coming] Thursday".
+    no(
+        rule::WEEKDAY,
+        !(wd || pre || rel || matches!(l, b"previous" | b"following" | b"coming")),
+    );
+    // relative_day: "[early] yesterday", "tonight", "last night", "this morning".
+    no(
+        rule::RELATIVE_DAY,
+        !(pre
+            || matches!(
+                l,
+                b"yesterday" | b"today" | b"tomorrow" | b"tonight" | b"last" | b"this"
+            )),
+    );
+    // anchored_day: "the day before", "that same day", "that night".
+    no(rule::ANCHORED_DAY, !matches!(l, b"the" | b"that"));
+    // weekend: "the|this|last|next weekend".
+    no(
+        rule::WEEKEND,
+        !matches!(l, b"the" | b"this" | b"last" | b"next"),
+    );
+    // holiday: "[last|next|this] Christmas" (a capital).
+    no(rule::HOLIDAY, !matches!(l, b"last" | b"next" | b"this"));
+    // this_period: "[earlier] [the] last|current… week".
+    no(
+        rule::THIS_PERIOD,
+        !(pre || rel || matches!(l, b"current" | b"previous" | b"coming")),
+    );
+    // The words `count` starts from ("a", "few", "five").
+    let count = matches!(
+        l,
+        b"a" | b"an" | b"one" | b"few" | b"several" | b"many" | b"some"
+    ) || word_number_lower(l).is_some();
+    // ago: "[about] [more than] two days ago".
+    no(
+        rule::AGO,
+        !(count
+            || matches!(
+                l,
+                b"about" | b"nearly" | b"almost" | b"roughly" | b"around" | b"over" | b"more"
+            )),
+    );
+    // quarter: "[the|its|a] [fiscal|latest…] [year-ago] [1990] [third] quarter|half|period".
+    no(
+        rule::QUARTER,
+        !(digit
+            || matches!(
+                l,
+                b"the"
+                    | b"its"
+                    | b"a"
+                    | b"fiscal"
+                    | b"latest"
+                    | b"recent"
+                    | b"comparable"
+                    | b"same"
+                    | b"current"
+                    | b"year"
+                    | b"first"
+                    | b"second"
+                    | b"third"
+                    | b"fourth"
+            )),
+    );
+    // year: "[early] [the] summer", "the 1990s", "the nineties", "nineteen ninety-six",
+    // "fiscal 1989" (the years themselves are numbers).
+    no(
+        rule::YEAR,
+        !(digit
+            || pre
+            || matches!(
+                l,
+                b"nineteen" | b"fiscal" | b"spring" | b"summer" | b"fall" | b"autumn" | b"winter"
+            )),
+    );
+    // month_alone: "[early] [last|this|next|past] January".
+    no(rule::MONTH_ALONE, !(mon || pre || rel));
+    // duration: "[the] [past|first…] two weeks".
+    no(
+        rule::DURATION,
+        !(count
+            || matches!(
+                l,
+                b"the"
+                    | b"past"
+                    | b"last"
+                    | b"next"
+                    | b"first"
+                    | b"coming"
+                    | b"previous"
+                    | b"latest"
+                    | b"following"
+                    | b"recent"
+            )),
+    );
+    // set: "daily", "every day".
+    no(
+        rule::SET,
+        !matches!(
+            l,
+            b"daily"
+                | b"nightly"
+                | b"weekly"
+                | b"monthly"
+                | b"annually"
+                | b"yearly"
+                | b"hourly"
+                | b"every"
+                | b"each"
+        ),
+    );
+    // vague: "now", "recently", "the future".
+    no(
+        rule::VAGUE,
+        !matches!(
+            l,
+            b"now"
+                | b"currently"
+                | b"nowadays"
+                | b"right"
+                | b"these"
+                | b"current"
+                | b"recently"
+                | b"lately"
+                | b"more"
+                | b"recent"
+                | b"the"
+        ),
+    );
+    skip
+}
+
+/// [`word_cannot_start`], read from a table made once for the words [`could_start`] accepts
+/// (a binary search rather than the hundred-odd byte-string compares of the function), and
+/// worked out for the others (the words that start with a digit).
+fn word_skip(l: &[u8], digit: bool) -> u32 {
+    static TABLE: std::sync::OnceLock<Vec<(u128, u32)>> = std::sync::OnceLock::new();
+    if !digit {
+        let table = TABLE.get_or_init(|| {
+            let mut t: Vec<(u128, u32)> = COULD_START_WORDS
+                .iter()
+                .chain(CALENDAR_WORDS)
+                .map(|w| (packed::key(w), word_cannot_start(w, false)))
+                .collect();
+            t.sort_unstable_by_key(|e| e.0);
+            t
+        });
+        if let Ok(k) = table.binary_search_by_key(&packed::key(l), |e| e.0) {
+            return table[k].1;
+        }
+    }
+    word_cannot_start(l, digit)
 }
 
 /// Lowercases an ASCII word of at most 16 bytes into `buf` (longer or non-ASCII words give

@@ -584,7 +584,7 @@ fn first_is_the_first_of_the_full_run() {
         let all = Scanner::new(&text, None, None).run();
         let expected = all
             .iter()
-            .find(|t| t.span.start < limit && wanted(*t))
+            .find(|t| t.span.start < limit && wanted(t))
             .cloned();
         let got = Scanner::new(&text, None, None).first(limit, wanted);
         assert_eq!(got, expected, "{text:?} {limit}");
