@@ -92,6 +92,24 @@ fn extract_piece(piece: &str, reference: Option<NaiveDate>) -> Vec<TimeExpr> {
     scan::Scanner::new(piece, reference, dateline).run()
 }
 
+/// The first expression of `piece` (read as [`extract_piece`] reads it, without a reference
+/// date) that starts before byte `limit` and that `wanted` accepts; with `year_only`, none from
+/// a piece that [`scan::may_name_year_in`] turns away. The scan stops there, and the piece is cut
+/// into tokens once for both.
+fn first_in_piece(
+    piece: &str,
+    limit: usize,
+    year_only: bool,
+    wanted: impl FnMut(&TimeExpr) -> bool,
+) -> Option<TimeExpr> {
+    let t = scan::tokenize(piece);
+    if year_only && !scan::may_name_year_in(piece, &t) {
+        return None;
+    }
+    let dateline = crate::document::dateline_of(piece).map(|d| &piece[d]);
+    scan::Scanner::with_tokens(piece, t, None, dateline).first(limit, wanted)
+}
+
 /// True for a month or weekday name ("March", "monday") or a month abbreviation with its
 /// period ("Jan.", "Sept."), in any case. Other extractors use it to keep calendar words out
 /// of names.
@@ -137,15 +155,13 @@ pub fn reference_date(doc: &Document, ctx: &Context) -> RefDate {
             // the lead) reads one paragraph, not the whole text.
             let first_year = |span: &Span| {
                 let piece = &doc.text[span.clone()];
-                if !scan::may_name_year(piece) {
-                    return None;
-                }
-                extract_piece(piece, None).iter().find_map(|t| {
-                    let v = t.value.get(..4)?;
-                    (span.start + t.span.start >= dl.end && v.bytes().all(|b| b.is_ascii_digit()))
-                        .then(|| v.parse::<i32>().ok())
-                        .flatten()
-                })
+                let t = first_in_piece(piece, usize::MAX, true, |t| {
+                    span.start + t.span.start >= dl.end
+                        && t.value
+                            .get(..4)
+                            .is_some_and(|v| v.bytes().all(|b| b.is_ascii_digit()))
+                })?;
+                t.value.get(..4)?.parse::<i32>().ok()
             };
             let year = doc
                 .paragraphs
@@ -176,23 +192,23 @@ pub fn reference_date(doc: &Document, ctx: &Context) -> RefDate {
         .map_or(0, |p| p.end)
         .min(sentence_past)
         .min(doc.text.len());
-    for t in extract_piece(&doc.text[..top_end], None) {
-        if let Some(d) = absolute(&t) {
-            if t.span.start < TOP_DATE_LIMIT {
-                // The evidence is the whole line when it is a short publication line
-                // ("Published 6 March 2025"), else the date itself.
-                let line = doc
-                    .paragraph_at(t.span.start)
-                    .map(|p| doc.paragraphs[p].clone())
-                    .filter(|p| p.len() <= 80)
-                    .unwrap_or(t.span);
-                return RefDate {
-                    date: Some(d),
-                    origin: DateOrigin::Text,
-                    span: Some(line),
-                };
-            }
-        }
+    // Only a date that starts before TOP_DATE_LIMIT is wanted: the scan stops there.
+    let top = first_in_piece(&doc.text[..top_end], TOP_DATE_LIMIT, false, |t| {
+        absolute(t).is_some()
+    });
+    if let Some((t, d)) = top.and_then(|t| absolute(&t).map(|d| (t, d))) {
+        // The evidence is the whole line when it is a short publication line
+        // ("Published 6 March 2025"), else the date itself.
+        let line = doc
+            .paragraph_at(t.span.start)
+            .map(|p| doc.paragraphs[p].clone())
+            .filter(|p| p.len() <= 80)
+            .unwrap_or(t.span);
+        return RefDate {
+            date: Some(d),
+            origin: DateOrigin::Text,
+            span: Some(line),
+        };
     }
     RefDate {
         date: None,

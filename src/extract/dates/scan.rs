@@ -63,16 +63,14 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
         let c = CLASS[usize::from(b[i])];
         if c >= LETTER {
             let s = i;
-            let mut letters = c == LETTER;
             i += 1;
-            while i < b.len() {
-                let c = CLASS[usize::from(b[i])];
-                if c < LETTER {
-                    break;
-                }
-                letters |= c == LETTER;
+            while i < b.len() && CLASS[usize::from(b[i])] >= LETTER {
                 i += 1;
             }
+            // A token is a number when all its bytes are digits: one that starts with a letter
+            // is a word without a look at the rest (most tokens).
+            let letters =
+                c == LETTER || b[s + 1..i].iter().any(|&x| CLASS[usize::from(x)] == LETTER);
             let kind = if letters { K::Word } else { K::Num };
             out.push(Tok { s, e: i, kind });
         } else {
@@ -203,39 +201,46 @@ fn weekday_of_lower(l: &[u8]) -> Option<Weekday> {
     })
 }
 
+/// A number word ("seven", "Twenty", "ninety"), as one match on the lowercase word rather
+/// than a case-blind compare with each of the 28.
 fn word_number(w: &str) -> Option<u32> {
-    const W: [&str; 21] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    if let Some(i) = W.iter().position(|x| w.eq_ignore_ascii_case(x)) {
-        return Some(i as u32);
-    }
-    const T: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    T.iter()
-        .position(|x| w.eq_ignore_ascii_case(x))
-        .map(|i| (i as u32 + 2) * 10)
+    let mut buf = [0u8; 16];
+    word_number_lower(lower(w, &mut buf)?)
+}
+
+/// [`word_number`] of a word already lowercased.
+fn word_number_lower(l: &[u8]) -> Option<u32> {
+    Some(match l {
+        b"zero" => 0,
+        b"one" => 1,
+        b"two" => 2,
+        b"three" => 3,
+        b"four" => 4,
+        b"five" => 5,
+        b"six" => 6,
+        b"seven" => 7,
+        b"eight" => 8,
+        b"nine" => 9,
+        b"ten" => 10,
+        b"eleven" => 11,
+        b"twelve" => 12,
+        b"thirteen" => 13,
+        b"fourteen" => 14,
+        b"fifteen" => 15,
+        b"sixteen" => 16,
+        b"seventeen" => 17,
+        b"eighteen" => 18,
+        b"nineteen" => 19,
+        b"twenty" => 20,
+        b"thirty" => 30,
+        b"forty" => 40,
+        b"fifty" => 50,
+        b"sixty" => 60,
+        b"seventy" => 70,
+        b"eighty" => 80,
+        b"ninety" => 90,
+        _ => return None,
+    })
 }
 
 fn ordinal(w: &str) -> Option<u32> {
@@ -437,6 +442,56 @@ fn cue_of(w: &[u8]) -> Cue {
     }
 }
 
+/// Every rule of [`Scanner::at`], as [`Scanner::cannot_start`] bits.
+const ALL_RULES: u32 = (1 << 19) - 1;
+
+/// The names of the rules of [`Scanner::at`], in cascade order (see [`rule`]).
+const RULE_NAMES: [&str; 19] = [
+    "iso_date",
+    "numeric_date",
+    "clock_time",
+    "month_day",
+    "day_month",
+    "month_year",
+    "weekday",
+    "relative_day",
+    "anchored_day",
+    "weekend",
+    "holiday",
+    "this_period",
+    "ago",
+    "quarter",
+    "year",
+    "month_alone",
+    "duration",
+    "set",
+    "vague",
+];
+
+/// The rules of [`Scanner::at`] by their place in its cascade: bit `1 << r` of
+/// [`Scanner::cannot_start`] is rule `r`.
+mod rule {
+    pub const ISO_DATE: u32 = 0;
+    pub const NUMERIC_DATE: u32 = 1;
+    pub const CLOCK_TIME: u32 = 2;
+    pub const MONTH_DAY: u32 = 3;
+    pub const DAY_MONTH: u32 = 4;
+    pub const MONTH_YEAR: u32 = 5;
+    pub const WEEKDAY: u32 = 6;
+    pub const RELATIVE_DAY: u32 = 7;
+    pub const ANCHORED_DAY: u32 = 8;
+    pub const WEEKEND: u32 = 9;
+    pub const HOLIDAY: u32 = 10;
+    pub const THIS_PERIOD: u32 = 11;
+    pub const AGO: u32 = 12;
+    pub const QUARTER: u32 = 13;
+    pub const YEAR: u32 = 14;
+    pub const MONTH_ALONE: u32 = 15;
+    pub const DURATION: u32 = 16;
+    pub const SET: u32 = 17;
+    pub const VAGUE: u32 = 18;
+}
+
 pub(super) struct Scanner<'a> {
     text: &'a str,
     t: Vec<Tok>,
@@ -459,15 +514,12 @@ pub(super) struct Scanner<'a> {
 
 /// Whether `t` mentions quarters, and every quarter it names, with its token: an ordinal
 /// ("third-quarter") or the month a quarter ended in ("the quarter ended Sept. 30").
-fn quarters_in(text: &str, t: &[Tok]) -> (bool, Vec<(usize, u32)>) {
+/// `quarter_words` are the tokens that are the word "quarter", in text order.
+fn quarters_in(text: &str, t: &[Tok], quarter_words: &[usize]) -> (bool, Vec<(usize, u32)>) {
     let w = |i: usize| &text[t[i].s..t[i].e];
-    let mut has = false;
+    let has = !quarter_words.is_empty();
     let mut named = Vec::new();
-    for i in 0..t.len() {
-        if t[i].kind != K::Word || !w(i).eq_ignore_ascii_case("quarter") {
-            continue;
-        }
-        has = true;
+    for &i in quarter_words {
         let mut j = i;
         if j > 0 && t[j - 1].kind == K::Punct(b'-') {
             j -= 1;
@@ -491,24 +543,44 @@ fn quarters_in(text: &str, t: &[Tok]) -> (bool, Vec<(usize, u32)>) {
 
 impl<'a> Scanner<'a> {
     pub(super) fn new(text: &'a str, r: Option<NaiveDate>, dateline: Option<&str>) -> Scanner<'a> {
-        let t = tokenize(text);
+        Scanner::with_tokens(text, tokenize(text), r, dateline)
+    }
+
+    /// [`Scanner::new`] with the text already cut into tokens (`t` is [`tokenize`]`(text)`).
+    pub(super) fn with_tokens(
+        text: &'a str,
+        t: Vec<Tok>,
+        r: Option<NaiveDate>,
+        dateline: Option<&str>,
+    ) -> Scanner<'a> {
         let dmy = day_first(text, &t, dateline);
-        let (has_quarter, report_q) = quarters_in(text, &t);
         let mut next_anchor = vec![u32::MAX; t.len()];
         let mut next = u32::MAX;
         let bytes = text.as_bytes();
+        // The "quarter"s of the text, last first: found here, among the anchors (it is one),
+        // rather than by a pass of their own over every token.
+        let mut quarter_words = Vec::new();
         for k in (0..t.len()).rev() {
             let anchor = match t[k].kind {
                 K::Punct(_) => false,
                 // All digits: a number is an anchor.
                 K::Num => true,
-                K::Word => is_anchor_bytes(&bytes[t[k].s..t[k].e]),
+                K::Word => {
+                    let w = &bytes[t[k].s..t[k].e];
+                    let anchor = is_anchor_bytes(w);
+                    if anchor && w.eq_ignore_ascii_case(b"quarter") {
+                        quarter_words.push(k);
+                    }
+                    anchor
+                }
             };
             if anchor {
                 next = k as u32;
             }
             next_anchor[k] = next;
         }
+        quarter_words.reverse();
+        let (has_quarter, report_q) = quarters_in(text, &t, &quarter_words);
         Scanner {
             next_anchor,
             text,
@@ -677,6 +749,9 @@ impl<'a> Scanner<'a> {
         // "until Friday" looks ahead unless the clause has a past verb ("searched … until").
         let mut until = None;
         let mut j = i;
+        // The lowercase word before the last word read, which is the next one read (the
+        // previous step's `prev`), and the token it is of.
+        let (mut pb, mut prev_len, mut prev_of) = ([0u8; 16], 0, usize::MAX);
         while j > lo {
             j -= 1;
             match self.t[j].kind {
@@ -684,9 +759,20 @@ impl<'a> Scanner<'a> {
                 K::Punct(b'.') if self.full_stop(j) => return until,
                 K::Word => {
                     let mut buf = [0u8; 16];
-                    let w = self.low(j, &mut buf);
-                    let mut pb = [0u8; 16];
-                    let prev: &[u8] = if j > 0 { self.low(j - 1, &mut pb) } else { b"" };
+                    let w_len = if prev_of == j {
+                        buf = pb;
+                        prev_len
+                    } else {
+                        self.low(j, &mut buf).len()
+                    };
+                    let w = &buf[..w_len];
+                    prev_len = if j > 0 {
+                        self.low(j - 1, &mut pb).len()
+                    } else {
+                        0
+                    };
+                    prev_of = j.wrapping_sub(1);
+                    let prev = &pb[..prev_len];
                     match w {
                         // "as soon as Tuesday", "as early as Friday".
                         b"soon" | b"early"
@@ -771,15 +857,57 @@ impl<'a> Scanner<'a> {
         self.run_with(true)
     }
 
+    /// The first expression [`Scanner::run`] would list that starts before byte `limit` and
+    /// that `wanted` accepts, found without reading on past it (the expressions before it are
+    /// found all the same: each can change how the next one reads).
+    pub(super) fn first(
+        self,
+        limit: usize,
+        mut wanted: impl FnMut(&TimeExpr) -> bool,
+    ) -> Option<TimeExpr> {
+        let mut first = None;
+        self.scan(true, limit, |t| {
+            let stop = wanted(&t);
+            if stop {
+                first = Some(t);
+            }
+            stop
+        });
+        first
+    }
+
     /// [`Scanner::run`]; `gate` turns away at once the numbers no rule can start from (see
     /// [`Scanner::number_may_start`]), tries only `ago` after "about", "more" and the like,
     /// and passes over the rules [`Scanner::cannot_start`] rules out at a token:
     /// the tests run the scanner without it as the reference.
-    fn run_with(mut self, gate: bool) -> Vec<TimeExpr> {
+    fn run_with(self, gate: bool) -> Vec<TimeExpr> {
         let mut out = Vec::new();
+        self.scan(gate, usize::MAX, |t| {
+            out.push(t);
+            false
+        });
+        out
+    }
+
+    /// Hands each expression that starts before byte `limit` to `found`, in text order, until
+    /// it says to stop (`gate`: see [`Scanner::run_with`]).
+    fn scan(mut self, gate: bool, limit: usize, mut found: impl FnMut(TimeExpr) -> bool) {
         let mut i = 0;
-        while i < self.t.len() {
-            if gate && self.t[i].kind == K::Num && !self.number_may_start(i) {
+        while i < self.t.len() && self.t[i].s < limit {
+            // What `at` turns away first, without a call: tokens far from an anchor (most
+            // tokens), all at once up to the first one within reach of the next anchor, and
+            // punctuation.
+            let anchor = self.next_anchor[i] as usize;
+            if anchor.saturating_sub(i) > ANCHOR_REACH {
+                if anchor >= self.t.len() {
+                    break;
+                }
+                i = anchor - ANCHOR_REACH;
+                continue;
+            }
+            if matches!(self.t[i].kind, K::Punct(_))
+                || (gate && self.t[i].kind == K::Num && !self.number_may_start(i))
+            {
                 i += 1;
                 continue;
             }
@@ -787,20 +915,22 @@ impl<'a> Scanner<'a> {
                 if h.end > i {
                     let span: Span = self.t[i].s..self.t[h.end - 1].e;
                     self.note(&h);
-                    out.push(TimeExpr {
+                    let stop = found(TimeExpr {
                         span,
                         kind: h.kind,
                         value: h.value,
                         day: h.day,
                         rule,
                     });
+                    if stop {
+                        return;
+                    }
                     i = h.end;
                     continue;
                 }
             }
             i += 1;
         }
-        out
     }
 
     /// Whether an expression can start at the number at `i`. Every rule that starts at a
@@ -835,17 +965,18 @@ impl<'a> Scanner<'a> {
         if (self.next_anchor[i] as usize).saturating_sub(i) > ANCHOR_REACH {
             return None;
         }
-        match self.t[i].kind {
+        // The word lowercased once, for the tests below.
+        let mut buf = [0u8; 16];
+        let l: &[u8] = match self.t[i].kind {
             K::Punct(_) => return None,
-            K::Word if !could_start(self.w(i)) => return None,
-            _ => {}
-        }
+            K::Word => could_start(self.w(i), &mut buf)?,
+            K::Num => b"",
+        };
         self.at.set(i);
         // Approximations start only "about two years ago" ("more" also "more recently"):
         // the other rules are not tried.
         if gate && self.t[i].kind == K::Word {
-            let mut buf = [0u8; 16];
-            match self.low(i, &mut buf) {
+            match l {
                 b"about" | b"nearly" | b"almost" | b"roughly" | b"around" | b"over" => {
                     return self.ago(i).map(|h| ("ago", h));
                 }
@@ -856,34 +987,47 @@ impl<'a> Scanner<'a> {
                 _ => {}
             }
         }
-        type R<'b> = fn(&Scanner<'b>, usize) -> Option<Hit>;
-        let rules: [(&'static str, R<'a>); 19] = [
-            ("iso_date", Scanner::iso_date),
-            ("numeric_date", Scanner::numeric_date),
-            ("clock_time", Scanner::clock_time),
-            ("month_day", Scanner::month_day),
-            ("day_month", Scanner::day_month),
-            ("month_year", Scanner::month_year),
-            ("weekday", Scanner::weekday),
-            ("relative_day", Scanner::relative_day),
-            ("anchored_day", Scanner::anchored_day),
-            ("weekend", Scanner::weekend),
-            ("holiday", Scanner::holiday),
-            ("this_period", Scanner::this_period),
-            ("ago", Scanner::ago),
-            ("quarter", Scanner::quarter),
-            ("year", Scanner::year),
-            ("month_alone", Scanner::month_alone),
-            ("duration", Scanner::duration),
-            ("set", Scanner::set),
-            ("vague", Scanner::vague),
-        ];
-        let skip = if gate { self.cannot_start(i) } else { 0 };
-        rules
-            .iter()
-            .enumerate()
-            .filter(|(r, _)| skip & (1 << r) == 0)
-            .find_map(|(_, (name, f))| f(self, i).map(|h| (*name, h)))
+        let skip = if gate {
+            self.cannot_start_lower(i, l)
+        } else {
+            0
+        };
+        // The rules left, in cascade order: one bit each.
+        let mut left = ALL_RULES & !skip;
+        while left != 0 {
+            let r = left.trailing_zeros();
+            left &= left - 1;
+            if let Some(h) = self.rule(r, i) {
+                return Some((RULE_NAMES[r as usize], h));
+            }
+        }
+        None
+    }
+
+    /// Rule `r` of the cascade (see [`rule`]) at token `i`.
+    fn rule(&self, r: u32, i: usize) -> Option<Hit> {
+        match r {
+            rule::ISO_DATE => self.iso_date(i),
+            rule::NUMERIC_DATE => self.numeric_date(i),
+            rule::CLOCK_TIME => self.clock_time(i),
+            rule::MONTH_DAY => self.month_day(i),
+            rule::DAY_MONTH => self.day_month(i),
+            rule::MONTH_YEAR => self.month_year(i),
+            rule::WEEKDAY => self.weekday(i),
+            rule::RELATIVE_DAY => self.relative_day(i),
+            rule::ANCHORED_DAY => self.anchored_day(i),
+            rule::WEEKEND => self.weekend(i),
+            rule::HOLIDAY => self.holiday(i),
+            rule::THIS_PERIOD => self.this_period(i),
+            rule::AGO => self.ago(i),
+            rule::QUARTER => self.quarter(i),
+            rule::YEAR => self.year(i),
+            rule::MONTH_ALONE => self.month_alone(i),
+            rule::DURATION => self.duration(i),
+            rule::SET => self.set(i),
+            rule::VAGUE => self.vague(i),
+            _ => None,
+        }
     }
 
     /// The rules of [`Scanner::at`] (bit `r` for the `r`-th) that cannot match at the word at
@@ -891,159 +1035,163 @@ impl<'a> Scanner<'a> {
     /// modifier that `prefix` passes over) to be a month, a weekday, a number-like word
     /// ("5th", "11pm") or one of a few words, so one look at the word spares most of the
     /// cascade at the "the", "that", "year" a crisis article is full of; at a number, the
-    /// rules that want a word. Punctuation: none are skipped.
+    /// rules that want a word. Punctuation: none are skipped. What the word alone says is
+    /// read from a table (see [`word_skip`]); "the" and "a" also look at the next word.
+    #[cfg(test)]
     fn cannot_start(&self, i: usize) -> u32 {
+        let mut buf = [0u8; 16];
+        let l = self.low(i, &mut buf);
+        self.cannot_start_lower(i, l)
+    }
+
+    /// [`Scanner::cannot_start`] with the word at `i` already lowercased: `l` is
+    /// [`Scanner::low`]`(i)`.
+    fn cannot_start_lower(&self, i: usize, l: &[u8]) -> u32 {
         match self.t[i].kind {
             K::Word => {}
             // At a number only iso_date, numeric_date, clock_time, day_month, ago, quarter,
             // year and duration can start: the others want a word first.
             K::Num => {
-                return [3, 5, 6, 7, 8, 9, 10, 11, 15, 17, 18]
-                    .iter()
-                    .fold(0, |m, r| m | 1 << r)
+                return [
+                    rule::MONTH_DAY,
+                    rule::MONTH_YEAR,
+                    rule::WEEKDAY,
+                    rule::RELATIVE_DAY,
+                    rule::ANCHORED_DAY,
+                    rule::WEEKEND,
+                    rule::HOLIDAY,
+                    rule::THIS_PERIOD,
+                    rule::MONTH_ALONE,
+                    rule::SET,
+                    rule::VAGUE,
+                ]
+                .iter()
+                .fold(0, |m, r| m | 1 << r)
             }
             K::Punct(_) => return 0,
         }
-        let mut buf = [0u8; 16];
-        let l = self.low(i, &mut buf);
-        let mon = month_of_lower(l).is_some();
-        let wd = weekday_of_lower(l).is_some();
+        // "the" and "a" can start many rules, but only before a few words: after any other
+        // (most of the "the" and "a" of an article) none can match.
+        match l {
+            b"the" if !self.may_follow_the(i + 1) => return ALL_RULES,
+            b"a" | b"an" if !self.may_follow_a(i + 1) => return ALL_RULES,
+            _ => {}
+        }
         let digit = self.text.as_bytes()[self.t[i].s].is_ascii_digit();
-        // The words `find_prefix` passes over.
-        let pre = matches!(
-            l,
-            b"early" | b"late" | b"earlier" | b"later" | b"mid" | b"the"
-        );
-        let rel = matches!(l, b"last" | b"this" | b"next" | b"past");
-        let mut skip = 0u32;
-        let mut no = |r: u32, cannot: bool| {
-            if cannot {
-                skip |= 1 << r;
-            }
-        };
-        // iso_date, numeric_date: a number first.
-        no(0, true);
-        no(1, true);
-        // clock_time: "noon" and the like, or "11pm".
-        no(
-            2,
-            !(digit
-                || matches!(
-                    l,
-                    b"noon"
-                        | b"midday"
-                        | b"midnight"
-                        | b"dawn"
-                        | b"daybreak"
-                        | b"sunrise"
-                        | b"dusk"
-                        | b"sunset"
-                        | b"nightfall"
-                )),
-        );
-        // month_day: "[Wednesday,] January 5".
-        no(3, !(mon || wd));
-        // day_month: "[Wednesday,] 5th January", "the 3rd of March".
-        no(4, !(wd || digit || l == b"the"));
-        // month_year: "[mid-]January 2022".
-        no(5, !(mon || pre));
-        // weekday: "[early] [the] [last|next…] [coming] Thursday".
-        no(
-            6,
-            !(wd || pre || rel || matches!(l, b"previous" | b"following" | b"coming")),
-        );
-        // relative_day: "[early] yesterday", "tonight", "last night", "this morning".
-        no(
-            7,
-            !(pre
-                || matches!(
-                    l,
-                    b"yesterday" | b"today" | b"tomorrow" | b"tonight" | b"last" | b"this"
-                )),
-        );
-        // anchored_day: "the day before", "that same day", "that night".
-        no(8, !matches!(l, b"the" | b"that"));
-        // weekend: "the|this|last|next weekend".
-        no(9, !matches!(l, b"the" | b"this" | b"last" | b"next"));
-        // holiday: "[last|next|this] Christmas" (a capital).
-        no(
-            10,
-            !(self.capital(i) || matches!(l, b"last" | b"next" | b"this")),
-        );
-        // this_period: "[earlier] [the] last|current… week".
-        no(
-            11,
-            !(pre || rel || matches!(l, b"current" | b"previous" | b"coming")),
-        );
-        // The words `count` starts from ("a", "few", "five").
-        let count = matches!(
-            l,
-            b"a" | b"an" | b"one" | b"few" | b"several" | b"many" | b"some"
-        ) || word_number(self.w(i)).is_some();
-        // ago: "[about] [more than] two days ago".
-        no(
-            12,
-            !(count
-                || matches!(
-                    l,
-                    b"about" | b"nearly" | b"almost" | b"roughly" | b"around" | b"over" | b"more"
-                )),
-        );
-        // month_alone: "[early] [last|this|next|past] January".
-        no(15, !(mon || pre || rel));
-        // duration: "[the] [past|first…] two weeks".
-        no(
-            16,
-            !(count
-                || matches!(
-                    l,
-                    b"the"
-                        | b"past"
-                        | b"last"
-                        | b"next"
-                        | b"first"
-                        | b"coming"
-                        | b"previous"
-                        | b"latest"
-                        | b"following"
-                        | b"recent"
-                )),
-        );
-        // set: "daily", "every day".
-        no(
-            17,
-            !matches!(
-                l,
-                b"daily"
-                    | b"nightly"
-                    | b"weekly"
-                    | b"monthly"
-                    | b"annually"
-                    | b"yearly"
-                    | b"hourly"
-                    | b"every"
-                    | b"each"
-            ),
-        );
-        // vague: "now", "recently", "the future".
-        no(
-            18,
-            !matches!(
-                l,
-                b"now"
-                    | b"currently"
-                    | b"nowadays"
-                    | b"right"
-                    | b"these"
-                    | b"current"
-                    | b"recently"
-                    | b"lately"
-                    | b"more"
-                    | b"recent"
-                    | b"the"
-            ),
-        );
+        let mut skip = word_skip(l, digit);
+        // holiday: also at a capital ("Christmas").
+        if self.capital(i) {
+            skip &= !(1 << rule::HOLIDAY);
+        }
         skip
+    }
+
+    /// Whether a rule can match at a "the" followed by token `k`: a number ("the 3rd of
+    /// March", "the 1990s", "the 1989 period"), an apostrophe ("the '80s") or one of the words
+    /// the rules read after "the": a modifier `prefix` passes over ("the end of"), a relative
+    /// or period word ("the previous day", "the weekend", "the past two weeks", "the
+    /// summer"), a count ("the three days"), "future".
+    fn may_follow_the(&self, k: usize) -> bool {
+        let Some(t) = self.t.get(k) else {
+            return false;
+        };
+        match t.kind {
+            K::Punct(c) => c == b'\'',
+            K::Num => true,
+            K::Word => {
+                let mut buf = [0u8; 16];
+                self.text.as_bytes()[t.s].is_ascii_digit()
+                    || matches!(
+                        self.low(k, &mut buf),
+                        b"end"
+                            | b"beginning"
+                            | b"start"
+                            | b"middle"
+                            | b"previous"
+                            | b"following"
+                            | b"next"
+                            | b"day"
+                            | b"same"
+                            | b"weekend"
+                            | b"this"
+                            | b"current"
+                            | b"last"
+                            | b"past"
+                            | b"coming"
+                            | b"fiscal"
+                            | b"latest"
+                            | b"recent"
+                            | b"comparable"
+                            | b"year"
+                            | b"first"
+                            | b"second"
+                            | b"third"
+                            | b"fourth"
+                            | b"quarter"
+                            | b"period"
+                            | b"spring"
+                            | b"summer"
+                            | b"fall"
+                            | b"autumn"
+                            | b"winter"
+                            | b"twenties"
+                            | b"thirties"
+                            | b"forties"
+                            | b"fifties"
+                            | b"sixties"
+                            | b"seventies"
+                            | b"eighties"
+                            | b"nineties"
+                            | b"a"
+                            | b"an"
+                            | b"one"
+                            | b"few"
+                            | b"several"
+                            | b"many"
+                            | b"some"
+                            | b"future"
+                            | b"near"
+                    )
+                    || word_number(self.w(k)).is_some()
+            }
+        }
+    }
+
+    /// Whether a rule can match at an "a" or "an" followed by token `k`: a unit ("a year
+    /// ago", "a week"), "few", "couple" or "more" before one, a hyphen (which a unit may
+    /// follow), a number, or a word of "a third quarter", "a year-earlier period".
+    fn may_follow_a(&self, k: usize) -> bool {
+        let Some(t) = self.t.get(k) else {
+            return false;
+        };
+        match t.kind {
+            K::Punct(c) => c == b'-',
+            K::Num => true,
+            K::Word => {
+                let mut buf = [0u8; 16];
+                self.text.as_bytes()[t.s].is_ascii_digit()
+                    || matches!(
+                        self.low(k, &mut buf),
+                        b"few"
+                            | b"couple"
+                            | b"more"
+                            | b"fiscal"
+                            | b"latest"
+                            | b"recent"
+                            | b"comparable"
+                            | b"same"
+                            | b"current"
+                            | b"year"
+                            | b"first"
+                            | b"second"
+                            | b"third"
+                            | b"fourth"
+                            | b"quarter"
+                            | b"period"
+                    )
+                    || unit_of(self.w(k)).is_some()
+            }
+        }
     }
 
     /// `2022-01-05`.
@@ -2332,6 +2480,204 @@ impl<'a> Scanner<'a> {
     }
 }
 
+/// What [`Scanner::cannot_start`] says of a word from the word alone: `l` lowercased, `digit`
+/// when it starts with a digit. [`rule::HOLIDAY`] is left out here at "last", "next" and
+/// "this" only; the scanner also leaves it out at a capital.
+fn word_cannot_start(l: &[u8], digit: bool) -> u32 {
+    let mon = month_of_lower(l).is_some();
+    let wd = weekday_of_lower(l).is_some();
+    // The words `find_prefix` passes over.
+    let pre = matches!(
+        l,
+        b"early" | b"late" | b"earlier" | b"later" | b"mid" | b"the"
+    );
+    let rel = matches!(l, b"last" | b"this" | b"next" | b"past");
+    let mut skip = 0u32;
+    let mut no = |r: u32, cannot: bool| {
+        if cannot {
+            skip |= 1 << r;
+        }
+    };
+    // iso_date, numeric_date: a number first.
+    no(rule::ISO_DATE, true);
+    no(rule::NUMERIC_DATE, true);
+    // clock_time: "noon" and the like, or "11pm".
+    no(
+        rule::CLOCK_TIME,
+        !(digit
+            || matches!(
+                l,
+                b"noon"
+                    | b"midday"
+                    | b"midnight"
+                    | b"dawn"
+                    | b"daybreak"
+                    | b"sunrise"
+                    | b"dusk"
+                    | b"sunset"
+                    | b"nightfall"
+            )),
+    );
+    // month_day: "[Wednesday,] January 5".
+    no(rule::MONTH_DAY, !(mon || wd));
+    // day_month: "[Wednesday,] 5th January", "the 3rd of March".
+    no(rule::DAY_MONTH, !(wd || digit || l == b"the"));
+    // month_year: "[mid-]January 2022".
+    no(rule::MONTH_YEAR, !(mon || pre));
+    // weekday: "[early] [the] [last|next…] [coming] Thursday".
+    no(
+        rule::WEEKDAY,
+        !(wd || pre || rel || matches!(l, b"previous" | b"following" | b"coming")),
+    );
+    // relative_day: "[early] yesterday", "tonight", "last night", "this morning".
+    no(
+        rule::RELATIVE_DAY,
+        !(pre
+            || matches!(
+                l,
+                b"yesterday" | b"today" | b"tomorrow" | b"tonight" | b"last" | b"this"
+            )),
+    );
+    // anchored_day: "the day before", "that same day", "that night".
+    no(rule::ANCHORED_DAY, !matches!(l, b"the" | b"that"));
+    // weekend: "the|this|last|next weekend".
+    no(
+        rule::WEEKEND,
+        !matches!(l, b"the" | b"this" | b"last" | b"next"),
+    );
+    // holiday: "[last|next|this] Christmas" (a capital).
+    no(rule::HOLIDAY, !matches!(l, b"last" | b"next" | b"this"));
+    // this_period: "[earlier] [the] last|current… week".
+    no(
+        rule::THIS_PERIOD,
+        !(pre || rel || matches!(l, b"current" | b"previous" | b"coming")),
+    );
+    // The words `count` starts from ("a", "few", "five").
+    let count = matches!(
+        l,
+        b"a" | b"an" | b"one" | b"few" | b"several" | b"many" | b"some"
+    ) || word_number_lower(l).is_some();
+    // ago: "[about] [more than] two days ago".
+    no(
+        rule::AGO,
+        !(count
+            || matches!(
+                l,
+                b"about" | b"nearly" | b"almost" | b"roughly" | b"around" | b"over" | b"more"
+            )),
+    );
+    // quarter: "[the|its|a] [fiscal|latest…] [year-ago] [1990] [third] quarter|half|period".
+    no(
+        rule::QUARTER,
+        !(digit
+            || matches!(
+                l,
+                b"the"
+                    | b"its"
+                    | b"a"
+                    | b"fiscal"
+                    | b"latest"
+                    | b"recent"
+                    | b"comparable"
+                    | b"same"
+                    | b"current"
+                    | b"year"
+                    | b"first"
+                    | b"second"
+                    | b"third"
+                    | b"fourth"
+            )),
+    );
+    // year: "[early] [the] summer", "the 1990s", "the nineties", "nineteen ninety-six",
+    // "fiscal 1989" (the years themselves are numbers).
+    no(
+        rule::YEAR,
+        !(digit
+            || pre
+            || matches!(
+                l,
+                b"nineteen" | b"fiscal" | b"spring" | b"summer" | b"fall" | b"autumn" | b"winter"
+            )),
+    );
+    // month_alone: "[early] [last|this|next|past] January".
+    no(rule::MONTH_ALONE, !(mon || pre || rel));
+    // duration: "[the] [past|first…] two weeks".
+    no(
+        rule::DURATION,
+        !(count
+            || matches!(
+                l,
+                b"the"
+                    | b"past"
+                    | b"last"
+                    | b"next"
+                    | b"first"
+                    | b"coming"
+                    | b"previous"
+                    | b"latest"
+                    | b"following"
+                    | b"recent"
+            )),
+    );
+    // set: "daily", "every day".
+    no(
+        rule::SET,
+        !matches!(
+            l,
+            b"daily"
+                | b"nightly"
+                | b"weekly"
+                | b"monthly"
+                | b"annually"
+                | b"yearly"
+                | b"hourly"
+                | b"every"
+                | b"each"
+        ),
+    );
+    // vague: "now", "recently", "the future".
+    no(
+        rule::VAGUE,
+        !matches!(
+            l,
+            b"now"
+                | b"currently"
+                | b"nowadays"
+                | b"right"
+                | b"these"
+                | b"current"
+                | b"recently"
+                | b"lately"
+                | b"more"
+                | b"recent"
+                | b"the"
+        ),
+    );
+    skip
+}
+
+/// [`word_cannot_start`], read from a table made once for the words [`could_start`] accepts
+/// (a binary search rather than the hundred-odd byte-string compares of the function), and
+/// worked out for the others (the words that start with a digit).
+fn word_skip(l: &[u8], digit: bool) -> u32 {
+    static TABLE: std::sync::OnceLock<Vec<(u128, u32)>> = std::sync::OnceLock::new();
+    if !digit {
+        let table = TABLE.get_or_init(|| {
+            let mut t: Vec<(u128, u32)> = COULD_START_WORDS
+                .iter()
+                .chain(CALENDAR_WORDS)
+                .map(|w| (packed::key(w), word_cannot_start(w, false)))
+                .collect();
+            t.sort_unstable_by_key(|e| e.0);
+            t
+        });
+        if let Ok(k) = table.binary_search_by_key(&packed::key(l), |e| e.0) {
+            return table[k].1;
+        }
+    }
+    word_cannot_start(l, digit)
+}
+
 /// Lowercases an ASCII word of at most 16 bytes into `buf` (longer or non-ASCII words give
 /// `None`: no calendar word is like that), so that word tests never allocate.
 fn lower<'b>(w: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
@@ -2394,17 +2740,41 @@ fn already_lower(w: &str) -> bool {
 }
 
 /// Words that can begin an expression; any other word is skipped at once, which keeps the
-/// scan fast on ordinary prose.
-fn could_start(w: &str) -> bool {
-    if w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
-        return true;
+/// scan fast on ordinary prose. The word lowercased into `buf` when it can ("" for one that
+/// starts with a digit but is not ASCII or is long), `None` when it cannot: most words are
+/// turned away by their shape (see [`shape_bit`]) before they are lowercased and looked up.
+fn could_start<'b>(w: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
+    let b = w.as_bytes();
+    let (&first, &last) = (b.first()?, b.last()?);
+    if first.is_ascii_digit() {
+        return Some(lower(w, buf).unwrap_or(b""));
     }
-    let mut buf = [0u8; 16];
-    let Some(l) = lower(w, &mut buf) else {
-        return false;
-    };
-    COULD_START.contains(packed::key(l))
+    let shape = shape_bit(b.len(), first, last)?;
+    if START_SHAPES[shape / 64] & 1 << (shape % 64) == 0 {
+        return None;
+    }
+    let l = lower(w, buf)?;
+    COULD_START.contains(packed::key(l)).then_some(l)
 }
+
+/// One bit per shape (see [`shape_bit`]) of the words [`could_start`] accepts.
+static START_SHAPES: [u64; 17 << 4] = {
+    let mut t = [0u64; 17 << 4];
+    let lists = [COULD_START_WORDS, CALENDAR_WORDS];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            let w = lists[l][i];
+            if let Some(bit) = shape_bit(w.len(), w[0], w[w.len() - 1]) {
+                t[bit / 64] |= 1 << (bit % 64);
+            }
+            i += 1;
+        }
+        l += 1;
+    }
+    t
+};
 
 /// The words [`could_start`] accepts besides the calendar words.
 const COULD_START_WORDS: &[&[u8]] = &[
@@ -2523,39 +2893,47 @@ fn is_anchor(w: &str) -> bool {
 }
 
 /// [`is_anchor`] of a word's bytes (the tokens' spans are byte spans: no char boundary to
-/// check).
+/// check). The word's shape (length, first and last letters) picks the one or two anchor
+/// words it can be, which are then compared with it: most words of a text have the shape of
+/// none and are turned away at once, without being lowercased or looked up in a set.
+#[inline]
 fn is_anchor_bytes(b: &[u8]) -> bool {
-    match b.first() {
-        Some(c) if c.is_ascii_digit() => return true,
-        Some(&first) if may_be_anchor(b.len(), first, b[b.len() - 1]) => {}
-        _ => return false,
-    }
-    if b.len() > 16 || !b.is_ascii() {
-        return false;
-    }
-    let mut buf = [0u8; 16];
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
-    let l = &buf[..b.len()];
-    // A plural counts as its singular ("days", "Mondays").
-    let l = l.strip_suffix(b"s").filter(|x| x.len() > 2).unwrap_or(l);
-    ANCHORS.contains(packed::key(l))
-}
-
-/// Whether a word of `len` bytes with these first and last bytes can be an anchor: most words
-/// of a text are turned away here, before they are lowercased and looked up. Bytes are
-/// compared by their low five bits after lowercasing, so a false "yes" can happen, a false
-/// "no" cannot.
-fn may_be_anchor(len: usize, first: u8, last: u8) -> bool {
-    let Some(bit) = shape_bit(len, first, last) else {
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
         return false;
     };
-    ANCHOR_SHAPES[bit / 64] & 1 << (bit % 64) != 0
+    if first.is_ascii_digit() {
+        return true;
+    }
+    // A plural counts as its singular ("days", "Mondays"), and "Christmas" as "christma".
+    let n = if b.len() > 3 && last | 0x20 == b's' {
+        b.len() - 1
+    } else {
+        b.len()
+    };
+    let Some(shape) = shape_bit(n, first, b[n - 1]) else {
+        return false;
+    };
+    match ANCHOR_INDEX[shape] {
+        0 => false,
+        from => anchor_of_shape(&b[..n], shape, usize::from(from) - 1),
+    }
 }
 
-/// The bit of [`ANCHOR_SHAPES`] for a word of `len` bytes (at most 16) with these first and
-/// last bytes.
+/// Whether `word` (of that shape) is one of the anchor words of its shape, which start at
+/// index `from` of [`ANCHOR_BY_SHAPE`]: only an ASCII word can equal one. Out of line, so
+/// that the test before it, which turns most words away, is cheap where it is inlined.
+#[inline(never)]
+fn anchor_of_shape(word: &[u8], shape: usize, from: usize) -> bool {
+    ANCHOR_BY_SHAPE
+        .get(from..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|(s, _)| *s == shape)
+        .any(|(_, w)| w.eq_ignore_ascii_case(word))
+}
+
+/// The index of a word of `len` bytes (at most 16) with these first and last bytes in
+/// [`ANCHOR_INDEX`]: its shape.
 const fn shape_bit(len: usize, first: u8, last: u8) -> Option<usize> {
     if len > 16 {
         return None;
@@ -2564,29 +2942,54 @@ const fn shape_bit(len: usize, first: u8, last: u8) -> Option<usize> {
     Some(len << 10 | ((first & 31) as usize) << 5 | (last & 31) as usize)
 }
 
-/// One bit per (length, first letter, last letter) of an anchor word, and of its plural (one
-/// byte longer, ending in "s", when the singular has more than two bytes), for
-/// [`may_be_anchor`]: a word's shape, rather than its first and last letters apart.
-static ANCHOR_SHAPES: [u64; 17 << 4] = {
-    let mut t = [0u64; 17 << 4];
+/// How many words [`is_anchor`] accepts.
+const ANCHOR_COUNT: usize = ANCHOR_WORDS.len() + CALENDAR_WORDS.len();
+
+/// The words [`is_anchor`] accepts, with their shapes (see [`shape_bit`]), sorted by shape.
+static ANCHOR_BY_SHAPE: [(usize, &[u8]); ANCHOR_COUNT] = SORTED_ANCHORS;
+
+/// [`ANCHOR_BY_SHAPE`] as a constant, for [`ANCHOR_INDEX`] to be built from.
+const SORTED_ANCHORS: [(usize, &[u8]); ANCHOR_COUNT] = {
+    let mut out: [(usize, &[u8]); ANCHOR_COUNT] = [(0, b""); ANCHOR_COUNT];
     let lists = [ANCHOR_WORDS, CALENDAR_WORDS];
-    let mut l = 0;
+    let (mut l, mut n) = (0, 0);
     while l < lists.len() {
         let mut i = 0;
         while i < lists[l].len() {
             let w = lists[l][i];
-            let n = w.len();
-            if let Some(bit) = shape_bit(n, w[0], w[n - 1]) {
-                t[bit / 64] |= 1 << (bit % 64);
-            }
-            if n > 2 {
-                if let Some(bit) = shape_bit(n + 1, w[0], b's') {
-                    t[bit / 64] |= 1 << (bit % 64);
-                }
-            }
+            let Some(shape) = shape_bit(w.len(), w[0], w[w.len() - 1]) else {
+                panic!("an anchor word has at most 16 bytes");
+            };
+            out[n] = (shape, w);
+            n += 1;
             i += 1;
         }
         l += 1;
+    }
+    // Insertion sort: const code, run once by the compiler.
+    let mut i = 1;
+    while i < ANCHOR_COUNT {
+        let mut j = i;
+        while j > 0 && out[j - 1].0 > out[j].0 {
+            let t = out[j];
+            out[j] = out[j - 1];
+            out[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    out
+};
+
+/// For each shape, one more than the index in [`ANCHOR_BY_SHAPE`] of the first anchor word of
+/// that shape; 0 for a shape no anchor word has.
+static ANCHOR_INDEX: [u8; 17 << 10] = {
+    assert!(ANCHOR_COUNT < 255, "an index fits in a byte");
+    let mut t = [0u8; 17 << 10];
+    let mut i = ANCHOR_COUNT;
+    while i > 0 {
+        i -= 1;
+        t[SORTED_ANCHORS[i].0] = (i + 1) as u8;
     }
     t
 };
@@ -2665,8 +3068,9 @@ const ANCHOR_WORDS: &[&[u8]] = &[
     b"yearly",
     b"yesterday",
 ];
-static ANCHORS: packed::Set<{ ANCHOR_WORDS.len() + CALENDAR_WORDS.len() }> =
-    packed::Set::new(&[ANCHOR_WORDS, CALENDAR_WORDS]);
+/// The anchor words as a set, for the tests' reference [`is_anchor`].
+#[cfg(test)]
+static ANCHORS: packed::Set<ANCHOR_COUNT> = packed::Set::new(&[ANCHOR_WORDS, CALENDAR_WORDS]);
 
 /// Month names, their abbreviations and weekday names, as [`month_of`] and [`weekday_of`]
 /// read them: words that can start an expression and that every expression may hold.
@@ -2708,14 +3112,19 @@ const CALENDAR_WORDS: &[&[u8]] = &[
 /// decades ago", "the end of the year").
 const ANCHOR_REACH: usize = 4;
 
+/// [`may_name_year_in`] of a text not yet cut into tokens.
+#[cfg(test)]
+pub(super) fn may_name_year(text: &str) -> bool {
+    may_name_year_in(text, &tokenize(text))
+}
+
 /// Whether `text`, read without a reference date, can hold an expression whose value starts
 /// with a year. Every such expression has a four-digit number ("2021", "the 1990s",
 /// "2021-08-03"), a slash ("5/1/22"), a two-digit year after a month ("25 Aug 88", "Aug.,
 /// 88") or a spelled year ("nineteen ninety-six", "the year two thousand"): a paragraph
 /// without any is passed over when the year of a yearless dateline is looked for, rather
-/// than scanned by every rule.
-pub(super) fn may_name_year(text: &str) -> bool {
-    let t = tokenize(text);
+/// than scanned by every rule. `t` is [`tokenize`]`(text)`.
+pub(super) fn may_name_year_in(text: &str, t: &[Tok]) -> bool {
     let w = |i: usize| &text[t[i].s..t[i].e];
     (0..t.len()).any(|i| match t[i].kind {
         K::Punct(b'/') => true,
@@ -2738,7 +3147,13 @@ pub(super) fn may_name_year(text: &str) -> bool {
 /// (one with a first number over 12 settles it) or the style of the dateline.
 pub(super) fn day_first(text: &str, t: &[Tok], dateline: Option<&str>) -> Option<bool> {
     let w = |i: usize| t.get(i).map_or("", |x| &text[x.s..x.e]);
-    for i in 0..t.len().saturating_sub(4) {
+    // Every slash is a token of its own: a text without one has no numeric date.
+    let slashes = if text.as_bytes().contains(&b'/') {
+        t.len().saturating_sub(4)
+    } else {
+        0
+    };
+    for i in 0..slashes {
         if t[i].kind == K::Num
             && t[i + 1].kind == K::Punct(b'/')
             && t[i + 2].kind == K::Num

@@ -266,6 +266,17 @@ const DATE_VOCABULARY: &[&str] = &[
     "Spring",
     "December",
     "an",
+    "middle",
+    "start",
+    "latest",
+    "recent",
+    "period",
+    "future",
+    "near",
+    "nineties",
+    "winter",
+    "A",
+    "The",
 ];
 
 /// The rules of [`Scanner::at`] in order, for reading [`Scanner::cannot_start`]'s bits.
@@ -298,6 +309,8 @@ fn gates_lose_no_expression() {
     let total = cases("DATES_GATE_CASES", 20_000);
     // Texts with an expression that starts at a number, and numbers the gate turned away.
     let (mut from_number, mut turned_away, mut past_skipped) = (0, 0, 0);
+    // "the" and "a" before a word no rule reads after them, turned away whole.
+    let mut articles_gated = 0;
     for n in 0..total {
         let words = 2 + (rng.next() % 10) as usize;
         let mut text = String::new();
@@ -315,6 +328,12 @@ fn gates_lose_no_expression() {
         let skips: Vec<(usize, u32)> = (0..scanner.t.len())
             .map(|i| (scanner.t[i].s, scanner.cannot_start(i)))
             .collect();
+        articles_gated += (0..scanner.t.len())
+            .filter(|&i| {
+                ["the", "a", "an"].iter().any(|a| scanner.is(i, a))
+                    && scanner.cannot_start(i) == ALL_RULES
+            })
+            .count();
         let gated = scanner.run_with(true);
         let all = Scanner::new(&text, r, None).run_with(false);
         assert_eq!(gated, all, "{text:?}");
@@ -338,6 +357,7 @@ fn gates_lose_no_expression() {
     assert!(from_number * 10 > total, "{from_number} of {total}");
     assert!(turned_away * 10 > total, "{turned_away} of {total}");
     assert!(past_skipped * 10 > total, "{past_skipped} of {total}");
+    assert!(articles_gated * 10 > total, "{articles_gated} of {total}");
 }
 
 #[test]
@@ -402,4 +422,225 @@ fn lowered_words_are_the_ascii_lowercase_or_nothing() {
             assert_eq!(t.lw(i).as_str(), expected(t.w(i)), "{w:?} at {i}");
         }
     }
+}
+
+/// [`word_number`] as first written: a case-blind compare with each number word in turn.
+fn word_number_reference(w: &str) -> Option<u32> {
+    const W: [&str; 21] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    if let Some(i) = W.iter().position(|x| w.eq_ignore_ascii_case(x)) {
+        return Some(i as u32);
+    }
+    const T: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    T.iter()
+        .position(|x| w.eq_ignore_ascii_case(x))
+        .map(|i| (i as u32 + 2) * 10)
+}
+
+#[test]
+fn word_numbers_match_the_plain_compare() {
+    let words = [
+        "zero",
+        "one",
+        "Two",
+        "THREE",
+        "seventeen",
+        "Twenty",
+        "thirty",
+        "ninety",
+        "nine",
+        "ten",
+        "hundred",
+        "",
+        "on",
+        "ones",
+        "twentyone",
+        "é",
+        "fifty-five",
+    ];
+    let mut rng = Rng(0x3a3b_0001);
+    let mut numbers = 0;
+    for _ in 0..cases("DATES_NUMBER_CASES", 5_000) {
+        let mut w = rng.pick(&words).to_string();
+        // Change the case or one byte now and then.
+        match rng.next() % 4 {
+            0 => w = w.to_uppercase(),
+            1 if !w.is_empty() && w.is_ascii() => {
+                let k = (rng.next() % w.len() as u64) as usize;
+                let c = rng.pick(&["x", "E", "n", "7", "é"]);
+                w = format!("{}{}{}", &w[..k], c, &w[k + 1..]);
+            }
+            _ => {}
+        }
+        numbers += usize::from(word_number(&w).is_some());
+        assert_eq!(word_number(&w), word_number_reference(&w), "{w:?}");
+    }
+    // Both answers are common, or the comparison proves little.
+    let total = cases("DATES_NUMBER_CASES", 5_000);
+    assert!(numbers * 4 > total && numbers * 4 < total * 3, "{numbers}");
+}
+
+#[test]
+fn anchors_of_generated_words_are_often_found() {
+    // The shape index must accept real anchors, not only turn words away: count both.
+    let (mut yes, mut no) = (0, 0);
+    let mut rng = Rng(0xa4c4_0002);
+    for _ in 0..2_000 {
+        let base = rng.pick(&[
+            "day",
+            "Days",
+            "JANUARY",
+            "mondays",
+            "the",
+            "said",
+            "Christmas",
+        ]);
+        let w = if rng.next() % 2 == 0 {
+            base.to_string()
+        } else {
+            format!("{base}s")
+        };
+        let a = is_anchor(&w);
+        assert_eq!(a, is_anchor_reference(&w), "{w:?}");
+        if a {
+            yes += 1;
+        } else {
+            no += 1;
+        }
+    }
+    assert!(yes > 500 && no > 500, "{yes} {no}");
+}
+
+#[test]
+fn the_rule_constants_name_the_rules_in_cascade_order() {
+    let named = [
+        (rule::ISO_DATE, "iso_date"),
+        (rule::NUMERIC_DATE, "numeric_date"),
+        (rule::CLOCK_TIME, "clock_time"),
+        (rule::MONTH_DAY, "month_day"),
+        (rule::DAY_MONTH, "day_month"),
+        (rule::MONTH_YEAR, "month_year"),
+        (rule::WEEKDAY, "weekday"),
+        (rule::RELATIVE_DAY, "relative_day"),
+        (rule::ANCHORED_DAY, "anchored_day"),
+        (rule::WEEKEND, "weekend"),
+        (rule::HOLIDAY, "holiday"),
+        (rule::THIS_PERIOD, "this_period"),
+        (rule::AGO, "ago"),
+        (rule::QUARTER, "quarter"),
+        (rule::YEAR, "year"),
+        (rule::MONTH_ALONE, "month_alone"),
+        (rule::DURATION, "duration"),
+        (rule::SET, "set"),
+        (rule::VAGUE, "vague"),
+    ];
+    for (r, name) in named {
+        assert_eq!(RULE_ORDER[r as usize], name);
+    }
+    assert_eq!(RULE_NAMES, RULE_ORDER);
+}
+
+#[test]
+fn first_is_the_first_of_the_full_run() {
+    // `Scanner::first` (which stops early) against the whole run, filtered afterwards.
+    let mut rng = Rng(0xf125_0001);
+    let (mut found, mut cut_short) = (0, 0);
+    for n in 0..cases("DATES_FIRST_CASES", 5_000) {
+        let text: String = (0..(4 + rng.next() % 20))
+            .map(|_| {
+                let sep = if rng.next() % 4 == 0 { "" } else { " " };
+                format!("{}{sep}", rng.pick(DATE_VOCABULARY))
+            })
+            .collect();
+        let limit = (rng.next() % (text.len() as u64 + 1)) as usize;
+        let wanted = |t: &TimeExpr| match n % 3 {
+            0 => t.day.is_some(),
+            1 => t.value.starts_with(|c: char| c.is_ascii_digit()),
+            _ => true,
+        };
+        let all = Scanner::new(&text, None, None).run();
+        let expected = all
+            .iter()
+            .find(|t| t.span.start < limit && wanted(t))
+            .cloned();
+        let got = Scanner::new(&text, None, None).first(limit, wanted);
+        assert_eq!(got, expected, "{text:?} {limit}");
+        found += usize::from(got.is_some());
+        // Cases where expressions the full run found were never looked for.
+        cut_short += usize::from(got.is_some_and(|g| all.last().is_some_and(|l| l.span != g.span)));
+    }
+    let total = cases("DATES_FIRST_CASES", 5_000);
+    assert!(
+        found * 10 > total && cut_short * 20 > total,
+        "{found} {cut_short}"
+    );
+}
+
+/// [`could_start`] without its shape filter: any word that starts with a digit, or whose
+/// lowercase form is in the set.
+fn could_start_reference(w: &str) -> bool {
+    if w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    let mut buf = [0u8; 16];
+    lower(w, &mut buf).is_some_and(|l| COULD_START.contains(packed::key(l)))
+}
+
+#[test]
+fn start_filter_turns_away_no_starting_word() {
+    let words: Vec<String> = COULD_START_WORDS
+        .iter()
+        .chain(CALENDAR_WORDS)
+        .map(|w| String::from_utf8_lossy(w).into_owned())
+        .chain(["5th", "2022", "said", "people", "The", "NEXT"].map(String::from))
+        .collect();
+    let mut rng = Rng(0x57a2_0001);
+    let (mut yes, mut no) = (0, 0);
+    for _ in 0..cases("DATES_START_CASES", 20_000) {
+        let base = &words[(rng.next() % words.len() as u64) as usize];
+        let mut w = match rng.next() % 3 {
+            0 => base.to_uppercase(),
+            1 => base.chars().rev().collect(),
+            _ => base.clone(),
+        };
+        if rng.next() % 3 == 0 && !w.is_empty() && w.is_ascii() {
+            let k = (rng.next() % w.len() as u64) as usize;
+            let c = rng.pick(&["x", "s", "E", "7", "é", "a"]);
+            w = format!("{}{}{}", &w[..k], c, &w[k + 1..]);
+        }
+        let mut buf = [0u8; 16];
+        let got = could_start(&w, &mut buf).map(<[u8]>::to_vec);
+        assert_eq!(got.is_some(), could_start_reference(&w), "{w:?}");
+        if let Some(l) = got {
+            let mut b2 = [0u8; 16];
+            assert_eq!(l, lower(&w, &mut b2).unwrap_or(b""), "{w:?}");
+            yes += 1;
+        } else {
+            no += 1;
+        }
+    }
+    assert!(yes > 2_000 && no > 2_000, "{yes} {no}");
 }
