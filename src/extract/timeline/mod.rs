@@ -1124,15 +1124,8 @@ fn drop_leading(mut s: String) -> String {
             }
         }
         // A dateline left after its date was dropped ("YAOUNDÉ, - Cameroon has …").
-        const DASHES: &[&str] = &[" - ", " — ", " – ", " _ "];
-        // Only a dash starting in the first 40 bytes counts (the longest is 5 bytes); the
-        // search runs only when a byte that starts a dash's second character is there.
-        let near = head(&s, 40 + 4).as_bytes();
-        let dash = if near.contains(&b'-') || near.contains(&b'_') || near.contains(&0xE2) {
-            search::find_any(head(&s, 40 + 4), DASHES).map(|(k, d)| (k, DASHES[d].len()))
-        } else {
-            None
-        };
+        // Only a dash starting in the first 40 bytes counts (the longest is 5 bytes).
+        let dash = first_dash(head(&s, 40 + 4)).map(|(k, d)| (k, DASHES[d].len()));
         if let Some((k, n)) = dash.filter(|(k, _)| *k < 40) {
             // All capitals ("YAOUNDÉ, -"), or a wire dateline opening with a capital city
             // ("LUSAKA, Zambia _").
@@ -1218,6 +1211,36 @@ fn leading_lead(s: &str) -> Option<&'static str> {
         .copied()
 }
 
+/// The dashes of a dateline left after its date was dropped ([`drop_leading`]).
+const DASHES: &[&str] = &[" - ", " — ", " – ", " _ "];
+
+/// The first of [`DASHES`] in `s` and which one (as `search::find_any` gives it): each starts
+/// with a space and then `-`, `_` or the lead byte 0xE2, so only such spaces, found eight
+/// bytes at a time, are compared, with the dashes in list order.
+fn first_dash(s: &str) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let at = |k: usize| {
+        DASHES
+            .iter()
+            .position(|d| b[k..].starts_with(d.as_bytes()))
+            .map(|d| (k, d))
+    };
+    let mut i = 0;
+    while let (Some(x), Some(y)) = (swar::load(b, i), swar::load(b, i + 1)) {
+        let second =
+            swar::bytes_equal(y, b'-') | swar::bytes_equal(y, b'_') | swar::bytes_equal(y, 0xE2);
+        let mut hits = swar::bytes_equal(x, b' ') & second;
+        while hits != 0 {
+            if let Some(found) = at(i + (hits.trailing_zeros() / 8) as usize) {
+                return Some(found);
+            }
+            hits &= hits - 1;
+        }
+        i += 8;
+    }
+    (i..b.len()).filter(|&k| b[k] == b' ').find_map(at)
+}
+
 /// Does one of [`SUBORDINATE`] open `s`, before a space? Its first word ends at the first
 /// space of `s`: only the openers whose first word is that long are compared.
 fn opens_subordinate(s: &str) -> bool {
@@ -1274,13 +1297,11 @@ const REPORT_VERBS: &[&str] = &[
 /// instead of a search of the whole text per verb.
 fn speech_verb(s: &str) -> Option<(usize, &'static str)> {
     let b = s.as_bytes();
+    let limit = b.len().min(70);
     // The earliest-listed verb found so far and where: a later place can only give a verb
     // listed before it.
     let mut best: Option<(usize, usize)> = None;
-    for k in 0..b.len().min(70) {
-        if b[k] != b' ' {
-            continue;
-        }
+    let mut visit = |k: usize| {
         // Every verb starts with a space and then "sa", "re" or "an" (`| 0x20` lower-cases
         // a letter and makes no other byte one of these): only the verbs so starting, in
         // list order, are compared.
@@ -1289,7 +1310,7 @@ fn speech_verb(s: &str) -> Option<(usize, &'static str)> {
             b"sa" => &[0, 1, 4, 5],
             b"re" => &[2],
             b"an" => &[3],
-            _ => continue,
+            _ => return,
         };
         for &v in verbs {
             if best.is_some_and(|(w, _)| w <= v) {
@@ -1299,6 +1320,31 @@ fn speech_verb(s: &str) -> Option<(usize, &'static str)> {
                 best = Some((v, k));
                 break;
             }
+        }
+    };
+    // The spaces before an "s", "r" or "a" of either case, eight bytes at a time, in order.
+    let mut i = 0;
+    while i < limit {
+        let (Some(x), Some(y)) = (swar::load(b, i), swar::load(b, i + 1)) else {
+            break;
+        };
+        let lower = y | swar::splat(0x20);
+        let next = swar::bytes_equal(lower, b's')
+            | swar::bytes_equal(lower, b'r')
+            | swar::bytes_equal(lower, b'a');
+        let mut hits = swar::bytes_equal(x, b' ') & next;
+        if limit - i < 8 {
+            hits &= (1u64 << (8 * (limit - i))) - 1;
+        }
+        while hits != 0 {
+            visit(i + (hits.trailing_zeros() / 8) as usize);
+            hits &= hits - 1;
+        }
+        i += 8;
+    }
+    for k in i..limit {
+        if b[k] == b' ' {
+            visit(k);
         }
     }
     best.map(|(v, k)| (k, REPORT_VERBS[v]))
@@ -2044,10 +2090,13 @@ mod tests {
         let mut rng = Rng(0xA076_1D64_78BD_642F);
         let n = crate::testing::cases("TIMELINE_CASES", 20_000);
         texts.extend((0..n).map(|_| generated(&mut rng)));
-        const DASHES: &[&str] = &[" - ", " — ", " – ", " _ "];
         const RELATIVES: &[&str] = &[", who ", ", which ", ", where "];
+        // Texts long enough for the eight-byte scans of `first_dash` and `speech_verb`.
+        let mut long = 0;
         for t in &texts {
             assert_eq!(tidy(t), plain::tidy(t), "{t:?}");
+            assert_eq!(first_dash(t), search::find_any(t, DASHES), "{t:?}");
+            long += usize::from(t.len() >= 16);
             assert_eq!(tidy_owned(t.clone()), plain::tidy(t), "{t:?}");
             assert_eq!(
                 rfind_at_comma_ci(t, ", according to "),
@@ -2140,6 +2189,7 @@ mod tests {
                 "{t:?}"
             );
         }
+        assert!(long > n / 2, "{long} of {n}");
     }
 
     /// `named_event` as first written: the first event word searched in the whole phrase.
