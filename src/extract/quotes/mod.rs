@@ -13,7 +13,7 @@ mod attribution;
 use crate::document::Document;
 use crate::extract::actors;
 use crate::model::{Actor, Evidence, Quote};
-use crate::vocab::swar::{bytes_equal, HIGH_BITS};
+use crate::vocab::swar::{bytes_equal, load, splat, HIGH_BITS};
 
 /// Fewer words than this is a scare quote or a term, not a quotation.
 const MIN_WORDS: usize = 3;
@@ -62,11 +62,8 @@ fn opens_with_mark(text: &str, p: &std::ops::Range<usize>) -> Option<usize> {
 /// any byte past ASCII, the lead bytes of curly marks among them), else `end`: eight bytes
 /// at a time, as most of a paragraph holds none.
 fn next_mark_candidate(bytes: &[u8], mut i: usize, end: usize) -> usize {
-    while let Some(chunk) = bytes.get(i..(i + 8).min(end)) {
-        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
-            break;
-        };
-        let x = u64::from_le_bytes(chunk);
+    let within = &bytes[..end.min(bytes.len())];
+    while let Some(x) = load(within, i) {
         let hits =
             x & HIGH_BITS | bytes_equal(x, b'"') | bytes_equal(x, b'\'') | bytes_equal(x, b'`');
         if hits != 0 {
@@ -179,9 +176,9 @@ fn quote_words(text: &str, pieces: &[(usize, usize)]) -> (String, usize) {
                 continue;
             }
             let start = i;
-            i += 1;
+            i = next_space_candidate(s.as_bytes(), i + 1);
             while i < s.len() && white_space_len(s, i) == 0 {
-                i += 1;
+                i = next_space_candidate(s.as_bytes(), i + 1);
             }
             if words > 0 {
                 out.push(' ');
@@ -191,6 +188,30 @@ fn quote_words(text: &str, pieces: &[(usize, usize)]) -> (String, usize) {
         }
     }
     (out, words)
+}
+
+/// The first byte of `b` at or after `i` that may start white space (an ASCII byte up to the
+/// space, or a lead byte of a non-ASCII space: 0xC2, 0xE1, 0xE2, 0xE3), else `b.len()`:
+/// eight bytes at a time, as a word is read past.
+fn next_space_candidate(b: &[u8], mut i: usize) -> usize {
+    while let Some(x) = load(b, i) {
+        // (0x20 | 0x80) - v keeps the high bit of each byte whose low seven bits are at most
+        // 0x20 (no borrow leaves a byte); the ASCII ones are kept.
+        let low = ((splat(0x20) | HIGH_BITS) - (x & !HIGH_BITS)) & !x & HIGH_BITS;
+        let lead = bytes_equal(x, 0xC2)
+            | bytes_equal(x, 0xE1)
+            | bytes_equal(x, 0xE2)
+            | bytes_equal(x, 0xE3);
+        let hits = low | lead;
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && !(b[i] <= b' ' || matches!(b[i], 0xC2 | 0xE1 | 0xE2 | 0xE3)) {
+        i += 1;
+    }
+    i
 }
 
 /// The byte length of the white-space character (`char::is_whitespace`) at byte `i` of `s`,
@@ -597,7 +618,10 @@ mod tests {
             "\u{2003}", "said", ",", "\u{85}", "\u{3000}", "\u{1680}", "\u{2060}",
         ];
         let mut rng = crate::testing::Rng(0x5eed_0000_4a0e_0001);
-        for _ in 0..crate::testing::cases("QUOTES_SCAN_CASES", 20_000) {
+        // Places where the space scan passes eight bytes at once.
+        let mut long_words = 0;
+        let n = crate::testing::cases("QUOTES_SCAN_CASES", 20_000);
+        for _ in 0..n {
             let n = (rng.next() % 30) as usize;
             let text: String = (0..n).map(|_| rng.pick(&pieces)).collect();
             let bounds: Vec<usize> = (0..=text.len())
@@ -617,6 +641,11 @@ mod tests {
             }
             let bytes = text.as_bytes();
             for start in 0..=bytes.len() {
+                let simple = (start..bytes.len())
+                    .find(|&i| bytes[i] <= b' ' || matches!(bytes[i], 0xC2 | 0xE1 | 0xE2 | 0xE3))
+                    .unwrap_or(bytes.len());
+                assert_eq!(next_space_candidate(bytes, start), simple, "{text:?}");
+                long_words += usize::from(simple >= start + 8);
                 for end in start..=bytes.len() {
                     let simple = (start..end)
                         .find(|&i| matches!(bytes[i], b'"' | b'\'' | b'`' | 0x80..))
@@ -625,6 +654,7 @@ mod tests {
                 }
             }
         }
+        assert!(long_words > n / 10, "{long_words} of {n}");
     }
 
     /// On generated names and attributions: the search and trimming helpers of `resolve` and
