@@ -1342,11 +1342,7 @@ fn speech_verb(s: &str) -> Option<(usize, &'static str)> {
         }
         i += 8;
     }
-    for k in i..limit {
-        if b[k] == b' ' {
-            visit(k);
-        }
-    }
+    (i..limit).filter(|&k| b[k] == b' ').for_each(visit);
     best.map(|(v, k)| (k, REPORT_VERBS[v]))
 }
 
