@@ -80,7 +80,51 @@ fn small_word_end(h: &[u8], mut i: usize) -> usize {
 }
 
 /// The speech verb that starts at `y`, if any (its length).
+///
+/// No verb is a prefix of another (a test checks), so at most one matches and the order of
+/// the comparisons does not matter: only the verbs that begin with the byte at `y`
+/// ([`VERBS_BY_FIRST`]) are compared, their first four bytes as one number (every verb has
+/// four or more). This runs at every white space of the text after a quote.
 fn verb_at(h: &[u8], y: usize) -> Option<usize> {
+    let rest = h.get(y..)?;
+    let head = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?);
+    let mut candidates = VERBS_BY_FIRST[usize::from(rest[0])];
+    while candidates != 0 {
+        let k = candidates.trailing_zeros() as usize;
+        candidates &= candidates - 1;
+        if VERB_HEADS[k] == head && rest.starts_with(VERBS[k].as_bytes()) {
+            return Some(VERBS[k].len());
+        }
+    }
+    None
+}
+
+/// For each byte, the set of [`VERBS`] (bit `k` for `VERBS[k]`) that begin with it.
+static VERBS_BY_FIRST: [u32; 256] = {
+    let mut t = [0u32; 256];
+    let mut k = 0;
+    while k < VERBS.len() {
+        t[VERBS[k].as_bytes()[0] as usize] |= 1 << k;
+        k += 1;
+    }
+    t
+};
+
+/// The first four bytes of each of [`VERBS`], as [`verb_at`] reads them.
+static VERB_HEADS: [u32; VERBS.len()] = {
+    let mut t = [0u32; VERBS.len()];
+    let mut k = 0;
+    while k < VERBS.len() {
+        let b = VERBS[k].as_bytes();
+        t[k] = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        k += 1;
+    }
+    t
+};
+
+/// The plain form of [`verb_at`]: every verb compared, in list order.
+#[cfg(test)]
+fn verb_at_plain(h: &[u8], y: usize) -> Option<usize> {
     let rest = &h[y.min(h.len())..];
     VERBS
         .iter()
@@ -152,7 +196,10 @@ fn lazy_repeat(
     if allow_empty && stop(start) {
         return Some(start);
     }
-    let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+    // Each step moves forward, so the stack never holds more than one entry per position:
+    // sized once, it is never grown entry by entry.
+    let mut stack: Vec<(usize, usize)> = Vec::with_capacity(failed.len());
+    stack.push((start, 0));
     while let Some(top) = stack.last_mut() {
         let (pos, k) = *top;
         if k == ways {
@@ -215,6 +262,9 @@ pub fn after(h: &[u8]) -> Option<Range<usize>> {
         }
     }
     // (?P<b>ATTR+?) \s+ VERB \b
+    if !verb_after_space(h, v) {
+        return None;
+    }
     let verb_follows = |pos: usize| {
         let y = skip_space(h, pos);
         y > pos && verb_at(h, y).is_some_and(|len| boundary(h, y + len))
@@ -226,6 +276,26 @@ pub fn after(h: &[u8]) -> Option<Range<usize>> {
     (0..=v).rev().find_map(|start| {
         lazy_repeat(start, false, 2, step, verb_follows, &mut failed).map(|e| start..e)
     })
+}
+
+/// Whether the second form of [`after`] (`(?P<b>ATTR+?) \s+ VERB \b`, tried from a start
+/// at or before `v`, the end of the leading `[\s,]*`) can match at all: its verb must follow
+/// white space and end on a boundary. No element of the repetition takes a byte of
+/// `,;!?\n` (abbreviations are letters and a period), and the bytes before `v` are white
+/// space and commas, so the repetition ends at or before the first such byte from `v`; the
+/// white space after its end may run on, so the verb starts no later than where that run
+/// ends. A quote followed by no attribution is the common case this settles in one pass,
+/// where the search would try every position.
+fn verb_after_space(h: &[u8], v: usize) -> bool {
+    let limit = h
+        .get(v..)
+        .and_then(|t| {
+            t.iter()
+                .position(|&b| matches!(b, b',' | b';' | b'!' | b'?' | b'\n'))
+        })
+        .map_or(h.len(), |p| v + p);
+    let last = skip_space(h, limit).min(h.len().saturating_sub(1));
+    (1..=last).any(|y| is_space(h[y - 1]) && verb_at(h, y).is_some_and(|len| boundary(h, y + len)))
 }
 
 /// The speaker named before a quotation in its sentence (`X said: "`, `X said the town had

@@ -13,7 +13,7 @@ mod attribution;
 use crate::document::Document;
 use crate::extract::actors;
 use crate::model::{Actor, Evidence, Quote};
-use crate::vocab::swar::{bytes_equal, HIGH_BITS};
+use crate::vocab::swar::{bytes_equal, load, splat, HIGH_BITS};
 
 /// Fewer words than this is a scare quote or a term, not a quotation.
 const MIN_WORDS: usize = 3;
@@ -62,11 +62,8 @@ fn opens_with_mark(text: &str, p: &std::ops::Range<usize>) -> Option<usize> {
 /// any byte past ASCII, the lead bytes of curly marks among them), else `end`: eight bytes
 /// at a time, as most of a paragraph holds none.
 fn next_mark_candidate(bytes: &[u8], mut i: usize, end: usize) -> usize {
-    while let Some(chunk) = bytes.get(i..(i + 8).min(end)) {
-        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
-            break;
-        };
-        let x = u64::from_le_bytes(chunk);
+    let within = &bytes[..end.min(bytes.len())];
+    while let Some(x) = load(within, i) {
         let hits =
             x & HIGH_BITS | bytes_equal(x, b'"') | bytes_equal(x, b'\'') | bytes_equal(x, b'`');
         if hits != 0 {
@@ -163,21 +160,73 @@ pub fn extract(doc: &Document, actors: &[Actor]) -> Vec<Quote> {
     out
 }
 
-/// The words of a quotation's pieces, joined by single spaces, and how many there are.
+/// The words of a quotation's pieces (split at white space, as `split_whitespace` does),
+/// joined by single spaces, and how many there are: byte by byte, with only the bytes that
+/// can start a non-ASCII space decoded, and each word copied in one piece.
 fn quote_words(text: &str, pieces: &[(usize, usize)]) -> (String, usize) {
     let mut out = String::with_capacity(pieces.iter().map(|(a, b)| b - a).sum());
     let mut words = 0;
-    for w in pieces
-        .iter()
-        .flat_map(|(a, b)| text[*a..*b].split_whitespace())
-    {
-        if words > 0 {
-            out.push(' ');
+    for &(a, b) in pieces {
+        let s = &text[a..b];
+        let mut i = 0;
+        while i < s.len() {
+            let gap = white_space_len(s, i);
+            if gap > 0 {
+                i += gap;
+                continue;
+            }
+            let start = i;
+            i = next_space_candidate(s.as_bytes(), i + 1);
+            while i < s.len() && white_space_len(s, i) == 0 {
+                i = next_space_candidate(s.as_bytes(), i + 1);
+            }
+            if words > 0 {
+                out.push(' ');
+            }
+            out.push_str(&s[start..i]);
+            words += 1;
         }
-        out.push_str(w);
-        words += 1;
     }
     (out, words)
+}
+
+/// The first byte of `b` at or after `i` that may start white space (an ASCII byte up to the
+/// space, or a lead byte of a non-ASCII space: 0xC2, 0xE1, 0xE2, 0xE3), else `b.len()`:
+/// eight bytes at a time, as a word is read past.
+fn next_space_candidate(b: &[u8], mut i: usize) -> usize {
+    while let Some(x) = load(b, i) {
+        // (0x20 | 0x80) - v keeps the high bit of each byte whose low seven bits are at most
+        // 0x20 (no borrow leaves a byte); the ASCII ones are kept.
+        let low = ((splat(0x20) | HIGH_BITS) - (x & !HIGH_BITS)) & !x & HIGH_BITS;
+        let lead = bytes_equal(x, 0xC2)
+            | bytes_equal(x, 0xE1)
+            | bytes_equal(x, 0xE2)
+            | bytes_equal(x, 0xE3);
+        let hits = low | lead;
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && !(b[i] <= b' ' || matches!(b[i], 0xC2 | 0xE1 | 0xE2 | 0xE3)) {
+        i += 1;
+    }
+    i
+}
+
+/// The byte length of the white-space character (`char::is_whitespace`) at byte `i` of `s`,
+/// 0 when it is none: ASCII bytes by a comparison, and only the lead bytes that can start a
+/// non-ASCII space (U+0085, U+00A0, U+1680, U+2000…U+205F, U+3000) decoded. A continuation
+/// byte is never white space (and never decoded).
+fn white_space_len(s: &str, i: usize) -> usize {
+    match s.as_bytes()[i] {
+        b' ' | b'\t'..=b'\r' => 1,
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => match s.get(i..).and_then(|r| r.chars().next()) {
+            Some(ch) if ch.is_whitespace() => ch.len_utf8(),
+            _ => 0,
+        },
+        _ => 0,
+    }
 }
 
 /// The speaker named around a quotation: after it (`," said X`, `," X said`), before it in
@@ -236,15 +285,26 @@ fn attribute(
     // (After any quotation that closes earlier in the same sentence: wire text sometimes
     // lacks the space that ends a sentence after a quote.)
     let clause = before.rsplit(['"', '”']).next().unwrap_or(before);
-    let opening: String = clause
-        .split_whitespace()
-        .take(3)
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
-    let opening = opening.replace("'s", "").replace("’s", "");
+    // The opening words are only written out when they are asked for, and there is a title
+    // to look for in them.
+    let opening = || {
+        let opening: String = clause
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        opening.replace("'s", "").replace("’s", "")
+    };
+    let titled = actors
+        .iter()
+        .any(|a| a.kind == "person" && a.title.is_some());
     let subject = subject
-        .or_else(|| titled_person(&opening, actors, span.0).map(|a| a.name.clone()))
+        .or_else(|| {
+            titled
+                .then(|| titled_person(&opening(), actors, span.0).map(|a| a.name.clone()))
+                .flatten()
+        })
         .or_else(|| issuer_of_document(clause, actors, span.0));
     subject.filter(|_| before.len() < 200).or_else(|| {
         // A partial quote inside a sentence ("spokesman P.J. Crowley called the attacks
@@ -388,11 +448,11 @@ fn resolve(raw: &str, actors: &[Actor], pos: usize, prev: Option<&(String, usize
     // A person whose full name or surname is a word of the attribution.
     let words: Vec<&str> = raw
         .split(|c: char| c.is_whitespace() || c == ',')
-        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
+        .map(|w| trim_end_all(trim_end_all(w, "'s"), "’s"))
         .collect();
     let named = actors.iter().filter(|a| a.kind == "person").find(|a| {
-        let surname = a.name.split_whitespace().last().unwrap_or("");
-        raw.contains(a.name.as_str()) || words.contains(&surname)
+        let surname = a.name.split_whitespace().next_back().unwrap_or("");
+        words.contains(&surname) || contains(raw, &a.name)
     });
     if let Some(a) = named {
         return a.name.clone();
@@ -410,6 +470,27 @@ fn resolve(raw: &str, actors: &[Actor], pos: usize, prev: Option<&(String, usize
         raw = head.trim_end();
     }
     issuer_of_document(raw, actors, pos).unwrap_or_else(|| raw.to_string())
+}
+
+/// `w` without every repetition of `suffix` at its end (`str::trim_end_matches` with a
+/// string, without setting up a searcher for a word of a few bytes).
+fn trim_end_all<'a>(mut w: &'a str, suffix: &str) -> &'a str {
+    while let Some(head) = w.strip_suffix(suffix) {
+        w = head;
+    }
+    w
+}
+
+/// Whether `needle` occurs in `hay` (`str::contains` with a string): a name looked for in
+/// a short attribution, where setting up a two-way searcher cost more than the search. Only
+/// the positions holding the needle's first byte are compared further.
+fn contains(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = n.split_first() else {
+        return true;
+    };
+    h.len() >= n.len()
+        && (0..=h.len() - n.len()).any(|i| h[i] == first && &h[i + 1..i + n.len()] == rest)
 }
 
 /// Documents an organization issues: when one of them speaks ("the statement said"), the
@@ -455,21 +536,50 @@ const ISSUER_REACH: usize = 600;
 fn title_head(title: &str) -> Option<String> {
     let head = title.split_whitespace().last()?.trim_end_matches('.');
     let head = head.to_lowercase();
-    let full = match head.as_str() {
-        "gov" => "governor",
-        "sen" => "senator",
-        "rep" => "representative",
-        "gen" => "general",
-        "lt" => "lieutenant",
-        "col" => "colonel",
-        "sgt" => "sergeant",
-        "capt" => "captain",
-        "maj" => "major",
-        "pres" => "president",
-        "supt" => "superintendent",
-        other => other,
-    };
+    let full = TITLE_ABBREVIATIONS
+        .iter()
+        .find(|(short, _)| head == *short)
+        .map_or(head.as_str(), |(_, full)| full);
     (full.len() > 3).then(|| full.to_string())
+}
+
+/// Abbreviated title words and what they stand for ([`title_head`]).
+const TITLE_ABBREVIATIONS: [(&str, &str); 11] = [
+    ("gov", "governor"),
+    ("sen", "senator"),
+    ("rep", "representative"),
+    ("gen", "general"),
+    ("lt", "lieutenant"),
+    ("col", "colonel"),
+    ("sgt", "sergeant"),
+    ("capt", "captain"),
+    ("maj", "major"),
+    ("pres", "president"),
+    ("supt", "superintendent"),
+];
+
+/// Whether the head of `title` ([`title_head`]) is a word of `lower` (lower-cased text). A
+/// head in ASCII (nearly all) is compared without writing it out in lower case.
+fn title_in(title: &str, lower: &str) -> bool {
+    let Some(head) = title.split_whitespace().next_back() else {
+        return false;
+    };
+    let head = head.trim_end_matches('.');
+    if !head.is_ascii() {
+        return title_head(title).is_some_and(|h| lower.split_whitespace().any(|w| w == h));
+    }
+    let full = TITLE_ABBREVIATIONS
+        .iter()
+        .find(|(short, _)| head.eq_ignore_ascii_case(short))
+        .map_or(head, |(_, full)| full);
+    // The head lower-cased (an ASCII text lower-cases byte by byte).
+    let same = |w: &str| {
+        w.len() == full.len()
+            && w.bytes()
+                .zip(full.bytes())
+                .all(|(a, b)| a == b.to_ascii_lowercase())
+    };
+    full.len() > 3 && lower.split_whitespace().any(same)
 }
 
 /// The person named before `pos` whose title is a word of `lower` ("the governor").
@@ -477,12 +587,7 @@ fn titled_person<'a>(lower: &str, actors: &'a [Actor], pos: usize) -> Option<&'a
     actors
         .iter()
         .filter(|a| a.kind == "person")
-        .filter(|a| {
-            a.title
-                .as_deref()
-                .and_then(title_head)
-                .is_some_and(|head| lower.split_whitespace().any(|w| w == head))
-        })
+        .filter(|a| a.title.as_deref().is_some_and(|t| title_in(t, lower)))
         .filter_map(|a| actors::last_mention_before(&a.mentions, pos).map(|m| (m.start, a)))
         .max_by_key(|(p, _)| *p)
         .map(|(_, a)| a)
@@ -510,10 +615,13 @@ mod tests {
     fn quote_words_and_mark_scan_match_the_simple_forms() {
         let pieces = [
             "a", "Bc", " ", "  ", "\n", "\t", "\u{a0}", "\"", "'", "`", "“", "”", "«", "é", "x.",
-            "\u{2003}", "said", ",",
+            "\u{2003}", "said", ",", "\u{85}", "\u{3000}", "\u{1680}", "\u{2060}",
         ];
         let mut rng = crate::testing::Rng(0x5eed_0000_4a0e_0001);
-        for _ in 0..crate::testing::cases("QUOTES_SCAN_CASES", 20_000) {
+        // Places where the space scan passes eight bytes at once.
+        let mut long_words = 0;
+        let n = crate::testing::cases("QUOTES_SCAN_CASES", 20_000);
+        for _ in 0..n {
             let n = (rng.next() % 30) as usize;
             let text: String = (0..n).map(|_| rng.pick(&pieces)).collect();
             let bounds: Vec<usize> = (0..=text.len())
@@ -533,6 +641,11 @@ mod tests {
             }
             let bytes = text.as_bytes();
             for start in 0..=bytes.len() {
+                let simple = (start..bytes.len())
+                    .find(|&i| bytes[i] <= b' ' || matches!(bytes[i], 0xC2 | 0xE1 | 0xE2 | 0xE3))
+                    .unwrap_or(bytes.len());
+                assert_eq!(next_space_candidate(bytes, start), simple, "{text:?}");
+                long_words += usize::from(simple >= start + 8);
                 for end in start..=bytes.len() {
                     let simple = (start..end)
                         .find(|&i| matches!(bytes[i], b'"' | b'\'' | b'`' | 0x80..))
@@ -541,6 +654,72 @@ mod tests {
                 }
             }
         }
+        assert!(long_words > n / 10, "{long_words} of {n}");
+    }
+
+    /// On generated names and attributions: the search and trimming helpers of `resolve` and
+    /// `titled_person` agree with the library forms they replace (`str::contains`,
+    /// `trim_end_matches`, a head written out by `title_head`).
+    #[test]
+    fn resolve_helpers_match_the_library_forms() {
+        let pieces = [
+            "Gov.",
+            "gov",
+            "GOV",
+            "Sen",
+            "governor",
+            "Governor",
+            "the",
+            "Ana",
+            "Ruiz",
+            "Ruiz's",
+            "'s",
+            "’s",
+            "s",
+            "'",
+            " ",
+            "  ",
+            ",",
+            ".",
+            "Ré",
+            "ré",
+            "Président",
+            "président",
+            "Maj.",
+            "major",
+            "pres",
+            "president",
+            "lt",
+            "Lt.",
+            "\u{a0}",
+        ];
+        let mut rng = crate::testing::Rng(0x5eed_0000_4a0e_0002);
+        let (mut found, mut titled) = (0, 0);
+        for _ in 0..crate::testing::cases("QUOTES_SCAN_CASES", 20_000) {
+            let mut gen = |n: u64| -> String {
+                let k = rng.next() % n;
+                (0..k).map(|_| rng.pick(&pieces)).collect()
+            };
+            let (hay, needle, title) = (gen(8), gen(3), gen(4));
+            let lower = gen(6).to_lowercase();
+            assert_eq!(
+                contains(&hay, &needle),
+                hay.contains(&needle),
+                "{hay:?} {needle:?}"
+            );
+            found += usize::from(!needle.is_empty() && hay.contains(&needle));
+            for suffix in ["'s", "’s"] {
+                assert_eq!(trim_end_all(&hay, suffix), hay.trim_end_matches(suffix));
+            }
+            // Also the title's own words, where its head is always found when it has one.
+            for lower in [lower, title.to_lowercase().replace('.', " ")] {
+                let plain =
+                    title_head(&title).is_some_and(|h| lower.split_whitespace().any(|w| w == h));
+                assert_eq!(title_in(&title, &lower), plain, "{title:?} {lower:?}");
+                titled += usize::from(plain);
+            }
+        }
+        assert!(found > 100 && titled > 100, "{found} {titled}");
     }
 
     /// Quotes of `text` as (speaker, text), checking every evidence span; with the actors

@@ -50,10 +50,12 @@ const DATE_LEAD: &[&str] = &[
 
 /// Builds the timeline from the dated clauses of `doc`.
 pub fn build(doc: &Document, times: &[TimeExpr]) -> Vec<Event> {
-    let mut events: Vec<(String, usize, Event)> = Vec::new();
-    let mut refs: Vec<(String, usize, Event)> = Vec::new();
-    // The word starts of a clause, a buffer used clause after clause.
+    // (sentence start, event): sorted by the event's date, then where its sentence starts.
+    let mut events: Vec<(usize, Event)> = Vec::new();
+    let mut refs: Vec<(usize, Event)> = Vec::new();
+    // The word starts of a clause and the times in it, buffers used clause after clause.
     let mut starts: Vec<u32> = Vec::new();
+    let mut in_clause: Vec<&TimeExpr> = Vec::new();
     let mut i = 0;
     while i < times.len() {
         let Some(si) = doc.sentence_at(times[i].span.start) else {
@@ -64,18 +66,19 @@ pub fn build(doc: &Document, times: &[TimeExpr]) -> Vec<Event> {
         while j < times.len() && times[j].span.start < s.end {
             j += 1;
         }
-        sentence_events(doc, s, &times[i..j], &mut events, &mut refs, &mut starts);
+        let buffers = (&mut starts, &mut in_clause);
+        sentence_events(doc, s, &times[i..j], &mut events, &mut refs, buffers);
         i = j;
     }
     // Events named by their date ("the Aug. 7 bombings"): once, on a day with no other entry.
     for r in refs {
-        if !events.iter().any(|e| e.0 == r.0) {
+        if !events.iter().any(|e| e.1.date == r.1.date) {
             events.push(r);
         }
     }
-    events.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-    events.dedup_by(|a, b| a.0 == b.0 && a.2.summary == b.2.summary);
-    events.into_iter().map(|(_, _, e)| e).collect()
+    events.sort_by(|a, b| a.1.date.cmp(&b.1.date).then(a.0.cmp(&b.0)));
+    events.dedup_by(|a, b| a.1.date == b.1.date && a.1.summary == b.1.summary);
+    events.into_iter().map(|(_, e)| e).collect()
 }
 
 /// The timeline value of an expression: its day, or its month when that is all it gives.
@@ -95,13 +98,13 @@ fn timeline_value(t: &TimeExpr) -> Option<String> {
 }
 
 /// The entries of one sentence: per clause, one event and at most one deadline.
-fn sentence_events(
+fn sentence_events<'t>(
     doc: &Document,
     s: Range<usize>,
-    times: &[TimeExpr],
-    events: &mut Vec<(String, usize, Event)>,
-    refs: &mut Vec<(String, usize, Event)>,
-    starts: &mut Vec<u32>,
+    times: &'t [TimeExpr],
+    events: &mut Vec<(usize, Event)>,
+    refs: &mut Vec<(usize, Event)>,
+    (starts, clause): (&mut Vec<u32>, &mut Vec<&'t TimeExpr>),
 ) {
     // A lead sentence starts with the dateline: its dates are not events.
     let body_start = match &doc.dateline {
@@ -111,11 +114,13 @@ fn sentence_events(
     let mut c0 = body_start;
     while c0 < s.end {
         let c1 = clause_end(&doc.text[c0..s.end]).map_or(s.end, |k| c0 + k + 1);
-        let clause: Vec<&TimeExpr> = times
-            .iter()
-            .filter(|t| t.span.start >= c0 && t.span.end <= c1)
-            .collect();
-        clause_events(doc, &s, c0..c1, &clause, events, refs, starts);
+        clause.clear();
+        clause.extend(
+            times
+                .iter()
+                .filter(|t| t.span.start >= c0 && t.span.end <= c1),
+        );
+        clause_events(doc, &s, c0..c1, clause, events, refs, starts);
         c0 = c1;
     }
 }
@@ -144,8 +149,8 @@ fn clause_events(
     s: &Range<usize>,
     c: Range<usize>,
     times: &[&TimeExpr],
-    events: &mut Vec<(String, usize, Event)>,
-    refs: &mut Vec<(String, usize, Event)>,
+    events: &mut Vec<(usize, Event)>,
+    refs: &mut Vec<(usize, Event)>,
     starts: &mut Vec<u32>,
 ) {
     let text = doc.text;
@@ -173,7 +178,7 @@ fn clause_events(
         if trailing && ends_quotation(&text[c.start..t.span.start]) {
             continue;
         }
-        if let Some(summary) = named_event(text, t.span.end, c.end) {
+        if let Some(summary) = named_event(text, t.span.end, c.end, starts) {
             named.push((value.clone(), summary));
         }
         // A day beats a month; the event's own date beats its attribution's.
@@ -197,11 +202,14 @@ fn clause_events(
     let evidence = || Evidence::from_bytes(text, s.start, s.end);
     // Dates and times leave the summary; durations ("three days of fighting") stay.
     let dated = |t: &&&TimeExpr| t.kind == "date" || t.kind == "time";
-    let drop: Vec<Range<usize>> = times
-        .iter()
-        .filter(dated)
-        .map(|t| t.span.start - c.start..t.span.end - c.start)
-        .collect();
+    // (Written out only for a summary of the clause.)
+    let date_ranges = || -> Vec<Range<usize>> {
+        times
+            .iter()
+            .filter(dated)
+            .map(|t| t.span.start - c.start..t.span.end - c.start)
+            .collect()
+    };
     if let Some((_, value, at)) = event {
         if has_event_word(doc, &c, starts) {
             // A date deep in a long sentence belongs to its own clause ("…, where the
@@ -216,7 +224,7 @@ fn clause_events(
                         .collect();
                     summarize_with(&text[k..c.end], &drop, at - k)
                 }
-                None => summarize_with(&text[c.clone()], &drop, at - c.start),
+                None => summarize_with(&text[c.clone()], &date_ranges(), at - c.start),
             };
             events.push(entry(value, s.start, summary, evidence()));
         }
@@ -227,7 +235,7 @@ fn clause_events(
                 "{} due to end.",
                 capitalize(clause_text[m.start..m.end].to_string())
             ),
-            None => summarize_with(&text[c.clone()], &drop, usize::MAX),
+            None => summarize_with(&text[c.clone()], &date_ranges(), usize::MAX),
         };
         events.push(entry(value, s.start, summary, evidence()));
     }
@@ -385,12 +393,28 @@ fn is_month(v: &str) -> bool {
 /// An event named by its date ("the Aug. 7 bombings", "yesterday's attack"): when an event
 /// word follows the date within two words, the phrase from there to the clause's next
 /// boundary, as a summary ("Bombings at the embassies.").
-fn named_event(text: &str, at: usize, end: usize) -> Option<String> {
+///
+/// Only the word starts up to the end of the phrase's third word are looked at (`starts` is
+/// a buffer): a first event word past them has three words before it, and the first match
+/// among them is the phrase's first match.
+fn named_event(text: &str, at: usize, end: usize, starts: &mut Vec<u32>) -> Option<String> {
     let after = &text[at..end];
     let after = after.strip_prefix("'s").unwrap_or(after);
     let stop = first_stop(after).unwrap_or(after.len());
     let phrase = after[..stop].trim();
-    let first = EVENT_WORD.find_iter(phrase).next()?;
+    let reach = phrase.split_whitespace().take(3).last().map_or(0, |w| {
+        w.as_ptr() as usize - phrase.as_ptr() as usize + w.len()
+    });
+    let b = phrase.as_bytes();
+    let word = |x: u8| x.is_ascii_alphanumeric() || x >= 0x80;
+    starts.clear();
+    for i in 0..reach {
+        if word(b[i]) && (i == 0 || !word(b[i - 1])) {
+            starts.push(u32::try_from(i).ok()?);
+        }
+    }
+    // (With no start, `find_at` walks the whole phrase, as `find_iter` does.)
+    let first = EVENT_WORD.find_at(phrase, starts).next()?;
     if phrase[..first.start].split_whitespace().count() > 2 || first.start == first.end {
         return None;
     }
@@ -473,14 +497,37 @@ fn in_parentheses(before: &str, after: &str) -> bool {
 /// decoded (a split by a `char` predicate decoded every character).
 fn words_before(text: &str, from: usize, at: usize, n: usize) -> impl Iterator<Item = &str> {
     let s = &text[from..at];
+    let b = s.as_bytes();
     let mut end = s.len();
     std::iter::from_fn(move || {
-        while !char_before(s, end)?.1 {
-            end = char_before(s, end)?.0;
+        // Back over the characters that are no part of a word, then over the word's.
+        loop {
+            let last = *b.get(end.checked_sub(1)?)?;
+            if last.is_ascii_alphanumeric() {
+                break;
+            }
+            if last.is_ascii() {
+                end -= 1;
+                continue;
+            }
+            let (k, alnum) = char_before(s, end)?;
+            if alnum {
+                break;
+            }
+            end = k;
         }
         let word_end = end;
-        while let Some((k, true)) = char_before(s, end) {
-            end = k;
+        while let Some(&last) = end.checked_sub(1).and_then(|k| b.get(k)) {
+            if last.is_ascii_alphanumeric() {
+                end -= 1;
+            } else if last.is_ascii() {
+                break;
+            } else {
+                match char_before(s, end) {
+                    Some((k, true)) => end = k,
+                    _ => break,
+                }
+            }
         }
         Some(&s[end..word_end])
     })
@@ -747,7 +794,8 @@ fn summarize_with(clause: &str, dates: &[Range<usize>], event_at: usize) -> Stri
         .trim_end_matches(|c: char| c == '.' || c == ',' || c == ';' || c.is_whitespace())
         .len();
     s.truncate(kept);
-    if s.chars().count() > MAX_SUMMARY {
+    // More than MAX_SUMMARY characters: counted only that far.
+    if s.len() > MAX_SUMMARY && s.chars().nth(MAX_SUMMARY).is_some() {
         s = cut(&s);
     }
     let mut s = capitalize(s);
@@ -1076,15 +1124,8 @@ fn drop_leading(mut s: String) -> String {
             }
         }
         // A dateline left after its date was dropped ("YAOUNDÉ, - Cameroon has …").
-        const DASHES: &[&str] = &[" - ", " — ", " – ", " _ "];
-        // Only a dash starting in the first 40 bytes counts (the longest is 5 bytes); the
-        // search runs only when a byte that starts a dash's second character is there.
-        let near = head(&s, 40 + 4).as_bytes();
-        let dash = if near.contains(&b'-') || near.contains(&b'_') || near.contains(&0xE2) {
-            search::find_any(head(&s, 40 + 4), DASHES).map(|(k, d)| (k, DASHES[d].len()))
-        } else {
-            None
-        };
+        // Only a dash starting in the first 40 bytes counts (the longest is 5 bytes).
+        let dash = first_dash(head(&s, 40 + 4)).map(|(k, d)| (k, DASHES[d].len()));
         if let Some((k, n)) = dash.filter(|(k, _)| *k < 40) {
             // All capitals ("YAOUNDÉ, -"), or a wire dateline opening with a capital city
             // ("LUSAKA, Zambia _").
@@ -1170,6 +1211,36 @@ fn leading_lead(s: &str) -> Option<&'static str> {
         .copied()
 }
 
+/// The dashes of a dateline left after its date was dropped ([`drop_leading`]).
+const DASHES: &[&str] = &[" - ", " — ", " – ", " _ "];
+
+/// The first of [`DASHES`] in `s` and which one (as `search::find_any` gives it): each starts
+/// with a space and then `-`, `_` or the lead byte 0xE2, so only such spaces, found eight
+/// bytes at a time, are compared, with the dashes in list order.
+fn first_dash(s: &str) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let at = |k: usize| {
+        DASHES
+            .iter()
+            .position(|d| b[k..].starts_with(d.as_bytes()))
+            .map(|d| (k, d))
+    };
+    let mut i = 0;
+    while let (Some(x), Some(y)) = (swar::load(b, i), swar::load(b, i + 1)) {
+        let second =
+            swar::bytes_equal(y, b'-') | swar::bytes_equal(y, b'_') | swar::bytes_equal(y, 0xE2);
+        let mut hits = swar::bytes_equal(x, b' ') & second;
+        while hits != 0 {
+            if let Some(found) = at(i + (hits.trailing_zeros() / 8) as usize) {
+                return Some(found);
+            }
+            hits &= hits - 1;
+        }
+        i += 8;
+    }
+    (i..b.len()).filter(|&k| b[k] == b' ').find_map(at)
+}
+
 /// Does one of [`SUBORDINATE`] open `s`, before a space? Its first word ends at the first
 /// space of `s`: only the openers whose first word is that long are compared.
 fn opens_subordinate(s: &str) -> bool {
@@ -1226,13 +1297,11 @@ const REPORT_VERBS: &[&str] = &[
 /// instead of a search of the whole text per verb.
 fn speech_verb(s: &str) -> Option<(usize, &'static str)> {
     let b = s.as_bytes();
+    let limit = b.len().min(70);
     // The earliest-listed verb found so far and where: a later place can only give a verb
     // listed before it.
     let mut best: Option<(usize, usize)> = None;
-    for k in 0..b.len().min(70) {
-        if b[k] != b' ' {
-            continue;
-        }
+    let mut visit = |k: usize| {
         // Every verb starts with a space and then "sa", "re" or "an" (`| 0x20` lower-cases
         // a letter and makes no other byte one of these): only the verbs so starting, in
         // list order, are compared.
@@ -1241,7 +1310,7 @@ fn speech_verb(s: &str) -> Option<(usize, &'static str)> {
             b"sa" => &[0, 1, 4, 5],
             b"re" => &[2],
             b"an" => &[3],
-            _ => continue,
+            _ => return,
         };
         for &v in verbs {
             if best.is_some_and(|(w, _)| w <= v) {
@@ -1252,7 +1321,28 @@ fn speech_verb(s: &str) -> Option<(usize, &'static str)> {
                 break;
             }
         }
+    };
+    // The spaces before an "s", "r" or "a" of either case, eight bytes at a time, in order.
+    let mut i = 0;
+    while i < limit {
+        let (Some(x), Some(y)) = (swar::load(b, i), swar::load(b, i + 1)) else {
+            break;
+        };
+        let lower = y | swar::splat(0x20);
+        let next = swar::bytes_equal(lower, b's')
+            | swar::bytes_equal(lower, b'r')
+            | swar::bytes_equal(lower, b'a');
+        let mut hits = swar::bytes_equal(x, b' ') & next;
+        if limit - i < 8 {
+            hits &= (1u64 << (8 * (limit - i))) - 1;
+        }
+        while hits != 0 {
+            visit(i + (hits.trailing_zeros() / 8) as usize);
+            hits &= hits - 1;
+        }
+        i += 8;
     }
+    (i..limit).filter(|&k| b[k] == b' ').for_each(visit);
     best.map(|(v, k)| (k, REPORT_VERBS[v]))
 }
 
@@ -1376,15 +1466,15 @@ fn capitalize(mut s: String) -> String {
     }
 }
 
-/// A timeline entry keyed for sorting: (date value, sentence start, event).
+/// A timeline entry keyed for sorting: (sentence start, event), sorted by the event's date
+/// and then by the sentence start.
 fn entry(
     value: String,
     sentence_start: usize,
     summary: String,
     evidence: Evidence,
-) -> (String, usize, Event) {
+) -> (usize, Event) {
     (
-        value.clone(),
         sentence_start,
         Event {
             date: value,
@@ -1996,10 +2086,13 @@ mod tests {
         let mut rng = Rng(0xA076_1D64_78BD_642F);
         let n = crate::testing::cases("TIMELINE_CASES", 20_000);
         texts.extend((0..n).map(|_| generated(&mut rng)));
-        const DASHES: &[&str] = &[" - ", " — ", " – ", " _ "];
         const RELATIVES: &[&str] = &[", who ", ", which ", ", where "];
+        // Texts long enough for the eight-byte scans of `first_dash` and `speech_verb`.
+        let mut long = 0;
         for t in &texts {
             assert_eq!(tidy(t), plain::tidy(t), "{t:?}");
+            assert_eq!(first_dash(t), search::find_any(t, DASHES), "{t:?}");
+            long += usize::from(t.len() >= 16);
             assert_eq!(tidy_owned(t.clone()), plain::tidy(t), "{t:?}");
             assert_eq!(
                 rfind_at_comma_ci(t, ", according to "),
@@ -2092,6 +2185,87 @@ mod tests {
                 "{t:?}"
             );
         }
+        assert!(long > n / 2, "{long} of {n}");
+    }
+
+    /// `named_event` as first written: the first event word searched in the whole phrase.
+    fn named_event_plain(text: &str, at: usize, end: usize) -> Option<String> {
+        let after = &text[at..end];
+        let after = after.strip_prefix("'s").unwrap_or(after);
+        let stop = first_stop(after).unwrap_or(after.len());
+        let phrase = after[..stop].trim();
+        let first = EVENT_WORD.find_iter(phrase).next()?;
+        if phrase[..first.start].split_whitespace().count() > 2 || first.start == first.end {
+            return None;
+        }
+        let w = &phrase[first.start..first.end];
+        if SPEECH.iter().any(|x| w.eq_ignore_ascii_case(x)) {
+            return None;
+        }
+        Some(summarize(phrase))
+    }
+
+    /// On generated text: `named_event` (the word starts of its first three words only)
+    /// agrees with the plain search, and event words past those starts occur.
+    #[test]
+    fn named_event_agrees_with_the_whole_phrase_search() {
+        const PIECES: &[&str] = &[
+            "'s",
+            " ",
+            "  ",
+            "\u{a0}",
+            "the",
+            "Aug.",
+            "7",
+            "bombings",
+            "bombing",
+            "said",
+            "opened fire",
+            "opened",
+            "fire",
+            "at",
+            "embassies",
+            "x",
+            "é",
+            "-",
+            "--",
+            "attack",
+            "U.S.-led",
+            "killed",
+            "troops",
+            ",",
+            ".",
+            " and ",
+            " who ",
+            "\n",
+            "Ab",
+        ];
+        let mut rng = Rng(0x0DDB_A11C_0FFE_E123);
+        let n = crate::testing::cases("TIMELINE_CASES", 20_000);
+        let (mut named, mut far) = (0, 0);
+        let mut starts = Vec::new();
+        for _ in 0..n {
+            let k = (rng.next() % 12) as usize;
+            let t: String = (0..k).map(|_| rng.pick(PIECES)).collect();
+            for at in (0..=t.len()).filter(|&k| t.is_char_boundary(k)) {
+                let want = named_event_plain(&t, at, t.len());
+                named += usize::from(want.is_some());
+                assert_eq!(
+                    named_event(&t, at, t.len(), &mut starts),
+                    want,
+                    "{t:?} {at}"
+                );
+                // An event word with three words before it: only the plain search sees it.
+                let phrase = t[at..].trim();
+                far += usize::from(
+                    EVENT_WORD
+                        .find_iter(phrase)
+                        .next()
+                        .is_some_and(|m| phrase[..m.start].split_whitespace().count() > 2),
+                );
+            }
+        }
+        assert!(named > n / 10 && far > n / 10, "{named} {far}");
     }
 
     #[test]
