@@ -80,6 +80,105 @@ struct Triggers {
     shapes: Vec<u64>,
     /// The other first words, tried in turn for the tokens without a shape.
     odd: Vec<(String, FirstWord)>,
+    /// One word of every phrase, for turning away before tokenizing the sentences that can
+    /// hold no trigger (most of them).
+    keys: Keys,
+}
+
+/// The key words of the trigger phrases: one word of each phrase, all of ASCII lowercase
+/// letters. A trigger's words are tokens of its sentence, and a token of ASCII letters only
+/// is a maximal run of ASCII letters of the lowercased sentence (a word token ends before
+/// the next byte that is not a letter, and the byte before it is a space, a digit, a
+/// punctuation mark or not ASCII). So a sentence none of whose letter runs is a key word has
+/// no trigger, and [`Scan::sentence`] skips it without tokenizing it: the tests compare
+/// the figures with and without this filter.
+struct Keys {
+    /// Bit `len` (at most 63) of entry `first * 26 + last` (as [`shape`] gives it): some key
+    /// word of that length starts with letter `first` and ends with letter `last`.
+    shapes: Vec<u64>,
+    /// Per shape cell: its key words.
+    words: Vec<Vec<Box<[u8]>>>,
+    /// False when some phrase has no word of ASCII letters only: then no sentence can be
+    /// turned away.
+    complete: bool,
+}
+
+/// Function words that begin or end phrases ("in critical condition", "unaccounted for"):
+/// another word of the phrase is a better key, one that fewer sentences hold.
+const COMMON: &[&str] = &[
+    "a", "an", "and", "at", "by", "did", "for", "from", "her", "his", "in", "into", "left",
+    "living", "not", "number", "of", "the", "their", "to", "under", "were", "with", "without",
+];
+
+impl Keys {
+    /// The key words of `lists` (as [`phrase_lists`] gives them): the phrase's first word,
+    /// or when that one is common its last uncommon word ("in emergency shelters" →
+    /// "shelters"), or any word of letters.
+    fn new(lists: &WordMap<Vec<(Vec<String>, Trigger)>>) -> Keys {
+        let letters = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase());
+        let uncommon = |w: &str| letters(w) && !COMMON.contains(&w);
+        let mut keys = Keys {
+            shapes: vec![0u64; 26 * 26],
+            words: vec![Vec::new(); 26 * 26],
+            complete: true,
+        };
+        for (first, list) in lists {
+            for (rest, _) in list {
+                let phrase: Vec<&str> = std::iter::once(first.as_str())
+                    .chain(rest.iter().map(String::as_str))
+                    .collect();
+                let key = phrase
+                    .first()
+                    .copied()
+                    .filter(|w| uncommon(w))
+                    .or_else(|| phrase.iter().rev().copied().find(|w| uncommon(w)))
+                    .or_else(|| phrase.iter().copied().find(|w| letters(w)));
+                match key.and_then(|k| Some((k, shape(k)?))) {
+                    Some((k, (cell, bit))) => {
+                        keys.shapes[cell] |= bit;
+                        if !keys.words[cell].iter().any(|w| **w == *k.as_bytes()) {
+                            keys.words[cell].push(k.as_bytes().into());
+                        }
+                    }
+                    None => keys.complete = false,
+                }
+            }
+        }
+        keys
+    }
+
+    /// Whether `lower[start..end]` (lowercased text) may hold a trigger: one of its maximal
+    /// runs of ASCII letters is a key word. A byte loop, no tokens: it runs on every
+    /// sentence.
+    fn may_match(&self, lower: &str, start: usize, end: usize) -> bool {
+        let Some(b) = lower.as_bytes().get(start..end) else {
+            return true;
+        };
+        if !self.complete {
+            return true;
+        }
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_lowercase() {
+                i += 1;
+                continue;
+            }
+            let s = i;
+            while i < b.len() && b[i].is_ascii_lowercase() {
+                i += 1;
+            }
+            let w = &b[s..i];
+            if let (Some(&f), Some(&l)) = (w.first(), w.last()) {
+                let cell = usize::from(f - b'a') * 26 + usize::from(l - b'a');
+                if self.shapes[cell] & (1u64 << w.len().min(63)) != 0
+                    && self.words[cell].iter().any(|k| **k == *w)
+                {
+                    return true;
+                }
+            }
+        }
+        false
+    }
 }
 
 /// Phrases as (the words after the ones already matched, the trigger), longest first.
@@ -168,7 +267,9 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
     let mut shapes = vec![0u64; 26 * 26];
     let mut firsts = Vec::new();
     let mut odd = Vec::new();
-    for (first, list) in phrase_lists() {
+    let lists = phrase_lists();
+    let keys = Keys::new(&lists);
+    for (first, list) in lists {
         match shape(&first) {
             Some((cell, bit)) => {
                 shapes[cell] |= bit;
@@ -193,6 +294,7 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
         cells,
         shapes,
         odd,
+        keys,
     }
 });
 
@@ -483,30 +585,123 @@ struct Link {
 /// Finds every figure in `doc`. `times` are the document's temporal expressions: numbers
 /// inside them are not counts, and earlier years mark background figures.
 ///
-/// One pass: each sentence is tokenized (borrowing one lowercased copy of the text) and its
-/// triggers looked up word by word; only sentences with a trigger go further. The source of
-/// the paragraph is read lazily, from the sentences before, only when a figure needs it.
+/// One pass: each sentence that may hold a trigger (one of its words is a key word, see
+/// [`Keys`]) is tokenized (borrowing one lowercased copy of the text) and its triggers looked
+/// up word by word; only sentences with a trigger go further. The source of the paragraph is
+/// read lazily, from the sentences before, only when a figure needs it.
 pub fn extract(doc: &Document, times: &[TimeExpr]) -> Vec<Figure> {
+    extract_with(doc, times, true)
+}
+
+/// [`extract`], with the key word filter or without it (every sentence tokenized and looked
+/// up: the tests compare the two).
+fn extract_with(doc: &Document, times: &[TimeExpr], filter: bool) -> Vec<Figure> {
     let year = doc_year(times);
     let lower = doc.flat.to_ascii_lowercase();
     let mut out: Vec<Figure> = Vec::new();
+    let mut buffers = BUFFERS.take();
+    buffers.make_room();
+    let Buffers {
+        tokens,
+        source_tokens,
+        found,
+        tables,
+        links,
+    } = buffers;
     let mut scan = Scan {
         doc,
         lower: &lower,
         times,
         year,
-        para: ParaSource::default(),
-        // Room for most sentences from the start: grown step by step from empty, these
-        // vectors cost more in reallocations than in use.
-        tokens: Vec::with_capacity(TOKENS_AHEAD),
-        found: Vec::with_capacity(16),
-        tables: Tables::with_capacity(TOKENS_AHEAD),
+        filter,
+        para: ParaSource {
+            tokens: source_tokens,
+            ..ParaSource::default()
+        },
+        tokens,
+        found,
+        tables,
+        links,
     };
     for s in &doc.sentences {
         scan.sentence(s, &mut out);
     }
+    let Scan {
+        tokens,
+        para,
+        found,
+        tables,
+        links,
+        ..
+    } = scan;
+    BUFFERS.set(Buffers {
+        tokens: no_tokens(tokens),
+        source_tokens: no_tokens(para.tokens),
+        found,
+        tables,
+        links,
+    });
     out.sort_by_key(|f| f.evidence.start);
     drop_restatements(out)
+}
+
+/// The vectors of a [`Scan`], kept per thread from one document to the next. Made anew for
+/// each document, these few kilobytes each cost a large `malloc` and `free` apiece (glibc
+/// sorts its small free chunks before serving a large request) for every article; the
+/// contents are cleared or refilled before each use, so nothing passes from one document
+/// to the next.
+#[derive(Default)]
+struct Buffers {
+    /// [`Scan::tokens`], empty.
+    tokens: Vec<Token<'static>>,
+    /// [`ParaSource::tokens`], empty.
+    source_tokens: Vec<Token<'static>>,
+    found: Vec<(usize, usize, Trigger)>,
+    tables: Tables,
+    links: Vec<Link>,
+}
+
+thread_local! {
+    static BUFFERS: std::cell::Cell<Buffers> = std::cell::Cell::new(Buffers::default());
+}
+
+impl Buffers {
+    /// Room for most sentences from the start (on a thread's first document): grown step
+    /// by step from empty, these vectors cost more in reallocations than in use.
+    fn make_room(&mut self) {
+        fn room<T>(v: &mut Vec<T>, n: usize) {
+            v.clear();
+            v.reserve(n);
+        }
+        room(&mut self.tokens, TOKENS_AHEAD);
+        room(&mut self.source_tokens, TOKENS_AHEAD);
+        room(&mut self.found, 16);
+        room(&mut self.links, 8);
+        let t = &mut self.tables;
+        room(&mut t.trig_at, TOKENS_AHEAD);
+        room(&mut t.trig_end, TOKENS_AHEAD + 1);
+        room(&mut t.qty_at, TOKENS_AHEAD);
+        room(&mut t.used, TOKENS_AHEAD);
+        room(&mut t.qtys, 16);
+    }
+}
+
+/// `tokens` emptied, as tokens of no document: a vector of tokens borrows its document's
+/// text, so it is kept for the next one only empty. Collected in place (the standard
+/// library reuses the allocation of a `Vec`'s `into_iter` for elements of the same layout);
+/// were it not, the next document would only allocate anew. The map never runs.
+fn no_tokens(mut tokens: Vec<Token<'_>>) -> Vec<Token<'static>> {
+    tokens.clear();
+    tokens
+        .into_iter()
+        .map(|t| Token {
+            start: t.start,
+            end: t.end,
+            kind: t.kind,
+            lower: "",
+            cap: t.cap,
+        })
+        .collect()
 }
 
 /// Rule: the same number for the same group said again is one figure ("Two people were
@@ -582,14 +777,16 @@ fn general_group(f: &Figure, head: &str) -> bool {
 /// are only remembered, and read (latest first) when a figure without its own source needs
 /// one.
 #[derive(Default)]
-struct ParaSource {
+struct ParaSource<'a> {
     paragraph: Option<usize>,
     source: Option<String>,
     /// Sentences read since `source` was set, not yet searched for a source.
     pending: Vec<(usize, usize)>,
+    /// The tokens of the sentence searched (reused).
+    tokens: Vec<Token<'a>>,
 }
 
-impl ParaSource {
+impl<'a> ParaSource<'a> {
     fn enter(&mut self, paragraph: usize) {
         if self.paragraph != Some(paragraph) {
             self.paragraph = Some(paragraph);
@@ -599,12 +796,12 @@ impl ParaSource {
     }
 
     /// The source of the latest earlier sentence of the paragraph that names one.
-    fn resolve(&mut self, doc: &Document, lower: &str) -> Option<String> {
-        let mut t = Vec::with_capacity(TOKENS_AHEAD);
+    fn resolve(&mut self, doc: &Document, lower: &'a str) -> Option<String> {
+        let t = &mut self.tokens;
         for &(a, b) in self.pending.iter().rev() {
             t.clear();
-            numbers::tokenize_into(&doc.flat, lower, a, b, &mut t);
-            if let Some(src) = source_in(doc, &t) {
+            numbers::tokenize_into(&doc.flat, lower, a, b, t);
+            if let Some(src) = source_in(doc, t) {
                 self.source = Some(src);
                 break;
             }
@@ -620,17 +817,22 @@ struct Scan<'a> {
     lower: &'a str,
     times: &'a [TimeExpr],
     year: Option<i32>,
-    para: ParaSource,
+    /// Whether sentences without a key word are skipped untokenized (see [`Keys`]).
+    filter: bool,
+    para: ParaSource<'a>,
     /// The current sentence's tokens (reused).
     tokens: Vec<Token<'a>>,
     /// The current sentence's triggers (reused).
     found: Vec<(usize, usize, Trigger)>,
     /// The current sentence's per-token tables (reused).
     tables: Tables,
+    /// The current sentence's links (reused).
+    links: Vec<Link>,
 }
 
 /// The per-token tables of a sentence with a trigger, kept across sentences so that each
 /// sentence refills them instead of allocating its own (see [`Ctx`] for what they hold).
+#[derive(Default)]
 struct Tables {
     trig_at: Vec<Option<(usize, Trigger)>>,
     trig_end: Vec<Option<usize>>,
@@ -644,18 +846,6 @@ struct Tables {
 /// The tokens of a long sentence: the per-token vectors of a [`Scan`] start with room for so
 /// many.
 const TOKENS_AHEAD: usize = 256;
-
-impl Tables {
-    fn with_capacity(n: usize) -> Tables {
-        Tables {
-            trig_at: Vec::with_capacity(n),
-            trig_end: Vec::with_capacity(n + 1),
-            qty_at: Vec::with_capacity(n),
-            used: Vec::with_capacity(n),
-            qtys: Vec::with_capacity(16),
-        }
-    }
-}
 
 /// Clears `v` and fills it with `n` copies of `x`, keeping its allocation.
 fn refill<T: Clone>(v: &mut Vec<T>, n: usize, x: T) {
@@ -690,6 +880,11 @@ impl<'a> Scan<'a> {
             return;
         }
         self.para.enter(s.paragraph);
+        if self.filter && !TRIGGERS.keys.may_match(self.lower, start, end) {
+            // No trigger in it (as below when `found` is empty), found without tokens.
+            self.para.pending.push((start, end));
+            return;
+        }
         self.tokens.clear();
         numbers::tokenize_into(&doc.flat, self.lower, start, end, &mut self.tokens);
         self.found.clear();
@@ -732,7 +927,8 @@ impl<'a> Scan<'a> {
             qtys,
             absorbed: std::cell::Cell::new(0),
         };
-        let mut links: Vec<Link> = Vec::new();
+        let links = &mut self.links;
+        links.clear();
         refill(used, tokens.len(), false);
         for f in qtys.iter() {
             if f.first < ctx.absorbed.get() {
@@ -805,7 +1001,7 @@ impl<'a> Scan<'a> {
                 links.push(l);
             }
         }
-        shot_then_died(&ctx, &mut links);
+        shot_then_died(&ctx, links);
         if links.is_empty() {
             self.para.pending.push((start, end));
             return;
@@ -822,7 +1018,7 @@ impl<'a> Scan<'a> {
         let first_new = out.len();
         let hedged = is_hedged(tokens);
         let background = is_background(tokens, times, start, end, year);
-        for l in links {
+        for l in links.drain(..) {
             let (ea, eb) = (
                 tokens[l.span_tokens.0].start,
                 tokens[l.span_tokens.1 - 1].end,
