@@ -2718,7 +2718,9 @@ fn is_official(source: &Option<String>) -> bool {
 }
 
 /// The group's head word, lowercased ("police officers" → "officers"), for telling distinct
-/// groups apart.
+/// groups apart. The code calls [`head_in`], which does not allocate; the tests' references
+/// call this.
+#[cfg(test)]
 fn head_of(group: &Option<String>) -> String {
     head_in(group, &mut String::new()).to_string()
 }
@@ -2749,7 +2751,13 @@ fn before<'s>(s: &'s str, pat: &str) -> &'s str {
 /// "A boy was killed … The 16-year-old was shot dead" is one death. Named people ("Jane
 /// Doe") are told apart by name.
 fn one_unnamed(f: &Figure) -> bool {
-    f.count.value == Some(1)
+    one_unnamed_as(f.count.value, f)
+}
+
+/// [`one_unnamed`] with `value` for the figure's value (the summary's, which may be fewer
+/// than the figure's: see [`shot_survivors`]).
+fn one_unnamed_as(value: Option<u64>, f: &Figure) -> bool {
+    value == Some(1)
         && !f.group.as_deref().is_some_and(|g| {
             let mut words = g.split_whitespace();
             words.clone().count() >= 2
@@ -2822,44 +2830,70 @@ fn names_of(f: &Figure) -> Option<String> {
     (caps >= 2).then(|| g.to_ascii_lowercase())
 }
 
+/// The numbers of a figure as the summary counts them: the figure's own, or fewer for the
+/// people shot once the dead are taken off ([`shot_survivors`]).
+#[derive(Clone, Copy)]
+struct Numbers {
+    value: Option<u64>,
+    min: Option<u64>,
+    max: Option<u64>,
+}
+
 /// What the summary reads from a figure beyond its number.
 struct Noted<'a> {
     figure: &'a Figure,
+    /// The numbers counted (the summary reads these, never `figure.count`'s).
+    count: Numbers,
     /// An explicit total ("the death toll rose to 40", "a total of 12").
     total: bool,
     /// Part of another figure ("including three children", "two of the victims").
     subset: bool,
+    /// For an injury: [`hit_not_survived`]. False for the other categories, where it is
+    /// never read.
+    hit: bool,
 }
+
+/// The phrases of an explicit total in a lowercased evidence (any of them makes one).
+const TOTALS: &[&str] = &[
+    "toll",
+    "total",
+    "number of dead",
+    "number of deaths",
+    "number of injured",
+    "number of missing",
+    "number of displaced",
+];
 
 impl<'a> Noted<'a> {
     fn new(figure: &'a Figure) -> Noted<'a> {
         let ev = figure.evidence.text.to_ascii_lowercase();
-        // The "number of …" phrases are looked for only where "number of " is.
-        let total = ev.contains("toll")
-            || ev.contains("total")
-            || (ev.contains("number of ")
-                && [
-                    "number of dead",
-                    "number of deaths",
-                    "number of injured",
-                    "number of missing",
-                    "number of displaced",
-                ]
-                .iter()
-                .any(|w| ev.contains(w)));
-        let after = ev
-            .find(&figure.count.text.to_ascii_lowercase())
-            .map_or("", |i| &ev[i + figure.count.text.len()..]);
+        // One pass over the evidence for all the phrases of a total.
+        let total = search::find_any(&ev, TOTALS).is_some();
+        // The count's text is most often lowercase already ("12", "three"): no copy then.
+        let text = &figure.count.text;
+        let text_lower = if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(text.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(text.as_str())
+        };
+        let after = search::find(&ev, &text_lower).map_or("", |i| &ev[i + text.len()..]);
         let subset = ["including", "includes", "among "]
             .iter()
             .any(|w| ev.starts_with(w))
             || [" of them", " of the ", " of those", " of whom"]
                 .iter()
                 .any(|w| after.starts_with(w));
+        let c = &figure.count;
         Noted {
             figure,
+            count: Numbers {
+                value: c.value,
+                min: c.min,
+                max: c.max,
+            },
             total,
             subset,
+            hit: figure.category == "injured" && hit_not_survived(&ev),
         }
     }
 }
@@ -2890,7 +2924,7 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
             .iter()
             .any(|(c, start)| *c != cat && *start < n.figure.evidence.start);
         let own = firsts.iter().any(|(c, _)| *c == cat);
-        if whole && !own && n.figure.count.value.is_some() {
+        if whole && !own && n.count.value.is_some() {
             cats.entry(cat).or_default().push(n);
         }
     }
@@ -2898,13 +2932,11 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
     if let (Some(inj), Some(dead)) = (cats.get("injured"), cats.get("killed")) {
         let one = |l: &Vec<&Noted>| l.iter().all(|n| one_unnamed(n.figure));
         // One death: figures of one person each, at most one of them named in full.
-        let one_each = dead.iter().all(|n| n.figure.count.value == Some(1))
+        let one_each = dead.iter().all(|n| n.count.value == Some(1))
             && dead.iter().filter(|n| !one_unnamed(n.figure)).count() <= 1;
         let first_injury = inj.iter().map(|n| n.figure.evidence.start).min();
         let first_death = dead.iter().map(|n| n.figure.evidence.start).min();
-        let objects = inj
-            .iter()
-            .all(|n| object_of_verb(n.figure) || hit_not_survived(n.figure));
+        let objects = inj.iter().all(|n| object_of_verb(n.figure) || n.hit);
         if one(inj) && one_each && (first_injury < first_death || objects) && !told_apart(inj, dead)
         {
             cats.remove("injured");
@@ -2922,19 +2954,13 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
         .and_then(|v| v.value.or(v.min))
         .unwrap_or(0);
     if let Some(list) = cats.remove("injured") {
-        let survivors: Vec<Figure> = list
-            .iter()
-            .map(|n| shot_survivors(n.figure, dead))
-            .collect();
         // `shot_survivors` changes only the numbers: the evidence and the count's text, all
         // that `Noted::new` reads, are the figure's own, so its notes stay.
-        let noted: Vec<Noted> = survivors
+        let noted: Vec<Noted> = list
             .iter()
-            .zip(&list)
-            .map(|(figure, n)| Noted {
-                figure,
-                total: n.total,
-                subset: n.subset,
+            .map(|n| Noted {
+                count: shot_survivors(n, dead),
+                ..**n
             })
             .collect();
         if let Some(v) = best_total(noted.iter().collect()) {
@@ -2956,30 +2982,31 @@ fn best_total(mut list: Vec<&Noted>) -> Option<SummaryValue> {
         // it never outweighs a positive count of the same category.
         if list
             .iter()
-            .any(|n| n.figure.count.value.or(n.figure.count.min).unwrap_or(0) > 0)
+            .any(|n| n.count.value.or(n.count.min).unwrap_or(0) > 0)
         {
-            list.retain(|n| n.figure.count.value.or(n.figure.count.min).unwrap_or(0) > 0);
+            list.retain(|n| n.count.value.or(n.count.min).unwrap_or(0) > 0);
         }
         let nums: Vec<(u64, bool)> = list
             .iter()
             .filter_map(|n| {
-                let c = &n.figure.count;
+                let c = &n.count;
                 c.value.or(c.min).map(|v| (v, c.value.is_some()))
             })
             .collect();
         if nums.is_empty() {
             return None;
         }
-        let number = |n: &Noted| n.figure.count.value.or(n.figure.count.min);
+        let number = |n: &Noted| n.count.value.or(n.count.min);
         let (value, exact) = if let Some(t) = list.iter().rev().find(|n| n.total) {
-            (number(t).unwrap_or(0), t.figure.count.value.is_some())
+            (number(t).unwrap_or(0), t.count.value.is_some())
         } else {
             // Latest figure per distinct specific group; the largest general figure.
             let mut specific: Vec<(String, u64, bool)> = Vec::new();
             let mut named: Vec<(String, u64)> = Vec::new();
             let mut general: Vec<&Noted> = Vec::new();
+            let mut lower = String::new();
             for n in &list {
-                let head = head_of(&n.figure.group);
+                let head = head_in(&n.figure.group, &mut lower);
                 let Some(v) = number(n) else { continue };
                 if let Some(name) = names_of(n.figure) {
                     match named.iter_mut().find(|e| e.0 == name) {
@@ -2993,15 +3020,15 @@ fn best_total(mut list: Vec<&Noted>) -> Option<SummaryValue> {
                         .generic
                         .iter()
                         .any(|g| g.trim_end_matches('s') == head)
-                    || DESCRIPTIONS.contains(&head.as_str())
-                    || one_unnamed(n.figure);
+                    || DESCRIPTIONS.contains(&head)
+                    || one_unnamed_as(n.count.value, n.figure);
                 if generic {
                     general.push(n);
                 } else if let Some(e) = specific.iter_mut().find(|e| e.0 == head) {
                     e.1 = v;
-                    e.2 = n.figure.count.value.is_some();
+                    e.2 = n.count.value.is_some();
                 } else {
-                    specific.push((head, v, n.figure.count.value.is_some()));
+                    specific.push((head.to_string(), v, n.count.value.is_some()));
                 }
             }
             let sum: u64 = specific.iter().map(|e| e.1).sum();
@@ -3011,7 +3038,7 @@ fn best_total(mut list: Vec<&Noted>) -> Option<SummaryValue> {
             let totals: Vec<&Noted> = general
                 .iter()
                 .copied()
-                .filter(|n| !one_unnamed(n.figure))
+                .filter(|n| !one_unnamed_as(n.count.value, n.figure))
                 .collect();
             let sources: Vec<&String> = totals
                 .iter()
@@ -3025,11 +3052,11 @@ fn best_total(mut list: Vec<&Noted>) -> Option<SummaryValue> {
                     .rev()
                     .find(|n| is_official(&n.figure.source))
                     .or(totals.last())
-                    .map(|n| (number(n).unwrap_or(0), n.figure.count.value.is_some()))
+                    .map(|n| (number(n).unwrap_or(0), n.count.value.is_some()))
             } else {
                 general
                     .iter()
-                    .map(|n| (number(n).unwrap_or(0), n.figure.count.value.is_some()))
+                    .map(|n| (number(n).unwrap_or(0), n.count.value.is_some()))
                     .max_by_key(|x| (x.0, x.1))
             };
             // People named one by one are usually the victims the counts speak of: the
@@ -3050,7 +3077,7 @@ fn best_total(mut list: Vec<&Noted>) -> Option<SummaryValue> {
         let hi = list
             .iter()
             .filter_map(|n| {
-                let c = &n.figure.count;
+                let c = &n.count;
                 c.max.or(c.value).or(c.min)
             })
             .max()
@@ -3066,41 +3093,42 @@ fn best_total(mut list: Vec<&Noted>) -> Option<SummaryValue> {
 
 /// An injury told only as being hit ("was shot", "struck by gunfire", "with a gunshot
 /// wound"), not as surviving ("wounded", "injured", "hurt", "taken to a hospital", "in
-/// critical condition", "treated"): the people hit may be the dead.
-fn hit_not_survived(f: &Figure) -> bool {
-    let ev = f.evidence.text.to_ascii_lowercase();
-    let hit = [
+/// critical condition", "treated"): the people hit may be the dead. `ev` is the figure's
+/// evidence, lowercased.
+fn hit_not_survived(ev: &str) -> bool {
+    const HIT: &[&str] = &[
         "shot", "shooting", "struck", "hit by", "were hit", "gunshot", "gunfire",
-    ]
-    .iter()
-    .any(|w| ev.contains(w));
-    let survived = [
+    ];
+    const SURVIVED: &[&str] = &[
         "wounded",
         "injur",
         "hurt",
         "hospital",
         "condition",
         "treated",
-    ]
-    .iter()
-    .any(|w| ev.contains(w));
-    hit && !survived
+    ];
+    // One pass over the evidence per list, instead of a search per phrase.
+    search::find_any(ev, HIT).is_some() && search::find_any(ev, SURVIVED).is_none()
 }
 
 /// Rule: "four people were shot" counts everyone hit, the dead included; the article's
 /// deaths (`dead`) are taken off, and what is left are the injured ("four people were shot;
 /// one died" → injured 3). Not for survivors by their wording ("wounded", "injured",
 /// "taken to a hospital", "in critical condition") nor for "others" ("a man was killed and
-/// two others were shot"). Returns the figure as the summary counts it.
-fn shot_survivors(f: &Figure, dead: u64) -> Figure {
-    let mut f = f.clone();
-    let group = f.group.as_deref().unwrap_or("").to_ascii_lowercase();
-    let others =
-        group.starts_with("other") || group.starts_with("more") || group.contains("others");
-    if dead == 0 || !hit_not_survived(&f) || others {
-        return f;
+/// two others were shot"). Returns the numbers as the summary counts them (the figure is
+/// not copied: only its numbers change).
+fn shot_survivors(n: &Noted, dead: u64) -> Numbers {
+    let mut c = n.count;
+    if dead == 0 || !n.hit {
+        return c;
     }
-    let c = &mut f.count;
+    let group = n.figure.group.as_deref().unwrap_or("");
+    let others = search::starts_with_ci(group, "other")
+        || search::starts_with_ci(group, "more")
+        || search::find_ci(group, "others").is_some();
+    if others {
+        return c;
+    }
     match (c.value, c.min) {
         (Some(v), _) if v > dead => {
             c.value = Some(v - dead);
@@ -3112,14 +3140,13 @@ fn shot_survivors(f: &Figure, dead: u64) -> Figure {
         // counts four or more deaths: no one left injured (one person shot and one dead
         // is the rule of `summarize`, which looks at who they are).
         (Some(v), _) if v <= dead && v >= 2 => {
-            *c = Count {
+            c = Numbers {
                 value: Some(0),
                 min: Some(0),
                 max: Some(0),
-                ..c.clone()
             }
         }
         _ => {}
     }
-    f
+    c
 }
