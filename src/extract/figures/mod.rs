@@ -111,11 +111,18 @@ const COMMON: &[&str] = &[
 ];
 
 impl Keys {
-    /// The key words of `lists` (as [`phrase_lists`] gives them): the phrase's first word,
-    /// or when that one is common its last uncommon word ("in emergency shelters" →
-    /// "shelters"), or any word of letters.
+    /// The key words of `lists` (as [`phrase_lists`] gives them): a word of the phrase that
+    /// is a phrase of its own ("remain missing" → "missing": no more sentences pass for it),
+    /// else the phrase's first word, or when that one is common its last uncommon word ("in
+    /// emergency shelters" → "shelters"), or any word of letters.
     fn new(lists: &WordMap<Vec<(Vec<String>, Trigger)>>) -> Keys {
         let letters = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase());
+        let alone = |w: &str| {
+            letters(w)
+                && lists
+                    .get(w)
+                    .is_some_and(|l| l.iter().any(|(rest, _)| rest.is_empty()))
+        };
         let uncommon = |w: &str| letters(w) && !COMMON.contains(&w);
         let mut keys = Keys {
             shapes: vec![0u64; 26 * 26],
@@ -128,9 +135,10 @@ impl Keys {
                     .chain(rest.iter().map(String::as_str))
                     .collect();
                 let key = phrase
-                    .first()
+                    .iter()
                     .copied()
-                    .filter(|w| uncommon(w))
+                    .find(|w| alone(w))
+                    .or_else(|| phrase.first().copied().filter(|w| uncommon(w)))
                     .or_else(|| phrase.iter().rev().copied().find(|w| uncommon(w)))
                     .or_else(|| phrase.iter().copied().find(|w| letters(w)));
                 match key.and_then(|k| Some((k, shape(k)?))) {
