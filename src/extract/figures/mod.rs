@@ -80,6 +80,113 @@ struct Triggers {
     shapes: Vec<u64>,
     /// The other first words, tried in turn for the tokens without a shape.
     odd: Vec<(String, FirstWord)>,
+    /// One word of every phrase, for turning away before tokenizing the sentences that can
+    /// hold no trigger (most of them).
+    keys: Keys,
+}
+
+/// The key words of the trigger phrases: one word of each phrase, all of ASCII lowercase
+/// letters. A trigger's words are tokens of its sentence, and a token of ASCII letters only
+/// is a maximal run of ASCII letters of the lowercased sentence (a word token ends before
+/// the next byte that is not a letter, and the byte before it is a space, a digit, a
+/// punctuation mark or not ASCII). So a sentence none of whose letter runs is a key word has
+/// no trigger, and [`Scan::sentence`] skips it without tokenizing it: the tests compare
+/// the figures with and without this filter.
+struct Keys {
+    /// Bit `len` (at most 63) of entry `first * 26 + last` (as [`shape`] gives it): some key
+    /// word of that length starts with letter `first` and ends with letter `last`.
+    shapes: Vec<u64>,
+    /// Per shape cell: its key words.
+    words: Vec<Vec<Box<[u8]>>>,
+    /// False when some phrase has no word of ASCII letters only: then no sentence can be
+    /// turned away.
+    complete: bool,
+}
+
+/// Function words that begin or end phrases ("in critical condition", "unaccounted for"):
+/// another word of the phrase is a better key, one that fewer sentences hold.
+const COMMON: &[&str] = &[
+    "a", "an", "and", "at", "by", "did", "for", "from", "her", "his", "in", "into", "left",
+    "living", "not", "number", "of", "the", "their", "to", "under", "were", "with", "without",
+];
+
+impl Keys {
+    /// The key words of `lists` (as [`phrase_lists`] gives them): a word of the phrase that
+    /// is a phrase of its own ("remain missing" → "missing": no more sentences pass for it),
+    /// else the phrase's first word, or when that one is common its last uncommon word ("in
+    /// emergency shelters" → "shelters"), or any word of letters.
+    fn new(lists: &WordMap<Vec<(Vec<String>, Trigger)>>) -> Keys {
+        let letters = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase());
+        let alone = |w: &str| {
+            letters(w)
+                && lists
+                    .get(w)
+                    .is_some_and(|l| l.iter().any(|(rest, _)| rest.is_empty()))
+        };
+        let uncommon = |w: &str| letters(w) && !COMMON.contains(&w);
+        let mut keys = Keys {
+            shapes: vec![0u64; 26 * 26],
+            words: vec![Vec::new(); 26 * 26],
+            complete: true,
+        };
+        for (first, list) in lists {
+            for (rest, _) in list {
+                let phrase: Vec<&str> = std::iter::once(first.as_str())
+                    .chain(rest.iter().map(String::as_str))
+                    .collect();
+                let key = phrase
+                    .iter()
+                    .copied()
+                    .find(|w| alone(w))
+                    .or_else(|| phrase.first().copied().filter(|w| uncommon(w)))
+                    .or_else(|| phrase.iter().rev().copied().find(|w| uncommon(w)))
+                    .or_else(|| phrase.iter().copied().find(|w| letters(w)));
+                match key.and_then(|k| Some((k, shape(k)?))) {
+                    Some((k, (cell, bit))) => {
+                        keys.shapes[cell] |= bit;
+                        if !keys.words[cell].iter().any(|w| **w == *k.as_bytes()) {
+                            keys.words[cell].push(k.as_bytes().into());
+                        }
+                    }
+                    None => keys.complete = false,
+                }
+            }
+        }
+        keys
+    }
+
+    /// Whether `lower[start..end]` (lowercased text) may hold a trigger: one of its maximal
+    /// runs of ASCII letters is a key word. A byte loop, no tokens: it runs on every
+    /// sentence.
+    fn may_match(&self, lower: &str, start: usize, end: usize) -> bool {
+        let Some(b) = lower.as_bytes().get(start..end) else {
+            return true;
+        };
+        if !self.complete {
+            return true;
+        }
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_lowercase() {
+                i += 1;
+                continue;
+            }
+            let s = i;
+            while i < b.len() && b[i].is_ascii_lowercase() {
+                i += 1;
+            }
+            let w = &b[s..i];
+            if let (Some(&f), Some(&l)) = (w.first(), w.last()) {
+                let cell = usize::from(f - b'a') * 26 + usize::from(l - b'a');
+                if self.shapes[cell] & (1u64 << w.len().min(63)) != 0
+                    && self.words[cell].iter().any(|k| **k == *w)
+                {
+                    return true;
+                }
+            }
+        }
+        false
+    }
 }
 
 /// Phrases as (the words after the ones already matched, the trigger), longest first.
@@ -168,7 +275,9 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
     let mut shapes = vec![0u64; 26 * 26];
     let mut firsts = Vec::new();
     let mut odd = Vec::new();
-    for (first, list) in phrase_lists() {
+    let lists = phrase_lists();
+    let keys = Keys::new(&lists);
+    for (first, list) in lists {
         match shape(&first) {
             Some((cell, bit)) => {
                 shapes[cell] |= bit;
@@ -193,6 +302,7 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
         cells,
         shapes,
         odd,
+        keys,
     }
 });
 
@@ -483,30 +593,123 @@ struct Link {
 /// Finds every figure in `doc`. `times` are the document's temporal expressions: numbers
 /// inside them are not counts, and earlier years mark background figures.
 ///
-/// One pass: each sentence is tokenized (borrowing one lowercased copy of the text) and its
-/// triggers looked up word by word; only sentences with a trigger go further. The source of
-/// the paragraph is read lazily, from the sentences before, only when a figure needs it.
+/// One pass: each sentence that may hold a trigger (one of its words is a key word, see
+/// [`Keys`]) is tokenized (borrowing one lowercased copy of the text) and its triggers looked
+/// up word by word; only sentences with a trigger go further. The source of the paragraph is
+/// read lazily, from the sentences before, only when a figure needs it.
 pub fn extract(doc: &Document, times: &[TimeExpr]) -> Vec<Figure> {
+    extract_with(doc, times, true)
+}
+
+/// [`extract`], with the key word filter or without it (every sentence tokenized and looked
+/// up: the tests compare the two).
+fn extract_with(doc: &Document, times: &[TimeExpr], filter: bool) -> Vec<Figure> {
     let year = doc_year(times);
     let lower = doc.flat.to_ascii_lowercase();
     let mut out: Vec<Figure> = Vec::new();
+    let mut buffers = BUFFERS.take();
+    buffers.make_room();
+    let Buffers {
+        tokens,
+        source_tokens,
+        found,
+        tables,
+        links,
+    } = buffers;
     let mut scan = Scan {
         doc,
         lower: &lower,
         times,
         year,
-        para: ParaSource::default(),
-        // Room for most sentences from the start: grown step by step from empty, these
-        // vectors cost more in reallocations than in use.
-        tokens: Vec::with_capacity(TOKENS_AHEAD),
-        found: Vec::with_capacity(16),
-        tables: Tables::with_capacity(TOKENS_AHEAD),
+        filter,
+        para: ParaSource {
+            tokens: source_tokens,
+            ..ParaSource::default()
+        },
+        tokens,
+        found,
+        tables,
+        links,
     };
     for s in &doc.sentences {
         scan.sentence(s, &mut out);
     }
+    let Scan {
+        tokens,
+        para,
+        found,
+        tables,
+        links,
+        ..
+    } = scan;
+    BUFFERS.set(Buffers {
+        tokens: no_tokens(tokens),
+        source_tokens: no_tokens(para.tokens),
+        found,
+        tables,
+        links,
+    });
     out.sort_by_key(|f| f.evidence.start);
     drop_restatements(out)
+}
+
+/// The vectors of a [`Scan`], kept per thread from one document to the next. Made anew for
+/// each document, these few kilobytes each cost a large `malloc` and `free` apiece (glibc
+/// sorts its small free chunks before serving a large request) for every article; the
+/// contents are cleared or refilled before each use, so nothing passes from one document
+/// to the next.
+#[derive(Default)]
+struct Buffers {
+    /// [`Scan::tokens`], empty.
+    tokens: Vec<Token<'static>>,
+    /// [`ParaSource::tokens`], empty.
+    source_tokens: Vec<Token<'static>>,
+    found: Vec<(usize, usize, Trigger)>,
+    tables: Tables,
+    links: Vec<Link>,
+}
+
+thread_local! {
+    static BUFFERS: std::cell::Cell<Buffers> = std::cell::Cell::new(Buffers::default());
+}
+
+impl Buffers {
+    /// Room for most sentences from the start (on a thread's first document): grown step
+    /// by step from empty, these vectors cost more in reallocations than in use.
+    fn make_room(&mut self) {
+        fn room<T>(v: &mut Vec<T>, n: usize) {
+            v.clear();
+            v.reserve(n);
+        }
+        room(&mut self.tokens, TOKENS_AHEAD);
+        room(&mut self.source_tokens, TOKENS_AHEAD);
+        room(&mut self.found, 16);
+        room(&mut self.links, 8);
+        let t = &mut self.tables;
+        room(&mut t.trig_at, TOKENS_AHEAD);
+        room(&mut t.trig_end, TOKENS_AHEAD + 1);
+        room(&mut t.qty_at, TOKENS_AHEAD);
+        room(&mut t.used, TOKENS_AHEAD);
+        room(&mut t.qtys, 16);
+    }
+}
+
+/// `tokens` emptied, as tokens of no document: a vector of tokens borrows its document's
+/// text, so it is kept for the next one only empty. Collected in place (the standard
+/// library reuses the allocation of a `Vec`'s `into_iter` for elements of the same layout);
+/// were it not, the next document would only allocate anew. The map never runs.
+fn no_tokens(mut tokens: Vec<Token<'_>>) -> Vec<Token<'static>> {
+    tokens.clear();
+    tokens
+        .into_iter()
+        .map(|t| Token {
+            start: t.start,
+            end: t.end,
+            kind: t.kind,
+            lower: "",
+            cap: t.cap,
+        })
+        .collect()
 }
 
 /// Rule: the same number for the same group said again is one figure ("Two people were
@@ -582,14 +785,16 @@ fn general_group(f: &Figure, head: &str) -> bool {
 /// are only remembered, and read (latest first) when a figure without its own source needs
 /// one.
 #[derive(Default)]
-struct ParaSource {
+struct ParaSource<'a> {
     paragraph: Option<usize>,
     source: Option<String>,
     /// Sentences read since `source` was set, not yet searched for a source.
     pending: Vec<(usize, usize)>,
+    /// The tokens of the sentence searched (reused).
+    tokens: Vec<Token<'a>>,
 }
 
-impl ParaSource {
+impl<'a> ParaSource<'a> {
     fn enter(&mut self, paragraph: usize) {
         if self.paragraph != Some(paragraph) {
             self.paragraph = Some(paragraph);
@@ -599,12 +804,12 @@ impl ParaSource {
     }
 
     /// The source of the latest earlier sentence of the paragraph that names one.
-    fn resolve(&mut self, doc: &Document, lower: &str) -> Option<String> {
-        let mut t = Vec::with_capacity(TOKENS_AHEAD);
+    fn resolve(&mut self, doc: &Document, lower: &'a str) -> Option<String> {
+        let t = &mut self.tokens;
         for &(a, b) in self.pending.iter().rev() {
             t.clear();
-            numbers::tokenize_into(&doc.flat, lower, a, b, &mut t);
-            if let Some(src) = source_in(doc, &t) {
+            numbers::tokenize_into(&doc.flat, lower, a, b, t);
+            if let Some(src) = source_in(doc, t) {
                 self.source = Some(src);
                 break;
             }
@@ -620,17 +825,22 @@ struct Scan<'a> {
     lower: &'a str,
     times: &'a [TimeExpr],
     year: Option<i32>,
-    para: ParaSource,
+    /// Whether sentences without a key word are skipped untokenized (see [`Keys`]).
+    filter: bool,
+    para: ParaSource<'a>,
     /// The current sentence's tokens (reused).
     tokens: Vec<Token<'a>>,
     /// The current sentence's triggers (reused).
     found: Vec<(usize, usize, Trigger)>,
     /// The current sentence's per-token tables (reused).
     tables: Tables,
+    /// The current sentence's links (reused).
+    links: Vec<Link>,
 }
 
 /// The per-token tables of a sentence with a trigger, kept across sentences so that each
 /// sentence refills them instead of allocating its own (see [`Ctx`] for what they hold).
+#[derive(Default)]
 struct Tables {
     trig_at: Vec<Option<(usize, Trigger)>>,
     trig_end: Vec<Option<usize>>,
@@ -644,18 +854,6 @@ struct Tables {
 /// The tokens of a long sentence: the per-token vectors of a [`Scan`] start with room for so
 /// many.
 const TOKENS_AHEAD: usize = 256;
-
-impl Tables {
-    fn with_capacity(n: usize) -> Tables {
-        Tables {
-            trig_at: Vec::with_capacity(n),
-            trig_end: Vec::with_capacity(n + 1),
-            qty_at: Vec::with_capacity(n),
-            used: Vec::with_capacity(n),
-            qtys: Vec::with_capacity(16),
-        }
-    }
-}
 
 /// Clears `v` and fills it with `n` copies of `x`, keeping its allocation.
 fn refill<T: Clone>(v: &mut Vec<T>, n: usize, x: T) {
@@ -690,6 +888,11 @@ impl<'a> Scan<'a> {
             return;
         }
         self.para.enter(s.paragraph);
+        if self.filter && !TRIGGERS.keys.may_match(self.lower, start, end) {
+            // No trigger in it (as below when `found` is empty), found without tokens.
+            self.para.pending.push((start, end));
+            return;
+        }
         self.tokens.clear();
         numbers::tokenize_into(&doc.flat, self.lower, start, end, &mut self.tokens);
         self.found.clear();
@@ -732,7 +935,8 @@ impl<'a> Scan<'a> {
             qtys,
             absorbed: std::cell::Cell::new(0),
         };
-        let mut links: Vec<Link> = Vec::new();
+        let links = &mut self.links;
+        links.clear();
         refill(used, tokens.len(), false);
         for f in qtys.iter() {
             if f.first < ctx.absorbed.get() {
@@ -805,7 +1009,7 @@ impl<'a> Scan<'a> {
                 links.push(l);
             }
         }
-        shot_then_died(&ctx, &mut links);
+        shot_then_died(&ctx, links);
         if links.is_empty() {
             self.para.pending.push((start, end));
             return;
@@ -822,7 +1026,7 @@ impl<'a> Scan<'a> {
         let first_new = out.len();
         let hedged = is_hedged(tokens);
         let background = is_background(tokens, times, start, end, year);
-        for l in links {
+        for l in links.drain(..) {
             let (ea, eb) = (
                 tokens[l.span_tokens.0].start,
                 tokens[l.span_tokens.1 - 1].end,
@@ -2522,7 +2726,9 @@ fn is_official(source: &Option<String>) -> bool {
 }
 
 /// The group's head word, lowercased ("police officers" → "officers"), for telling distinct
-/// groups apart.
+/// groups apart. The code calls [`head_in`], which does not allocate; the tests' references
+/// call this.
+#[cfg(test)]
 fn head_of(group: &Option<String>) -> String {
     head_in(group, &mut String::new()).to_string()
 }
@@ -2553,7 +2759,13 @@ fn before<'s>(s: &'s str, pat: &str) -> &'s str {
 /// "A boy was killed … The 16-year-old was shot dead" is one death. Named people ("Jane
 /// Doe") are told apart by name.
 fn one_unnamed(f: &Figure) -> bool {
-    f.count.value == Some(1)
+    one_unnamed_as(f.count.value, f)
+}
+
+/// [`one_unnamed`] with `value` for the figure's value (the summary's, which may be fewer
+/// than the figure's: see [`shot_survivors`]).
+fn one_unnamed_as(value: Option<u64>, f: &Figure) -> bool {
+    value == Some(1)
         && !f.group.as_deref().is_some_and(|g| {
             let mut words = g.split_whitespace();
             words.clone().count() >= 2
@@ -2626,44 +2838,70 @@ fn names_of(f: &Figure) -> Option<String> {
     (caps >= 2).then(|| g.to_ascii_lowercase())
 }
 
+/// The numbers of a figure as the summary counts them: the figure's own, or fewer for the
+/// people shot once the dead are taken off ([`shot_survivors`]).
+#[derive(Clone, Copy)]
+struct Numbers {
+    value: Option<u64>,
+    min: Option<u64>,
+    max: Option<u64>,
+}
+
 /// What the summary reads from a figure beyond its number.
 struct Noted<'a> {
     figure: &'a Figure,
+    /// The numbers counted (the summary reads these, never `figure.count`'s).
+    count: Numbers,
     /// An explicit total ("the death toll rose to 40", "a total of 12").
     total: bool,
     /// Part of another figure ("including three children", "two of the victims").
     subset: bool,
+    /// For an injury: [`hit_not_survived`]. False for the other categories, where it is
+    /// never read.
+    hit: bool,
 }
+
+/// The phrases of an explicit total in a lowercased evidence (any of them makes one).
+const TOTALS: &[&str] = &[
+    "toll",
+    "total",
+    "number of dead",
+    "number of deaths",
+    "number of injured",
+    "number of missing",
+    "number of displaced",
+];
 
 impl<'a> Noted<'a> {
     fn new(figure: &'a Figure) -> Noted<'a> {
         let ev = figure.evidence.text.to_ascii_lowercase();
-        // The "number of …" phrases are looked for only where "number of " is.
-        let total = ev.contains("toll")
-            || ev.contains("total")
-            || (ev.contains("number of ")
-                && [
-                    "number of dead",
-                    "number of deaths",
-                    "number of injured",
-                    "number of missing",
-                    "number of displaced",
-                ]
-                .iter()
-                .any(|w| ev.contains(w)));
-        let after = ev
-            .find(&figure.count.text.to_ascii_lowercase())
-            .map_or("", |i| &ev[i + figure.count.text.len()..]);
+        // One pass over the evidence for all the phrases of a total.
+        let total = search::find_any(&ev, TOTALS).is_some();
+        // The count's text is most often lowercase already ("12", "three"): no copy then.
+        let text = &figure.count.text;
+        let text_lower = if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(text.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(text.as_str())
+        };
+        let after = search::find(&ev, &text_lower).map_or("", |i| &ev[i + text.len()..]);
         let subset = ["including", "includes", "among "]
             .iter()
             .any(|w| ev.starts_with(w))
             || [" of them", " of the ", " of those", " of whom"]
                 .iter()
                 .any(|w| after.starts_with(w));
+        let c = &figure.count;
         Noted {
             figure,
+            count: Numbers {
+                value: c.value,
+                min: c.min,
+                max: c.max,
+            },
             total,
             subset,
+            hit: figure.category == "injured" && hit_not_survived(&ev),
         }
     }
 }
@@ -2694,7 +2932,7 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
             .iter()
             .any(|(c, start)| *c != cat && *start < n.figure.evidence.start);
         let own = firsts.iter().any(|(c, _)| *c == cat);
-        if whole && !own && n.figure.count.value.is_some() {
+        if whole && !own && n.count.value.is_some() {
             cats.entry(cat).or_default().push(n);
         }
     }
@@ -2702,13 +2940,11 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
     if let (Some(inj), Some(dead)) = (cats.get("injured"), cats.get("killed")) {
         let one = |l: &Vec<&Noted>| l.iter().all(|n| one_unnamed(n.figure));
         // One death: figures of one person each, at most one of them named in full.
-        let one_each = dead.iter().all(|n| n.figure.count.value == Some(1))
+        let one_each = dead.iter().all(|n| n.count.value == Some(1))
             && dead.iter().filter(|n| !one_unnamed(n.figure)).count() <= 1;
         let first_injury = inj.iter().map(|n| n.figure.evidence.start).min();
         let first_death = dead.iter().map(|n| n.figure.evidence.start).min();
-        let objects = inj
-            .iter()
-            .all(|n| object_of_verb(n.figure) || hit_not_survived(n.figure));
+        let objects = inj.iter().all(|n| object_of_verb(n.figure) || n.hit);
         if one(inj) && one_each && (first_injury < first_death || objects) && !told_apart(inj, dead)
         {
             cats.remove("injured");
@@ -2726,19 +2962,13 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
         .and_then(|v| v.value.or(v.min))
         .unwrap_or(0);
     if let Some(list) = cats.remove("injured") {
-        let survivors: Vec<Figure> = list
-            .iter()
-            .map(|n| shot_survivors(n.figure, dead))
-            .collect();
         // `shot_survivors` changes only the numbers: the evidence and the count's text, all
         // that `Noted::new` reads, are the figure's own, so its notes stay.
-        let noted: Vec<Noted> = survivors
+        let noted: Vec<Noted> = list
             .iter()
-            .zip(&list)
-            .map(|(figure, n)| Noted {
-                figure,
-                total: n.total,
-                subset: n.subset,
+            .map(|n| Noted {
+                count: shot_survivors(n, dead),
+                ..**n
             })
             .collect();
         if let Some(v) = best_total(noted.iter().collect()) {
@@ -2760,30 +2990,31 @@ fn best_total(mut list: Vec<&Noted>) -> Option<SummaryValue> {
         // it never outweighs a positive count of the same category.
         if list
             .iter()
-            .any(|n| n.figure.count.value.or(n.figure.count.min).unwrap_or(0) > 0)
+            .any(|n| n.count.value.or(n.count.min).unwrap_or(0) > 0)
         {
-            list.retain(|n| n.figure.count.value.or(n.figure.count.min).unwrap_or(0) > 0);
+            list.retain(|n| n.count.value.or(n.count.min).unwrap_or(0) > 0);
         }
         let nums: Vec<(u64, bool)> = list
             .iter()
             .filter_map(|n| {
-                let c = &n.figure.count;
+                let c = &n.count;
                 c.value.or(c.min).map(|v| (v, c.value.is_some()))
             })
             .collect();
         if nums.is_empty() {
             return None;
         }
-        let number = |n: &Noted| n.figure.count.value.or(n.figure.count.min);
+        let number = |n: &Noted| n.count.value.or(n.count.min);
         let (value, exact) = if let Some(t) = list.iter().rev().find(|n| n.total) {
-            (number(t).unwrap_or(0), t.figure.count.value.is_some())
+            (number(t).unwrap_or(0), t.count.value.is_some())
         } else {
             // Latest figure per distinct specific group; the largest general figure.
             let mut specific: Vec<(String, u64, bool)> = Vec::new();
             let mut named: Vec<(String, u64)> = Vec::new();
             let mut general: Vec<&Noted> = Vec::new();
+            let mut lower = String::new();
             for n in &list {
-                let head = head_of(&n.figure.group);
+                let head = head_in(&n.figure.group, &mut lower);
                 let Some(v) = number(n) else { continue };
                 if let Some(name) = names_of(n.figure) {
                     match named.iter_mut().find(|e| e.0 == name) {
@@ -2797,15 +3028,15 @@ fn best_total(mut list: Vec<&Noted>) -> Option<SummaryValue> {
                         .generic
                         .iter()
                         .any(|g| g.trim_end_matches('s') == head)
-                    || DESCRIPTIONS.contains(&head.as_str())
-                    || one_unnamed(n.figure);
+                    || DESCRIPTIONS.contains(&head)
+                    || one_unnamed_as(n.count.value, n.figure);
                 if generic {
                     general.push(n);
                 } else if let Some(e) = specific.iter_mut().find(|e| e.0 == head) {
                     e.1 = v;
-                    e.2 = n.figure.count.value.is_some();
+                    e.2 = n.count.value.is_some();
                 } else {
-                    specific.push((head, v, n.figure.count.value.is_some()));
+                    specific.push((head.to_string(), v, n.count.value.is_some()));
                 }
             }
             let sum: u64 = specific.iter().map(|e| e.1).sum();
@@ -2815,7 +3046,7 @@ fn best_total(mut list: Vec<&Noted>) -> Option<SummaryValue> {
             let totals: Vec<&Noted> = general
                 .iter()
                 .copied()
-                .filter(|n| !one_unnamed(n.figure))
+                .filter(|n| !one_unnamed_as(n.count.value, n.figure))
                 .collect();
             let sources: Vec<&String> = totals
                 .iter()
@@ -2829,11 +3060,11 @@ fn best_total(mut list: Vec<&Noted>) -> Option<SummaryValue> {
                     .rev()
                     .find(|n| is_official(&n.figure.source))
                     .or(totals.last())
-                    .map(|n| (number(n).unwrap_or(0), n.figure.count.value.is_some()))
+                    .map(|n| (number(n).unwrap_or(0), n.count.value.is_some()))
             } else {
                 general
                     .iter()
-                    .map(|n| (number(n).unwrap_or(0), n.figure.count.value.is_some()))
+                    .map(|n| (number(n).unwrap_or(0), n.count.value.is_some()))
                     .max_by_key(|x| (x.0, x.1))
             };
             // People named one by one are usually the victims the counts speak of: the
@@ -2854,7 +3085,7 @@ fn best_total(mut list: Vec<&Noted>) -> Option<SummaryValue> {
         let hi = list
             .iter()
             .filter_map(|n| {
-                let c = &n.figure.count;
+                let c = &n.count;
                 c.max.or(c.value).or(c.min)
             })
             .max()
@@ -2870,41 +3101,42 @@ fn best_total(mut list: Vec<&Noted>) -> Option<SummaryValue> {
 
 /// An injury told only as being hit ("was shot", "struck by gunfire", "with a gunshot
 /// wound"), not as surviving ("wounded", "injured", "hurt", "taken to a hospital", "in
-/// critical condition", "treated"): the people hit may be the dead.
-fn hit_not_survived(f: &Figure) -> bool {
-    let ev = f.evidence.text.to_ascii_lowercase();
-    let hit = [
+/// critical condition", "treated"): the people hit may be the dead. `ev` is the figure's
+/// evidence, lowercased.
+fn hit_not_survived(ev: &str) -> bool {
+    const HIT: &[&str] = &[
         "shot", "shooting", "struck", "hit by", "were hit", "gunshot", "gunfire",
-    ]
-    .iter()
-    .any(|w| ev.contains(w));
-    let survived = [
+    ];
+    const SURVIVED: &[&str] = &[
         "wounded",
         "injur",
         "hurt",
         "hospital",
         "condition",
         "treated",
-    ]
-    .iter()
-    .any(|w| ev.contains(w));
-    hit && !survived
+    ];
+    // One pass over the evidence per list, instead of a search per phrase.
+    search::find_any(ev, HIT).is_some() && search::find_any(ev, SURVIVED).is_none()
 }
 
 /// Rule: "four people were shot" counts everyone hit, the dead included; the article's
 /// deaths (`dead`) are taken off, and what is left are the injured ("four people were shot;
 /// one died" → injured 3). Not for survivors by their wording ("wounded", "injured",
 /// "taken to a hospital", "in critical condition") nor for "others" ("a man was killed and
-/// two others were shot"). Returns the figure as the summary counts it.
-fn shot_survivors(f: &Figure, dead: u64) -> Figure {
-    let mut f = f.clone();
-    let group = f.group.as_deref().unwrap_or("").to_ascii_lowercase();
-    let others =
-        group.starts_with("other") || group.starts_with("more") || group.contains("others");
-    if dead == 0 || !hit_not_survived(&f) || others {
-        return f;
+/// two others were shot"). Returns the numbers as the summary counts them (the figure is
+/// not copied: only its numbers change).
+fn shot_survivors(n: &Noted, dead: u64) -> Numbers {
+    let mut c = n.count;
+    if dead == 0 || !n.hit {
+        return c;
     }
-    let c = &mut f.count;
+    let group = n.figure.group.as_deref().unwrap_or("");
+    let others = search::starts_with_ci(group, "other")
+        || search::starts_with_ci(group, "more")
+        || search::find_ci(group, "others").is_some();
+    if others {
+        return c;
+    }
     match (c.value, c.min) {
         (Some(v), _) if v > dead => {
             c.value = Some(v - dead);
@@ -2916,14 +3148,13 @@ fn shot_survivors(f: &Figure, dead: u64) -> Figure {
         // counts four or more deaths: no one left injured (one person shot and one dead
         // is the rule of `summarize`, which looks at who they are).
         (Some(v), _) if v <= dead && v >= 2 => {
-            *c = Count {
+            c = Numbers {
                 value: Some(0),
                 min: Some(0),
                 max: Some(0),
-                ..c.clone()
             }
         }
         _ => {}
     }
-    f
+    c
 }

@@ -671,3 +671,177 @@ fn short_lists_answer_as_their_words() {
     }
     assert!(hits > 100, "{hits}");
 }
+
+/// Random text for the key word filter: trigger phrases whole, their words alone, other
+/// words and numbers, in every case, glued to digits, dashes, curly quotes and accented
+/// letters, or cut by them ("12killed", "—killed", "killed—dead", "killedé", "kil-led").
+fn filter_text(rng: &mut crate::testing::Rng, phrases: &[String], words: &[&str]) -> String {
+    const OTHER: &[&str] = &[
+        "the",
+        "police",
+        "said",
+        "officials",
+        "Mr.",
+        "on",
+        "Monday",
+        "people",
+        "residents",
+        "reportedly",
+        "were",
+        "two",
+        "12",
+        "1,200",
+        "dozens",
+        "man",
+        "a",
+        "near",
+        "caf\u{e9}",
+        "na\u{ef}ve",
+        "at",
+        "least",
+        "of",
+        "them",
+        "Mercy",
+        "General",
+        "Hospital",
+        "three",
+        "children",
+        "and",
+        "town",
+        "1999",
+        "hundreds",
+    ];
+    const GLUE: &[&str] = &[
+        " ", " ", " ", " ", " ", ", ", "  ", "\n", "\t", "-", "'", "\u{2014}", "\u{201c}",
+        "\u{201d}", "\u{e9}", "7", "(", ") ", "; ", ".", "\u{2019}", "\u{a0}",
+    ];
+    let mut s = String::new();
+    for _ in 0..1 + rng.next() % 14 {
+        let w = match rng.next() % 6 {
+            0 => phrases[(rng.next() % phrases.len() as u64) as usize].clone(),
+            1 | 2 => rng.pick(words).to_string(),
+            _ => rng.pick(OTHER).to_string(),
+        };
+        let w = match rng.next() % 8 {
+            0 => w.to_ascii_uppercase(),
+            1 => {
+                let mut c = w.chars();
+                c.next()
+                    .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+            }
+            2 if w.len() > 2 && w.is_char_boundary(2) => {
+                // Cut inside: "ki7lled", "kil-led".
+                format!("{}{}{}", &w[..2], rng.pick(GLUE), &w[2..])
+            }
+            _ => w,
+        };
+        s.push_str(&w);
+        s.push_str(if rng.next() % 3 == 0 {
+            rng.pick(GLUE)
+        } else {
+            " "
+        });
+    }
+    s
+}
+
+/// The phrases of the trigger list (as text) and all their words.
+fn filter_vocabulary() -> (Vec<String>, Vec<&'static str>) {
+    let mut phrases = Vec::new();
+    let mut words: Vec<&'static str> = Vec::new();
+    for line in entries(include_str!("triggers.txt")) {
+        let parts: Vec<&'static str> = line.split_whitespace().skip(2).collect();
+        phrases.push(parts.join(" "));
+        words.extend(parts);
+    }
+    (phrases, words)
+}
+
+/// The key word filter turns no sentence with a trigger away: on generated text and on
+/// every sentence of the corpus, with the sentence as any slice of a longer text.
+#[test]
+fn key_filter_keeps_every_sentence_with_a_trigger() {
+    let (phrases, words) = filter_vocabulary();
+    let mut texts: Vec<String> = include_str!("corpus.txt")
+        .lines()
+        .filter_map(|l| l.strip_prefix('>'))
+        .map(|l| l.trim().replace("\\n", "\n"))
+        .collect();
+    let mut rng = crate::testing::Rng(0x5eed_f17e);
+    for _ in 0..crate::testing::cases("FIGURES_FILTER_CASES", 20_000) {
+        texts.push(filter_text(&mut rng, &phrases, &words));
+    }
+    let (mut with_trigger, mut turned_away, mut kept_without) = (0, 0, 0);
+    let mut found = Vec::new();
+    for s in &texts {
+        let lower = s.to_ascii_lowercase();
+        let mut t = Vec::new();
+        // The whole text, and a slice of it as a sentence of a longer text.
+        let cut = |x: u64| {
+            let mut c = (x % (s.len() as u64 + 1)) as usize;
+            while !s.is_char_boundary(c) {
+                c -= 1;
+            }
+            c
+        };
+        let (a, b) = (cut(rng.next()), cut(rng.next()));
+        for (start, end) in [(0, s.len()), (a.min(b), a.max(b))] {
+            t.clear();
+            numbers::tokenize_into(s, &lower, start, end, &mut t);
+            found.clear();
+            TRIGGERS.find(&t, &mut found);
+            let may = TRIGGERS.keys.may_match(&lower, start, end);
+            assert!(may || found.is_empty(), "{:?}", &s[start..end]);
+            with_trigger += usize::from(!found.is_empty());
+            turned_away += usize::from(!may);
+            kept_without += usize::from(may && found.is_empty());
+        }
+    }
+    // Both sides are met often, and the filter is not the trigger search itself.
+    assert!(
+        with_trigger > texts.len() / 4 && turned_away > texts.len() / 4 && kept_without > 100,
+        "{with_trigger} {turned_away} {kept_without} of {}",
+        2 * texts.len()
+    );
+}
+
+/// The figures and the summary with the key word filter are those without it: on the
+/// corpus's texts and on generated articles of several paragraphs.
+#[test]
+fn figures_with_the_key_filter_are_those_without() {
+    let (phrases, words) = filter_vocabulary();
+    let mut texts: Vec<String> = include_str!("corpus.txt")
+        .lines()
+        .filter_map(|l| l.strip_prefix('>'))
+        .map(|l| l.trim().replace("\\n", "\n"))
+        .collect();
+    let mut rng = crate::testing::Rng(0xf16_0e5);
+    for _ in 0..crate::testing::cases("FIGURES_FILTER_DOCS", 1_500) {
+        let mut doc = String::new();
+        for _ in 0..1 + rng.next() % 8 {
+            doc.push_str(&filter_text(&mut rng, &phrases, &words));
+            doc.push_str(rng.pick(&[". ", ". ", "! ", "\n\n", ".\n\n", "? "]));
+        }
+        texts.push(doc);
+    }
+    let (mut figures, mut turned_away) = (0, 0);
+    for text in &texts {
+        let doc = Document::new(text);
+        let lower = doc.flat.to_ascii_lowercase();
+        turned_away += doc
+            .sentences
+            .iter()
+            .filter(|s| !TRIGGERS.keys.may_match(&lower, s.span.start, s.span.end))
+            .count();
+        let filtered = extract_with(&doc, &[], true);
+        let plain = extract_with(&doc, &[], false);
+        assert_eq!(filtered, plain, "{text:?}");
+        assert_eq!(summarize(&filtered), summarize(&plain), "{text:?}");
+        figures += filtered.len();
+    }
+    assert!(
+        figures > texts.len() / 2 && turned_away > texts.len() / 4,
+        "{figures} figures, {turned_away} sentences turned away, {} texts",
+        texts.len()
+    );
+}
