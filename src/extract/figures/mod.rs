@@ -642,13 +642,16 @@ fn extract_with(doc: &Document, times: &[TimeExpr], filter: bool) -> Vec<Figure>
         links,
         ..
     } = scan;
-    BUFFERS.set(Buffers {
+    let mut kept = Buffers {
         tokens: no_tokens(tokens),
         source_tokens: no_tokens(para.tokens),
         found,
         tables,
         links,
-    });
+    };
+    // A huge sentence (a 100 MB line) leaves no huge vectors behind for the rest of a batch.
+    kept.make_room();
+    BUFFERS.set(kept);
     out.sort_by_key(|f| f.evidence.start);
     drop_restatements(out)
 }
@@ -675,10 +678,12 @@ thread_local! {
 
 impl Buffers {
     /// Room for most sentences from the start (on a thread's first document): grown step
-    /// by step from empty, these vectors cost more in reallocations than in use.
+    /// by step from empty, these vectors cost more in reallocations than in use. Room for
+    /// more than [`KEPT_AT_MOST`] is given back.
     fn make_room(&mut self) {
         fn room<T>(v: &mut Vec<T>, n: usize) {
             v.clear();
+            v.shrink_to(KEPT_AT_MOST);
             v.reserve(n);
         }
         room(&mut self.tokens, TOKENS_AHEAD);
@@ -854,6 +859,9 @@ struct Tables {
 /// The tokens of a long sentence: the per-token vectors of a [`Scan`] start with room for so
 /// many.
 const TOKENS_AHEAD: usize = 256;
+
+/// The most elements a kept vector of [`Buffers`] holds room for between documents.
+const KEPT_AT_MOST: usize = 4 * TOKENS_AHEAD;
 
 /// Clears `v` and fills it with `n` copies of `x`, keeping its allocation.
 fn refill<T: Clone>(v: &mut Vec<T>, n: usize, x: T) {
