@@ -25,7 +25,7 @@ use std::sync::LazyLock;
 use crate::document::{Document, Span};
 use crate::extract::dates::is_calendar_word;
 use crate::model::{Actor, Evidence, Location};
-use crate::vocab::{self, packed, WordBuildHasher, WordList, WordPhrases};
+use crate::vocab::{self, packed, swar, WordBuildHasher, WordList, WordPhrases};
 
 /// Title head words, lowercased.
 static TITLES: LazyLock<WordList> =
@@ -818,8 +818,9 @@ fn char_at(s: &str, i: usize) -> (char, usize) {
 }
 
 /// Cuts one paragraph of `flat` into word tokens. Every byte of the article passes here, and
-/// most tokens are short lowercase words: those cost a byte test, a scan of their letters
-/// eight at a time ([`lowercase_run`]) and a push.
+/// most tokens are short lowercase words: those cost a table look-up, one eight-byte load that
+/// holds their letters and the byte after them (a separator, taken at once, or a sentence's
+/// period) and a push.
 fn tokenize(flat: &str, para: &Span, out: &mut Vec<Tok>) {
     let s = &flat[para.clone()];
     let b = s.as_bytes();
@@ -829,11 +830,51 @@ fn tokenize(flat: &str, para: &Span, out: &mut Vec<Tok>) {
     let mut joinable = false;
     while let Some(&x) = b.get(i) {
         // A word starts with a letter, a digit or "&" (not with a period, dash or apostrophe).
-        let (last_lower, n) = if x.is_ascii_alphanumeric() {
+        let class = BYTE_CLASS[usize::from(x)];
+        let (last_lower, n) = if class & ALNUM != 0 {
             // Most words: an ASCII letter or digit and lowercase letters, then a space or a
             // punctuation mark that ends the word. [`word_end`] would stop at that byte too,
             // and [`trim_word`] would cut nothing (the word ends with a letter or digit, and
             // an "s" is cut only after an apostrophe).
+            // Fastest: the word and the byte that ends it lie in the next eight bytes, and
+            // that byte (the separator the loop would pass next) is taken at once.
+            if let Some(v) = swar::load(b, i + 1) {
+                let other = !lowercase_bytes(v) & swar::HIGH_BITS;
+                if other != 0 {
+                    let k = (other.trailing_zeros() / 8) as usize;
+                    let y = (v >> (8 * k)) as u8;
+                    if BYTE_CLASS[usize::from(y)] & ENDS_WORD != 0 {
+                        out.push(Tok {
+                            start: para.start + i,
+                            end: para.start + i + 1 + k,
+                            joined: joinable,
+                            closes: false,
+                        });
+                        // As the separator branch below: `y` is neither a word byte nor "&".
+                        joinable = y == b' ';
+                        i += 2 + k;
+                        continue;
+                    }
+                    // A sentence's last word ("flooded. "): five letters or more are no
+                    // abbreviation or initial, so [`trim_word`] cuts the period and closes the
+                    // run; a byte that ends words after it keeps "Belfast.At" apart.
+                    if y == b'.'
+                        && k >= 4
+                        && b.get(i + 2 + k)
+                            .is_none_or(|&z| BYTE_CLASS[usize::from(z)] & ENDS_WORD != 0)
+                    {
+                        out.push(Tok {
+                            start: para.start + i,
+                            end: para.start + i + 1 + k,
+                            joined: joinable,
+                            closes: true,
+                        });
+                        joinable = false;
+                        i += 2 + k;
+                        continue;
+                    }
+                }
+            }
             let n = 1 + b.get(i + 1..).map_or(0, lowercase_run);
             if b.get(i + n)
                 .is_none_or(|&y| y < 0x80 && !is_ascii_word_byte(y))
@@ -888,24 +929,47 @@ fn is_ascii_word_byte(x: u8) -> bool {
     x.is_ascii_alphanumeric() || matches!(x, b'\'' | b'-' | b'.' | b'&')
 }
 
+/// The high bit of each byte of `v` that is an ASCII lowercase letter.
+fn lowercase_bytes(v: u64) -> u64 {
+    const HIGH: u64 = swar::HIGH_BITS;
+    // With the high bits cleared no sum carries into the next byte: the high bit of
+    // `y + 0x1f` is set from "a" (0x61) up, that of `y + 0x05` from "{" (0x7b) up.
+    let y = v & !HIGH;
+    y.wrapping_add(0x1f1f_1f1f_1f1f_1f1f) & !y.wrapping_add(0x0505_0505_0505_0505) & !v & HIGH
+}
+
+/// [`BYTE_CLASS`] bit: an ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// [`BYTE_CLASS`] bit: an ASCII byte that ends a word (not [`is_ascii_word_byte`]).
+const ENDS_WORD: u8 = 2;
+
+/// The classes of the bytes the tokenizer tests first, one look-up each.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let x = b as u8;
+        if x.is_ascii_alphanumeric() {
+            t[b] = ALNUM;
+        } else if !matches!(x, b'\'' | b'-' | b'.' | b'&') {
+            t[b] = ENDS_WORD;
+        }
+        b += 1;
+    }
+    t
+};
+
 /// How many bytes at the start of `b` are ASCII lowercase letters, read eight at a time
 /// (most of an article's bytes are such letters).
 fn lowercase_run(b: &[u8]) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const HIGH: u64 = swar::HIGH_BITS;
     let mut n = 0;
     while let Some(chunk) = b.get(n..n + 8) {
         let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
             break;
         };
         let v = u64::from_le_bytes(chunk);
-        // With the high bits cleared no sum carries into the next byte: the high bit of
-        // `y + 0x1f` is set from "a" (0x61) up, that of `y + 0x05` from "{" (0x7b) up.
-        let y = v & !HIGH;
-        let lower = y.wrapping_add(0x1f1f_1f1f_1f1f_1f1f)
-            & !y.wrapping_add(0x0505_0505_0505_0505)
-            & !v
-            & HIGH;
-        let other = !lower & HIGH;
+        let other = !lowercase_bytes(v) & HIGH;
         if other != 0 {
             return n + (other.trailing_zeros() / 8) as usize;
         }
@@ -994,11 +1058,22 @@ fn trim_word(flat: &str, start: usize, mut end: usize) -> (usize, bool) {
         }
     }
     // A final period is kept on abbreviations and initials; otherwise it ends a sentence.
+    // Read in bytes: a period is ASCII, so every cut is on a char boundary (at every
+    // sentence end the string searches cost more than the rest of the token).
     while end > start && fb[end - 1] == b'.' {
-        let core = flat[start..end].trim_end_matches('.');
-        let l = core.rsplit('.').next().unwrap_or(core);
-        let initial = l.chars().count() == 1;
-        if (initial || is_abbreviation(l)) && !core.is_empty() {
+        // The word without its final periods, and its last part after a period.
+        let mut core_end = end;
+        while core_end > start && fb[core_end - 1] == b'.' {
+            core_end -= 1;
+        }
+        let last_from = fb[start..core_end]
+            .iter()
+            .rposition(|&x| x == b'.')
+            .map_or(start, |p| start + p + 1);
+        let l = &flat[last_from..core_end];
+        let mut chars = l.chars();
+        let initial = chars.next().is_some() && chars.next().is_none();
+        if (initial || is_abbreviation(l)) && core_end > start {
             break;
         }
         end -= 1;

@@ -510,7 +510,7 @@ fn tokenize_agrees_with_the_reference_on_generated_text() {
     ];
     let seps = [" ", " ", " ", "", "  ", ", ", ". ", "\u{a0}", "’ "];
     let mut rng = crate::testing::Rng(0x70c3_a11e);
-    let (mut plain, mut other) = (0, 0);
+    let (mut plain, mut other, mut fastest, mut sentence_end) = (0, 0, 0, 0);
     for _ in 0..crate::testing::cases("ACTORS_TOKENIZE_CASES", 4000) {
         let n = (rng.next() % 14) as usize;
         let mut text = String::new();
@@ -529,8 +529,23 @@ fn tokenize_agrees_with_the_reference_on_generated_text() {
             "{text:?}"
         );
         for t in &want {
+            // A word of five bytes or more, its period cut: the tokenizer's fast path.
+            let w = &text.as_bytes()[t.start..t.end];
+            if t.closes
+                && w.len() >= 5
+                && w.len() <= 8
+                && w[1..].iter().all(u8::is_ascii_lowercase)
+                && text.as_bytes().get(t.end) == Some(&b'.')
+                && t.start + 9 <= para.end
+            {
+                sentence_end += 1;
+            }
             if plain_word(&text, para.end, t) {
                 plain += 1;
+                // The word and the byte after it within the eight bytes read past its first.
+                if t.end < para.end && t.end - t.start <= 8 && t.start + 9 <= para.end {
+                    fastest += 1;
+                }
             } else {
                 other += 1;
             }
@@ -538,6 +553,11 @@ fn tokenize_agrees_with_the_reference_on_generated_text() {
     }
     // Both the fast path for plain words and the general one were taken, many times.
     assert!(plain > 3_000 && other > 3_000, "{plain} {other}");
+    // The eight-byte fast path of plain words too.
+    assert!(
+        fastest > 3_000 && sentence_end > 100,
+        "{fastest} {sentence_end}"
+    );
 }
 
 #[test]
