@@ -77,28 +77,12 @@ fn pair_key(a: u8, b: u8) -> u16 {
     u16::from(a & 31) << 5 | u16::from(b & 31)
 }
 
-/// The pair keys of the word starts of a text, computed once per article and shared by the
-/// [`StartFilter`]s of the stage (three lists are searched; each used to read the bytes).
-struct StartKeys<'a> {
-    starts: &'a [u32],
-    keys: Vec<u16>,
-}
-
-impl<'a> StartKeys<'a> {
-    /// The keys of `starts`, word starts of `text`.
-    fn new(text: &str, starts: &'a [u32]) -> StartKeys<'a> {
-        let bytes = text.as_bytes();
-        let keys = starts
-            .iter()
-            .map(|&s| {
-                let s = s as usize;
-                match (bytes.get(s), bytes.get(s + 1)) {
-                    (Some(&a), Some(&b)) => pair_key(a, b),
-                    _ => END_KEY,
-                }
-            })
-            .collect();
-        StartKeys { starts, keys }
+/// The [`pair_key`] of the word start `s` of `text` (keys are computed as the starts are
+/// read: a vector of them, shared by the lists, cost more than computing them again).
+fn start_key(text: &[u8], s: usize) -> u16 {
+    match text.get(s..s + 2) {
+        Some(&[a, b]) => pair_key(a, b),
+        _ => END_KEY,
     }
 }
 
@@ -140,35 +124,55 @@ impl StartFilter {
     /// The starts of `starts` (word starts of `text`) where a phrase may match.
     #[cfg(test)]
     fn starts(&self, text: &str, starts: &[u32]) -> Vec<u32> {
-        self.select(&StartKeys::new(text, starts))
+        self.select_or(text.as_bytes(), starts, |_, _| false)
     }
 
-    /// The word starts of `keys` where a phrase may match, or where `other` says another
-    /// phrase may (asked with the start and its key, only at the starts the filter turns
-    /// away).
-    fn select_or(&self, keys: &StartKeys, other: impl Fn(usize, u16) -> bool) -> Vec<u32> {
-        // Room for every start, as in `select`.
-        let mut out = Vec::with_capacity(keys.starts.len());
-        for (&s, &k) in keys.starts.iter().zip(&keys.keys) {
+    /// The word starts `starts` of `text` where a phrase may match, or where `other` says
+    /// another phrase may (asked with the start and its key, only at the starts the filter
+    /// turns away).
+    fn select_or(
+        &self,
+        text: &[u8],
+        starts: &[u32],
+        other: impl Fn(usize, u16) -> bool,
+    ) -> Vec<u32> {
+        // Room for every start: the vector never grows (it is not zeroed either, which
+        // would cost more than the loop).
+        let mut out = Vec::with_capacity(starts.len());
+        for &s in starts {
+            let k = start_key(text, s as usize);
             if self.may_match(k) || other(s as usize, k) {
                 out.push(s);
             }
         }
         out
     }
+}
 
-    /// The word starts of `keys` where a phrase may match.
-    fn select(&self, keys: &StartKeys) -> Vec<u32> {
-        // Room for every start: the vector never grows (it is not zeroed either, which
-        // would cost more than the loop).
-        let mut out = Vec::with_capacity(keys.starts.len());
-        for (&s, &k) in keys.starts.iter().zip(&keys.keys) {
-            if self.may_match(k) {
-                out.push(s);
-            }
+/// The word starts of `flat` where a known organization ([`KNOWN_ORGS`]) may match, and
+/// those where a group ([`GROUPS`]) may, in one pass over the starts: each key is computed
+/// once for both lists. A known organization is kept only as written ([`known_orgs`]), so
+/// its starts are also those at the first byte of an entry.
+fn static_starts(flat: &[u8], starts: &[u32]) -> (Vec<u32>, Vec<u32>) {
+    let (_, _, orgs, firsts) = &*KNOWN_ORGS;
+    let (_, groups) = &*GROUPS;
+    // Room for every start, as in `select_or`.
+    let mut org_starts = Vec::with_capacity(starts.len());
+    let mut group_starts = Vec::with_capacity(starts.len());
+    for &s in starts {
+        let k = start_key(flat, s as usize);
+        if orgs.may_match(k)
+            && flat
+                .get(s as usize)
+                .is_some_and(|&b| firsts[usize::from(b)])
+        {
+            org_starts.push(s);
         }
-        out
+        if groups.may_match(k) {
+            group_starts.push(s);
+        }
     }
+    (org_starts, group_starts)
 }
 
 /// The words of [`FUNCTION_SET`], [`NOT_NAME_SET`], [`TITLES`] and [`ORG_HEADS`] in one set:
@@ -188,11 +192,15 @@ static NOT_IN_NAMES: LazyLock<WordList> = LazyLock::new(|| {
 });
 
 /// Known organizations by short name, matched case-sensitively.
-static KNOWN_ORGS: LazyLock<(WordPhrases, Vec<&'static str>, StartFilter)> = LazyLock::new(|| {
-    let v: Vec<&'static str> = vocab::entries(include_str!("acronyms.txt")).collect();
-    let filter = StartFilter::new(v.iter().copied());
-    (WordPhrases::new(v.iter().copied()), v, filter)
-});
+/// With their start filter and their first bytes ([`known_org_first_bytes`]).
+#[allow(clippy::type_complexity)]
+static KNOWN_ORGS: LazyLock<(WordPhrases, Vec<&'static str>, StartFilter, [bool; 256])> =
+    LazyLock::new(|| {
+        let v: Vec<&'static str> = vocab::entries(include_str!("acronyms.txt")).collect();
+        let filter = StartFilter::new(v.iter().copied());
+        let firsts = known_org_first_bytes(&v);
+        (WordPhrases::new(v.iter().copied()), v, filter, firsts)
+    });
 
 static NOT_ACRONYMS: LazyLock<WordList> =
     LazyLock::new(|| WordList::new(vocab::entries(include_str!("not_acronyms.txt"))));
@@ -1168,21 +1176,21 @@ pub fn extract(doc: &Document, locations: &[Location]) -> Vec<Actor> {
             }
         }
     }
-    // The filter keys of the word starts, for the three phrase lists searched below.
-    let start_keys = StartKeys::new(flat, &doc.word_starts);
-    known_orgs(doc, &start_keys, &skip, &mut found);
+    // The word starts where the two fixed phrase lists searched below may match.
+    let (org_starts, group_starts) = static_starts(flat.as_bytes(), &doc.word_starts);
+    known_orgs(doc, &org_starts, &skip, &mut found);
     found.retain(|f| {
         let i = credits.partition_point(|c| c.start <= f.span.0);
         !credits[..i].iter().rev().take(3).any(|c| f.span.1 <= c.end)
     });
     // A known organization is never a person ("Sinn Fein said").
-    let (_, known, _) = &*KNOWN_ORGS;
+    let (_, known, _, _) = &*KNOWN_ORGS;
     found.retain(|f| f.kind == "organization" || !known.contains(&f.name));
     confirm_candidates(&mut found);
     found.sort_by_key(|f| f.span.0);
     let mut actors = merge(doc.text, found);
-    add_later_mentions(doc, &start_keys, &skip, &mut actors);
-    add_groups(doc, &start_keys, &mut actors);
+    add_later_mentions(doc, &skip, &mut actors);
+    add_groups(doc, &group_starts, &mut actors);
     actors
 }
 
@@ -1708,26 +1716,21 @@ fn known_org_first_bytes(list: &[&str]) -> [bool; 256] {
 }
 
 /// Known organizations by short name ("UN", "Reuters", "Islamic State"), case-sensitive.
-fn known_orgs<'a>(doc: &'a Document, keys: &StartKeys, skip: &[bool], found: &mut Vec<Found<'a>>) {
-    let (set, list, filter) = &*KNOWN_ORGS;
+/// `starts`: the word starts where one may match ([`static_starts`]).
+fn known_orgs<'a>(doc: &'a Document, starts: &[u32], skip: &[bool], found: &mut Vec<Found<'a>>) {
+    let (set, list, _, _) = &*KNOWN_ORGS;
     let mut org_spans: Vec<(usize, usize)> = found
         .iter()
         .filter(|f| f.kind == "organization")
         .map(|f| f.span)
         .collect();
     org_spans.sort_unstable();
-    let mut starts = filter.select(keys);
-    // Only a match written as an entry is kept, so it starts with the first byte of one
-    // ("UN", not "un"): the other starts ("you", "under") are dropped too. A match there
-    // would be dropped, and it could not hide a match that is kept: no entry can start
-    // inside another (`no_known_organization_starts_inside_another`).
-    let firsts = known_org_first_bytes(list);
-    let flat = doc.flat.as_bytes();
-    starts.retain(|&s| {
-        flat.get(s as usize)
-            .is_some_and(|&b| firsts[usize::from(b)])
-    });
-    for m in set.find_at(&doc.flat, &starts) {
+    // `starts` holds only starts at the first byte of an entry: only a match written as an
+    // entry is kept, so it starts with the first byte of one ("UN", not "un"), and the
+    // other starts ("you", "under") are dropped. A match there would be dropped, and it
+    // could not hide a match that is kept: no entry can start inside another
+    // (`no_known_organization_starts_inside_another`).
+    for m in set.find_at(&doc.flat, starts) {
         let t = &doc.flat[m.start..m.end];
         if !m.entries.iter().any(|&e| list[e] == t) {
             continue;
@@ -1858,7 +1861,7 @@ fn same_person(a: &str, b: &str) -> bool {
 /// Adds every later mention of a person by surname ("Bailey said") or by a title of theirs
 /// ("the sheriff"), in one pass over the text. A surname shared by two people goes to the
 /// one named last before it.
-fn add_later_mentions(doc: &Document, start_keys: &StartKeys, skip: &[bool], actors: &mut [Actor]) {
+fn add_later_mentions(doc: &Document, skip: &[bool], actors: &mut [Actor]) {
     let text = doc.text;
     let mut keys: Vec<String> = Vec::new();
     // (actor index, is a title) per key.
@@ -1909,7 +1912,7 @@ fn add_later_mentions(doc: &Document, start_keys: &StartKeys, skip: &[bool], act
     let titles = keys.iter().any(|k| is_title_key(&k));
     // A title may match only at a start of the pair key of "th" (see `title_may_follow`).
     let th = pair_key(b't', b'h');
-    let starts = filter.select_or(start_keys, |s, k| {
+    let starts = filter.select_or(flat, &doc.word_starts, |s, k| {
         titles && k == th && title_may_follow(flat, s, &title_firsts)
     });
     let mut extra: Vec<(usize, Evidence)> = Vec::new();
@@ -1994,10 +1997,10 @@ pub fn last_mention_before(mentions: &[Evidence], pos: usize) -> Option<&Evidenc
 }
 
 /// Unnamed groups ("protesters", "security forces"), one actor per group word.
-fn add_groups(doc: &Document, keys: &StartKeys, actors: &mut Vec<Actor>) {
-    let (groups, filter) = &*GROUPS;
-    let starts = filter.select(keys);
-    for m in groups.find_at(&doc.flat, &starts) {
+/// `starts`: the word starts where one may match ([`static_starts`]).
+fn add_groups(doc: &Document, starts: &[u32], actors: &mut Vec<Actor>) {
+    let (groups, _) = &*GROUPS;
+    for m in groups.find_at(&doc.flat, starts) {
         let name = lower(&doc.flat[m.start..m.end]);
         let ev = Evidence::from_bytes(doc.text, m.start, m.end);
         match actors

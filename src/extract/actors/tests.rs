@@ -704,7 +704,7 @@ fn the_union_of_the_stop_lists_holds_every_word_of_each() {
 /// that starts inside it, and no entry can start at a word start inside another entry.
 #[test]
 fn no_known_organization_starts_inside_another() {
-    let (_, list, _) = &*KNOWN_ORGS;
+    let (_, list, _, _) = &*KNOWN_ORGS;
     let norm = |s: &str| {
         s.trim_end_matches('*')
             .split_ascii_whitespace()
@@ -829,8 +829,7 @@ fn title_filter_keeps_every_start_where_a_title_matches() {
     let mut titles_found = 0;
     for text in &all {
         let starts = vocab::word_starts(text);
-        let keys_of = StartKeys::new(text, &starts);
-        let some = filter.select_or(&keys_of, |s, k| {
+        let some = filter.select_or(text.as_bytes(), &starts, |s, k| {
             k == pair_key(b't', b'h') && title_may_follow(text.as_bytes(), s, &firsts)
         });
         let want: Vec<_> = set.find_at(text, &starts).collect();
@@ -876,4 +875,45 @@ fn is_acronym_agrees_with_the_reference() {
         yes += usize::from(is_acronym(w));
     }
     assert!(yes > 300 && words.len() - yes > 300, "{yes}");
+}
+
+/// The one pass of [`static_starts`] keeps the starts each filter keeps, those of the known
+/// organizations at the first byte of an entry only (as the two filters and a separate
+/// first-byte test did).
+#[test]
+fn static_starts_are_those_of_each_filter() {
+    let (_, list, orgs, _) = &*KNOWN_ORGS;
+    let (_, groups) = &*GROUPS;
+    let firsts = known_org_first_bytes(list);
+    let mut texts: Vec<String> = [
+        "UN and un, Reuters reported; protesters, Rebels and security forces met. U",
+        "",
+        "x",
+        "the United Nations Red Cross ÉÉ u",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    if let Ok(dir) = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/samples")) {
+        for e in dir.flatten() {
+            if let Ok(t) = std::fs::read_to_string(e.path()) {
+                texts.push(t);
+            }
+        }
+    }
+    let (mut org_kept, mut group_kept) = (0, 0);
+    for text in &texts {
+        let starts = vocab::word_starts(text);
+        let (o, g) = static_starts(text.as_bytes(), &starts);
+        let mut want_o = orgs.starts(text, &starts);
+        want_o.retain(|&s| firsts[usize::from(text.as_bytes()[s as usize])]);
+        assert_eq!(o, want_o, "{text}");
+        assert_eq!(g, groups.starts(text, &starts), "{text}");
+        org_kept += o.len();
+        group_kept += g.len();
+    }
+    assert!(
+        texts.len() > 4 && org_kept > 100 && group_kept > 100,
+        "{org_kept} {group_kept}"
+    );
 }
