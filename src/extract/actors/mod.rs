@@ -266,39 +266,34 @@ fn calendar_word(w: &str) -> bool {
         && is_calendar_word(w)
 }
 
-/// The key of three bytes for [`calendar_prefix`]: with the case bit set, so that an ASCII
-/// letter is read in lower case (other bytes may share a key with a letter: they are let by).
+/// The key of three bytes for [`calendar_prefix`]: their low five bits, side by side, so that
+/// an ASCII letter is read in either case (other bytes may share a key with a letter: they
+/// are let by).
 fn calendar_key(a: u8, b: u8, c: u8) -> u32 {
-    u32::from(a | 0x20) << 16 | u32::from(b | 0x20) << 8 | u32::from(c | 0x20)
+    u32::from(a & 31) << 10 | u32::from(b & 31) << 5 | u32::from(c & 31)
 }
 
-/// Whether a [`calendar_key`] is that of the first three letters of a month or a weekday.
+/// Whether a [`calendar_key`] is that of the first three letters of a month or a weekday:
+/// one bit test in a table of every key (a comparison with each of the 19 prefixes cost
+/// several times more, for every capitalized word).
 fn calendar_prefix(key: u32) -> bool {
-    const fn k(p: &[u8; 3]) -> u32 {
-        (p[0] as u32) << 16 | (p[1] as u32) << 8 | p[2] as u32
-    }
-    const PREFIXES: [u32; 19] = [
-        k(b"jan"),
-        k(b"feb"),
-        k(b"mar"),
-        k(b"apr"),
-        k(b"may"),
-        k(b"jun"),
-        k(b"jul"),
-        k(b"aug"),
-        k(b"sep"),
-        k(b"oct"),
-        k(b"nov"),
-        k(b"dec"),
-        k(b"mon"),
-        k(b"tue"),
-        k(b"wed"),
-        k(b"thu"),
-        k(b"fri"),
-        k(b"sat"),
-        k(b"sun"),
+    const PREFIXES: [&[u8; 3]; 19] = [
+        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
+        b"dec", b"mon", b"tue", b"wed", b"thu", b"fri", b"sat", b"sun",
     ];
-    PREFIXES.contains(&key)
+    static TABLE: [u64; 512] = {
+        let mut t = [0u64; 512];
+        let mut i = 0;
+        while i < PREFIXES.len() {
+            let p = PREFIXES[i];
+            let k =
+                ((p[0] & 31) as usize) << 10 | ((p[1] & 31) as usize) << 5 | (p[2] & 31) as usize;
+            t[k >> 6] |= 1 << (k & 63);
+            i += 1;
+        }
+        t
+    };
+    TABLE[(key >> 6) as usize & 511] >> (key & 63) & 1 != 0
 }
 
 /// Capitalized words that never start or make up a name or an organization.
@@ -796,12 +791,21 @@ fn is_name_word(w: &str) -> bool {
     if !is_cap(w) {
         return false;
     }
-    let initial = w.len() >= 2
-        && w.ends_with('.')
-        && w.split('.')
-            .filter(|p| !p.is_empty())
-            .all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase()));
-    (initial || w.chars().skip(1).any(char::is_lowercase))
+    // A lowercase letter after the first character (read as bytes when the word is ASCII,
+    // as most are); else initials.
+    let has_lower = if w.is_ascii() {
+        w.bytes().skip(1).any(|b| b.is_ascii_lowercase())
+    } else {
+        w.chars().skip(1).any(char::is_lowercase)
+    };
+    let initial = || {
+        w.len() >= 2
+            && w.ends_with('.')
+            && w.split('.')
+                .filter(|p| !p.is_empty())
+                .all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase()))
+    };
+    (has_lower || initial())
         && (w.eq_ignore_ascii_case("may") || !calendar_word(w))
         && (!NOT_IN_NAMES.contains_ci(w)
             || !FUNCTION_SET.contains_ci(w)
@@ -1576,13 +1580,17 @@ fn organization<'a>(flat: &'a str, toks: &[Tok], a: usize, b: usize) -> Option<F
             });
         }
     }
+    // The size first: most runs are one word, and the head words need not be asked then.
+    if b - a < 2 || b - a > 9 {
+        return None;
+    }
     let has_head = (a..b).any(|i| {
         is_org_word(word(i))
             || ORG_PHRASES
                 .iter()
                 .any(|o| flat[toks[i].start..end].starts_with(o))
     });
-    if !has_head || b - a < 2 || b - a > 9 {
+    if !has_head {
         return None;
     }
     Some(Found {
