@@ -25,7 +25,7 @@ use std::sync::LazyLock;
 use crate::document::{Document, Span};
 use crate::extract::dates::is_calendar_word;
 use crate::model::{Actor, Evidence, Location};
-use crate::vocab::{self, packed, WordBuildHasher, WordList, WordPhrases};
+use crate::vocab::{self, packed, swar, WordBuildHasher, WordList, WordPhrases};
 
 /// Title head words, lowercased.
 static TITLES: LazyLock<WordList> =
@@ -77,28 +77,12 @@ fn pair_key(a: u8, b: u8) -> u16 {
     u16::from(a & 31) << 5 | u16::from(b & 31)
 }
 
-/// The pair keys of the word starts of a text, computed once per article and shared by the
-/// [`StartFilter`]s of the stage (three lists are searched; each used to read the bytes).
-struct StartKeys<'a> {
-    starts: &'a [u32],
-    keys: Vec<u16>,
-}
-
-impl<'a> StartKeys<'a> {
-    /// The keys of `starts`, word starts of `text`.
-    fn new(text: &str, starts: &'a [u32]) -> StartKeys<'a> {
-        let bytes = text.as_bytes();
-        let keys = starts
-            .iter()
-            .map(|&s| {
-                let s = s as usize;
-                match (bytes.get(s), bytes.get(s + 1)) {
-                    (Some(&a), Some(&b)) => pair_key(a, b),
-                    _ => END_KEY,
-                }
-            })
-            .collect();
-        StartKeys { starts, keys }
+/// The [`pair_key`] of the word start `s` of `text` (keys are computed as the starts are
+/// read: a vector of them, shared by the lists, cost more than computing them again).
+fn start_key(text: &[u8], s: usize) -> u16 {
+    match text.get(s..s + 2) {
+        Some(&[a, b]) => pair_key(a, b),
+        _ => END_KEY,
     }
 }
 
@@ -140,35 +124,55 @@ impl StartFilter {
     /// The starts of `starts` (word starts of `text`) where a phrase may match.
     #[cfg(test)]
     fn starts(&self, text: &str, starts: &[u32]) -> Vec<u32> {
-        self.select(&StartKeys::new(text, starts))
+        self.select_or(text.as_bytes(), starts, |_, _| false)
     }
 
-    /// The word starts of `keys` where a phrase may match, or where `other` says another
-    /// phrase may (asked with the start and its key, only at the starts the filter turns
-    /// away).
-    fn select_or(&self, keys: &StartKeys, other: impl Fn(usize, u16) -> bool) -> Vec<u32> {
-        // Room for every start, as in `select`.
-        let mut out = Vec::with_capacity(keys.starts.len());
-        for (&s, &k) in keys.starts.iter().zip(&keys.keys) {
+    /// The word starts `starts` of `text` where a phrase may match, or where `other` says
+    /// another phrase may (asked with the start and its key, only at the starts the filter
+    /// turns away).
+    fn select_or(
+        &self,
+        text: &[u8],
+        starts: &[u32],
+        other: impl Fn(usize, u16) -> bool,
+    ) -> Vec<u32> {
+        // Room for every start: the vector never grows (it is not zeroed either, which
+        // would cost more than the loop).
+        let mut out = Vec::with_capacity(starts.len());
+        for &s in starts {
+            let k = start_key(text, s as usize);
             if self.may_match(k) || other(s as usize, k) {
                 out.push(s);
             }
         }
         out
     }
+}
 
-    /// The word starts of `keys` where a phrase may match.
-    fn select(&self, keys: &StartKeys) -> Vec<u32> {
-        // Room for every start: the vector never grows (it is not zeroed either, which
-        // would cost more than the loop).
-        let mut out = Vec::with_capacity(keys.starts.len());
-        for (&s, &k) in keys.starts.iter().zip(&keys.keys) {
-            if self.may_match(k) {
-                out.push(s);
-            }
+/// The word starts of `flat` where a known organization ([`KNOWN_ORGS`]) may match, and
+/// those where a group ([`GROUPS`]) may, in one pass over the starts: each key is computed
+/// once for both lists. A known organization is kept only as written ([`known_orgs`]), so
+/// its starts are also those at the first byte of an entry.
+fn static_starts(flat: &[u8], starts: &[u32]) -> (Vec<u32>, Vec<u32>) {
+    let (_, _, orgs, firsts) = &*KNOWN_ORGS;
+    let (_, groups) = &*GROUPS;
+    // Room for every start, as in `select_or`.
+    let mut org_starts = Vec::with_capacity(starts.len());
+    let mut group_starts = Vec::with_capacity(starts.len());
+    for &s in starts {
+        let k = start_key(flat, s as usize);
+        if orgs.may_match(k)
+            && flat
+                .get(s as usize)
+                .is_some_and(|&b| firsts[usize::from(b)])
+        {
+            org_starts.push(s);
         }
-        out
+        if groups.may_match(k) {
+            group_starts.push(s);
+        }
     }
+    (org_starts, group_starts)
 }
 
 /// The words of [`FUNCTION_SET`], [`NOT_NAME_SET`], [`TITLES`] and [`ORG_HEADS`] in one set:
@@ -188,11 +192,15 @@ static NOT_IN_NAMES: LazyLock<WordList> = LazyLock::new(|| {
 });
 
 /// Known organizations by short name, matched case-sensitively.
-static KNOWN_ORGS: LazyLock<(WordPhrases, Vec<&'static str>, StartFilter)> = LazyLock::new(|| {
-    let v: Vec<&'static str> = vocab::entries(include_str!("acronyms.txt")).collect();
-    let filter = StartFilter::new(v.iter().copied());
-    (WordPhrases::new(v.iter().copied()), v, filter)
-});
+/// With their start filter and their first bytes ([`known_org_first_bytes`]).
+#[allow(clippy::type_complexity)]
+static KNOWN_ORGS: LazyLock<(WordPhrases, Vec<&'static str>, StartFilter, [bool; 256])> =
+    LazyLock::new(|| {
+        let v: Vec<&'static str> = vocab::entries(include_str!("acronyms.txt")).collect();
+        let filter = StartFilter::new(v.iter().copied());
+        let firsts = known_org_first_bytes(&v);
+        (WordPhrases::new(v.iter().copied()), v, filter, firsts)
+    });
 
 static NOT_ACRONYMS: LazyLock<WordList> =
     LazyLock::new(|| WordList::new(vocab::entries(include_str!("not_acronyms.txt"))));
@@ -258,39 +266,34 @@ fn calendar_word(w: &str) -> bool {
         && is_calendar_word(w)
 }
 
-/// The key of three bytes for [`calendar_prefix`]: with the case bit set, so that an ASCII
-/// letter is read in lower case (other bytes may share a key with a letter: they are let by).
+/// The key of three bytes for [`calendar_prefix`]: their low five bits, side by side, so that
+/// an ASCII letter is read in either case (other bytes may share a key with a letter: they
+/// are let by).
 fn calendar_key(a: u8, b: u8, c: u8) -> u32 {
-    u32::from(a | 0x20) << 16 | u32::from(b | 0x20) << 8 | u32::from(c | 0x20)
+    u32::from(a & 31) << 10 | u32::from(b & 31) << 5 | u32::from(c & 31)
 }
 
-/// Whether a [`calendar_key`] is that of the first three letters of a month or a weekday.
+/// Whether a [`calendar_key`] is that of the first three letters of a month or a weekday:
+/// one bit test in a table of every key (a comparison with each of the 19 prefixes cost
+/// several times more, for every capitalized word).
 fn calendar_prefix(key: u32) -> bool {
-    const fn k(p: &[u8; 3]) -> u32 {
-        (p[0] as u32) << 16 | (p[1] as u32) << 8 | p[2] as u32
-    }
-    const PREFIXES: [u32; 19] = [
-        k(b"jan"),
-        k(b"feb"),
-        k(b"mar"),
-        k(b"apr"),
-        k(b"may"),
-        k(b"jun"),
-        k(b"jul"),
-        k(b"aug"),
-        k(b"sep"),
-        k(b"oct"),
-        k(b"nov"),
-        k(b"dec"),
-        k(b"mon"),
-        k(b"tue"),
-        k(b"wed"),
-        k(b"thu"),
-        k(b"fri"),
-        k(b"sat"),
-        k(b"sun"),
+    const PREFIXES: [&[u8; 3]; 19] = [
+        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
+        b"dec", b"mon", b"tue", b"wed", b"thu", b"fri", b"sat", b"sun",
     ];
-    PREFIXES.contains(&key)
+    static TABLE: [u64; 512] = {
+        let mut t = [0u64; 512];
+        let mut i = 0;
+        while i < PREFIXES.len() {
+            let p = PREFIXES[i];
+            let k =
+                ((p[0] & 31) as usize) << 10 | ((p[1] & 31) as usize) << 5 | (p[2] & 31) as usize;
+            t[k >> 6] |= 1 << (k & 63);
+            i += 1;
+        }
+        t
+    };
+    TABLE[(key >> 6) as usize & 511] >> (key & 63) & 1 != 0
 }
 
 /// Capitalized words that never start or make up a name or an organization.
@@ -788,12 +791,21 @@ fn is_name_word(w: &str) -> bool {
     if !is_cap(w) {
         return false;
     }
-    let initial = w.len() >= 2
-        && w.ends_with('.')
-        && w.split('.')
-            .filter(|p| !p.is_empty())
-            .all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase()));
-    (initial || w.chars().skip(1).any(char::is_lowercase))
+    // A lowercase letter after the first character (read as bytes when the word is ASCII,
+    // as most are); else initials.
+    let has_lower = if w.is_ascii() {
+        w.bytes().skip(1).any(|b| b.is_ascii_lowercase())
+    } else {
+        w.chars().skip(1).any(char::is_lowercase)
+    };
+    let initial = || {
+        w.len() >= 2
+            && w.ends_with('.')
+            && w.split('.')
+                .filter(|p| !p.is_empty())
+                .all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase()))
+    };
+    (has_lower || initial())
         && (w.eq_ignore_ascii_case("may") || !calendar_word(w))
         && (!NOT_IN_NAMES.contains_ci(w)
             || !FUNCTION_SET.contains_ci(w)
@@ -818,8 +830,9 @@ fn char_at(s: &str, i: usize) -> (char, usize) {
 }
 
 /// Cuts one paragraph of `flat` into word tokens. Every byte of the article passes here, and
-/// most tokens are short lowercase words: those cost a byte test, a scan of their letters
-/// eight at a time ([`lowercase_run`]) and a push.
+/// most tokens are short lowercase words: those cost a table look-up, one eight-byte load that
+/// holds their letters and the byte after them (a separator, taken at once, or a sentence's
+/// period) and a push.
 fn tokenize(flat: &str, para: &Span, out: &mut Vec<Tok>) {
     let s = &flat[para.clone()];
     let b = s.as_bytes();
@@ -829,11 +842,51 @@ fn tokenize(flat: &str, para: &Span, out: &mut Vec<Tok>) {
     let mut joinable = false;
     while let Some(&x) = b.get(i) {
         // A word starts with a letter, a digit or "&" (not with a period, dash or apostrophe).
-        let (last_lower, n) = if x.is_ascii_alphanumeric() {
+        let class = BYTE_CLASS[usize::from(x)];
+        let (last_lower, n) = if class & ALNUM != 0 {
             // Most words: an ASCII letter or digit and lowercase letters, then a space or a
             // punctuation mark that ends the word. [`word_end`] would stop at that byte too,
             // and [`trim_word`] would cut nothing (the word ends with a letter or digit, and
             // an "s" is cut only after an apostrophe).
+            // Fastest: the word and the byte that ends it lie in the next eight bytes, and
+            // that byte (the separator the loop would pass next) is taken at once.
+            if let Some(v) = swar::load(b, i + 1) {
+                let other = !lowercase_bytes(v) & swar::HIGH_BITS;
+                if other != 0 {
+                    let k = (other.trailing_zeros() / 8) as usize;
+                    let y = (v >> (8 * k)) as u8;
+                    if BYTE_CLASS[usize::from(y)] & ENDS_WORD != 0 {
+                        out.push(Tok {
+                            start: para.start + i,
+                            end: para.start + i + 1 + k,
+                            joined: joinable,
+                            closes: false,
+                        });
+                        // As the separator branch below: `y` is neither a word byte nor "&".
+                        joinable = y == b' ';
+                        i += 2 + k;
+                        continue;
+                    }
+                    // A sentence's last word ("flooded. "): five letters or more are no
+                    // abbreviation or initial, so [`trim_word`] cuts the period and closes the
+                    // run; a byte that ends words after it keeps "Belfast.At" apart.
+                    if y == b'.'
+                        && k >= 4
+                        && b.get(i + 2 + k)
+                            .is_none_or(|&z| BYTE_CLASS[usize::from(z)] & ENDS_WORD != 0)
+                    {
+                        out.push(Tok {
+                            start: para.start + i,
+                            end: para.start + i + 1 + k,
+                            joined: joinable,
+                            closes: true,
+                        });
+                        joinable = false;
+                        i += 2 + k;
+                        continue;
+                    }
+                }
+            }
             let n = 1 + b.get(i + 1..).map_or(0, lowercase_run);
             if b.get(i + n)
                 .is_none_or(|&y| y < 0x80 && !is_ascii_word_byte(y))
@@ -888,24 +941,47 @@ fn is_ascii_word_byte(x: u8) -> bool {
     x.is_ascii_alphanumeric() || matches!(x, b'\'' | b'-' | b'.' | b'&')
 }
 
+/// The high bit of each byte of `v` that is an ASCII lowercase letter.
+fn lowercase_bytes(v: u64) -> u64 {
+    const HIGH: u64 = swar::HIGH_BITS;
+    // With the high bits cleared no sum carries into the next byte: the high bit of
+    // `y + 0x1f` is set from "a" (0x61) up, that of `y + 0x05` from "{" (0x7b) up.
+    let y = v & !HIGH;
+    y.wrapping_add(0x1f1f_1f1f_1f1f_1f1f) & !y.wrapping_add(0x0505_0505_0505_0505) & !v & HIGH
+}
+
+/// [`BYTE_CLASS`] bit: an ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// [`BYTE_CLASS`] bit: an ASCII byte that ends a word (not [`is_ascii_word_byte`]).
+const ENDS_WORD: u8 = 2;
+
+/// The classes of the bytes the tokenizer tests first, one look-up each.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let x = b as u8;
+        if x.is_ascii_alphanumeric() {
+            t[b] = ALNUM;
+        } else if !matches!(x, b'\'' | b'-' | b'.' | b'&') {
+            t[b] = ENDS_WORD;
+        }
+        b += 1;
+    }
+    t
+};
+
 /// How many bytes at the start of `b` are ASCII lowercase letters, read eight at a time
 /// (most of an article's bytes are such letters).
 fn lowercase_run(b: &[u8]) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const HIGH: u64 = swar::HIGH_BITS;
     let mut n = 0;
     while let Some(chunk) = b.get(n..n + 8) {
         let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
             break;
         };
         let v = u64::from_le_bytes(chunk);
-        // With the high bits cleared no sum carries into the next byte: the high bit of
-        // `y + 0x1f` is set from "a" (0x61) up, that of `y + 0x05` from "{" (0x7b) up.
-        let y = v & !HIGH;
-        let lower = y.wrapping_add(0x1f1f_1f1f_1f1f_1f1f)
-            & !y.wrapping_add(0x0505_0505_0505_0505)
-            & !v
-            & HIGH;
-        let other = !lower & HIGH;
+        let other = !lowercase_bytes(v) & HIGH;
         if other != 0 {
             return n + (other.trailing_zeros() / 8) as usize;
         }
@@ -994,11 +1070,22 @@ fn trim_word(flat: &str, start: usize, mut end: usize) -> (usize, bool) {
         }
     }
     // A final period is kept on abbreviations and initials; otherwise it ends a sentence.
+    // Read in bytes: a period is ASCII, so every cut is on a char boundary (at every
+    // sentence end the string searches cost more than the rest of the token).
     while end > start && fb[end - 1] == b'.' {
-        let core = flat[start..end].trim_end_matches('.');
-        let l = core.rsplit('.').next().unwrap_or(core);
-        let initial = l.chars().count() == 1;
-        if (initial || is_abbreviation(l)) && !core.is_empty() {
+        // The word without its final periods, and its last part after a period.
+        let mut core_end = end;
+        while core_end > start && fb[core_end - 1] == b'.' {
+            core_end -= 1;
+        }
+        let last_from = fb[start..core_end]
+            .iter()
+            .rposition(|&x| x == b'.')
+            .map_or(start, |p| start + p + 1);
+        let l = &flat[last_from..core_end];
+        let mut chars = l.chars();
+        let initial = chars.next().is_some() && chars.next().is_none();
+        if (initial || is_abbreviation(l)) && core_end > start {
             break;
         }
         end -= 1;
@@ -1093,21 +1180,21 @@ pub fn extract(doc: &Document, locations: &[Location]) -> Vec<Actor> {
             }
         }
     }
-    // The filter keys of the word starts, for the three phrase lists searched below.
-    let start_keys = StartKeys::new(flat, &doc.word_starts);
-    known_orgs(doc, &start_keys, &skip, &mut found);
+    // The word starts where the two fixed phrase lists searched below may match.
+    let (org_starts, group_starts) = static_starts(flat.as_bytes(), &doc.word_starts);
+    known_orgs(doc, &org_starts, &skip, &mut found);
     found.retain(|f| {
         let i = credits.partition_point(|c| c.start <= f.span.0);
         !credits[..i].iter().rev().take(3).any(|c| f.span.1 <= c.end)
     });
     // A known organization is never a person ("Sinn Fein said").
-    let (_, known, _) = &*KNOWN_ORGS;
+    let (_, known, _, _) = &*KNOWN_ORGS;
     found.retain(|f| f.kind == "organization" || !known.contains(&f.name));
     confirm_candidates(&mut found);
     found.sort_by_key(|f| f.span.0);
     let mut actors = merge(doc.text, found);
-    add_later_mentions(doc, &start_keys, &skip, &mut actors);
-    add_groups(doc, &start_keys, &mut actors);
+    add_later_mentions(doc, &skip, &mut actors);
+    add_groups(doc, &group_starts, &mut actors);
     actors
 }
 
@@ -1493,13 +1580,17 @@ fn organization<'a>(flat: &'a str, toks: &[Tok], a: usize, b: usize) -> Option<F
             });
         }
     }
+    // The size first: most runs are one word, and the head words need not be asked then.
+    if b - a < 2 || b - a > 9 {
+        return None;
+    }
     let has_head = (a..b).any(|i| {
         is_org_word(word(i))
             || ORG_PHRASES
                 .iter()
                 .any(|o| flat[toks[i].start..end].starts_with(o))
     });
-    if !has_head || b - a < 2 || b - a > 9 {
+    if !has_head {
         return None;
     }
     Some(Found {
@@ -1633,26 +1724,21 @@ fn known_org_first_bytes(list: &[&str]) -> [bool; 256] {
 }
 
 /// Known organizations by short name ("UN", "Reuters", "Islamic State"), case-sensitive.
-fn known_orgs<'a>(doc: &'a Document, keys: &StartKeys, skip: &[bool], found: &mut Vec<Found<'a>>) {
-    let (set, list, filter) = &*KNOWN_ORGS;
+/// `starts`: the word starts where one may match ([`static_starts`]).
+fn known_orgs<'a>(doc: &'a Document, starts: &[u32], skip: &[bool], found: &mut Vec<Found<'a>>) {
+    let (set, list, _, _) = &*KNOWN_ORGS;
     let mut org_spans: Vec<(usize, usize)> = found
         .iter()
         .filter(|f| f.kind == "organization")
         .map(|f| f.span)
         .collect();
     org_spans.sort_unstable();
-    let mut starts = filter.select(keys);
-    // Only a match written as an entry is kept, so it starts with the first byte of one
-    // ("UN", not "un"): the other starts ("you", "under") are dropped too. A match there
-    // would be dropped, and it could not hide a match that is kept: no entry can start
-    // inside another (`no_known_organization_starts_inside_another`).
-    let firsts = known_org_first_bytes(list);
-    let flat = doc.flat.as_bytes();
-    starts.retain(|&s| {
-        flat.get(s as usize)
-            .is_some_and(|&b| firsts[usize::from(b)])
-    });
-    for m in set.find_at(&doc.flat, &starts) {
+    // `starts` holds only starts at the first byte of an entry: only a match written as an
+    // entry is kept, so it starts with the first byte of one ("UN", not "un"), and the
+    // other starts ("you", "under") are dropped. A match there would be dropped, and it
+    // could not hide a match that is kept: no entry can start inside another
+    // (`no_known_organization_starts_inside_another`).
+    for m in set.find_at(&doc.flat, starts) {
         let t = &doc.flat[m.start..m.end];
         if !m.entries.iter().any(|&e| list[e] == t) {
             continue;
@@ -1783,7 +1869,7 @@ fn same_person(a: &str, b: &str) -> bool {
 /// Adds every later mention of a person by surname ("Bailey said") or by a title of theirs
 /// ("the sheriff"), in one pass over the text. A surname shared by two people goes to the
 /// one named last before it.
-fn add_later_mentions(doc: &Document, start_keys: &StartKeys, skip: &[bool], actors: &mut [Actor]) {
+fn add_later_mentions(doc: &Document, skip: &[bool], actors: &mut [Actor]) {
     let text = doc.text;
     let mut keys: Vec<String> = Vec::new();
     // (actor index, is a title) per key.
@@ -1834,7 +1920,7 @@ fn add_later_mentions(doc: &Document, start_keys: &StartKeys, skip: &[bool], act
     let titles = keys.iter().any(|k| is_title_key(&k));
     // A title may match only at a start of the pair key of "th" (see `title_may_follow`).
     let th = pair_key(b't', b'h');
-    let starts = filter.select_or(start_keys, |s, k| {
+    let starts = filter.select_or(flat, &doc.word_starts, |s, k| {
         titles && k == th && title_may_follow(flat, s, &title_firsts)
     });
     let mut extra: Vec<(usize, Evidence)> = Vec::new();
@@ -1919,10 +2005,10 @@ pub fn last_mention_before(mentions: &[Evidence], pos: usize) -> Option<&Evidenc
 }
 
 /// Unnamed groups ("protesters", "security forces"), one actor per group word.
-fn add_groups(doc: &Document, keys: &StartKeys, actors: &mut Vec<Actor>) {
-    let (groups, filter) = &*GROUPS;
-    let starts = filter.select(keys);
-    for m in groups.find_at(&doc.flat, &starts) {
+/// `starts`: the word starts where one may match ([`static_starts`]).
+fn add_groups(doc: &Document, starts: &[u32], actors: &mut Vec<Actor>) {
+    let (groups, _) = &*GROUPS;
+    for m in groups.find_at(&doc.flat, starts) {
         let name = lower(&doc.flat[m.start..m.end]);
         let ev = Evidence::from_bytes(doc.text, m.start, m.end);
         match actors

@@ -510,7 +510,7 @@ fn tokenize_agrees_with_the_reference_on_generated_text() {
     ];
     let seps = [" ", " ", " ", "", "  ", ", ", ". ", "\u{a0}", "’ "];
     let mut rng = crate::testing::Rng(0x70c3_a11e);
-    let (mut plain, mut other) = (0, 0);
+    let (mut plain, mut other, mut fastest, mut sentence_end) = (0, 0, 0, 0);
     for _ in 0..crate::testing::cases("ACTORS_TOKENIZE_CASES", 4000) {
         let n = (rng.next() % 14) as usize;
         let mut text = String::new();
@@ -529,8 +529,23 @@ fn tokenize_agrees_with_the_reference_on_generated_text() {
             "{text:?}"
         );
         for t in &want {
+            // A word of five bytes or more, its period cut: the tokenizer's fast path.
+            let w = &text.as_bytes()[t.start..t.end];
+            if t.closes
+                && w.len() >= 5
+                && w.len() <= 8
+                && w[1..].iter().all(u8::is_ascii_lowercase)
+                && text.as_bytes().get(t.end) == Some(&b'.')
+                && t.start + 9 <= para.end
+            {
+                sentence_end += 1;
+            }
             if plain_word(&text, para.end, t) {
                 plain += 1;
+                // The word and the byte after it within the eight bytes read past its first.
+                if t.end < para.end && t.end - t.start <= 8 && t.start + 9 <= para.end {
+                    fastest += 1;
+                }
             } else {
                 other += 1;
             }
@@ -538,6 +553,11 @@ fn tokenize_agrees_with_the_reference_on_generated_text() {
     }
     // Both the fast path for plain words and the general one were taken, many times.
     assert!(plain > 3_000 && other > 3_000, "{plain} {other}");
+    // The eight-byte fast path of plain words too.
+    assert!(
+        fastest > 3_000 && sentence_end > 100,
+        "{fastest} {sentence_end}"
+    );
 }
 
 #[test]
@@ -684,7 +704,7 @@ fn the_union_of_the_stop_lists_holds_every_word_of_each() {
 /// that starts inside it, and no entry can start at a word start inside another entry.
 #[test]
 fn no_known_organization_starts_inside_another() {
-    let (_, list, _) = &*KNOWN_ORGS;
+    let (_, list, _, _) = &*KNOWN_ORGS;
     let norm = |s: &str| {
         s.trim_end_matches('*')
             .split_ascii_whitespace()
@@ -809,8 +829,7 @@ fn title_filter_keeps_every_start_where_a_title_matches() {
     let mut titles_found = 0;
     for text in &all {
         let starts = vocab::word_starts(text);
-        let keys_of = StartKeys::new(text, &starts);
-        let some = filter.select_or(&keys_of, |s, k| {
+        let some = filter.select_or(text.as_bytes(), &starts, |s, k| {
             k == pair_key(b't', b'h') && title_may_follow(text.as_bytes(), s, &firsts)
         });
         let want: Vec<_> = set.find_at(text, &starts).collect();
@@ -856,4 +875,92 @@ fn is_acronym_agrees_with_the_reference() {
         yes += usize::from(is_acronym(w));
     }
     assert!(yes > 300 && words.len() - yes > 300, "{yes}");
+}
+
+/// The one pass of [`static_starts`] keeps the starts each filter keeps, those of the known
+/// organizations at the first byte of an entry only (as the two filters and a separate
+/// first-byte test did).
+#[test]
+fn static_starts_are_those_of_each_filter() {
+    let (_, list, orgs, _) = &*KNOWN_ORGS;
+    let (_, groups) = &*GROUPS;
+    let firsts = known_org_first_bytes(list);
+    let mut texts: Vec<String> = [
+        "UN and un, Reuters reported; protesters, Rebels and security forces met. U",
+        "",
+        "x",
+        "the United Nations Red Cross ÉÉ u",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    if let Ok(dir) = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/samples")) {
+        for e in dir.flatten() {
+            if let Ok(t) = std::fs::read_to_string(e.path()) {
+                texts.push(t);
+            }
+        }
+    }
+    let (mut org_kept, mut group_kept) = (0, 0);
+    for text in &texts {
+        let starts = vocab::word_starts(text);
+        let (o, g) = static_starts(text.as_bytes(), &starts);
+        let mut want_o = orgs.starts(text, &starts);
+        want_o.retain(|&s| firsts[usize::from(text.as_bytes()[s as usize])]);
+        assert_eq!(o, want_o, "{text}");
+        assert_eq!(g, groups.starts(text, &starts), "{text}");
+        org_kept += o.len();
+        group_kept += g.len();
+    }
+    assert!(
+        texts.len() > 4 && org_kept > 100 && group_kept > 100,
+        "{org_kept} {group_kept}"
+    );
+}
+
+/// `is_name_word` as first written (its letters read as chars), the reference for the byte
+/// test of ASCII words.
+fn is_name_word_reference(w: &str) -> bool {
+    if !is_cap(w) {
+        return false;
+    }
+    let initial = w.len() >= 2
+        && w.ends_with('.')
+        && w.split('.')
+            .filter(|p| !p.is_empty())
+            .all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase()));
+    (initial || w.chars().skip(1).any(char::is_lowercase))
+        && (w.eq_ignore_ascii_case("may") || !calendar_word(w))
+        && (!NOT_IN_NAMES.contains_ci(w)
+            || !FUNCTION_SET.contains_ci(w)
+                && !NOT_NAME_SET.contains_ci(w)
+                && !is_title(w)
+                && !is_org_word(w))
+}
+
+#[test]
+fn is_name_word_agrees_with_the_reference() {
+    let pieces = [
+        "A", "a", "B", "Ana", "VELEZ", "J", ".", "P", "Mc", "é", "É", "ß", "Ö", "zz", "May",
+        "Monday", "The", "Police", "Ministry", "-", "'", "1",
+    ];
+    let mut rng = crate::testing::Rng(0x6e61_6d65);
+    let (mut ascii_names, mut other_names) = (0, 0);
+    for _ in 0..crate::testing::cases("ACTORS_NAME_CASES", 4000) {
+        let mut w = String::new();
+        for _ in 0..1 + rng.next() % 4 {
+            w.push_str(rng.pick(&pieces));
+        }
+        let want = is_name_word_reference(&w);
+        assert_eq!(is_name_word(&w), want, "{w:?}");
+        if want && w.is_ascii() {
+            ascii_names += 1;
+        } else if want {
+            other_names += 1;
+        }
+    }
+    assert!(
+        ascii_names > 200 && other_names > 50,
+        "{ascii_names} {other_names}"
+    );
 }
