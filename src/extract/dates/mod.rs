@@ -88,7 +88,7 @@ pub fn extract(doc: &Document, reference: Option<NaiveDate>) -> Vec<TimeExpr> {
 /// [`extract`] over a piece of an article read as a whole one (its top, a paragraph), without
 /// building a [`Document`] of it: the scanner needs only the text and its dateline.
 fn extract_piece(piece: &str, reference: Option<NaiveDate>) -> Vec<TimeExpr> {
-    let dateline = crate::document::dateline_of(piece).map(|d| &piece[d]);
+    let dateline = piece_dateline(piece);
     scan::Scanner::new(piece, reference, dateline).run()
 }
 
@@ -106,8 +106,20 @@ fn first_in_piece(
     if year_only && !scan::may_name_year_in(piece, &t) {
         return None;
     }
-    let dateline = crate::document::dateline_of(piece).map(|d| &piece[d]);
+    let dateline = piece_dateline(piece);
     scan::Scanner::with_tokens(piece, t, None, dateline).first(limit, wanted)
+}
+
+/// The dateline of `piece` read as a whole article, for the scanner; `None` for a piece
+/// without a slash. Only a numeric date ("05/01/2022") reads the dateline (for its day and
+/// month order) and it needs a slash, so the answer for such a piece changes nothing; finding
+/// it means outlining the piece (its paragraphs, headline and dateline), which costs more
+/// than scanning a short piece for its dates.
+fn piece_dateline(piece: &str) -> Option<&str> {
+    if !piece.as_bytes().contains(&b'/') {
+        return None;
+    }
+    crate::document::dateline_of(piece).map(|d| &piece[d])
 }
 
 /// True for a month or weekday name ("March", "monday") or a month abbreviation with its
@@ -312,6 +324,24 @@ mod tests {
             let r = reference_date(&doc, &Context::default());
             assert_eq!(r.date, NaiveDate::from_ymd_opt(year, 1, 6), "{text}");
             assert_eq!(r.origin, DateOrigin::Dateline);
+        }
+    }
+
+    #[test]
+    fn a_piece_without_a_slash_reads_as_with_its_dateline() {
+        let r = NaiveDate::from_ymd_opt(2022, 1, 6);
+        for piece in [
+            "LIMA, 25 Aug (Wire) - Filed 05/01/2022, heard on Thursday.",
+            "LIMA, Aug 25 (Wire) - Filed 05/01/2022, heard on Thursday.",
+            "LIMA, 25 Aug (Wire) - Filed on 5 January, heard on Thursday.",
+            "Head\n\nLIMA, Jan 6 (Wire) - Rivers rose on Thursday, 2022.",
+            "Rivers rose on Thursday, 5 Jan 2022, and again on 6/1.",
+        ] {
+            let dateline = crate::document::dateline_of(piece).map(|d| &piece[d]);
+            for r in [r, None] {
+                let plain = scan::Scanner::new(piece, r, dateline).run();
+                assert_eq!(extract_piece(piece, r), plain, "{piece}");
+            }
         }
     }
 

@@ -553,7 +553,13 @@ impl<'a> Scanner<'a> {
         r: Option<NaiveDate>,
         dateline: Option<&str>,
     ) -> Scanner<'a> {
-        let dmy = day_first(text, &t, dateline);
+        // Only a numeric date ("05/01/2022") reads the order, and it needs a slash: a text
+        // without one is spared the look at its dateline (which cuts it into tokens again).
+        let dmy = if text.as_bytes().contains(&b'/') {
+            day_first(text, &t, dateline)
+        } else {
+            None
+        };
         let mut next_anchor = vec![u32::MAX; t.len()];
         let mut next = u32::MAX;
         let bytes = text.as_bytes();

@@ -644,3 +644,47 @@ fn start_filter_turns_away_no_starting_word() {
     }
     assert!(yes > 2_000 && no > 2_000, "{yes} {no}");
 }
+
+/// Only a numeric date ("05/01/2022") reads the day-month order, and it needs a slash: the
+/// expressions of a text without one are the same whatever the order, so the scanner skips
+/// working it out (and the dateline it would come from).
+#[test]
+fn the_day_month_order_matters_only_with_a_slash() {
+    let mut rng = Rng(0xda7e_0d3f);
+    let reference = NaiveDate::from_ymd_opt(2023, 3, 9);
+    let datelines = [
+        "LIMA, 25 Aug (Wire) -",
+        "LIMA, Aug 25 (Wire) -",
+        "LIMA (Wire) -",
+    ];
+    // Texts whose dateline would have settled the order: the skip changed it.
+    let (mut texts, mut settled) = (0, 0);
+    for n in 0..cases("DATES_ORDER_CASES", 5_000) {
+        let words = 2 + (rng.next() % 10) as usize;
+        let mut text = String::new();
+        for _ in 0..words {
+            text.push_str(rng.pick(DATE_VOCABULARY));
+            if rng.next() % 4 != 0 {
+                text.push(' ');
+            }
+        }
+        if text.contains('/') {
+            continue;
+        }
+        texts += 1;
+        let dateline = Some(datelines[n % datelines.len()]);
+        let r = if n % 2 == 0 { reference } else { None };
+        let skipped = Scanner::new(&text, r, dateline);
+        assert_eq!(skipped.dmy, None);
+        let skipped = skipped.run();
+        // The plain form: the order as the text and its dateline give it.
+        let plain = day_first(&text, &tokenize(&text), dateline);
+        settled += usize::from(plain.is_some());
+        for order in [plain, Some(true), Some(false)] {
+            let mut scanner = Scanner::new(&text, r, dateline);
+            scanner.dmy = order;
+            assert_eq!(scanner.run(), skipped, "{text:?} {order:?}");
+        }
+    }
+    assert!(texts > 2_000 && settled > 1_000, "{texts} {settled}");
+}
