@@ -1646,7 +1646,10 @@ fn bare_name<'a>(
         return None;
     }
     let given = GIVEN_NAMES.contains_key(word(a)) && !word(a).ends_with('.');
-    let cue = cue_after(flat, span.1) || cue_before(flat, toks, a);
+    // The cues are read only when they decide: two name words with a given name are a
+    // person whatever follows, and a run of particles alone is nothing.
+    let cue = !(full >= 2 && given || full == 0)
+        && (cue_after(flat, span.1) || cue_before(flat, toks, a));
     let kind = if (full >= 2 && (given || cue)) || (full == 1 && given && cue) {
         "person"
     } else if full >= 2 {
@@ -1889,8 +1892,10 @@ fn add_later_mentions(doc: &Document, skip: &[bool], actors: &mut [Actor]) {
         .enumerate()
         .filter(|(_, a)| a.kind == "person")
     {
-        let words: Vec<&str> = a.name.split_whitespace().collect();
-        if let Some(last) = words.last().filter(|w| w.len() >= 3 && words.len() >= 2) {
+        // The last word of a name of two words or more (no vector of the words is made).
+        let mut words = a.name.split_whitespace();
+        let last = words.next_back();
+        if let Some(last) = last.filter(|w| w.len() >= 3 && words.next().is_some()) {
             add_key(last.to_string(), (i, false), &mut keys);
         }
         if let Some(t) = &a.title {
@@ -1940,12 +1945,13 @@ fn add_later_mentions(doc: &Document, skip: &[bool], actors: &mut [Actor]) {
         if !title_key && !t.starts_with(|c: char| c.is_uppercase()) {
             continue;
         }
-        let cands: Vec<usize> = owners[e].iter().map(|o| o.0).collect();
-        if title_key && cands.len() > 1 {
+        // The candidate actors, read from `owners` (no vector per match).
+        let cands = || owners[e].iter().map(|o| o.0);
+        if title_key && owners[e].len() > 1 {
             continue;
         }
         // Already a mention (inside the full name)?
-        if cands.iter().any(|&c| {
+        if cands().any(|c| {
             last_mention_before(&actors[c].mentions, m.start + 1).is_some_and(|x| m.end <= x.end)
         }) {
             continue;
@@ -1961,13 +1967,11 @@ fn add_later_mentions(doc: &Document, skip: &[bool], actors: &mut [Actor]) {
         {
             continue;
         }
-        let owner = cands
-            .iter()
-            .copied()
+        let owner = cands()
             .filter_map(|c| last_mention_before(&actors[c].mentions, m.start).map(|x| (x.start, c)))
             .max()
             .map(|(_, c)| c)
-            .or_else(|| cands.first().copied());
+            .or_else(|| cands().next());
         if let Some(c) = owner {
             extra.push((c, Evidence::from_bytes(text, m.start, m.end)));
         }
@@ -2009,20 +2013,35 @@ pub fn last_mention_before(mentions: &[Evidence], pos: usize) -> Option<&Evidenc
 fn add_groups(doc: &Document, starts: &[u32], actors: &mut Vec<Actor>) {
     let (groups, _) = &*GROUPS;
     for m in groups.find_at(&doc.flat, starts) {
-        let name = lower(&doc.flat[m.start..m.end]);
+        let t = &doc.flat[m.start..m.end];
         let ev = Evidence::from_bytes(doc.text, m.start, m.end);
+        // The name is `lower(t)`; it is made only for a new group (most matches repeat one).
         match actors
             .iter_mut()
-            .find(|a| a.kind == "group" && a.name == name)
+            .find(|a| a.kind == "group" && is_lower_of(&a.name, t))
         {
             Some(a) => a.mentions.push(ev),
             None => actors.push(Actor {
-                name,
+                name: lower(t),
                 kind: "group".to_string(),
                 title: None,
                 mentions: vec![ev],
             }),
         }
+    }
+}
+
+/// Whether `name == lower(t)`, without making the lowercase copy when `t` is ASCII (as
+/// group words are): `lower` then changes only the ASCII capitals.
+fn is_lower_of(name: &str, t: &str) -> bool {
+    if t.is_ascii() {
+        name.len() == t.len()
+            && name
+                .bytes()
+                .zip(t.bytes())
+                .all(|(n, c)| n == c.to_ascii_lowercase())
+    } else {
+        name == lower(t)
     }
 }
 

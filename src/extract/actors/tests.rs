@@ -964,3 +964,64 @@ fn is_name_word_agrees_with_the_reference() {
         "{ascii_names} {other_names}"
     );
 }
+
+/// `is_lower_of` against its plain form `name == lower(t)`: hand-written pairs (ASCII and
+/// not) and generated ones in mixed case, with the ASCII path seen both equal and not.
+#[test]
+fn is_lower_of_agrees_with_lowering() {
+    let mut pairs: Vec<(String, String)> = [
+        ("protesters", "Protesters"),
+        ("protesters", "protesters"),
+        ("security forces", "SECURITY FORCES"),
+        ("security forces", "security  forces"),
+        ("security  forces", "Security  Forces"),
+        ("rescuers", "rescuer"),
+        ("", ""),
+        ("élèves", "Élèves"),
+        ("élèves", "ÉLÈVES"),
+        ("Protesters", "Protesters"),
+    ]
+    .iter()
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .collect();
+    let pieces = ["pro", "test", "ers", " ", "forces", "É", "é", "ß", "K", "k"];
+    let mut rng = crate::testing::Rng(0x1034_e40f);
+    for _ in 0..crate::testing::cases("ACTORS_LOWER_OF_CASES", 4000) {
+        let mut t = String::new();
+        for _ in 0..1 + rng.next() % 4 {
+            t.push_str(rng.pick(&pieces));
+        }
+        let t: String = t
+            .chars()
+            .map(|c| {
+                if rng.next() % 3 == 0 {
+                    c.to_ascii_uppercase()
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let name = if rng.next() % 2 == 0 {
+            lower(&t)
+        } else {
+            lower(rng.pick(&pieces))
+        };
+        pairs.push((name, t));
+    }
+    let (mut ascii_same, mut ascii_other) = (0, 0);
+    for (name, t) in &pairs {
+        let plain = *name == lower(t);
+        assert_eq!(is_lower_of(name, t), plain, "{name:?} {t:?}");
+        if t.is_ascii() {
+            if plain {
+                ascii_same += 1;
+            } else {
+                ascii_other += 1;
+            }
+        }
+    }
+    assert!(
+        ascii_same > 300 && ascii_other > 300,
+        "{ascii_same} {ascii_other}"
+    );
+}
