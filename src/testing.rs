@@ -17,6 +17,20 @@ impl Rng {
     pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[(self.next() % items.len() as u64) as usize]
     }
+
+    /// `s` with about one character in three in ASCII upper case (a number drawn per
+    /// character).
+    pub fn mixed_case(&mut self, s: &str) -> String {
+        s.chars()
+            .map(|c| {
+                if self.next() % 3 == 0 {
+                    c.to_ascii_uppercase()
+                } else {
+                    c
+                }
+            })
+            .collect()
+    }
 }
 
 /// How many generated cases a comparison test runs: `default`, or the number in the

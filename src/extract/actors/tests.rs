@@ -768,16 +768,7 @@ fn calendar_word_agrees_with_is_calendar_word() {
         w.push_str(rng.pick(first));
         w.push_str(rng.pick(&tails));
         w.push_str(rng.pick(&ends));
-        let w: String = w
-            .chars()
-            .map(|c| {
-                if rng.next() % 3 == 0 {
-                    c.to_ascii_uppercase()
-                } else {
-                    c
-                }
-            })
-            .collect();
+        let w = rng.mixed_case(&w);
         words.push(w);
     }
     let (mut yes, mut turned_away) = (0, 0);
@@ -991,16 +982,7 @@ fn is_lower_of_agrees_with_lowering() {
         for _ in 0..1 + rng.next() % 4 {
             t.push_str(rng.pick(&pieces));
         }
-        let t: String = t
-            .chars()
-            .map(|c| {
-                if rng.next() % 3 == 0 {
-                    c.to_ascii_uppercase()
-                } else {
-                    c
-                }
-            })
-            .collect();
+        let t = rng.mixed_case(&t);
         let name = if rng.next() % 2 == 0 {
             lower(&t)
         } else {
