@@ -1098,104 +1098,101 @@ impl<'a> Scanner<'a> {
     /// or period word ("the previous day", "the weekend", "the past two weeks", "the
     /// summer"), a count ("the three days"), "future".
     fn may_follow_the(&self, k: usize) -> bool {
-        let Some(t) = self.t.get(k) else {
-            return false;
-        };
-        match t.kind {
-            K::Punct(c) => c == b'\'',
-            K::Num => true,
-            K::Word => {
-                let mut buf = [0u8; 16];
-                self.text.as_bytes()[t.s].is_ascii_digit()
-                    || matches!(
-                        self.low(k, &mut buf),
-                        b"end"
-                            | b"beginning"
-                            | b"start"
-                            | b"middle"
-                            | b"previous"
-                            | b"following"
-                            | b"next"
-                            | b"day"
-                            | b"same"
-                            | b"weekend"
-                            | b"this"
-                            | b"current"
-                            | b"last"
-                            | b"past"
-                            | b"coming"
-                            | b"fiscal"
-                            | b"latest"
-                            | b"recent"
-                            | b"comparable"
-                            | b"year"
-                            | b"first"
-                            | b"second"
-                            | b"third"
-                            | b"fourth"
-                            | b"quarter"
-                            | b"period"
-                            | b"spring"
-                            | b"summer"
-                            | b"fall"
-                            | b"autumn"
-                            | b"winter"
-                            | b"twenties"
-                            | b"thirties"
-                            | b"forties"
-                            | b"fifties"
-                            | b"sixties"
-                            | b"seventies"
-                            | b"eighties"
-                            | b"nineties"
-                            | b"a"
-                            | b"an"
-                            | b"one"
-                            | b"few"
-                            | b"several"
-                            | b"many"
-                            | b"some"
-                            | b"future"
-                            | b"near"
-                    )
-                    || word_number(self.w(k)).is_some()
-            }
-        }
+        self.may_follow(k, b'\'', |low, w| {
+            matches!(
+                low,
+                b"end"
+                    | b"beginning"
+                    | b"start"
+                    | b"middle"
+                    | b"previous"
+                    | b"following"
+                    | b"next"
+                    | b"day"
+                    | b"same"
+                    | b"weekend"
+                    | b"this"
+                    | b"current"
+                    | b"last"
+                    | b"past"
+                    | b"coming"
+                    | b"fiscal"
+                    | b"latest"
+                    | b"recent"
+                    | b"comparable"
+                    | b"year"
+                    | b"first"
+                    | b"second"
+                    | b"third"
+                    | b"fourth"
+                    | b"quarter"
+                    | b"period"
+                    | b"spring"
+                    | b"summer"
+                    | b"fall"
+                    | b"autumn"
+                    | b"winter"
+                    | b"twenties"
+                    | b"thirties"
+                    | b"forties"
+                    | b"fifties"
+                    | b"sixties"
+                    | b"seventies"
+                    | b"eighties"
+                    | b"nineties"
+                    | b"a"
+                    | b"an"
+                    | b"one"
+                    | b"few"
+                    | b"several"
+                    | b"many"
+                    | b"some"
+                    | b"future"
+                    | b"near"
+            ) || word_number(w).is_some()
+        })
     }
 
     /// Whether a rule can match at an "a" or "an" followed by token `k`: a unit ("a year
     /// ago", "a week"), "few", "couple" or "more" before one, a hyphen (which a unit may
     /// follow), a number, or a word of "a third quarter", "a year-earlier period".
     fn may_follow_a(&self, k: usize) -> bool {
+        self.may_follow(k, b'-', |low, w| {
+            matches!(
+                low,
+                b"few"
+                    | b"couple"
+                    | b"more"
+                    | b"fiscal"
+                    | b"latest"
+                    | b"recent"
+                    | b"comparable"
+                    | b"same"
+                    | b"current"
+                    | b"year"
+                    | b"first"
+                    | b"second"
+                    | b"third"
+                    | b"fourth"
+                    | b"quarter"
+                    | b"period"
+            ) || unit_of(w).is_some()
+        })
+    }
+
+    /// Whether token `k` may follow a "the" or an "a" that a rule reads: a number, the
+    /// punctuation mark `punct`, a word starting with a digit, or a word `word` accepts
+    /// (given lower-cased, and as written).
+    fn may_follow(&self, k: usize, punct: u8, word: impl Fn(&[u8], &str) -> bool) -> bool {
         let Some(t) = self.t.get(k) else {
             return false;
         };
         match t.kind {
-            K::Punct(c) => c == b'-',
+            K::Punct(c) => c == punct,
             K::Num => true,
             K::Word => {
                 let mut buf = [0u8; 16];
-                self.text.as_bytes()[t.s].is_ascii_digit()
-                    || matches!(
-                        self.low(k, &mut buf),
-                        b"few"
-                            | b"couple"
-                            | b"more"
-                            | b"fiscal"
-                            | b"latest"
-                            | b"recent"
-                            | b"comparable"
-                            | b"same"
-                            | b"current"
-                            | b"year"
-                            | b"first"
-                            | b"second"
-                            | b"third"
-                            | b"fourth"
-                            | b"quarter"
-                            | b"period"
-                    )
-                    || unit_of(self.w(k)).is_some()
+                self.text.as_bytes()[t.s].is_ascii_digit() || word(self.low(k, &mut buf), self.w(k))
             }
         }
     }
