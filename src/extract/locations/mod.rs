@@ -2,8 +2,8 @@
 //! smaller places recognized by their context.
 //!
 //! The gazetteer (GeoNames, see `data/gazetteer/README.md`) is turned at build time into a
-//! sorted key file searched by binary search, so nothing is parsed at start-up. Candidate
-//! names are runs of up to five capitalized words ("San Salvador", "Bosnia and
+//! sorted key file searched by binary search, so nothing is parsed at start-up (a record is
+//! cut out of its line the first time a name asks for it). Candidate names are runs of up to five capitalized words ("San Salvador", "Bosnia and
 //! Herzegovina"); the longest run that names a place wins. Names that are also common words,
 //! given names or ambiguous between places (`data/gazetteer/ambiguous.txt`) need context: a
 //! preposition before them ("in Georgia") or a place right beside them ("Atlanta, Georgia").
@@ -15,7 +15,7 @@
 mod fold;
 
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use crate::document::{Document, Span};
 use crate::model::{Evidence, Location};
@@ -140,8 +140,25 @@ impl Candidate {
 /// first; shared by the hits of one name.
 type Candidates<'a> = &'a [(u32, Candidate)];
 
-/// The gazetteer record `id`, its fields cut out of its line (see [`place`]).
+/// The gazetteer record `id` (see [`place`]), from [`CANDIDATES`].
 fn candidate(id: u32) -> Option<Candidate> {
+    match CANDIDATES.get(id as usize) {
+        Some(cell) => cell.get_or_init(|| read_candidate(id)).clone(),
+        None => read_candidate(id),
+    }
+}
+
+/// The gazetteer records as resolution reads them, each cut out of its line the first time
+/// it is asked for in the process: the records of the names an article finds were cut out
+/// again for every article (about a twentieth of the stage), and cutting out all of them
+/// at start-up would cost about 27 M instructions, more than most articles.
+static CANDIDATES: LazyLock<Box<[OnceLock<Option<Candidate>>]>> = LazyLock::new(|| {
+    let n = index::PLACE_STARTS.len().saturating_sub(1);
+    (0..n).map(|_| OnceLock::new()).collect()
+});
+
+/// The gazetteer record `id`, its fields cut out of its line.
+fn read_candidate(id: u32) -> Option<Candidate> {
     let id = id as usize;
     let start = *index::PLACE_STARTS.get(id)? as usize;
     let end = *index::PLACE_STARTS.get(id + 1)? as usize;
@@ -860,7 +877,7 @@ fn resolve(doc: &Document, words: &[Word], triggers: Vec<usize>, hits: Vec<Hit>)
     // Countries the article names outright (unambiguous country or admin1 hits) vote for
     // the reading of the other names.
     let mut votes: Vec<(&'static str, usize)> = Vec::new();
-    let mut vote = |c: &'static str| match votes.iter_mut().find(|v| v.0 == c) {
+    let mut vote = |c: &'static str| match votes.iter_mut().find(|v| same_str(v.0, c)) {
         Some(v) => v.1 += 1,
         None => votes.push((c, 1)),
     };
@@ -907,7 +924,8 @@ fn resolve(doc: &Document, words: &[Word], triggers: Vec<usize>, hits: Vec<Hit>)
             }
         }
     }
-    let score = |c: &str| votes.iter().find(|v| v.0 == c).map_or(0, |v| v.1);
+    // Asked for every candidate of every hit, of a few countries' votes.
+    let score = |c: &str| votes.iter().find(|v| same_str(v.0, c)).map_or(0, |v| v.1);
     // First-level subdivisions the article names ("Dayton ... Ohio") decide between cities.
     // Sorted and deduplicated: every candidate of every hit asks for membership.
     let mut admin1s: Vec<&'static str> = resolved
@@ -1075,7 +1093,12 @@ fn resolve(doc: &Document, words: &[Word], triggers: Vec<usize>, hits: Vec<Hit>)
             keep[k] = false;
         }
     }
-    let mut places = Places::default();
+    // Sized for every hit kept (an upper bound of the gazetteer places) and a few places
+    // found by their context: a `Location` is large, and growing the vector copies them all.
+    let mut places = Places {
+        locations: Vec::with_capacity(keep.iter().filter(|&&k| k).count() + 4),
+        demonyms: Vec::new(),
+    };
     // The last place kept: where its name ends, its country, and whether a comma came
     // before it (then it is inside a list of places).
     let mut prev: Option<(usize, &'static str, bool)> = None;
@@ -1099,7 +1122,7 @@ fn resolve(doc: &Document, words: &[Word], triggers: Vec<usize>, hits: Vec<Hit>)
                 });
             if qualifier {
                 let ev = Evidence::from_bytes(text, h.span.start, h.span.end);
-                add_place(&mut places, ev, Some(country.to_string()));
+                add_place(&mut places, ev, Some(country));
                 prev = None;
                 continue;
             }
@@ -1155,6 +1178,14 @@ fn resolve(doc: &Document, words: &[Word], triggers: Vec<usize>, hits: Vec<Hit>)
     localize_small_foreign_towns(&mut places, &small_foreign);
     add_context_places(doc, words, triggers, &mut places, longer);
     places
+}
+
+/// `a == b` for short strings (country codes, words), compared in a loop: `==` calls
+/// `memcmp` when the lengths are only known at run time, which costs more than the few
+/// bytes compared here (`same_str_is_eq` in the tests).
+#[inline]
+fn same_str(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
 }
 
 /// Whether `gap` is a comma between white space (`gap.trim() == ","`, the plain form kept in
@@ -1575,6 +1606,7 @@ fn add_context_places(
     // The longer local names found while resolving, in text order.
     let mut longer = longer.into_iter().peekable();
     let table = &*TRIGGERS;
+    let mut fold_buf = String::new();
     for i in visit {
         let w = &words[i];
         while longer.peek().is_some_and(|l| l.start < w.start) {
@@ -1654,7 +1686,9 @@ fn add_context_places(
             let of_follows = words
                 .get(i + 1)
                 .is_some_and(|n| &text[n.start..n.end] == "of");
-            let demonym = lookup(&fold(&text[words[first].start..words[i - 1].end]))
+            fold_buf.clear();
+            fold_into(&text[words[first].start..words[i - 1].end], &mut fold_buf);
+            let demonym = lookup(&fold_buf)
                 .first()
                 .and_then(|&id| candidate(id))
                 .is_some_and(|p| p.kind == "demonym");
@@ -1759,9 +1793,9 @@ fn add_context_places(
                     .next()
                     .is_some_and(|last| AREA_SUFFIXES.contains(&last))
                 {
-                    area_country.clone()
+                    area_country.as_deref()
                 } else {
-                    main_country.clone()
+                    main_country.as_deref()
                 },
             );
         }
@@ -1902,7 +1936,7 @@ impl TriggerTable {
         };
         let mut kind = 0;
         for e in self.entries.iter().skip(at).take_while(|e| e.0 == shape) {
-            if e.1 == w {
+            if same_str(e.1, w) {
                 kind |= e.2;
             }
             if e.3 != 0 && e.1.eq_ignore_ascii_case(w) {
@@ -1992,7 +2026,8 @@ static PREPOSITIONS: LazyLock<WordList> =
 
 /// A mention of a place the gazetteer lacks (kind `place`, named as written, no
 /// coordinates): a further mention of a place of that name, else a new place in `country`.
-fn add_place(places: &mut Places, ev: Evidence, country: Option<String>) {
+/// The country is copied only for a new place (most calls find the place).
+fn add_place(places: &mut Places, ev: Evidence, country: Option<&str>) {
     match places
         .locations
         .iter_mut()
@@ -2002,7 +2037,7 @@ fn add_place(places: &mut Places, ev: Evidence, country: Option<String>) {
         None => places.locations.push(Location {
             name: ev.text.clone(),
             kind: "place".to_string(),
-            country,
+            country: country.map(str::to_string),
             admin1: None,
             lat: None,
             lon: None,
@@ -2903,7 +2938,8 @@ mod robustness {
         })
     }
 
-    /// Every gazetteer record is read as the plain split reads it (and past the last, none).
+    /// Every gazetteer record is read as the plain split reads it (and past the last, none),
+    /// the first time and from [`CANDIDATES`] after.
     #[test]
     fn candidates_are_split_like_one_tab_after_another() {
         let n = index::PLACE_STARTS.len() as u32;
@@ -2911,6 +2947,9 @@ mod robustness {
         for id in 0..n + 2 {
             let c = candidate(id);
             assert_eq!(c, candidate_plain(id), "{id}");
+            // Cut out of its line, and again from the cache.
+            assert_eq!(read_candidate(id), c, "{id}");
+            assert_eq!(candidate(id), c, "{id}");
             big += usize::from(c.is_some_and(|c| c.population >= 1_000_000));
         }
         assert!(big > 100, "{big}");
@@ -3038,6 +3077,30 @@ mod robustness {
         // Not a vacuous comparison: many cases (every key and its word-boundary prefixes at
         // least) reach the binary search.
         assert!(searched * 10 > cases, "{searched} of {cases}");
+    }
+
+    /// [`same_str`] is `==` (hand-written and generated pairs, most of one length so that
+    /// the bytes are compared).
+    #[test]
+    fn same_str_is_eq() {
+        let words = [
+            "", "a", "b", "US", "UA", "GB", "us", "city", "town", "é", "e\u{301}",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(same_str(a, b), a == b, "{a:?} {b:?}");
+            }
+        }
+        let mut rng = crate::testing::Rng(0x5eed_5a3e_0000_0001);
+        let pieces = ["a", "b", "é", "z"];
+        let mut equal = 0;
+        for _ in 0..crate::testing::cases("LOCATIONS_SAME_STR_CASES", 5_000) {
+            let a: String = (0..2).map(|_| rng.pick(&pieces)).collect();
+            let b: String = (0..2).map(|_| rng.pick(&pieces)).collect();
+            equal += usize::from(a == b);
+            assert_eq!(same_str(&a, &b), a == b, "{a:?} {b:?}");
+        }
+        assert!(equal > 0);
     }
 
     /// [`head8`] orders like the first eight bytes, and [`key_head`] is the head of the key.
