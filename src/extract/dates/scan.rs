@@ -82,12 +82,12 @@ fn word_mask(block: &[u8]) -> u64 {
 }
 
 /// Cuts `text` into `out` (emptied first), 64 bytes at a time: a mask of the word bytes of
-/// the block, then only the bytes where a word starts and the bytes that are no word byte
-/// (a space or punctuation, one after most words) are looked at, rather than every byte
-/// with a test and a branch of its own. With `ANCHORS`, also the index of every token that
-/// is an anchor (a number, or a word [`is_anchor`] accepts), in order, into `anchors`
-/// (emptied first): tested where the word ends, while its bytes are at hand. Returns whether
-/// the text has a slash (every slash is a token of its own).
+/// the block gives where each word starts and ends without a test per byte, and only the
+/// bytes between two words are read (one space between most words, passed over at once)
+/// for punctuation. With `ANCHORS`, also the index of every token that is an anchor (a
+/// number, or a word [`is_anchor`] accepts), in order, into `anchors` (emptied first):
+/// tested where the word ends, while its bytes are at hand. Returns whether the text has a
+/// slash (every slash is a token of its own).
 fn cut<const ANCHORS: bool>(text: &str, out: &mut Vec<Tok>, anchors: &mut Vec<u32>) -> bool {
     let b = text.as_bytes();
     out.clear();
@@ -95,8 +95,6 @@ fn cut<const ANCHORS: bool>(text: &str, out: &mut Vec<Tok>, anchors: &mut Vec<u3
     // About one token per five bytes of news text.
     out.reserve(b.len() / 4 + 1);
     let mut slash = false;
-    // Where the word being read started, and whether the last byte read was a word byte.
-    let (mut s, mut carry) = (0usize, 0u64);
     let mut push_word = |s: usize, e: usize, out: &mut Vec<Tok>| {
         let w = &b[s..e];
         // A token is a number when all its bytes are digits: one that starts with a letter
@@ -108,26 +106,12 @@ fn cut<const ANCHORS: bool>(text: &str, out: &mut Vec<Tok>, anchors: &mut Vec<u3
         }
         out.push(Tok { s, e, kind });
     };
-    for (n, block) in b.chunks(64).enumerate() {
-        let base = n * 64;
-        let word = word_mask(block);
-        let valid = u64::MAX >> (64 - block.len());
-        // Bit `k`: byte `k - 1` is a word byte.
-        let after_word = word << 1 | carry;
-        let starts = word & !after_word;
-        let mut events = starts | (!word & valid);
-        while events != 0 {
-            let k = events.trailing_zeros();
-            events &= events - 1;
-            let i = base + k as usize;
-            if starts >> k & 1 != 0 {
-                s = i;
-                continue;
-            }
-            if after_word >> k & 1 != 0 {
-                push_word(s, i, out);
-            }
-            let c = b[i];
+    // The punctuation among the bytes from `from` to `to` (no word byte among them).
+    let mut gap = |from: usize, to: usize, out: &mut Vec<Tok>| {
+        if to == from + 1 && b[from] == b' ' {
+            return;
+        }
+        for (i, &c) in b.iter().enumerate().take(to).skip(from) {
             if CLASS[usize::from(c)] == PUNCT {
                 slash |= c == b'/';
                 out.push(Tok {
@@ -137,11 +121,47 @@ fn cut<const ANCHORS: bool>(text: &str, out: &mut Vec<Tok>, anchors: &mut Vec<u3
                 });
             }
         }
+    };
+    // The end of the last word, where the bytes not yet read start; the start of a word
+    // that runs on past the block, when there is one; whether the last byte of the block
+    // before was a word byte.
+    let (mut read, mut open, mut carry) = (0usize, None, 0u64);
+    for (n, block) in b.chunks(64).enumerate() {
+        let base = n * 64;
+        let word = word_mask(block);
+        let non_word = !word & (u64::MAX >> (64 - block.len()));
+        if let Some(s) = open {
+            if non_word == 0 {
+                // The whole block is inside the word.
+                continue;
+            }
+            let e = base + non_word.trailing_zeros() as usize;
+            push_word(s, e, out);
+            (read, open) = (e, None);
+        }
+        let mut starts = word & !(word << 1 | carry);
+        while starts != 0 {
+            let k = starts.trailing_zeros();
+            starts &= starts - 1;
+            let s = base + k as usize;
+            gap(read, s, out);
+            let after = non_word >> k;
+            if after == 0 {
+                // The word runs to the end of the block (its last start).
+                open = Some(s);
+                break;
+            }
+            let e = s + after.trailing_zeros() as usize;
+            push_word(s, e, out);
+            read = e;
+        }
         carry = word >> (block.len() - 1) & 1;
     }
-    if carry != 0 {
+    if let Some(s) = open {
         push_word(s, b.len(), out);
+        read = b.len();
     }
+    gap(read, b.len(), out);
     slash
 }
 
@@ -3355,7 +3375,8 @@ pub(super) fn may_name_year_in(text: &str, t: &[Tok]) -> bool {
         }
         K::Word => {
             let b = w(i).as_bytes();
-            b.windows(4).any(|d| d.iter().all(u8::is_ascii_digit))
+            // A word has a letter: four digits besides it make five bytes at least.
+            (b.len() > 4 && b.windows(4).any(|d| d.iter().all(u8::is_ascii_digit)))
                 || w(i).eq_ignore_ascii_case("nineteen")
                 || w(i).eq_ignore_ascii_case("thousand")
         }
