@@ -859,7 +859,11 @@ impl<'a> Scanner<'a> {
         }
     }
     fn is(&self, i: usize, word: &str) -> bool {
-        self.t.get(i).is_some_and(|t| t.kind == K::Word) && self.w(i).eq_ignore_ascii_case(word)
+        // On the bytes: a token's span needs no char-boundary check.
+        self.t.get(i).is_some_and(|t| {
+            t.kind == K::Word
+                && self.text.as_bytes()[t.s..t.e].eq_ignore_ascii_case(word.as_bytes())
+        })
     }
     fn any(&self, i: usize, words: &[&str]) -> bool {
         match self.t.get(i) {
@@ -890,7 +894,10 @@ impl<'a> Scanner<'a> {
         self.w(i).parse().ok()
     }
     fn capital(&self, i: usize) -> bool {
-        self.w(i).starts_with(|c: char| c.is_ascii_uppercase())
+        // Tokens are never empty; a non-ASCII first byte is no ASCII capital, as its char is not.
+        self.t
+            .get(i)
+            .is_some_and(|t| self.text.as_bytes()[t.s].is_ascii_uppercase())
     }
     /// A month name at `i` (capitalized), with the index after it (past an abbreviation's dot).
     fn month(&self, i: usize) -> Option<(u32, bool, usize)> {
