@@ -102,12 +102,12 @@ fn first_in_piece(
     year_only: bool,
     wanted: impl FnMut(&TimeExpr) -> bool,
 ) -> Option<TimeExpr> {
-    let t = scan::tokenize(piece);
-    if year_only && !scan::may_name_year_in(piece, &t) {
+    let s = scan::Scanner::cut(piece);
+    if year_only && !scan::may_name_year_in(piece, s.tokens()) {
         return None;
     }
     let dateline = piece_dateline(piece);
-    scan::Scanner::with_tokens(piece, t, None, dateline).first(limit, wanted)
+    s.prepared(None, dateline).first(limit, wanted)
 }
 
 /// The dateline of `piece` read as a whole article, for the scanner; `None` for a piece

@@ -6,11 +6,13 @@
 //! rule first. Each rule records its name in the result so that the corpus test can say
 //! which rule fired. Values follow TimeML TIMEX3 conventions as the TempEval corpora use them.
 
+use std::fmt::Write;
+
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::TimeExpr;
 use crate::document::Span;
-use crate::vocab::packed;
+use crate::vocab::{packed, swar};
 
 /// A token: a run of ASCII letters/digits (non-ASCII bytes count as letters, so spans always
 /// fall on character boundaries), or one punctuation byte.
@@ -54,37 +56,113 @@ static CLASS: [u8; 256] = {
     c
 };
 
-/// Cuts `text` into [`Tok`]s, one table look-up per byte.
+/// Cuts `text` into [`Tok`]s (see [`cut`]).
 pub(super) fn tokenize(text: &str) -> Vec<Tok> {
+    let mut out = Vec::new();
+    cut::<false>(text, &mut out, &mut Vec::new());
+    out
+}
+
+/// The word bytes (ASCII letters and digits, non-ASCII bytes) of a block of at most 64 bytes:
+/// bit `k` for byte `k`. Eight bytes at a time for a whole block.
+fn word_mask(block: &[u8]) -> u64 {
+    let mut mask = 0u64;
+    if block.len() == 64 {
+        for (k, eight) in block.chunks_exact(8).enumerate() {
+            let x = u64::from_le_bytes(eight.try_into().unwrap_or([0; 8]));
+            let word = swar::ascii_alnum(x) | x & swar::HIGH_BITS;
+            mask |= u64::from(swar::gather(word)) << (k * 8);
+        }
+    } else {
+        for (k, &b) in block.iter().enumerate() {
+            mask |= u64::from(CLASS[usize::from(b)] >= LETTER) << k;
+        }
+    }
+    mask
+}
+
+/// Cuts `text` into `out` (emptied first), 64 bytes at a time: a mask of the word bytes of
+/// the block gives where each word starts and ends without a test per byte, and only the
+/// bytes between two words are read (one space between most words, passed over at once)
+/// for punctuation. With `ANCHORS`, also the index of every token that is an anchor (a
+/// number, or a word [`is_anchor`] accepts), in order, into `anchors` (emptied first):
+/// tested where the word ends, while its bytes are at hand. Returns whether the text has a
+/// slash (every slash is a token of its own).
+fn cut<const ANCHORS: bool>(text: &str, out: &mut Vec<Tok>, anchors: &mut Vec<u32>) -> bool {
     let b = text.as_bytes();
-    let mut out = Vec::with_capacity(b.len() / 4 + 1);
-    let mut i = 0;
-    while i < b.len() {
-        let c = CLASS[usize::from(b[i])];
-        if c >= LETTER {
-            let s = i;
-            i += 1;
-            while i < b.len() && CLASS[usize::from(b[i])] >= LETTER {
-                i += 1;
-            }
-            // A token is a number when all its bytes are digits: one that starts with a letter
-            // is a word without a look at the rest (most tokens).
-            let letters =
-                c == LETTER || b[s + 1..i].iter().any(|&x| CLASS[usize::from(x)] == LETTER);
-            let kind = if letters { K::Word } else { K::Num };
-            out.push(Tok { s, e: i, kind });
-        } else {
-            if c == PUNCT {
+    out.clear();
+    anchors.clear();
+    // About one token per five bytes of news text.
+    out.reserve(b.len() / 4 + 1);
+    let mut slash = false;
+    let mut push_word = |s: usize, e: usize, out: &mut Vec<Tok>| {
+        let w = &b[s..e];
+        // A token is a number when all its bytes are digits: one that starts with a letter
+        // is a word without a look at the rest (most tokens).
+        let letters = w.iter().any(|&x| CLASS[usize::from(x)] == LETTER);
+        let kind = if letters { K::Word } else { K::Num };
+        if ANCHORS && (!letters || is_anchor_bytes(w)) {
+            anchors.push(out.len() as u32);
+        }
+        out.push(Tok { s, e, kind });
+    };
+    // The punctuation among the bytes from `from` to `to` (no word byte among them).
+    let mut gap = |from: usize, to: usize, out: &mut Vec<Tok>| {
+        if to == from + 1 && b[from] == b' ' {
+            return;
+        }
+        for (i, &c) in b.iter().enumerate().take(to).skip(from) {
+            if CLASS[usize::from(c)] == PUNCT {
+                slash |= c == b'/';
                 out.push(Tok {
                     s: i,
                     e: i + 1,
-                    kind: K::Punct(b[i]),
+                    kind: K::Punct(c),
                 });
             }
-            i += 1;
         }
+    };
+    // The end of the last word, where the bytes not yet read start; the start of a word
+    // that runs on past the block, when there is one; whether the last byte of the block
+    // before was a word byte.
+    let (mut read, mut open, mut carry) = (0usize, None, 0u64);
+    for (n, block) in b.chunks(64).enumerate() {
+        let base = n * 64;
+        let word = word_mask(block);
+        let non_word = !word & (u64::MAX >> (64 - block.len()));
+        if let Some(s) = open {
+            if non_word == 0 {
+                // The whole block is inside the word.
+                continue;
+            }
+            let e = base + non_word.trailing_zeros() as usize;
+            push_word(s, e, out);
+            (read, open) = (e, None);
+        }
+        let mut starts = word & !(word << 1 | carry);
+        while starts != 0 {
+            let k = starts.trailing_zeros();
+            starts &= starts - 1;
+            let s = base + k as usize;
+            gap(read, s, out);
+            let after = non_word >> k;
+            if after == 0 {
+                // The word runs to the end of the block (its last start).
+                open = Some(s);
+                break;
+            }
+            let e = s + after.trailing_zeros() as usize;
+            push_word(s, e, out);
+            read = e;
+        }
+        carry = word >> (block.len() - 1) & 1;
     }
-    out
+    if let Some(s) = open {
+        push_word(s, b.len(), out);
+        read = b.len();
+    }
+    gap(read, b.len(), out);
+    slash
 }
 
 /// One expression found by a rule.
@@ -104,26 +182,38 @@ fn hit(end: usize, kind: &'static str, value: String, day: Option<NaiveDate>) ->
     })
 }
 
-/// `2022-01-05`: the day as chrono's `%Y-%m-%d` writes it, digit by digit for the years of
-/// four digits (chrono's formatter costs more than the rule that found the day).
+/// `2022-01-05`: the day as chrono's `%Y-%m-%d` writes it (see [`ymd_into`]).
 fn ymd(d: NaiveDate) -> String {
+    let mut out = String::with_capacity(10);
+    ymd_into(d, &mut out);
+    out
+}
+
+/// Appends [`ymd`]`(d)` to `out`, digit by digit for the years of four digits (chrono's
+/// formatter costs more than the rule that found the day).
+fn ymd_into(d: NaiveDate, out: &mut String) {
     let y = d.year();
     if !(0..=9999).contains(&y) {
-        return d.format("%Y-%m-%d").to_string();
+        let _ = write!(out, "{}", d.format("%Y-%m-%d"));
+        return;
     }
-    let mut out = String::with_capacity(10);
-    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
     let y = y as u32;
-    for n in [y / 1000, y / 100, y / 10, y] {
-        out.push(digit(n));
+    push_02(out, y / 100);
+    push_02(out, y % 100);
+    out.push('-');
+    push_02(out, d.month());
+    out.push('-');
+    push_02(out, d.day());
+}
+
+/// Appends `n` as `format!("{n:02}")` writes it.
+fn push_02(out: &mut String, n: u32) {
+    if n < 100 {
+        out.push(char::from(b'0' + (n / 10) as u8));
+        out.push(char::from(b'0' + (n % 10) as u8));
+    } else {
+        let _ = write!(out, "{n}");
     }
-    out.push('-');
-    out.push(digit(d.month() / 10));
-    out.push(digit(d.month()));
-    out.push('-');
-    out.push(digit(d.day() / 10));
-    out.push(digit(d.day()));
-    out
 }
 
 fn day_hit(end: usize, d: NaiveDate) -> Option<Hit> {
@@ -423,23 +513,142 @@ enum Cue {
     None,
 }
 
+/// The words whose [`Cue`] is [`Cue::Ahead`].
+const AHEAD_CUES: &[&[u8]] = &[
+    b"will",
+    b"ll",
+    b"shall",
+    b"would",
+    b"due",
+    b"scheduled",
+    b"expected",
+    b"expects",
+    b"expect",
+    b"upcoming",
+    b"tomorrow",
+    b"plan",
+    b"plans",
+    b"planned",
+    b"planning",
+    b"supposed",
+    b"intends",
+    b"intend",
+    b"likely",
+    b"payable",
+    b"effective",
+    b"going",
+];
+
+/// The words whose [`Cue`] is [`Cue::Back`], besides the past tenses in "-ed".
+const BACK_CUES: &[&[u8]] = &[
+    b"said",
+    b"says",
+    b"told",
+    b"announced",
+    b"reported",
+    b"was",
+    b"were",
+    b"had",
+    b"did",
+    b"last",
+    b"ago",
+    b"since",
+    b"yesterday",
+    b"rose",
+    b"fell",
+    b"began",
+    b"hit",
+    b"struck",
+    b"broke",
+    b"took",
+    b"came",
+    b"went",
+    b"fled",
+    b"met",
+    b"led",
+    b"saw",
+    b"made",
+    b"shot",
+    b"left",
+    b"held",
+    b"spoke",
+    b"won",
+    b"lost",
+    b"grew",
+    b"gave",
+    b"sent",
+    b"built",
+    b"fought",
+    b"brought",
+    b"paid",
+    b"sold",
+    b"bought",
+    b"got",
+    b"became",
+    b"ran",
+    b"found",
+    b"thought",
+    b"felt",
+    b"kept",
+    b"overtook",
+    b"swept",
+    b"tore",
+    b"blew",
+];
+
+static AHEAD: packed::Set<{ AHEAD_CUES.len() }> = packed::Set::new(&[AHEAD_CUES]);
+static BACK: packed::Set<{ BACK_CUES.len() }> = packed::Set::new(&[BACK_CUES]);
+
+/// The cue of a lowercase word.
 fn cue_of(w: &[u8]) -> Cue {
-    match w {
-        b"will" | b"ll" | b"shall" | b"would" | b"due" | b"scheduled" | b"expected"
-        | b"expects" | b"expect" | b"upcoming" | b"tomorrow" | b"plan" | b"plans" | b"planned"
-        | b"planning" | b"supposed" | b"intends" | b"intend" | b"likely" | b"payable"
-        | b"effective" | b"going" => Cue::Ahead,
-        b"said" | b"says" | b"told" | b"announced" | b"reported" | b"was" | b"were" | b"had"
-        | b"did" | b"last" | b"ago" | b"since" | b"yesterday" | b"rose" | b"fell" | b"began"
-        | b"hit" | b"struck" | b"broke" | b"took" | b"came" | b"went" | b"fled" | b"met"
-        | b"led" | b"saw" | b"made" | b"shot" | b"left" | b"held" | b"spoke" | b"won" | b"lost"
-        | b"grew" | b"gave" | b"sent" | b"built" | b"fought" | b"brought" | b"paid" | b"sold"
-        | b"bought" | b"got" | b"became" | b"ran" | b"found" | b"thought" | b"felt" | b"kept"
-        | b"overtook" | b"swept" | b"tore" | b"blew" => Cue::Back,
-        // b"-ed" is a past tense, but b"succeed", b"need" are not.
-        _ if w.len() > 3 && w.ends_with(b"ed") && !w.ends_with(b"eed") => Cue::Back,
-        _ => Cue::None,
+    let key = packed::key(w);
+    if AHEAD.contains(key) {
+        Cue::Ahead
+    } else if BACK.contains(key) {
+        Cue::Back
+    } else if w.len() > 3 && w.ends_with(b"ed") && !w.ends_with(b"eed") {
+        // "-ed" is a past tense, but "succeed", "need" are not.
+        Cue::Back
+    } else {
+        Cue::None
     }
+}
+
+/// The words [`Scanner::tense`] reads besides the cues.
+const TENSE_WORDS: &[&[u8]] = &[b"soon", b"early", b"to", b"be", b"until", b"till"];
+
+/// One bit per shape (see [`shape_bit`]) of the cues and [`TENSE_WORDS`].
+static TENSE_SHAPES: [u64; 17 << 4] = {
+    let mut t = [0u64; 17 << 4];
+    let lists = [AHEAD_CUES, BACK_CUES, TENSE_WORDS];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            let w = lists[l][i];
+            if let Some(bit) = shape_bit(w.len(), w[0], w[w.len() - 1]) {
+                t[bit / 64] |= 1 << (bit % 64);
+            }
+            i += 1;
+        }
+        l += 1;
+    }
+    t
+};
+
+/// Whether [`Scanner::tense`] can learn anything from the word `w` (any case): a cue, one of
+/// [`TENSE_WORDS`] (by their shape: length, first and last letters) or a word in "-ed" of
+/// more than three letters. Most words are none, and are passed over without being
+/// lowercased or compared with the lists.
+fn may_tell_tense(w: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+        return false;
+    };
+    let Some(shape) = shape_bit(w.len(), first, last) else {
+        return false;
+    };
+    TENSE_SHAPES[shape / 64] & 1 << (shape % 64) != 0
+        || (w.len() > 3 && last | 0x20 == b'd' && w[w.len() - 2] | 0x20 == b'e')
 }
 
 /// Every rule of [`Scanner::at`], as [`Scanner::cannot_start`] bits.
@@ -508,8 +717,41 @@ pub(super) struct Scanner<'a> {
     at: std::cell::Cell<usize>,
     /// [`Scanner::prefix`] of the token being looked at, remembered for the other rules there.
     prefix_of: std::cell::Cell<Option<(usize, usize)>>,
-    /// For each token, the index of the first anchor word at or after it (see [`is_anchor`]).
-    next_anchor: Vec<u32>,
+    /// The tokens that are anchors (see [`is_anchor`]), in order.
+    anchors: Vec<u32>,
+    /// Does the text have a slash (which every numeric date has)?
+    slash: bool,
+}
+
+/// The token and anchor vectors of a thread's last scanner, empty, kept for its next one:
+/// made anew for each article (and each piece the reference date reads), they cost a large
+/// `malloc` and `free` apiece. Nothing passes from one text to the next: [`cut`] empties them.
+#[derive(Default)]
+struct Buffers {
+    t: Vec<Tok>,
+    anchors: Vec<u32>,
+}
+
+thread_local! {
+    static BUFFERS: std::cell::Cell<Buffers> = std::cell::Cell::new(Buffers::default());
+}
+
+/// Room for more tokens than this (an article of some 80 KB) is given back rather than kept
+/// for the thread's next text.
+const KEPT_AT_MOST: usize = 1 << 14;
+
+impl Drop for Scanner<'_> {
+    fn drop(&mut self) {
+        let (mut t, mut anchors) = (
+            std::mem::take(&mut self.t),
+            std::mem::take(&mut self.anchors),
+        );
+        t.clear();
+        t.shrink_to(KEPT_AT_MOST);
+        anchors.clear();
+        anchors.shrink_to(KEPT_AT_MOST);
+        BUFFERS.with(|b| b.set(Buffers { t, anchors }));
+    }
 }
 
 /// Whether `t` mentions quarters, and every quarter it names, with its token: an ordinal
@@ -543,62 +785,54 @@ fn quarters_in(text: &str, t: &[Tok], quarter_words: &[usize]) -> (bool, Vec<(us
 
 impl<'a> Scanner<'a> {
     pub(super) fn new(text: &'a str, r: Option<NaiveDate>, dateline: Option<&str>) -> Scanner<'a> {
-        Scanner::with_tokens(text, tokenize(text), r, dateline)
+        Scanner::cut(text).prepared(r, dateline)
     }
 
-    /// [`Scanner::new`] with the text already cut into tokens (`t` is [`tokenize`]`(text)`).
-    pub(super) fn with_tokens(
-        text: &'a str,
-        t: Vec<Tok>,
-        r: Option<NaiveDate>,
-        dateline: Option<&str>,
-    ) -> Scanner<'a> {
-        // Only a numeric date ("05/01/2022") reads the order, and it needs a slash: a text
-        // without one is spared the look at its dateline (which cuts it into tokens again).
-        let dmy = if text.as_bytes().contains(&b'/') {
-            day_first(text, &t, dateline)
-        } else {
-            None
-        };
-        let mut next_anchor = vec![u32::MAX; t.len()];
-        let mut next = u32::MAX;
-        let bytes = text.as_bytes();
-        // The "quarter"s of the text, last first: found here, among the anchors (it is one),
-        // rather than by a pass of their own over every token.
-        let mut quarter_words = Vec::new();
-        for k in (0..t.len()).rev() {
-            let anchor = match t[k].kind {
-                K::Punct(_) => false,
-                // All digits: a number is an anchor.
-                K::Num => true,
-                K::Word => {
-                    let w = &bytes[t[k].s..t[k].e];
-                    let anchor = is_anchor_bytes(w);
-                    if anchor && w.eq_ignore_ascii_case(b"quarter") {
-                        quarter_words.push(k);
-                    }
-                    anchor
-                }
-            };
-            if anchor {
-                next = k as u32;
-            }
-            next_anchor[k] = next;
-        }
-        quarter_words.reverse();
-        let (has_quarter, report_q) = quarters_in(text, &t, &quarter_words);
+    /// The scanner of `text` cut into tokens (and its anchors found), before
+    /// [`Scanner::prepared`] reads what the rules need from the whole text: a piece that
+    /// [`may_name_year_in`] turns away is spared that.
+    pub(super) fn cut(text: &'a str) -> Scanner<'a> {
+        let Buffers { mut t, mut anchors } = BUFFERS.with(std::cell::Cell::take);
+        let slash = cut::<true>(text, &mut t, &mut anchors);
         Scanner {
-            next_anchor,
             text,
             t,
-            r,
-            dmy,
+            anchors,
+            slash,
+            r: None,
+            dmy: None,
             anchor: None,
-            has_quarter,
-            report_q,
+            has_quarter: false,
+            report_q: Vec::new(),
             at: std::cell::Cell::new(0),
             prefix_of: std::cell::Cell::new(None),
         }
+    }
+
+    /// The tokens of the text.
+    pub(super) fn tokens(&self) -> &[Tok] {
+        &self.t
+    }
+
+    /// The scanner of [`Scanner::cut`] made ready to run against `r`.
+    pub(super) fn prepared(mut self, r: Option<NaiveDate>, dateline: Option<&str>) -> Scanner<'a> {
+        self.r = r;
+        // Only a numeric date ("05/01/2022") reads the order, and it needs a slash: a text
+        // without one is spared the look at its dateline (which cuts it into tokens again).
+        if self.slash {
+            self.dmy = day_first(self.text, &self.t, dateline);
+        }
+        // The "quarter"s of the text: among the anchors (it is one), rather than by a pass of
+        // their own over every token.
+        let bytes = self.text.as_bytes();
+        let quarter_words: Vec<usize> = (self.anchors.iter().map(|&k| k as usize))
+            .filter(|&k| {
+                let t = self.t[k];
+                t.kind == K::Word && bytes[t.s..t.e].eq_ignore_ascii_case(b"quarter")
+            })
+            .collect();
+        (self.has_quarter, self.report_q) = quarters_in(self.text, &self.t, &quarter_words);
+        self
     }
 
     /// The quarter "the quarter" and "a year ago" speak of in a financial report: the last one
@@ -625,7 +859,11 @@ impl<'a> Scanner<'a> {
         }
     }
     fn is(&self, i: usize, word: &str) -> bool {
-        self.t.get(i).is_some_and(|t| t.kind == K::Word) && self.w(i).eq_ignore_ascii_case(word)
+        // On the bytes: a token's span needs no char-boundary check.
+        self.t.get(i).is_some_and(|t| {
+            t.kind == K::Word
+                && self.text.as_bytes()[t.s..t.e].eq_ignore_ascii_case(word.as_bytes())
+        })
     }
     fn any(&self, i: usize, words: &[&str]) -> bool {
         match self.t.get(i) {
@@ -656,7 +894,10 @@ impl<'a> Scanner<'a> {
         self.w(i).parse().ok()
     }
     fn capital(&self, i: usize) -> bool {
-        self.w(i).starts_with(|c: char| c.is_ascii_uppercase())
+        // Tokens are never empty; a non-ASCII first byte is no ASCII capital, as its char is not.
+        self.t
+            .get(i)
+            .is_some_and(|t| self.text.as_bytes()[t.s].is_ascii_uppercase())
     }
     /// A month name at `i` (capitalized), with the index after it (past an abbreviation's dot).
     fn month(&self, i: usize) -> Option<(u32, bool, usize)> {
@@ -755,30 +996,17 @@ impl<'a> Scanner<'a> {
         // "until Friday" looks ahead unless the clause has a past verb ("searched … until").
         let mut until = None;
         let mut j = i;
-        // The lowercase word before the last word read, which is the next one read (the
-        // previous step's `prev`), and the token it is of.
-        let (mut pb, mut prev_len, mut prev_of) = ([0u8; 16], 0, usize::MAX);
         while j > lo {
             j -= 1;
-            match self.t[j].kind {
+            let t = self.t[j];
+            match t.kind {
                 K::Punct(b'!' | b'?' | b';') => return until,
                 K::Punct(b'.') if self.full_stop(j) => return until,
-                K::Word => {
-                    let mut buf = [0u8; 16];
-                    let w_len = if prev_of == j {
-                        buf = pb;
-                        prev_len
-                    } else {
-                        self.low(j, &mut buf).len()
-                    };
-                    let w = &buf[..w_len];
-                    prev_len = if j > 0 {
-                        self.low(j - 1, &mut pb).len()
-                    } else {
-                        0
-                    };
-                    prev_of = j.wrapping_sub(1);
-                    let prev = &pb[..prev_len];
+                // Most words say nothing: they are passed over before being lowercased.
+                K::Word if may_tell_tense(&self.text.as_bytes()[t.s..t.e]) => {
+                    let (mut buf, mut pb) = ([0u8; 16], [0u8; 16]);
+                    let w = self.low(j, &mut buf);
+                    let prev = if j > 0 { self.low(j - 1, &mut pb) } else { b"" };
                     match w {
                         // "as soon as Tuesday", "as early as Friday".
                         b"soon" | b"early"
@@ -899,11 +1127,16 @@ impl<'a> Scanner<'a> {
     /// it says to stop (`gate`: see [`Scanner::run_with`]).
     fn scan(mut self, gate: bool, limit: usize, mut found: impl FnMut(TimeExpr) -> bool) {
         let mut i = 0;
+        // The first anchor at or after token `i` is `self.anchors[next]`.
+        let mut next = 0;
         while i < self.t.len() && self.t[i].s < limit {
             // What `at` turns away first, without a call: tokens far from an anchor (most
             // tokens), all at once up to the first one within reach of the next anchor, and
             // punctuation.
-            let anchor = self.next_anchor[i] as usize;
+            while self.anchors.get(next).is_some_and(|&a| (a as usize) < i) {
+                next += 1;
+            }
+            let anchor = self.anchors.get(next).map_or(usize::MAX, |&a| a as usize);
             if anchor.saturating_sub(i) > ANCHOR_REACH {
                 if anchor >= self.t.len() {
                     break;
@@ -966,11 +1199,9 @@ impl<'a> Scanner<'a> {
     }
 
     /// The first rule that finds an expression at token `i`, with its name (`gate`: see
-    /// [`Scanner::run_with`]).
+    /// [`Scanner::run_with`]). [`Scanner::scan`] asks only within [`ANCHOR_REACH`] tokens
+    /// before an anchor.
     fn at(&self, i: usize, gate: bool) -> Option<(&'static str, Hit)> {
-        if (self.next_anchor[i] as usize).saturating_sub(i) > ANCHOR_REACH {
-            return None;
-        }
         // The word lowercased once, for the tests below.
         let mut buf = [0u8; 16];
         let l: &[u8] = match self.t[i].kind {
@@ -1438,7 +1669,10 @@ impl<'a> Scanner<'a> {
             "night" => "NI",
             _ => return Some(h),
         };
-        hit(h.end + 1, "time", format!("{}T{part}", h.value), h.day)
+        let mut v = h.value;
+        v.push('T');
+        v.push_str(part);
+        hit(h.end + 1, "time", v, h.day)
     }
 
     fn weekday_value(
@@ -2196,13 +2430,22 @@ impl<'a> Scanner<'a> {
         if hyph && self.p(end, b'-') {
             end = ui + 1;
         }
-        let n = n.map_or("X".to_string(), |n| n.to_string());
-        let v = match (u, clock) {
-            ("DE", _) => format!("P{n}0Y").replace("X0Y", "XDE"),
-            ("CE", _) => format!("P{n}CE"),
-            (u, true) => format!("PT{n}{u}"),
-            (u, false) => format!("P{n}{u}"),
-        };
+        // "P3D", "PT2H", "P2CE", "P30Y" (three decades), "PXDE" (decades): one string.
+        let mut v = String::with_capacity(8);
+        v.push('P');
+        if clock && !matches!(u, "DE" | "CE") {
+            v.push('T');
+        }
+        match n {
+            Some(n) => {
+                let _ = write!(v, "{n}");
+            }
+            None => v.push('X'),
+        }
+        v.push_str(match u {
+            "DE" if n.is_some() => "0Y",
+            _ => u,
+        });
         hit(end, "duration", v, None)
     }
 
@@ -2461,15 +2704,16 @@ impl<'a> Scanner<'a> {
         // but `day` stays empty so that it is not read as a new date.
         let named = day;
         let day = day.or_else(|| self.anchor_day());
-        let hm = if m == 0 {
-            format!("{h:02}:00")
-        } else {
-            format!("{h:02}:{m:02}")
-        };
-        let v = match day {
-            Some(d) => format!("{}T{hm}", ymd(d)),
-            None => format!("XXXX-XX-XXT{hm}"),
-        };
+        // One string, written in place: "2022-01-05T09:30", "XXXX-XX-XXT09:00".
+        let mut v = String::with_capacity(16);
+        match day {
+            Some(d) => ymd_into(d, &mut v),
+            None => v.push_str("XXXX-XX-XX"),
+        }
+        v.push('T');
+        push_02(&mut v, h);
+        v.push(':');
+        push_02(&mut v, m);
         hit(end, "time", v, named)
     }
 
@@ -3138,7 +3382,8 @@ pub(super) fn may_name_year_in(text: &str, t: &[Tok]) -> bool {
         }
         K::Word => {
             let b = w(i).as_bytes();
-            b.windows(4).any(|d| d.iter().all(u8::is_ascii_digit))
+            // A word has a letter: four digits besides it make five bytes at least.
+            (b.len() > 4 && b.windows(4).any(|d| d.iter().all(u8::is_ascii_digit)))
                 || w(i).eq_ignore_ascii_case("nineteen")
                 || w(i).eq_ignore_ascii_case("thousand")
         }
@@ -3150,13 +3395,7 @@ pub(super) fn may_name_year_in(text: &str, t: &[Tok]) -> bool {
 /// (one with a first number over 12 settles it) or the style of the dateline.
 pub(super) fn day_first(text: &str, t: &[Tok], dateline: Option<&str>) -> Option<bool> {
     let w = |i: usize| t.get(i).map_or("", |x| &text[x.s..x.e]);
-    // Every slash is a token of its own: a text without one has no numeric date.
-    let slashes = if text.as_bytes().contains(&b'/') {
-        t.len().saturating_sub(4)
-    } else {
-        0
-    };
-    for i in 0..slashes {
+    for i in 0..t.len().saturating_sub(4) {
         if t[i].kind == K::Num
             && t[i + 1].kind == K::Punct(b'/')
             && t[i + 2].kind == K::Num

@@ -75,6 +75,61 @@ fn tokenizer_agrees_with_the_byte_by_byte_reference() {
     }
 }
 
+/// Texts longer than a block of [`cut`] (64 bytes), with words across the blocks' edges:
+/// tokens, anchors and the slash flag as the byte-by-byte reference and [`is_anchor`] give.
+#[test]
+fn cut_by_blocks_agrees_with_the_reference() {
+    const MORE: &[&str] = &[
+        "Tuesday",
+        "days",
+        "quarter",
+        "2021",
+        "ago",
+        "the",
+        "announced",
+        "Ⅻé",
+        "x2021y",
+        "  ",
+    ];
+    let mut rng = Rng(0x5eed_da7f);
+    let (mut across, mut anchors_found) = (0, 0);
+    let (mut t, mut anchors) = (Vec::new(), Vec::new());
+    for _ in 0..cases("DATES_TOKENIZER_CASES", 20_000) / 4 {
+        let n = (rng.next() % 120) as usize;
+        let text: String = (0..n)
+            .map(|_| {
+                if rng.next() % 3 == 0 {
+                    rng.pick(MORE)
+                } else {
+                    rng.pick(PIECES)
+                }
+            })
+            .collect();
+        let reference = tokenize_reference(&text);
+        let slash = cut::<true>(&text, &mut t, &mut anchors);
+        assert!(same_tokens(&t, &reference), "{text:?}");
+        assert!(same_tokens(&tokenize(&text), &reference), "{text:?}");
+        assert_eq!(slash, text.contains('/'), "{text:?}");
+        let expected: Vec<u32> = (0..reference.len())
+            .filter(|&k| match reference[k].kind {
+                K::Num => true,
+                K::Word => is_anchor(&text[reference[k].s..reference[k].e]),
+                K::Punct(_) => false,
+            })
+            .map(|k| k as u32)
+            .collect();
+        assert_eq!(anchors, expected, "{text:?}");
+        anchors_found += anchors.len();
+        across += reference
+            .iter()
+            .filter(|x| x.s / 64 != (x.e - 1) / 64)
+            .count();
+    }
+    // The blocks' edges and the anchors are exercised, not passed by.
+    assert!(across > 1_000, "{across}");
+    assert!(anchors_found > 1_000, "{anchors_found}");
+}
+
 #[test]
 fn ymd_writes_days_as_chrono_does() {
     let mut rng = Rng(0xda7e_0001);
@@ -687,4 +742,184 @@ fn the_day_month_order_matters_only_with_a_slash() {
         }
     }
     assert!(texts > 2_000 && settled > 1_000, "{texts} {settled}");
+}
+
+/// [`cue_of`] as first written, one `match` over the words: the reference for the lists.
+fn cue_of_reference(w: &[u8]) -> Cue {
+    match w {
+        b"will" | b"ll" | b"shall" | b"would" | b"due" | b"scheduled" | b"expected"
+        | b"expects" | b"expect" | b"upcoming" | b"tomorrow" | b"plan" | b"plans" | b"planned"
+        | b"planning" | b"supposed" | b"intends" | b"intend" | b"likely" | b"payable"
+        | b"effective" | b"going" => Cue::Ahead,
+        b"said" | b"says" | b"told" | b"announced" | b"reported" | b"was" | b"were" | b"had"
+        | b"did" | b"last" | b"ago" | b"since" | b"yesterday" | b"rose" | b"fell" | b"began"
+        | b"hit" | b"struck" | b"broke" | b"took" | b"came" | b"went" | b"fled" | b"met"
+        | b"led" | b"saw" | b"made" | b"shot" | b"left" | b"held" | b"spoke" | b"won" | b"lost"
+        | b"grew" | b"gave" | b"sent" | b"built" | b"fought" | b"brought" | b"paid" | b"sold"
+        | b"bought" | b"got" | b"became" | b"ran" | b"found" | b"thought" | b"felt" | b"kept"
+        | b"overtook" | b"swept" | b"tore" | b"blew" => Cue::Back,
+        // b"-ed" is a past tense, but b"succeed", b"need" are not.
+        _ if w.len() > 3 && w.ends_with(b"ed") && !w.ends_with(b"eed") => Cue::Back,
+        _ => Cue::None,
+    }
+}
+
+/// [`Scanner::tense`] as first written, lowercasing every word it passes: the reference for
+/// [`may_tell_tense`].
+fn tense_reference(s: &Scanner, i: usize) -> Option<bool> {
+    let lo = i.saturating_sub(16);
+    // "until Friday" looks ahead unless the clause has a past verb ("searched … until").
+    let mut until = None;
+    let mut j = i;
+    // The lowercase word before the last word read, which is the next one read (the
+    // previous step's `prev`), and the token it is of.
+    let (mut pb, mut prev_len, mut prev_of) = ([0u8; 16], 0, usize::MAX);
+    while j > lo {
+        j -= 1;
+        match s.t[j].kind {
+            K::Punct(b'!' | b'?' | b';') => return until,
+            K::Punct(b'.') if s.full_stop(j) => return until,
+            K::Word => {
+                let mut buf = [0u8; 16];
+                let w_len = if prev_of == j {
+                    buf = pb;
+                    prev_len
+                } else {
+                    s.low(j, &mut buf).len()
+                };
+                let w = &buf[..w_len];
+                prev_len = if j > 0 {
+                    s.low(j - 1, &mut pb).len()
+                } else {
+                    0
+                };
+                prev_of = j.wrapping_sub(1);
+                let prev = &pb[..prev_len];
+                match w {
+                    // "as soon as Tuesday", "as early as Friday".
+                    b"soon" | b"early" if prev == b"as" && j + 1 < i && s.is(j + 1, "as") => {
+                        return Some(true)
+                    }
+                    // "is to resume", "to be held".
+                    b"to" if matches!(prev, b"is" | b"are" | b"set") => return Some(true),
+                    b"be" if prev == b"to" => return Some(true),
+                    b"until" | b"till" => until = Some(true),
+                    _ => {}
+                }
+                match cue_of_reference(w) {
+                    Cue::Ahead => return Some(!matches!(prev, b"had" | b"been")),
+                    // "be paid", and names ("United States") are no past.
+                    Cue::Back if matches!(prev, b"be" | b"been" | b"being") => {}
+                    Cue::Back if w.ends_with(b"ed") && s.capital(j) => {}
+                    // "postponed until Tuesday", "gave them until Friday": a deadline.
+                    Cue::Back
+                        if until.is_some()
+                            && matches!(
+                                w,
+                                b"postponed"
+                                    | b"extended"
+                                    | b"delayed"
+                                    | b"adjourned"
+                                    | b"deferred"
+                                    | b"gave"
+                                    | b"given"
+                            ) => {}
+                    Cue::Back => return Some(false),
+                    Cue::None => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    until
+}
+
+/// Words of every case and shape, the cues and the tense words among them: the same cue as
+/// the reference `match`, and none turned away by [`may_tell_tense`] that the reference
+/// reads something from.
+#[test]
+fn cue_lists_and_tense_filter_agree_with_the_match() {
+    let listed: Vec<String> = AHEAD_CUES
+        .iter()
+        .chain(BACK_CUES)
+        .chain(TENSE_WORDS)
+        .map(|w| String::from_utf8_lossy(w).into_owned())
+        .collect();
+    let endings = ["ed", "eed", "ED", "s", "", "d", "ing"];
+    let mut rng = Rng(0x7e45_e001);
+    let mut telling = 0;
+    for n in 0..cases("DATES_TENSE_CASES", 20_000) {
+        let base = if n % 2 == 0 {
+            listed[(rng.next() % listed.len() as u64) as usize].clone()
+        } else {
+            let len = 1 + rng.next() % 9;
+            (0..len)
+                .map(|_| char::from(b'a' + (rng.next() % 26) as u8))
+                .collect()
+        };
+        let w = format!("{base}{}", rng.pick(&endings));
+        let w = if n % 3 == 0 { rng.mixed_case(&w) } else { w };
+        let mut buf = [0u8; 16];
+        let l = lower(&w, &mut buf).unwrap_or(b"");
+        assert_eq!(cue_of(l), cue_of_reference(l), "{w:?}");
+        let tells = cue_of_reference(l) != Cue::None || TENSE_WORDS.contains(&l);
+        assert!(!tells || may_tell_tense(w.as_bytes()), "{w:?}");
+        telling += usize::from(tells);
+    }
+    assert!(telling > 1_000, "{telling}");
+}
+
+/// Clauses of tense words, cues and others: [`Scanner::tense`] at every token as the
+/// reference gives it.
+#[test]
+fn tense_agrees_with_the_reference() {
+    const WORDS: &[&str] = &[
+        "will",
+        "said",
+        "Said",
+        "as",
+        "soon",
+        "early",
+        "is",
+        "to",
+        "be",
+        "been",
+        "had",
+        "until",
+        "postponed",
+        "gave",
+        "United",
+        "succeed",
+        "needed",
+        "Friday",
+        "the",
+        "rain",
+        "planned",
+        "Jan",
+        ".",
+        "P",
+        "!",
+        "?",
+        ";",
+        ",",
+        "talks",
+        "WERE",
+        "ll",
+        "'",
+    ];
+    let mut rng = Rng(0x7e45_e002);
+    let (mut ahead, mut back) = (0, 0);
+    for _ in 0..cases("DATES_TENSE_CASES", 20_000) / 10 {
+        let n = 1 + (rng.next() % 24) as usize;
+        let text: Vec<&str> = (0..n).map(|_| rng.pick(WORDS)).collect();
+        let text = text.join(" ");
+        let s = Scanner::new(&text, None, None);
+        for i in 0..=s.t.len() {
+            let t = s.tense(i);
+            assert_eq!(t, tense_reference(&s, i), "{text:?} at {i}");
+            ahead += usize::from(t == Some(true));
+            back += usize::from(t == Some(false));
+        }
+    }
+    assert!(ahead > 1_000 && back > 1_000, "{ahead} {back}");
 }
