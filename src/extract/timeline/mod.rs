@@ -476,13 +476,11 @@ const STOPS: &[&str] = &[
 ];
 
 /// The first of the stops (`,` `;` `.` ` and ` ` that ` ` which ` ` who ` ` in punishment`)
-/// in `s`: eight bytes at a time, where only the punctuation marks and the spaces before an
-/// `a`, `t`, `w` or `i` are looked at, and at such a space only the stops that go on with
-/// that byte are compared.
+/// in `s`: at a space, only the stops that go on with the byte after it are compared.
 fn first_stop(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     let at = |i: usize, p: &[u8]| b[i..].starts_with(p);
-    let stops = |i: usize| match b[i] {
+    (0..b.len()).find(|&i| match b[i] {
         b',' | b';' | b'.' => true,
         b' ' => match b.get(i + 1) {
             Some(b'a') => at(i, b" and "),
@@ -492,26 +490,7 @@ fn first_stop(s: &str) -> Option<usize> {
             _ => false,
         },
         _ => false,
-    };
-    let mut i = 0;
-    while let (Some(x), Some(y)) = (swar::load(b, i), swar::load(b, i + 1)) {
-        let punct =
-            swar::bytes_equal(x, b',') | swar::bytes_equal(x, b';') | swar::bytes_equal(x, b'.');
-        let next = swar::bytes_equal(y, b'a')
-            | swar::bytes_equal(y, b't')
-            | swar::bytes_equal(y, b'w')
-            | swar::bytes_equal(y, b'i');
-        let mut hits = punct | (swar::bytes_equal(x, b' ') & next);
-        while hits != 0 {
-            let k = i + (hits.trailing_zeros() / 8) as usize;
-            if stops(k) {
-                return Some(k);
-            }
-            hits &= hits - 1;
-        }
-        i += 8;
-    }
-    (i..b.len()).find(|&k| stops(k))
+    })
 }
 
 /// Is `t` the date of a dateline the document did not mark ("Managua (Nicaragua), 27 Aug 88
@@ -643,7 +622,7 @@ fn after_speech(w: &[&str; 4]) -> bool {
 
 /// `s` without bracketed tags ("[Photo]", "[EDITOR'S NOTE ...]") and the spaces after them.
 fn drop_brackets(s: String) -> String {
-    if find_byte(s.as_bytes(), 0, b'[').is_none() {
+    if !s.contains('[') {
         return s;
     }
     let mut out = String::with_capacity(s.len());
@@ -783,15 +762,8 @@ fn drop_relative_clauses(mut s: String) -> String {
 /// found eight bytes at a time.
 fn find_at_comma(s: &str, needles: &[&str]) -> Option<(usize, usize)> {
     let mut from = 0;
-    let b = s.as_bytes();
-    // The two bytes after the comma are compared first (a comma is mostly followed by a
-    // space and a word that opens no needle).
-    let fits = |k: usize, n: &[u8]| {
-        let head = n.len().min(3);
-        b.get(k + 1..k + head) == n.get(1..head) && b[k..].starts_with(n)
-    };
-    while let Some(k) = find_byte(b, from, b',') {
-        if let Some(n) = needles.iter().position(|n| fits(k, n.as_bytes())) {
+    while let Some(k) = find_byte(s.as_bytes(), from, b',') {
+        if let Some(n) = needles.iter().position(|n| s[k..].starts_with(n)) {
             return Some((k, n));
         }
         from = k + 1;
