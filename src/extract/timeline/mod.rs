@@ -10,6 +10,7 @@
 //! dates, asides, leading time phrases and attributions dropped, cut near 100 characters at a
 //! clause boundary. Entries are sorted by date and deduplicated.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -50,12 +51,9 @@ const DATE_LEAD: &[&str] = &[
 
 /// Builds the timeline from the dated clauses of `doc`.
 pub fn build(doc: &Document, times: &[TimeExpr]) -> Vec<Event> {
-    // (sentence start, event): sorted by the event's date, then where its sentence starts.
-    let mut events: Vec<(usize, Event)> = Vec::new();
-    let mut refs: Vec<(usize, Event)> = Vec::new();
-    // The word starts of a clause and the times in it, buffers used clause after clause.
-    let mut starts: Vec<u32> = Vec::new();
-    let mut in_clause: Vec<&TimeExpr> = Vec::new();
+    let mut events: Vec<Entry> = Vec::new();
+    let mut refs: Vec<Entry> = Vec::new();
+    let mut buffers = Buffers::default();
     let mut i = 0;
     while i < times.len() {
         let Some(si) = doc.sentence_at(times[i].span.start) else {
@@ -66,33 +64,63 @@ pub fn build(doc: &Document, times: &[TimeExpr]) -> Vec<Event> {
         while j < times.len() && times[j].span.start < s.end {
             j += 1;
         }
-        let buffers = (&mut starts, &mut in_clause);
-        sentence_events(doc, s, &times[i..j], &mut events, &mut refs, buffers);
+        sentence_events(doc, s, &times[i..j], &mut events, &mut refs, &mut buffers);
         i = j;
     }
     // Events named by their date ("the Aug. 7 bombings"): once, on a day with no other entry.
     for r in refs {
-        if !events.iter().any(|e| e.1.date == r.1.date) {
+        if !events.iter().any(|e| e.date == r.date) {
             events.push(r);
         }
     }
-    events.sort_by(|a, b| a.1.date.cmp(&b.1.date).then(a.0.cmp(&b.0)));
-    events.dedup_by(|a, b| a.1.date == b.1.date && a.1.summary == b.1.summary);
-    events.into_iter().map(|(_, e)| e).collect()
+    // Sorted by date, then where the sentence starts (a stable sort keeps clause order).
+    events.sort_by(|a, b| {
+        a.date
+            .cmp(&b.date)
+            .then(a.sentence.start.cmp(&b.sentence.start))
+    });
+    events.dedup_by(|a, b| a.date == b.date && a.summary == b.summary);
+    // The evidence is copied only for the entries kept.
+    events
+        .into_iter()
+        .map(|e| Event {
+            date: e.date.into_owned(),
+            summary: e.summary,
+            evidence: Evidence::from_bytes(doc.text, e.sentence.start, e.sentence.end),
+        })
+        .collect()
+}
+
+/// A timeline entry while the timeline is built: its date (borrowed from the date expression
+/// unless it had to be written out), summary and sentence. It becomes an [`Event`] only once
+/// the duplicates are gone, so a dropped entry never copies its sentence.
+struct Entry<'t> {
+    date: Cow<'t, str>,
+    summary: String,
+    sentence: Range<usize>,
+}
+
+/// Buffers used clause after clause: the word starts of a clause, the times in it, and the
+/// byte ranges a summary drops.
+#[derive(Default)]
+struct Buffers<'t> {
+    starts: Vec<u32>,
+    in_clause: Vec<&'t TimeExpr>,
+    ranges: Vec<Range<usize>>,
 }
 
 /// The timeline value of an expression: its day, or its month when that is all it gives.
-fn timeline_value(t: &TimeExpr) -> Option<String> {
+fn timeline_value(t: &TimeExpr) -> Option<Cow<'_, str>> {
     match t.day {
         // "two weeks ago" is a week in `dates`, and its day here.
         Some(d)
             if t.value.as_bytes().get(4) == Some(&b'-')
                 && t.value.as_bytes().get(5) == Some(&b'W') =>
         {
-            Some(d.format("%Y-%m-%d").to_string())
+            Some(Cow::Owned(d.format("%Y-%m-%d").to_string()))
         }
-        Some(_) => Some(t.value.get(..10).unwrap_or(&t.value).to_string()),
-        None if is_month(&t.value) => Some(t.value.clone()),
+        Some(_) => Some(Cow::Borrowed(t.value.get(..10).unwrap_or(&t.value))),
+        None if is_month(&t.value) => Some(Cow::Borrowed(&t.value)),
         None => None,
     }
 }
@@ -102,9 +130,9 @@ fn sentence_events<'t>(
     doc: &Document,
     s: Range<usize>,
     times: &'t [TimeExpr],
-    events: &mut Vec<(usize, Event)>,
-    refs: &mut Vec<(usize, Event)>,
-    (starts, clause): (&mut Vec<u32>, &mut Vec<&'t TimeExpr>),
+    events: &mut Vec<Entry<'t>>,
+    refs: &mut Vec<Entry<'t>>,
+    buffers: &mut Buffers<'t>,
 ) {
     // A lead sentence starts with the dateline: its dates are not events.
     let body_start = match &doc.dateline {
@@ -114,13 +142,18 @@ fn sentence_events<'t>(
     let mut c0 = body_start;
     while c0 < s.end {
         let c1 = clause_end(&doc.text[c0..s.end]).map_or(s.end, |k| c0 + k + 1);
-        clause.clear();
-        clause.extend(
+        let Buffers {
+            starts,
+            in_clause,
+            ranges,
+        } = buffers;
+        in_clause.clear();
+        in_clause.extend(
             times
                 .iter()
                 .filter(|t| t.span.start >= c0 && t.span.end <= c1),
         );
-        clause_events(doc, &s, c0..c1, clause, events, refs, starts);
+        clause_events(doc, &s, c0..c1, in_clause, events, refs, (starts, ranges));
         c0 = c1;
     }
 }
@@ -144,19 +177,21 @@ fn clause_end(s: &str) -> Option<usize> {
     None
 }
 
-fn clause_events(
+/// The entries of the clause `c` of the sentence `s`, whose times are `times`; `starts` and
+/// `ranges` are buffers.
+fn clause_events<'t>(
     doc: &Document,
     s: &Range<usize>,
     c: Range<usize>,
-    times: &[&TimeExpr],
-    events: &mut Vec<(usize, Event)>,
-    refs: &mut Vec<(usize, Event)>,
-    starts: &mut Vec<u32>,
+    times: &[&'t TimeExpr],
+    events: &mut Vec<Entry<'t>>,
+    refs: &mut Vec<Entry<'t>>,
+    (starts, ranges): (&mut Vec<u32>, &mut Vec<Range<usize>>),
 ) {
     let text = doc.text;
-    let mut event: Option<(u8, String, usize)> = None;
-    let mut deadline: Option<String> = None;
-    let mut named: Vec<(String, String)> = Vec::new();
+    let mut event: Option<(u8, Cow<'t, str>, usize)> = None;
+    let mut deadline: Option<Cow<'t, str>> = None;
+    let mut named: Vec<(Cow<'t, str>, String)> = Vec::new();
     for t in times {
         let Some(value) = timeline_value(t) else {
             continue;
@@ -191,42 +226,37 @@ fn clause_events(
         if event.as_ref().is_some_and(|(_, v, _)| *v == value) {
             continue;
         }
-        refs.push(entry(
-            value,
-            s.start,
+        refs.push(Entry {
+            date: value,
             summary,
-            Evidence::from_bytes(text, s.start, s.end),
-        ));
+            sentence: s.clone(),
+        });
     }
     let clause_text = &doc.flat[c.clone()];
-    let evidence = || Evidence::from_bytes(text, s.start, s.end);
-    // Dates and times leave the summary; durations ("three days of fighting") stay.
-    let dated = |t: &&&TimeExpr| t.kind == "date" || t.kind == "time";
-    // (Written out only for a summary of the clause.)
-    let date_ranges = || -> Vec<Range<usize>> {
-        times
-            .iter()
-            .filter(dated)
-            .map(|t| t.span.start - c.start..t.span.end - c.start)
-            .collect()
+    // Dates and times leave the summary; durations ("three days of fighting") stay: their
+    // ranges from byte `k` of the text on, as offsets from `k`, written into `ranges`.
+    let date_ranges = |k: usize, ranges: &mut Vec<Range<usize>>| {
+        ranges.clear();
+        ranges.extend(
+            times
+                .iter()
+                .filter(|t| (t.kind == "date" || t.kind == "time") && t.span.start >= k)
+                .map(|t| t.span.start - k..t.span.end - k),
+        );
     };
     if let Some((_, value, at)) = event {
         if has_event_word(doc, &c, starts) {
             // A date deep in a long sentence belongs to its own clause ("…, where the
             // Aug. 7 blasts killed 257 people"): summarize that clause when it has a verb.
-            let summary = match date_clause(text, c.start, at) {
-                Some(k) => {
-                    let drop: Vec<Range<usize>> = times
-                        .iter()
-                        .filter(dated)
-                        .filter(|t| t.span.start >= k)
-                        .map(|t| t.span.start - k..t.span.end - k)
-                        .collect();
-                    summarize_with(&text[k..c.end], &drop, at - k)
-                }
-                None => summarize_with(&text[c.clone()], &date_ranges(), at - c.start),
-            };
-            events.push(entry(value, s.start, summary, evidence()));
+            // (Every time of the clause starts at `c.start` or later.)
+            let k = date_clause(text, c.start, at).unwrap_or(c.start);
+            date_ranges(k, ranges);
+            let summary = summarize_with(&text[k..c.end], ranges, at - k);
+            events.push(Entry {
+                date: value,
+                summary,
+                sentence: s.clone(),
+            });
         }
     }
     if let Some(value) = deadline {
@@ -235,9 +265,16 @@ fn clause_events(
                 "{} due to end.",
                 capitalize(clause_text[m.start..m.end].to_string())
             ),
-            None => summarize_with(&text[c.clone()], &date_ranges(), usize::MAX),
+            None => {
+                date_ranges(c.start, ranges);
+                summarize_with(&text[c.clone()], ranges, usize::MAX)
+            }
         };
-        events.push(entry(value, s.start, summary, evidence()));
+        events.push(Entry {
+            date: value,
+            summary,
+            sentence: s.clone(),
+        });
     }
 }
 
@@ -614,6 +651,17 @@ const ATTRIBUTION_VERBS: &[&str] = &["said", "says", "told reporters", "reported
 /// mayor told reporters on Friday"): at most ten words of names and titles before the verb.
 fn drop_trailing_attribution(s: String) -> String {
     let body = s.trim_end().trim_end_matches('.');
+    // An attribution ends on its verb, or on its verb and " on Friday": looked at before
+    // the last comma is searched for. (The end of the text after the last comma, and its last
+    // space when that lies after the comma, are those of `body`.)
+    let ends_on_verb = |t: &str| {
+        ATTRIBUTION_VERBS
+            .iter()
+            .any(|v| search::strip_suffix_ci(t, v).is_some())
+    };
+    if !ends_on_verb(body) && !ends_on_verb(on_date_cut(body)) {
+        return s;
+    }
     // The comma may close a quotation (`…,” the mayor said`): the quotation mark stays.
     // The last comma followed by a space or by a closing quotation mark and a space.
     let Some((k, sep)) = last_attribution_comma(body) else {
@@ -745,8 +793,9 @@ pub fn summarize(sentence: &str) -> String {
 /// [`summarize`], with the byte ranges of `clause` that hold dates dropped too; the date of
 /// the event starts at `event_at` (a leading phrase that holds it is kept).
 fn summarize_with(clause: &str, dates: &[Range<usize>], event_at: usize) -> String {
-    // Drop the dates with the words they lean on, and parenthesized asides.
-    let mut kept = String::with_capacity(clause.len());
+    // Drop the dates with the words they lean on, and parenthesized asides: the pieces kept
+    // go straight into the fold.
+    let mut kept = AsideFold::with_capacity(clause.len());
     let mut pos = 0;
     for r in dates {
         if r.start < pos || r.end > clause.len() {
@@ -761,8 +810,12 @@ fn summarize_with(clause: &str, dates: &[Range<usize>], event_at: usize) -> Stri
                 start = pos + k;
             }
         }
-        kept.push_str(&clause[pos..start]);
-        kept.push(if r.start == event_at { DATE_MARK } else { ' ' });
+        kept.push(&clause[pos..start]);
+        kept.push(if r.start == event_at {
+            DATE_MARK_STR
+        } else {
+            " "
+        });
         pos = r.end;
         // "Friday's bombing" loses its "'s" with the date.
         for poss in ["'s ", "’s "] {
@@ -771,8 +824,8 @@ fn summarize_with(clause: &str, dates: &[Range<usize>], event_at: usize) -> Stri
             }
         }
     }
-    kept.push_str(&clause[pos..]);
-    let out = drop_asides_and_fold(&kept);
+    kept.push(&clause[pos..]);
+    let out = kept.out.text;
     let s = tidy_owned(drop_brackets(out));
     let s = drop_leading(s);
     let s = tidy_owned(fold_white_space(&s));
@@ -794,9 +847,16 @@ fn summarize_with(clause: &str, dates: &[Range<usize>], event_at: usize) -> Stri
         .trim_end_matches(|c: char| c == '.' || c == ',' || c == ';' || c.is_whitespace())
         .len();
     s.truncate(kept);
-    // More than MAX_SUMMARY characters: counted only that far.
-    if s.len() > MAX_SUMMARY && s.chars().nth(MAX_SUMMARY).is_some() {
-        s = cut(&s);
+    // More than MAX_SUMMARY characters: counted only that far (not at all when the first
+    // MAX_SUMMARY + 1 bytes are ASCII). The cut text is a prefix of `s`.
+    let long = match s.as_bytes().get(..=MAX_SUMMARY) {
+        Some(h) if h.is_ascii() => true,
+        Some(_) => s.chars().nth(MAX_SUMMARY).is_some(),
+        None => false,
+    };
+    if long {
+        let n = cut(&s).len();
+        s.truncate(n);
     }
     let mut s = capitalize(s);
     if !s.ends_with(['.', '!', '?', '"', '”']) {
@@ -839,54 +899,78 @@ fn fold_white_space(s: &str) -> String {
 }
 
 /// `kept` without parenthesized asides, and with each run of white space as one space,
-/// trimmed: in one pass that copies the runs of text that need no change (words and the
-/// single spaces between them) in one piece each.
+/// trimmed ([`AsideFold`]).
+#[cfg(test)]
 fn drop_asides_and_fold(kept: &str) -> String {
-    let b = kept.as_bytes();
-    let mut out = Folded::with_capacity(kept.len());
-    let mut depth = 0u32;
-    let (mut run, mut i) = (0, 0);
-    while i < b.len() {
-        if depth > 0 {
-            match b[i] {
-                b'(' => depth += 1,
-                b')' => depth -= 1,
-                _ => {}
-            }
-            i += 1;
-            run = i;
-            continue;
+    let mut fold = AsideFold::with_capacity(kept.len());
+    fold.push(kept);
+    fold.out.text
+}
+
+/// Text being built without parenthesized asides, and with each run of white space as one
+/// space, trimmed, from pieces given one after the other (what is kept of a clause around
+/// its dates): the depth of parentheses and a pending space carry over from piece to piece,
+/// so the pieces are folded as their concatenation would be, and never copied first.
+struct AsideFold {
+    out: Folded,
+    depth: u32,
+}
+
+impl AsideFold {
+    fn with_capacity(n: usize) -> AsideFold {
+        AsideFold {
+            out: Folded::with_capacity(n),
+            depth: 0,
         }
-        if run < i {
-            i = skip_plain(b, i);
-            if i >= b.len() {
-                break;
-            }
-        }
-        if let Some(next) = within_run(b, run, i) {
-            i = next;
-            continue;
-        }
-        // A ")" with no "(" before it is kept.
-        let gap = match b[i] {
-            b'(' => 1,
-            _ => white_space_len(kept, i),
-        };
-        if gap == 0 {
-            i += 1;
-            continue;
-        }
-        out.push_run(&kept[run..i]);
-        if b[i] == b'(' {
-            depth = 1;
-        } else {
-            out.gap();
-        }
-        i += gap;
-        run = i;
     }
-    out.push_run(&kept[run..]);
-    out.text
+
+    /// The next piece, in one pass that copies the runs of text that need no change (words
+    /// and the single spaces between them) in one piece each.
+    fn push(&mut self, piece: &str) {
+        let b = piece.as_bytes();
+        let out = &mut self.out;
+        let (mut run, mut i) = (0, 0);
+        while i < b.len() {
+            if self.depth > 0 {
+                match b[i] {
+                    b'(' => self.depth += 1,
+                    b')' => self.depth -= 1,
+                    _ => {}
+                }
+                i += 1;
+                run = i;
+                continue;
+            }
+            if run < i {
+                i = skip_plain(b, i);
+                if i >= b.len() {
+                    break;
+                }
+            }
+            if let Some(next) = within_run(b, run, i) {
+                i = next;
+                continue;
+            }
+            // A ")" with no "(" before it is kept.
+            let gap = match b[i] {
+                b'(' => 1,
+                _ => white_space_len(piece, i),
+            };
+            if gap == 0 {
+                i += 1;
+                continue;
+            }
+            out.push_run(&piece[run..i]);
+            if b[i] == b'(' {
+                self.depth = 1;
+            } else {
+                out.gap();
+            }
+            i += gap;
+            run = i;
+        }
+        out.push_run(&piece[run..]);
+    }
 }
 
 /// How the folds see a byte: text, an ASCII space, or a byte to look at closely (other
@@ -1006,6 +1090,9 @@ const DATE_MARK: char = '\u{1}';
 /// [`DATE_MARK`] as a byte.
 const DATE_MARK_BYTE: u8 = 1;
 
+/// [`DATE_MARK`] as a text.
+const DATE_MARK_STR: &str = "\u{1}";
+
 /// Spaces before punctuation and empty comma pairs left by dropped dates, removed (in one
 /// pass: a space before `,` `.` `;` goes, and of two commas in a row one goes), and the
 /// leading punctuation.
@@ -1059,26 +1146,52 @@ fn first_tidy_drop(b: &[u8]) -> Option<usize> {
     (i..b.len()).find_map(drops)
 }
 
-/// [`tidy`] of a text with no leading punctuation, whose first byte dropped is `first`.
+/// [`tidy`] of a text with no leading punctuation, whose first byte dropped is `first`:
+/// only the punctuation marks from there are visited (found eight bytes at a time as in
+/// [`first_tidy_drop`]), and the text between the bytes dropped is copied in one piece.
+///
+/// A `,` `.` `;` at `k` drops the space before it; a comma at `k` drops itself when the last
+/// byte kept before it (byte `k - 1`, or `k - 2` past a dropped space) is a comma that has
+/// not itself been dropped as the second of a pair.
 fn tidy_from(s: &str, first: usize) -> String {
     let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     // Only ASCII bytes are dropped, so the runs kept between them are whole characters.
     let mut run = 0;
-    // Whether the last byte kept is a comma that has not yet absorbed a second one.
-    let mut lone_comma = first > 0 && b[first - 1] == b',';
-    for (i, &c) in b.iter().enumerate().skip(first) {
-        let space = c == b' ' && matches!(b.get(i + 1), Some(b',' | b'.' | b';'));
-        let second_comma = c == b',' && lone_comma;
-        if space || second_comma {
-            out.push_str(&s[run..i]);
-            run = i + 1;
-            // A dropped space leaves the comma before it lone; a dropped comma pairs it.
-            lone_comma &= space;
-        } else {
-            lone_comma = c == b',';
+    // The last comma dropped (none yet: every byte before `first` is kept).
+    let mut dropped_comma = usize::MAX;
+    let mut visit = |k: usize| {
+        if !matches!(b[k], b',' | b'.' | b';') {
+            return;
         }
+        let space = k > 0 && b[k - 1] == b' ';
+        if space {
+            out.push_str(&s[run..k - 1]);
+            run = k;
+        }
+        if b[k] == b',' {
+            let before = if space {
+                k.checked_sub(2)
+            } else {
+                k.checked_sub(1)
+            };
+            if before.is_some_and(|p| b[p] == b',' && p != dropped_comma) {
+                out.push_str(&s[run..k]);
+                run = k + 1;
+                dropped_comma = k;
+            }
+        }
+    };
+    let mut i = first;
+    while let Some(x) = swar::load(b, i) {
+        let mut hits = swar::bytes_equal(x | swar::splat(2), b'.') | swar::bytes_equal(x, b';');
+        while hits != 0 {
+            visit(i + (hits.trailing_zeros() / 8) as usize);
+            hits &= hits - 1;
+        }
+        i += 8;
     }
+    (i..b.len()).for_each(&mut visit);
     out.push_str(&s[run..]);
     out
 }
@@ -1166,11 +1279,14 @@ fn drop_leading(mut s: String) -> String {
     if let Some((k, verb)) = speech_verb(&s) {
         let rest = &s[k + verb.len()..];
         let speaker = &s[..k];
-        let is_event = EVENT_WORD.find_iter(rest).any(|m| {
-            let w = &rest[m.start..m.end];
-            !SPEECH.iter().any(|x| w.eq_ignore_ascii_case(x))
-        });
-        if is_event && !speaker.contains(',') && speaker.split(' ').count() <= 8 {
+        // The speaker first: the event words are looked for only after a plain one.
+        let is_event = || {
+            EVENT_WORD.find_iter(rest).any(|m| {
+                let w = &rest[m.start..m.end];
+                !SPEECH.iter().any(|x| w.eq_ignore_ascii_case(x))
+            })
+        };
+        if !speaker.contains(',') && speaker.split(' ').count() <= 8 && is_event() {
             let mut rest = tidy(rest);
             // "said in a statement that …": the statement's content.
             if let Some(after) = rest.strip_prefix("in a statement ") {
@@ -1365,8 +1481,9 @@ const SUBORDINATE: &[&str] = &[
     "contrary to",
 ];
 
-/// `s` cut before [`MAX_SUMMARY`] characters at the last clause boundary (else a word one).
-fn cut(s: &str) -> String {
+/// `s` cut before [`MAX_SUMMARY`] characters at the last clause boundary (else a word one):
+/// a prefix of `s`.
+fn cut(s: &str) -> &str {
     // Where the character after the first MAX_SUMMARY starts: that many bytes on when those
     // are ASCII.
     let limit = match s.as_bytes().get(..MAX_SUMMARY) {
@@ -1420,7 +1537,7 @@ fn cut(s: &str) -> String {
         }
         out = out[..k].trim_end_matches([',', ';', ':', ' ']);
     }
-    out.to_string()
+    out
 }
 
 /// The text after the last space of `s` (all of it when it has none).
@@ -1432,19 +1549,46 @@ fn last_word(s: &str) -> &str {
 #[cfg(test)]
 const CLAUSE_BOUNDARIES: &[&str] = &[", ", "; ", " — ", " – ", " while ", " but "];
 
-/// The last clause boundary (`, ` `; ` ` — ` ` – ` ` while ` ` but `) in `head` that starts at byte 25 or later: one backward
-/// pass that stops at the first boundary it meets.
+/// The last clause boundary (`, ` `; ` ` — ` ` – ` ` while ` ` but `) in `head` that starts
+/// at byte 25 or later: read backwards eight bytes at a time, where only the bytes that can
+/// start a boundary with the byte after them (a `,` or `;` before a space; a space before
+/// 0xE2, `w` or `b`) are compared; it stops at the first boundary it meets.
 fn last_clause_boundary(head: &str) -> Option<usize> {
     let b = head.as_bytes();
     // The byte after the first tells which boundaries can start there.
     let at = |k: usize, p: &str| b[k..].starts_with(p.as_bytes());
-    (25..b.len()).rev().find(|&k| match (b[k], b.get(k + 1)) {
+    let starts = |k: usize| match (b[k], b.get(k + 1)) {
         (b',' | b';', Some(b' ')) => true,
         (b' ', Some(0xE2)) => at(k, " — ") || at(k, " – "),
         (b' ', Some(b'w')) => at(k, " while "),
         (b' ', Some(b'b')) => at(k, " but "),
         _ => false,
-    })
+    };
+    // Every boundary has a byte after its first: the last byte starts none.
+    let mut end = b.len().saturating_sub(1);
+    // The eight bytes before `end`, and the eight after each of them.
+    while end >= 25 + 8 {
+        let (Some(x), Some(y)) = (swar::load(b, end - 8), swar::load(b, end - 7)) else {
+            break;
+        };
+        let punct =
+            (swar::bytes_equal(x, b',') | swar::bytes_equal(x, b';')) & swar::bytes_equal(y, b' ');
+        let space = swar::bytes_equal(x, b' ')
+            & (swar::bytes_equal(y, 0xE2)
+                | swar::bytes_equal(y, b'w')
+                | swar::bytes_equal(y, b'b'));
+        let mut hits = punct | space;
+        while hits != 0 {
+            // The highest bit set marks the last candidate.
+            let k = end - 1 - (hits.leading_zeros() / 8) as usize;
+            if starts(k) {
+                return Some(k);
+            }
+            hits &= !(0x80 << (8 * (k + 8 - end)));
+        }
+        end -= 8;
+    }
+    (25..end).rev().find(|&k| starts(k))
 }
 
 /// Words a summary must not end on.
@@ -1454,34 +1598,24 @@ const FUNCTION_WORDS: &[&str] = &[
     "against", "over", "under",
 ];
 
+/// `s` with its first character in upper case: in place when that is ASCII or has no
+/// upper case of its own (an opening quotation mark), else copied once.
 fn capitalize(mut s: String) -> String {
     if s.starts_with(|c: char| c.is_ascii()) {
         s[..1].make_ascii_uppercase();
         return s;
     }
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
+    let Some(f) = s.chars().next() else {
+        return s;
+    };
+    let upper = f.to_uppercase();
+    if upper.clone().eq([f]) {
+        return s;
     }
-}
-
-/// A timeline entry keyed for sorting: (sentence start, event), sorted by the event's date
-/// and then by the sentence start.
-fn entry(
-    value: String,
-    sentence_start: usize,
-    summary: String,
-    evidence: Evidence,
-) -> (usize, Event) {
-    (
-        sentence_start,
-        Event {
-            date: value,
-            summary,
-            evidence,
-        },
-    )
+    let mut out = String::with_capacity(s.len() + 4);
+    out.extend(upper);
+    out.push_str(&s[f.len_utf8()..]);
+    out
 }
 
 #[cfg(test)]
@@ -1957,6 +2091,442 @@ mod tests {
         }
     }
 
+    /// The summary chain as first written, the reference for [`summarize_with`]: a new text
+    /// per pass, every pass over the whole text, with the plain searches and folds.
+    mod chain {
+        use super::super::*;
+        use super::by_char::{drop_asides_and_fold, fold_white_space};
+        use super::plain::{
+            label_colon, last_attribution_comma, last_clause_boundary, leading_lead, on_date_cut,
+            opens_subordinate, speech_verb, tidy, words_before,
+        };
+
+        fn tidy_owned(s: String) -> String {
+            tidy(&s)
+        }
+
+        fn find_at_comma(s: &str, needles: &[&str]) -> Option<(usize, usize)> {
+            search::find_any(s, needles)
+        }
+
+        fn rfind_at_comma_ci(s: &str, needle: &str) -> Option<usize> {
+            search::rfind_ci(s, needle)
+        }
+
+        fn first_dash(s: &str) -> Option<(usize, usize)> {
+            search::find_any(s, DASHES)
+        }
+
+        pub fn summarize_with(clause: &str, dates: &[Range<usize>], event_at: usize) -> String {
+            // Drop the dates with the words they lean on, and parenthesized asides.
+            let mut kept = String::with_capacity(clause.len());
+            let mut pos = 0;
+            for r in dates {
+                if r.start < pos || r.end > clause.len() {
+                    continue;
+                }
+                let mut start = r.start;
+                for w in words_before(clause, pos, r.start, 3) {
+                    if !DATE_LEAD.iter().any(|x| w.eq_ignore_ascii_case(x)) {
+                        break;
+                    }
+                    if let Some(k) = search::rfind(&clause[pos..start], w) {
+                        start = pos + k;
+                    }
+                }
+                kept.push_str(&clause[pos..start]);
+                kept.push(if r.start == event_at { DATE_MARK } else { ' ' });
+                pos = r.end;
+                // "Friday's bombing" loses its "'s" with the date.
+                for poss in ["'s ", "’s "] {
+                    if clause[pos..].starts_with(poss) {
+                        pos += poss.len() - 1;
+                    }
+                }
+            }
+            kept.push_str(&clause[pos..]);
+            let out = drop_asides_and_fold(&kept);
+            let s = tidy_owned(drop_brackets(out));
+            let s = drop_leading(s);
+            let s = tidy_owned(fold_white_space(&s));
+            let s = drop_trailing_attribution(s);
+            let mut s = drop_relative_clauses(s);
+            // A quotation whose attribution went ends on its own comma: a full stop instead.
+            for q in ["\u{201d}", "\"", "''"] {
+                if s.strip_suffix(q).is_some_and(|head| head.ends_with(',')) {
+                    let comma = s.len() - q.len() - 1;
+                    s.replace_range(comma..=comma, ".");
+                }
+            }
+            if let Some(k) = rfind_at_comma_ci(&s, ", according to ") {
+                if k > 20 {
+                    s.truncate(k);
+                }
+            }
+            let kept = s
+                .trim_end_matches(|c: char| c == '.' || c == ',' || c == ';' || c.is_whitespace())
+                .len();
+            s.truncate(kept);
+            // More than MAX_SUMMARY characters: counted only that far.
+            if s.len() > MAX_SUMMARY && s.chars().nth(MAX_SUMMARY).is_some() {
+                s = cut(&s);
+            }
+            let mut s = capitalize(s);
+            if !s.ends_with(['.', '!', '?', '"', '”']) {
+                s.push('.');
+            }
+            s
+        }
+
+        fn drop_brackets(s: String) -> String {
+            if !s.contains('[') {
+                return s;
+            }
+            let mut out = String::with_capacity(s.len());
+            let mut rest = s.as_str();
+            while let Some(open) = rest.find('[') {
+                let inner = &rest[open + 1..];
+                match inner.find([']', '[']) {
+                    Some(close) if inner.as_bytes()[close] == b']' => {
+                        out.push_str(&rest[..open]);
+                        rest = inner[close + 1..].trim_start();
+                    }
+                    _ => {
+                        out.push_str(&rest[..open + 1]);
+                        rest = inner;
+                    }
+                }
+            }
+            out.push_str(rest);
+            out
+        }
+
+        pub fn drop_trailing_attribution(s: String) -> String {
+            let body = s.trim_end().trim_end_matches('.');
+            // The comma may close a quotation (`…,” the mayor said`): the quotation mark stays.
+            // The last comma followed by a space or by a closing quotation mark and a space.
+            let Some((k, sep)) = last_attribution_comma(body) else {
+                return s;
+            };
+            let tail = &body[k + sep.len()..];
+            // An optional "on Friday" after the verb: the last " on " with no space after it ends
+            // at the last space.
+            let tail_core = on_date_cut(tail);
+            let verb = ATTRIBUTION_VERBS.iter().any(|v| {
+                search::strip_suffix_ci(tail_core, v)
+                    .is_some_and(|who| who.ends_with(' ') && who.trim().split(' ').count() <= 10)
+            });
+            let plain = || {
+                tail_core
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '\'' | '-' | '’'))
+            };
+            if verb && k > 0 && plain() {
+                format!("{}{}", &body[..k], sep.trim_end())
+                    .trim_end_matches(", ")
+                    .trim_end_matches(',')
+                    .to_string()
+            } else {
+                s
+            }
+        }
+
+        fn has_verb(s: &str) -> bool {
+            s.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+                (w.len() > 3
+                    && w.ends_with("ed")
+                    && !w.starts_with(|c: char| c.is_ascii_uppercase()))
+                    || COMMON_VERBS.iter().any(|v| w.eq_ignore_ascii_case(v))
+            }) || EVENT_WORD.find_iter(s).next().is_some()
+        }
+
+        fn drop_relative_clauses(mut s: String) -> String {
+            const RELATIVES: &[&str] = &[", who ", ", which ", ", where "];
+            for _ in 0..4 {
+                let Some((k, r)) = find_at_comma(&s, RELATIVES) else {
+                    break;
+                };
+                let n = RELATIVES[r].len();
+                let after = &s[k + n..];
+                if let Some((close, _)) = find_at_comma(after, &[", "]) {
+                    let rest = after[close + 2..].to_string();
+                    s = format!("{} {}", &s[..k], rest);
+                    continue;
+                }
+                let head = &s[..k];
+                if has_verb(head) || s[k..].starts_with(", where ") {
+                    s = head.to_string();
+                } else {
+                    s = format!("{} {}", head, after);
+                }
+                break;
+            }
+            s
+        }
+
+        fn drop_leading(mut s: String) -> String {
+            loop {
+                if let Some(l) = leading_lead(&s) {
+                    s = tidy(&s[l.len()..]);
+                    continue;
+                }
+                // An unmarked dateline ("Managua, -- The …"): the text after its dashes (looked for
+                // only when a hyphen is there at all).
+                let dashes = head(&s, 80 + 2);
+                if dashes.as_bytes().contains(&b'-') {
+                    if let Some(k) = search::find(dashes, "-- ").filter(|k| *k < 80) {
+                        s = tidy(&s[k + 3..]);
+                        continue;
+                    }
+                }
+                // A dateline left after its date was dropped ("YAOUNDÉ, - Cameroon has …").
+                // Only a dash starting in the first 40 bytes counts (the longest is 5 bytes).
+                let dash = first_dash(head(&s, 40 + 4)).map(|(k, d)| (k, DASHES[d].len()));
+                if let Some((k, n)) = dash.filter(|(k, _)| *k < 40) {
+                    // All capitals ("YAOUNDÉ, -"), or a wire dateline opening with a capital city
+                    // ("LUSAKA, Zambia _").
+                    let caps_city = s[..k]
+                        .split(',')
+                        .next()
+                        .is_some_and(|w| w.len() > 2 && !w.bytes().any(|b| b.is_ascii_lowercase()));
+                    if !s[..k].bytes().any(|b| b.is_ascii_lowercase())
+                        || (n == 3 && &s[k..k + 3] == " _ " && caps_city)
+                    {
+                        s = tidy(&s[k + n..]);
+                        continue;
+                    }
+                }
+                // "Geneva:" — a place or label before a colon.
+                if let Some(k) = label_colon(&s) {
+                    s = tidy(&s[k + 1..]);
+                    continue;
+                }
+                // A leading subordinate phrase ("Amid reports of violence, …", "When X left, …").
+                if opens_subordinate(&s) {
+                    // Not when the phrase holds a date: then it is the event.
+                    let phrase_end = search::find(&s, ", ").filter(|k| s.len() - k > 25);
+                    if let Some(k) = phrase_end.filter(|k| !s[..*k].contains(DATE_MARK)) {
+                        s = tidy(&s[k + 1..]);
+                        continue;
+                    }
+                }
+                if search::starts_with_ci(&s, "according to ") {
+                    if let Some(k) = search::find(&s, ", ").filter(|k| *k < 70) {
+                        s = tidy(&s[k + 1..]);
+                        continue;
+                    }
+                }
+                break;
+            }
+            // "Police said (that) 40 people were arrested": the report, when it is itself an event.
+            if let Some((k, verb)) = speech_verb(&s) {
+                let rest = &s[k + verb.len()..];
+                let speaker = &s[..k];
+                let is_event = EVENT_WORD.find_iter(rest).any(|m| {
+                    let w = &rest[m.start..m.end];
+                    !SPEECH.iter().any(|x| w.eq_ignore_ascii_case(x))
+                });
+                if is_event && !speaker.contains(',') && speaker.split(' ').count() <= 8 {
+                    let mut rest = tidy(rest);
+                    // "said in a statement that …": the statement's content.
+                    if let Some(after) = rest.strip_prefix("in a statement ") {
+                        rest = tidy(after);
+                    }
+                    let content = rest
+                        .strip_prefix("that ")
+                        .map_or(rest.clone(), str::to_string);
+                    // "… said it assessed the risk": a pronoun needs its speaker; keep the report.
+                    let first = content.split(' ').next().unwrap_or("");
+                    if ["it", "they", "he", "she", "we", "its", "their"]
+                        .iter()
+                        .any(|p| first.eq_ignore_ascii_case(p))
+                    {
+                        return s;
+                    }
+                    return content;
+                }
+            }
+            s
+        }
+
+        fn cut(s: &str) -> String {
+            // Where the character after the first MAX_SUMMARY starts: that many bytes on when those
+            // are ASCII.
+            let limit = match s.as_bytes().get(..MAX_SUMMARY) {
+                Some(h) if s.len() > MAX_SUMMARY && h.is_ascii() => MAX_SUMMARY,
+                _ => s
+                    .char_indices()
+                    .nth(MAX_SUMMARY)
+                    .map_or(s.len(), |(i, _)| i),
+            };
+            let head = &s[..limit];
+            let boundary = last_clause_boundary(head);
+            let mut k = boundary.or_else(|| last_space(head)).unwrap_or(limit);
+            // A word cut must not split a name ("the Friendship | Bridge"): finish a short name
+            // (up to three more capitalized words) rather than drop it.
+            if boundary.is_none() && k < s.len() {
+                let last_cap = last_word(&s[..k]).starts_with(|c: char| c.is_uppercase());
+                let mut end = k;
+                let mut added = 0;
+                while last_cap && added < 3 {
+                    let rest = &s[end..];
+                    let word_len = rest.trim_start().split(' ').next().map_or(0, str::len);
+                    let lead = rest.len() - rest.trim_start().len();
+                    let word = &rest[lead..lead + word_len];
+                    if word.is_empty() || !word.starts_with(|c: char| c.is_uppercase()) {
+                        break;
+                    }
+                    end += lead + word_len;
+                    added += 1;
+                }
+                if added > 0 && end - k <= 30 {
+                    k = end;
+                }
+            }
+            // Nor end on an initial or split a longer name: back off to before it.
+            while boundary.is_none() {
+                let next_cap = s[k..].trim_start().starts_with(|c: char| c.is_uppercase());
+                let last = last_word(&s[..k]);
+                let last_cap = last.starts_with(|c: char| c.is_uppercase());
+                let initial = last.len() <= 2 && last.ends_with('.');
+                match last_space(&s[..k]) {
+                    Some(p) if p > 25 && ((next_cap && last_cap) || initial) => k = p,
+                    _ => break,
+                }
+            }
+            let mut out = s[..k].trim_end_matches([',', ';', ':', ' ']);
+            // A cut inside a phrase must not end on a function word ("leading to the").
+            while let Some(k) = last_space(out) {
+                let last = &out[k + 1..];
+                if !FUNCTION_WORDS.iter().any(|w| last.eq_ignore_ascii_case(w)) {
+                    break;
+                }
+                out = out[..k].trim_end_matches([',', ';', ':', ' ']);
+            }
+            out.to_string()
+        }
+
+        fn capitalize(mut s: String) -> String {
+            if s.starts_with(|c: char| c.is_ascii()) {
+                s[..1].make_ascii_uppercase();
+                return s;
+            }
+            let mut c = s.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c).collect(),
+                None => String::new(),
+            }
+        }
+    }
+
+    /// Clauses for the summary comparisons: generated text with dates put in (some after
+    /// words they lean on, some before a possessive), the ranges of the dates, and where the
+    /// event's date starts (`usize::MAX` for none).
+    fn generated_clause(rng: &mut Rng) -> (String, Vec<Range<usize>>, usize) {
+        const DATES: &[&str] = &["Friday", "Jan. 5", "2 March 2021", "last week", "0447 GMT"];
+        const LEANS: &[&str] = &[
+            " on ",
+            " late on ",
+            " early ",
+            "In ",
+            " since ",
+            " by ",
+            "by",
+            " of ",
+            " ",
+            "",
+        ];
+        const WORDS: &[&str] = &[
+            "Police arrested two men",
+            "Floodwaters swept the town",
+            " killed 12 people",
+            "Earlier, ",
+            "At the same time, ",
+            "Amid reports of looting, ",
+            "According to police, ",
+            "Geneva: ",
+            "LUSAKA, Zambia _ ",
+            "YAOUNDÉ, - ",
+            "Managua -- ",
+            "the mayor said that the bridge collapsed",
+            ", officials said",
+            ", the fire chief told reporters on Friday",
+            "\u{201c}The river rose,\u{201d} the mayor said",
+            " [Photo] ",
+            " (0447 GMT) ",
+            "'s ",
+            "\u{2019}s ",
+            ", who flew to the coast, ",
+            ", which began",
+            " while rain fell",
+            " but the road held",
+            "the Friendship Bridge near J. K. Smith Street",
+            " , , ",
+            " ;",
+            "\u{a0}",
+            "\t",
+        ];
+        let mut t = String::new();
+        let mut dates = Vec::new();
+        for _ in 0..rng.next() % 10 {
+            match rng.next() % 4 {
+                0 => {
+                    t.push_str(rng.pick(LEANS));
+                    let d = rng.pick(DATES);
+                    dates.push(t.len()..t.len() + d.len());
+                    t.push_str(d);
+                }
+                1 | 2 => t.push_str(rng.pick(WORDS)),
+                _ => t.push_str(&generated(rng)),
+            }
+        }
+        let event_at = match (rng.next() % 3, dates.len()) {
+            (0, _) | (_, 0) => usize::MAX,
+            (_, n) => dates[rng.next() as usize % n].start,
+        };
+        (t, dates, event_at)
+    }
+
+    /// `summarize_with` agrees with the summary chain as first written, on hand-written and
+    /// generated clauses; the generated ones reach the dropped dates and the cut.
+    #[test]
+    fn summaries_agree_with_the_chain_as_first_written() {
+        let written = [
+            "Police on Friday arrested two men after the blast at the depot, officials said.",
+            "Earlier, floodwaters swept through the lower town on Jan. 5, destroying about 300 homes and two bridges, cutting the main road to the coast.",
+            "Housing Minister Ana Ruiz, who flew to the coast on Friday, promised new shelters (the first since 2 March 2021) for the families [Photo].",
+            "GENEVA, - The agency said that 40 people were arrested late on Friday, according to a statement released by the regional office.",
+            "\u{201c}The river rose in an hour,\u{201d} the mayor told reporters on Friday.",
+            "Amid reports of looting in the old market and the harbour district,   troops entered the town on Friday\u{a0}morning.",
+            "Friday's bombing at the Friendship Bridge near the border crossing killed 12 people and wounded dozens more, the Interior Ministry said.",
+            "The ÉTÉ festival, which was cancelled on Friday , , was moved; organizers said they would refund tickets.",
+        ];
+        let mut cases: Vec<(String, Vec<Range<usize>>, usize)> = Vec::new();
+        for w in written {
+            let dates: Vec<Range<usize>> = ["Friday", "Jan. 5", "2 March 2021"]
+                .iter()
+                .flat_map(|d| w.match_indices(d).map(|(k, _)| k..k + d.len()))
+                .collect();
+            let mut dates = dates;
+            dates.sort_by_key(|r| r.start);
+            let first = dates.first().map_or(usize::MAX, |r| r.start);
+            cases.push((w.to_string(), dates.clone(), first));
+            cases.push((w.to_string(), dates, usize::MAX));
+            cases.push((w.to_string(), Vec::new(), usize::MAX));
+        }
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        let n = crate::testing::cases("TIMELINE_CASES", 20_000);
+        cases.extend((0..n).map(|_| generated_clause(&mut rng)));
+        let (mut marked, mut long) = (0, 0);
+        for (t, dates, at) in &cases {
+            let want = chain::summarize_with(t, dates, *at);
+            assert_eq!(summarize_with(t, dates, *at), want, "{t:?} {dates:?} {at}");
+            marked += usize::from(*at != usize::MAX);
+            long += usize::from(t.chars().count() > MAX_SUMMARY + 20);
+        }
+        assert!(marked > n / 3 && long > n / 4, "{marked} {long} of {n}");
+    }
+
     #[test]
     fn lead_and_opener_look_ups_agree_with_the_list_searches() {
         assert_eq!(
@@ -2053,20 +2623,29 @@ mod tests {
         ];
         let mut rng = Rng(0x1F83_D9AB_FB41_BD6B);
         let n = crate::testing::cases("TIMELINE_CASES", 20_000);
-        let mut skipped = 0;
+        let (mut skipped, mut pieces) = (0, 0);
         for _ in 0..n {
             let k = (rng.next() % 24) as usize;
             let t: String = (0..k).map(|_| rng.pick(PIECES)).collect();
             assert_eq!(fold_white_space(&t), by_char::fold_white_space(&t), "{t:?}");
             // Eight-byte skips happen (text and single spaces from a byte inside a run).
             skipped += usize::from((1..t.len()).any(|i| skip_plain(t.as_bytes(), i) >= i + 8));
-            assert_eq!(
-                drop_asides_and_fold(&t),
-                by_char::drop_asides_and_fold(&t),
-                "{t:?}"
-            );
+            let want = by_char::drop_asides_and_fold(&t);
+            assert_eq!(drop_asides_and_fold(&t), want, "{t:?}");
+            // Given in pieces (cut at character boundaries), as the summaries give it.
+            let mut fold = AsideFold::with_capacity(0);
+            let mut from = 0;
+            for (k, _) in t.char_indices().skip(1) {
+                if rng.next() % 3 == 0 {
+                    fold.push(&t[from..k]);
+                    from = k;
+                    pieces += 1;
+                }
+            }
+            fold.push(&t[from..]);
+            assert_eq!(fold.out.text, want, "{t:?}");
         }
-        assert!(skipped > n / 10, "{skipped}");
+        assert!(skipped > n / 10 && pieces > n, "{skipped} {pieces}");
     }
 
     #[test]
@@ -2088,7 +2667,7 @@ mod tests {
         texts.extend((0..n).map(|_| generated(&mut rng)));
         const RELATIVES: &[&str] = &[", who ", ", which ", ", where "];
         // Texts long enough for the eight-byte scans of `first_dash` and `speech_verb`.
-        let mut long = 0;
+        let (mut long, mut far_boundary, mut attributions) = (0, 0, 0);
         for t in &texts {
             assert_eq!(tidy(t), plain::tidy(t), "{t:?}");
             assert_eq!(first_dash(t), search::find_any(t, DASHES), "{t:?}");
@@ -2156,6 +2735,13 @@ mod tests {
             assert_eq!(last_space(t), t.rfind(' '), "{t:?}");
             assert_eq!(last_word(t), t.rsplit(' ').next().unwrap_or(""), "{t:?}");
             assert_eq!(on_date_cut(t), plain::on_date_cut(t), "{t:?}");
+            let dropped = drop_trailing_attribution(t.clone());
+            assert_eq!(
+                dropped,
+                chain::drop_trailing_attribution(t.clone()),
+                "{t:?}"
+            );
+            attributions += usize::from(dropped != *t);
             for (k, _) in t.char_indices() {
                 assert_eq!(
                     find_byte(t.as_bytes(), k, b','),
@@ -2169,11 +2755,10 @@ mod tests {
                 );
             }
             assert_eq!(label_colon(t), plain::label_colon(t), "{t:?}");
-            assert_eq!(
-                last_clause_boundary(t),
-                plain::last_clause_boundary(t),
-                "{t:?}"
-            );
+            let boundary = last_clause_boundary(t);
+            assert_eq!(boundary, plain::last_clause_boundary(t), "{t:?}");
+            // Found in the eight-byte blocks (all the candidates from byte 33 on).
+            far_boundary += usize::from(boundary.is_some_and(|k| k >= 33));
             assert_eq!(
                 search::find(head(t, 82), "-- ").filter(|k| *k < 80),
                 search::find(t, "-- ").filter(|k| *k < 80),
@@ -2185,7 +2770,10 @@ mod tests {
                 "{t:?}"
             );
         }
-        assert!(long > n / 2, "{long} of {n}");
+        assert!(
+            long > n / 2 && far_boundary > n / 10 && attributions > n / 100,
+            "{long} {far_boundary} {attributions} of {n}"
+        );
     }
 
     /// `named_event` as first written: the first event word searched in the whole phrase.
