@@ -845,3 +845,110 @@ fn figures_with_the_key_filter_are_those_without() {
         texts.len()
     );
 }
+
+/// [`Keys::may_match`] as a plain byte loop over the maximal runs of lowercase ASCII
+/// letters: the reference for the 64-byte scan.
+fn may_match_plain(keys: &Keys, lower: &str, start: usize, end: usize) -> bool {
+    let Some(b) = lower.as_bytes().get(start..end) else {
+        return true;
+    };
+    if !keys.complete {
+        return true;
+    }
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_lowercase() {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < b.len() && b[i].is_ascii_lowercase() {
+            i += 1;
+        }
+        let w = &b[s..i];
+        let cell = usize::from(w[0] - b'a') * 26 + usize::from(w[w.len() - 1] - b'a');
+        if keys.words[cell].iter().any(|k| **k == *w) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The 64-byte scan of [`Keys::may_match`] answers as the plain byte loop: on the corpus and
+/// on long generated texts (several sentences of [`filter_text`], long runs of letters, key
+/// words across the 64-byte blocks), each from many starts and ends.
+#[test]
+fn key_filter_scan_answers_as_the_byte_loop() {
+    let (phrases, words) = filter_vocabulary();
+    let keys = &TRIGGERS.keys;
+    let mut texts: Vec<String> = include_str!("corpus.txt")
+        .lines()
+        .filter_map(|l| l.strip_prefix('>'))
+        .map(|l| l.trim().replace("\\n", "\n"))
+        .collect();
+    let mut rng = crate::testing::Rng(0xb10c_0064);
+    const FILL: &[&str] = &["x", "ab", "lorem", "q", " ", "7", "\u{e9}", "zz", "-"];
+    for _ in 0..crate::testing::cases("FIGURES_SCAN_CASES", 4_000) {
+        let mut s = String::new();
+        for _ in 0..1 + rng.next() % 6 {
+            // A long run of letters now and then, some of it a key word's prefix or suffix.
+            if rng.next() % 4 == 0 {
+                for _ in 0..rng.next() % 90 {
+                    s.push_str(rng.pick(FILL));
+                }
+            }
+            s.push_str(&filter_text(&mut rng, &phrases, &words));
+        }
+        texts.push(s);
+    }
+    let (mut found, mut crossing, mut missed) = (0, 0, 0);
+    for s in &texts {
+        let lower = s.to_ascii_lowercase();
+        let mut bounds = vec![(0, s.len())];
+        for _ in 0..6 {
+            let cut = |x: u64| {
+                let mut c = (x % (s.len() as u64 + 1)) as usize;
+                while !s.is_char_boundary(c) {
+                    c -= 1;
+                }
+                c
+            };
+            let (a, b) = (cut(rng.next()), cut(rng.next()));
+            bounds.push((a.min(b), a.max(b)));
+        }
+        for (start, end) in bounds {
+            let fast = keys.may_match(&lower, start, end);
+            assert_eq!(
+                fast,
+                may_match_plain(keys, &lower, start, end),
+                "{:?}",
+                &s[start..end]
+            );
+            found += usize::from(fast);
+            missed += usize::from(!fast);
+        }
+    }
+    // Key words placed across every position of a block boundary, in long texts.
+    for key in keys.words.iter().flatten() {
+        let key = std::str::from_utf8(key).unwrap_or("");
+        for at in 40..140 {
+            for fill in ["x", " ", "\u{e9}"] {
+                let mut s = fill.repeat(at / fill.len());
+                s.push_str(if rng.next() % 2 == 0 { " " } else { "" });
+                s.push_str(key);
+                s.push_str(rng.pick(&["", " ", "s", "7", "\u{e9}"]));
+                s.push_str(&"y ".repeat((rng.next() % 50) as usize));
+                let lower = s.to_ascii_lowercase();
+                let fast = keys.may_match(&lower, 0, s.len());
+                assert_eq!(fast, may_match_plain(keys, &lower, 0, s.len()), "{s:?}");
+                let k = s.find(key).unwrap_or(0);
+                crossing += usize::from(fast && k / 64 != (k + key.len() - 1) / 64);
+            }
+        }
+    }
+    // Both answers are met often, and key words across blocks are found.
+    assert!(
+        found > 1_000 && missed > 1_000 && crossing > 1_000,
+        "{found} {missed} {crossing}"
+    );
+}
