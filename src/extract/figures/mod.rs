@@ -19,13 +19,13 @@ mod numbers;
 #[cfg(test)]
 mod tests;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 use crate::document::Document;
 use crate::extract::dates::TimeExpr;
 use crate::model::{Count, Evidence, Figure, SummaryValue};
-use crate::vocab::{entries, search, swar, WordBuildHasher};
+use crate::vocab::{entries, search, swar, WordBuildHasher, WordList};
 
 use numbers::{find_all_into, Found, Kind, Token};
 pub use numbers::{parse_quantity, Quantity};
@@ -50,12 +50,15 @@ struct Trigger {
 
 type WordMap<V> = HashMap<String, V, WordBuildHasher>;
 
-/// A set of lowercase words.
-struct WordSet(HashSet<&'static str, WordBuildHasher>);
+/// A set of lowercase words. The rules ask it about most tokens of a sentence with a
+/// trigger, most of them not in it: a [`WordList`] turns those away by length and end
+/// letters or by its hash filter, before hashing or comparing anything (a hash set hashed
+/// every word).
+struct WordSet(WordList);
 
 impl WordSet {
     fn new(words: impl IntoIterator<Item = &'static str>) -> WordSet {
-        WordSet(words.into_iter().collect())
+        WordSet(WordList::new(words))
     }
 
     fn contains(&self, w: &str) -> bool {

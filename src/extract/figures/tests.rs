@@ -1,6 +1,7 @@
 //! The extractor's examples: `corpus.txt` beside it, plus rules the corpus cannot express.
 
 use super::*;
+use std::collections::HashSet;
 
 /// One expected figure: category, value, min, max, unit, group, source, hedged.
 type Expect = (
@@ -951,4 +952,55 @@ fn key_filter_scan_answers_as_the_byte_loop() {
         found > 1_000 && missed > 1_000 && crossing > 1_000,
         "{found} {missed} {crossing}"
     );
+}
+
+/// Every [`WordSet`] of [`WORDS`] answers as a plain hash set of its words: for every entry
+/// of every list, and every token of the corpus and of generated text in any case.
+#[test]
+fn word_sets_answer_as_hash_sets() {
+    let sections = sections();
+    let section = |name: &str| -> Vec<&'static str> {
+        sections
+            .iter()
+            .filter(|(s, _)| *s == name)
+            .flat_map(|(_, words)| words.iter().copied())
+            .collect()
+    };
+    let w = &*WORDS;
+    let lists: Vec<(&WordSet, Vec<&'static str>)> = vec![
+        (&w.houses, section("houses")),
+        (&w.households, section("households")),
+        (&w.stop, section("stop")),
+        (&w.link, entries(include_str!("link_words.txt")).collect()),
+        (&w.persons, section("persons")),
+        (&w.things, section("things")),
+        (&w.attackers, section("attackers")),
+        (&w.hazards, section("hazards")),
+    ];
+    let (phrases, vocabulary) = filter_vocabulary();
+    let mut text = include_str!("corpus.txt").to_string();
+    let mut rng = crate::testing::Rng(0x5e7_5e7);
+    for _ in 0..crate::testing::cases("FIGURES_WORDSET_CASES", 2_000) {
+        text.push_str(&filter_text(&mut rng, &phrases, &vocabulary));
+        text.push(' ');
+    }
+    let lower = text.to_ascii_lowercase();
+    let mut t = Vec::new();
+    numbers::tokenize_into(&text, &lower, 0, text.len(), &mut t);
+    let mut words: Vec<String> = t.iter().map(|x| x.lower.to_string()).collect();
+    words.extend(t.iter().map(|x| text[x.start..x.end].to_string()));
+    words.extend(["", "s", "sss", "\u{e9}"].map(String::from));
+    let mut hits = 0;
+    for (set, list) in &lists {
+        let plain: HashSet<&str> = list.iter().copied().collect();
+        for e in list {
+            assert!(set.contains(e), "{e:?}");
+            assert!(!set.contains(&e.to_ascii_uppercase()) || e.to_ascii_uppercase() == *e);
+        }
+        for x in &words {
+            assert_eq!(set.contains(x), plain.contains(x.as_str()), "{x:?}");
+            hits += usize::from(set.contains(x));
+        }
+    }
+    assert!(hits > 1_000, "{hits}");
 }
