@@ -671,6 +671,7 @@ fn extract_with(doc: &Document, times: &[TimeExpr], filter: bool) -> Vec<Figure>
     let Buffers {
         tokens,
         source_tokens,
+        pending,
         found,
         tables,
         links,
@@ -688,6 +689,7 @@ fn extract_with(doc: &Document, times: &[TimeExpr], filter: bool) -> Vec<Figure>
         filter,
         para: ParaSource {
             tokens: source_tokens,
+            pending,
             ..ParaSource::default()
         },
         tokens,
@@ -709,6 +711,7 @@ fn extract_with(doc: &Document, times: &[TimeExpr], filter: bool) -> Vec<Figure>
     let mut kept = Buffers {
         tokens: no_tokens(tokens),
         source_tokens: no_tokens(para.tokens),
+        pending: para.pending,
         found,
         tables,
         links,
@@ -732,6 +735,8 @@ struct Buffers {
     tokens: Vec<Token<'static>>,
     /// [`ParaSource::tokens`], empty.
     source_tokens: Vec<Token<'static>>,
+    /// [`ParaSource::pending`].
+    pending: Vec<(usize, usize)>,
     found: Vec<(usize, usize, Trigger)>,
     tables: Tables,
     links: Vec<Link>,
@@ -756,6 +761,7 @@ impl Buffers {
         }
         room(&mut self.tokens, TOKENS_AHEAD);
         room(&mut self.source_tokens, TOKENS_AHEAD);
+        room(&mut self.pending, 32);
         room(&mut self.found, 16);
         room(&mut self.links, 8);
         self.lower.clear();
@@ -798,6 +804,10 @@ fn drop_restatements(figures: Vec<Figure>) -> Vec<Figure> {
     fn key(f: &Figure) -> Key<'_> {
         let c = &f.count;
         (f.category.as_str(), c.value, c.min, c.max, f.background)
+    }
+    // Fewer than two figures restate nothing (and need none of the vectors below).
+    if figures.len() < 2 {
+        return figures;
     }
     // Every figure's head, as `head_of` gives it ("" for a general group), written into one
     // string: no allocation per figure (this runs on every figure of every article).

@@ -175,11 +175,7 @@ pub fn tokenize_into<'a>(
                 while j < end && ASCII_ALNUM[usize::from(b[j])] {
                     j += 1;
                 }
-                // Most words end at a space or an ASCII punctuation mark: no call then.
-                if j >= end || (b[j].is_ascii() && b[j] != b'-' && b[j] != b'\'') {
-                    break;
-                }
-                match word_goes_on(text, j, end) {
+                match (j < end).then(|| word_goes_on(text, j, end)).flatten() {
                     Some(next) => j = next,
                     None => break,
                 }
