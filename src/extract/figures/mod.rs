@@ -19,13 +19,13 @@ mod numbers;
 #[cfg(test)]
 mod tests;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 use crate::document::Document;
 use crate::extract::dates::TimeExpr;
 use crate::model::{Count, Evidence, Figure, SummaryValue};
-use crate::vocab::{entries, search, WordBuildHasher};
+use crate::vocab::{entries, search, swar, WordBuildHasher, WordList};
 
 use numbers::{find_all_into, Found, Kind, Token};
 pub use numbers::{parse_quantity, Quantity};
@@ -50,12 +50,15 @@ struct Trigger {
 
 type WordMap<V> = HashMap<String, V, WordBuildHasher>;
 
-/// A set of lowercase words.
-struct WordSet(HashSet<&'static str, WordBuildHasher>);
+/// A set of lowercase words. The rules ask it about most tokens of a sentence with a
+/// trigger, most of them not in it: a [`WordList`] turns those away by length and end
+/// letters or by its hash filter, before hashing or comparing anything (a hash set hashed
+/// every word).
+struct WordSet(WordList);
 
 impl WordSet {
     fn new(words: impl IntoIterator<Item = &'static str>) -> WordSet {
-        WordSet(words.into_iter().collect())
+        WordSet(WordList::new(words))
     }
 
     fn contains(&self, w: &str) -> bool {
@@ -156,8 +159,10 @@ impl Keys {
     }
 
     /// Whether `lower[start..end]` (lowercased text) may hold a trigger: one of its maximal
-    /// runs of ASCII letters is a key word. A byte loop, no tokens: it runs on every
-    /// sentence.
+    /// runs of ASCII letters is a key word. No tokens: it runs on every sentence, so the
+    /// letters are found 64 bytes at a time ([`lowercase_bits`]) and each run is read off
+    /// the bit mask, two bit counts per word instead of two tests per byte. The tests
+    /// compare it with the plain byte loop.
     fn may_match(&self, lower: &str, start: usize, end: usize) -> bool {
         let Some(b) = lower.as_bytes().get(start..end) else {
             return true;
@@ -165,28 +170,83 @@ impl Keys {
         if !self.complete {
             return true;
         }
-        let mut i = 0;
-        while i < b.len() {
-            if !b[i].is_ascii_lowercase() {
-                i += 1;
-                continue;
-            }
-            let s = i;
-            while i < b.len() && b[i].is_ascii_lowercase() {
-                i += 1;
-            }
-            let w = &b[s..i];
-            if let (Some(&f), Some(&l)) = (w.first(), w.last()) {
-                let cell = usize::from(f - b'a') * 26 + usize::from(l - b'a');
-                if self.shapes[cell] & (1u64 << w.len().min(63)) != 0
-                    && self.words[cell].iter().any(|k| **k == *w)
-                {
+        // The start of a run of letters that reached the end of the block before (it may go
+        // on in this one).
+        let mut open: Option<usize> = None;
+        for (n, block) in b.chunks(64).enumerate() {
+            let base = n * 64;
+            let mut bits = lowercase_bits(block);
+            if let Some(s) = open {
+                // Bits past the end of a short block are clear, so 64 ones is a full block
+                // of letters: the run goes on.
+                let ones = bits.trailing_ones();
+                if ones == 64 {
+                    continue;
+                }
+                if self.is_key(b.get(s..base + ones as usize)) {
                     return true;
                 }
+                bits &= !0u64 << ones;
+                open = None;
+            }
+            while bits != 0 {
+                let s = bits.trailing_zeros();
+                let e = s + (!(bits >> s)).trailing_zeros();
+                if e == 64 {
+                    open = Some(base + s as usize);
+                    break;
+                }
+                if self.is_key(b.get(base + s as usize..base + e as usize)) {
+                    return true;
+                }
+                bits &= !0u64 << e;
             }
         }
-        false
+        open.is_some_and(|s| self.is_key(b.get(s..)))
     }
+
+    /// Whether `w` (a run of lowercase ASCII letters) is a key word: the shape's bit, then
+    /// the few key words of its cell.
+    #[inline]
+    fn is_key(&self, w: Option<&[u8]>) -> bool {
+        let Some(w) = w else { return false };
+        let (Some(&f), Some(&l)) = (w.first(), w.last()) else {
+            return false;
+        };
+        let cell = usize::from(f.wrapping_sub(b'a')) * 26 + usize::from(l.wrapping_sub(b'a'));
+        self.shapes
+            .get(cell)
+            .is_some_and(|s| s & (1u64 << w.len().min(63)) != 0)
+            && self.words[cell].iter().any(|k| **k == *w)
+    }
+}
+
+/// Bit `k` set when byte `k` of `block` (at most 64 bytes) is a lowercase ASCII letter:
+/// eight bytes at a time by [`lowercase_high`], the last few (fewer than eight) one by one.
+fn lowercase_bits(block: &[u8]) -> u64 {
+    let mut bits = 0u64;
+    let mut chunks = block.chunks_exact(8);
+    let mut k = 0;
+    for c in &mut chunks {
+        let x = <[u8; 8]>::try_from(c).map_or(0, u64::from_le_bytes);
+        bits |= u64::from(swar::gather(lowercase_high(x))) << k;
+        k += 8;
+    }
+    for (n, c) in chunks.remainder().iter().enumerate() {
+        bits |= u64::from(c.is_ascii_lowercase()) << (k + n);
+    }
+    bits
+}
+
+/// The high bit of each byte of `x` that is a lowercase ASCII letter, as
+/// [`swar::ascii_alnum`] tests its ranges: `(v | 0x80) - b'a'` keeps its high bit exactly
+/// when `v >= b'a'`, and `(b'z' | 0x80) - v` when `v <= b'z'` (for `v` below 0x80, so no
+/// borrow crosses bytes); bytes of 0x80 and above are no letter.
+fn lowercase_high(x: u64) -> u64 {
+    let v = x & !swar::HIGH_BITS;
+    let at_least = (v | swar::HIGH_BITS) - swar::splat(b'a');
+    let at_most = (swar::splat(b'z') | swar::HIGH_BITS) - v;
+    at_least & at_most & !x & swar::HIGH_BITS
 }
 
 /// Phrases as (the words after the ones already matched, the trigger), longest first.
@@ -605,25 +665,31 @@ pub fn extract(doc: &Document, times: &[TimeExpr]) -> Vec<Figure> {
 /// up: the tests compare the two).
 fn extract_with(doc: &Document, times: &[TimeExpr], filter: bool) -> Vec<Figure> {
     let year = doc_year(times);
-    let lower = doc.flat.to_ascii_lowercase();
     let mut out: Vec<Figure> = Vec::new();
     let mut buffers = BUFFERS.take();
     buffers.make_room();
     let Buffers {
         tokens,
         source_tokens,
+        pending,
         found,
         tables,
         links,
+        lower: mut lower_text,
     } = buffers;
+    // `doc.flat.to_ascii_lowercase()`, in the thread's kept string.
+    lower_text.push_str(&doc.flat);
+    lower_text.make_ascii_lowercase();
+    let lower = lower_text.as_str();
     let mut scan = Scan {
         doc,
-        lower: &lower,
+        lower,
         times,
         year,
         filter,
         para: ParaSource {
             tokens: source_tokens,
+            pending,
             ..ParaSource::default()
         },
         tokens,
@@ -645,9 +711,11 @@ fn extract_with(doc: &Document, times: &[TimeExpr], filter: bool) -> Vec<Figure>
     let mut kept = Buffers {
         tokens: no_tokens(tokens),
         source_tokens: no_tokens(para.tokens),
+        pending: para.pending,
         found,
         tables,
         links,
+        lower: lower_text,
     };
     // A huge sentence (a 100 MB line) leaves no huge vectors behind for the rest of a batch.
     kept.make_room();
@@ -667,9 +735,14 @@ struct Buffers {
     tokens: Vec<Token<'static>>,
     /// [`ParaSource::tokens`], empty.
     source_tokens: Vec<Token<'static>>,
+    /// [`ParaSource::pending`].
+    pending: Vec<(usize, usize)>,
     found: Vec<(usize, usize, Trigger)>,
     tables: Tables,
     links: Vec<Link>,
+    /// The document's text, ASCII-lowercased (the tokens borrow it): one copy of every
+    /// article, kept rather than allocated anew for each.
+    lower: String,
 }
 
 thread_local! {
@@ -688,8 +761,11 @@ impl Buffers {
         }
         room(&mut self.tokens, TOKENS_AHEAD);
         room(&mut self.source_tokens, TOKENS_AHEAD);
+        room(&mut self.pending, 32);
         room(&mut self.found, 16);
         room(&mut self.links, 8);
+        self.lower.clear();
+        self.lower.shrink_to(KEPT_TEXT_AT_MOST);
         let t = &mut self.tables;
         room(&mut t.trig_at, TOKENS_AHEAD);
         room(&mut t.trig_end, TOKENS_AHEAD + 1);
@@ -728,6 +804,10 @@ fn drop_restatements(figures: Vec<Figure>) -> Vec<Figure> {
     fn key(f: &Figure) -> Key<'_> {
         let c = &f.count;
         (f.category.as_str(), c.value, c.min, c.max, f.background)
+    }
+    // Fewer than two figures restate nothing (and need none of the vectors below).
+    if figures.len() < 2 {
+        return figures;
     }
     // Every figure's head, as `head_of` gives it ("" for a general group), written into one
     // string: no allocation per figure (this runs on every figure of every article).
@@ -862,6 +942,9 @@ const TOKENS_AHEAD: usize = 256;
 
 /// The most elements a kept vector of [`Buffers`] holds room for between documents.
 const KEPT_AT_MOST: usize = 4 * TOKENS_AHEAD;
+
+/// The most bytes [`Buffers::lower`] holds room for between documents (a long article's).
+const KEPT_TEXT_AT_MOST: usize = 1 << 16;
 
 /// Clears `v` and fills it with `n` copies of `x`, keeping its allocation.
 fn refill<T: Clone>(v: &mut Vec<T>, n: usize, x: T) {

@@ -1,6 +1,7 @@
 //! The extractor's examples: `corpus.txt` beside it, plus rules the corpus cannot express.
 
 use super::*;
+use std::collections::HashSet;
 
 /// One expected figure: category, value, min, max, unit, group, source, hedged.
 type Expect = (
@@ -844,4 +845,162 @@ fn figures_with_the_key_filter_are_those_without() {
         "{figures} figures, {turned_away} sentences turned away, {} texts",
         texts.len()
     );
+}
+
+/// [`Keys::may_match`] as a plain byte loop over the maximal runs of lowercase ASCII
+/// letters: the reference for the 64-byte scan.
+fn may_match_plain(keys: &Keys, lower: &str, start: usize, end: usize) -> bool {
+    let Some(b) = lower.as_bytes().get(start..end) else {
+        return true;
+    };
+    if !keys.complete {
+        return true;
+    }
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_lowercase() {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < b.len() && b[i].is_ascii_lowercase() {
+            i += 1;
+        }
+        let w = &b[s..i];
+        let cell = usize::from(w[0] - b'a') * 26 + usize::from(w[w.len() - 1] - b'a');
+        if keys.words[cell].iter().any(|k| **k == *w) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The 64-byte scan of [`Keys::may_match`] answers as the plain byte loop: on the corpus and
+/// on long generated texts (several sentences of [`filter_text`], long runs of letters, key
+/// words across the 64-byte blocks), each from many starts and ends.
+#[test]
+fn key_filter_scan_answers_as_the_byte_loop() {
+    let (phrases, words) = filter_vocabulary();
+    let keys = &TRIGGERS.keys;
+    let mut texts: Vec<String> = include_str!("corpus.txt")
+        .lines()
+        .filter_map(|l| l.strip_prefix('>'))
+        .map(|l| l.trim().replace("\\n", "\n"))
+        .collect();
+    let mut rng = crate::testing::Rng(0xb10c_0064);
+    const FILL: &[&str] = &["x", "ab", "lorem", "q", " ", "7", "\u{e9}", "zz", "-"];
+    for _ in 0..crate::testing::cases("FIGURES_SCAN_CASES", 4_000) {
+        let mut s = String::new();
+        for _ in 0..1 + rng.next() % 6 {
+            // A long run of letters now and then, some of it a key word's prefix or suffix.
+            if rng.next() % 4 == 0 {
+                for _ in 0..rng.next() % 90 {
+                    s.push_str(rng.pick(FILL));
+                }
+            }
+            s.push_str(&filter_text(&mut rng, &phrases, &words));
+        }
+        texts.push(s);
+    }
+    let (mut found, mut crossing, mut missed) = (0, 0, 0);
+    for s in &texts {
+        let lower = s.to_ascii_lowercase();
+        let mut bounds = vec![(0, s.len())];
+        for _ in 0..6 {
+            let cut = |x: u64| {
+                let mut c = (x % (s.len() as u64 + 1)) as usize;
+                while !s.is_char_boundary(c) {
+                    c -= 1;
+                }
+                c
+            };
+            let (a, b) = (cut(rng.next()), cut(rng.next()));
+            bounds.push((a.min(b), a.max(b)));
+        }
+        for (start, end) in bounds {
+            let fast = keys.may_match(&lower, start, end);
+            assert_eq!(
+                fast,
+                may_match_plain(keys, &lower, start, end),
+                "{:?}",
+                &s[start..end]
+            );
+            found += usize::from(fast);
+            missed += usize::from(!fast);
+        }
+    }
+    // Key words placed across every position of a block boundary, in long texts.
+    for key in keys.words.iter().flatten() {
+        let key = std::str::from_utf8(key).unwrap_or("");
+        for at in 40..140 {
+            for fill in ["x", " ", "\u{e9}"] {
+                let mut s = fill.repeat(at / fill.len());
+                s.push_str(if rng.next() % 2 == 0 { " " } else { "" });
+                s.push_str(key);
+                s.push_str(rng.pick(&["", " ", "s", "7", "\u{e9}"]));
+                s.push_str(&"y ".repeat((rng.next() % 50) as usize));
+                let lower = s.to_ascii_lowercase();
+                let fast = keys.may_match(&lower, 0, s.len());
+                assert_eq!(fast, may_match_plain(keys, &lower, 0, s.len()), "{s:?}");
+                let k = s.find(key).unwrap_or(0);
+                crossing += usize::from(fast && k / 64 != (k + key.len() - 1) / 64);
+            }
+        }
+    }
+    // Both answers are met often, and key words across blocks are found.
+    assert!(
+        found > 1_000 && missed > 1_000 && crossing > 1_000,
+        "{found} {missed} {crossing}"
+    );
+}
+
+/// Every [`WordSet`] of [`WORDS`] answers as a plain hash set of its words: for every entry
+/// of every list, and every token of the corpus and of generated text in any case.
+#[test]
+fn word_sets_answer_as_hash_sets() {
+    let sections = sections();
+    let section = |name: &str| -> Vec<&'static str> {
+        sections
+            .iter()
+            .filter(|(s, _)| *s == name)
+            .flat_map(|(_, words)| words.iter().copied())
+            .collect()
+    };
+    let w = &*WORDS;
+    let lists: Vec<(&WordSet, Vec<&'static str>)> = vec![
+        (&w.houses, section("houses")),
+        (&w.households, section("households")),
+        (&w.stop, section("stop")),
+        (&w.link, entries(include_str!("link_words.txt")).collect()),
+        (&w.persons, section("persons")),
+        (&w.things, section("things")),
+        (&w.attackers, section("attackers")),
+        (&w.hazards, section("hazards")),
+    ];
+    let (phrases, vocabulary) = filter_vocabulary();
+    let mut text = include_str!("corpus.txt").to_string();
+    let mut rng = crate::testing::Rng(0x5e7_5e7);
+    for _ in 0..crate::testing::cases("FIGURES_WORDSET_CASES", 2_000) {
+        text.push_str(&filter_text(&mut rng, &phrases, &vocabulary));
+        text.push(' ');
+    }
+    let lower = text.to_ascii_lowercase();
+    let mut t = Vec::new();
+    numbers::tokenize_into(&text, &lower, 0, text.len(), &mut t);
+    let mut words: Vec<String> = t.iter().map(|x| x.lower.to_string()).collect();
+    words.extend(t.iter().map(|x| text[x.start..x.end].to_string()));
+    words.extend(["", "s", "sss", "\u{e9}"].map(String::from));
+    let mut hits = 0;
+    for (set, list) in &lists {
+        let plain: HashSet<&str> = list.iter().copied().collect();
+        for e in list {
+            assert!(set.contains(e), "{e:?}");
+            assert!(!set.contains(&e.to_ascii_uppercase()) || e.to_ascii_uppercase() == *e);
+        }
+        for x in &words {
+            assert_eq!(set.contains(x), plain.contains(x.as_str()), "{x:?}");
+            hits += usize::from(set.contains(x));
+        }
+    }
+    assert!(hits > 1_000, "{hits}");
 }
