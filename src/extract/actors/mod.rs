@@ -15,8 +15,9 @@
 //!   apposition), or when the name is confirmed elsewhere in the article.
 //!
 //! Later mentions by surname ("Bailey said") and by title ("the sheriff") are merged into the
-//! person with one [`WordPhrases`] pass over the text. Groups ("protesters", "security
-//! forces") come from `groups.txt`. The headline, bylines and photo credits are not read for
+//! person in one pass over the word starts, matched as a [`WordPhrases`] of them would be
+//! ([`later_mention_matches`]). Groups ("protesters", "security forces") come from
+//! `groups.txt`. The headline, bylines and photo credits are not read for
 //! names, and nothing inside a known place becomes a person.
 
 use std::borrow::Cow;
