@@ -15,10 +15,12 @@
 //!   apposition), or when the name is confirmed elsewhere in the article.
 //!
 //! Later mentions by surname ("Bailey said") and by title ("the sheriff") are merged into the
-//! person with one [`WordPhrases`] pass over the text. Groups ("protesters", "security
-//! forces") come from `groups.txt`. The headline, bylines and photo credits are not read for
+//! person in one pass over the word starts, matched as a [`WordPhrases`] of them would be
+//! ([`later_mention_matches`]). Groups ("protesters", "security forces") come from
+//! `groups.txt`. The headline, bylines and photo credits are not read for
 //! names, and nothing inside a known place becomes a person.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -55,7 +57,7 @@ static NOT_NAME_SET: LazyLock<WordList> = LazyLock::new(|| WordList::new(NOT_NAM
 
 /// The word starts where a phrase of a [`WordPhrases`] list may match, told by the first two
 /// bytes of the word: [`WordPhrases::find_at`] costs a call and a key per word start, and
-/// the lists searched here (a few dozen phrases, a few surnames) can match at very few of
+/// the lists searched here (a few dozen phrases) can match at very few of
 /// them. Dropping the other starts changes nothing: `find_at` finds nothing there and moves
 /// on to the next start.
 struct StartFilter {
@@ -79,6 +81,7 @@ fn pair_key(a: u8, b: u8) -> u16 {
 
 /// The [`pair_key`] of the word start `s` of `text` (keys are computed as the starts are
 /// read: a vector of them, shared by the lists, cost more than computing them again).
+#[cfg(test)]
 fn start_key(text: &[u8], s: usize) -> u16 {
     match text.get(s..s + 2) {
         Some(&[a, b]) => pair_key(a, b),
@@ -130,6 +133,7 @@ impl StartFilter {
     /// The word starts `starts` of `text` where a phrase may match, or where `other` says
     /// another phrase may (asked with the start and its key, only at the starts the filter
     /// turns away).
+    #[cfg(test)]
     fn select_or(
         &self,
         text: &[u8],
@@ -150,30 +154,75 @@ impl StartFilter {
 }
 
 /// The word starts of `flat` where a known organization ([`KNOWN_ORGS`]) may match, and
-/// those where a group ([`GROUPS`]) may, in one pass over the starts: each key is computed
-/// once for both lists. A known organization is kept only as written ([`known_orgs`]), so
-/// its starts are also those at the first byte of an entry.
+/// those where a group ([`GROUPS`]) may, in one pass over the starts: one look-up in
+/// [`STATIC_PAIRS`] per start answers for both lists. A known organization is kept only as
+/// written ([`known_orgs`]), so its starts are also those at the first byte of an entry.
 fn static_starts(flat: &[u8], starts: &[u32]) -> (Vec<u32>, Vec<u32>) {
-    let (_, _, orgs, firsts) = &*KNOWN_ORGS;
-    let (_, groups) = &*GROUPS;
+    let pairs = &*STATIC_PAIRS;
     // Room for every start, as in `select_or`.
     let mut org_starts = Vec::with_capacity(starts.len());
     let mut group_starts = Vec::with_capacity(starts.len());
     for &s in starts {
-        let k = start_key(flat, s as usize);
-        if orgs.may_match(k)
-            && flat
-                .get(s as usize)
-                .is_some_and(|&b| firsts[usize::from(b)])
-        {
-            org_starts.push(s);
-        }
-        if groups.may_match(k) {
-            group_starts.push(s);
+        let s32 = s;
+        let s = s as usize;
+        let bits = match flat.get(s..s + 2) {
+            Some(&[a, b]) => pairs[static_pair_index(a, b)],
+            _ => static_end_bits(flat.get(s).copied().unwrap_or(0)),
+        };
+        if bits != 0 {
+            if bits & ORG_PAIR != 0 {
+                org_starts.push(s32);
+            }
+            if bits & GROUP_PAIR != 0 {
+                group_starts.push(s32);
+            }
         }
     }
     (org_starts, group_starts)
 }
+
+/// [`STATIC_PAIRS`] bit: a known organization may match at a start of these two bytes.
+const ORG_PAIR: u8 = 1;
+/// [`STATIC_PAIRS`] bit: a group may match there.
+const GROUP_PAIR: u8 = 2;
+
+/// The index in [`STATIC_PAIRS`] of a start whose first two bytes are `a` and `b`: all of the
+/// first (a known organization's first byte is read as written), the low five bits of the
+/// second (as [`pair_key`]).
+fn static_pair_index(a: u8, b: u8) -> usize {
+    usize::from(a) << 5 | usize::from(b & 31)
+}
+
+/// The bits of [`STATIC_PAIRS`] at a start whose first byte `a` is the text's last: the
+/// filters keep every such start ([`END_KEY`]), the known organizations' at their first
+/// bytes only.
+fn static_end_bits(a: u8) -> u8 {
+    let (_, _, _, firsts) = &*KNOWN_ORGS;
+    GROUP_PAIR | if firsts[usize::from(a)] { ORG_PAIR } else { 0 }
+}
+
+/// For each first byte and low five bits of the second ([`static_pair_index`]), whether the
+/// start filter of the known organizations keeps it and its first byte is that of an entry
+/// ([`ORG_PAIR`]), and whether the start filter of the groups keeps it ([`GROUP_PAIR`]).
+static STATIC_PAIRS: LazyLock<Box<[u8; 8192]>> = LazyLock::new(|| {
+    let (_, _, orgs, firsts) = &*KNOWN_ORGS;
+    let (_, groups) = &*GROUPS;
+    let mut t = Box::new([0u8; 8192]);
+    for a in 0..=255u8 {
+        for b in 0..32u8 {
+            let k = pair_key(a, b);
+            let mut bits = 0;
+            if orgs.may_match(k) && firsts[usize::from(a)] {
+                bits |= ORG_PAIR;
+            }
+            if groups.may_match(k) {
+                bits |= GROUP_PAIR;
+            }
+            t[static_pair_index(a, b)] = bits;
+        }
+    }
+    t
+});
 
 /// The words of [`FUNCTION_SET`], [`NOT_NAME_SET`], [`TITLES`] and [`ORG_HEADS`] in one set:
 /// a name word is in none of them, and one look-up here says so (the four lists are asked
@@ -844,14 +893,15 @@ fn tokenize(flat: &str, para: &Span, out: &mut Vec<Tok>) {
         // A word starts with a letter, a digit or "&" (not with a period, dash or apostrophe).
         let class = BYTE_CLASS[usize::from(x)];
         let (last_lower, n) = if class & ALNUM != 0 {
-            // Most words: an ASCII letter or digit and lowercase letters, then a space or a
-            // punctuation mark that ends the word. [`word_end`] would stop at that byte too,
-            // and [`trim_word`] would cut nothing (the word ends with a letter or digit, and
-            // an "s" is cut only after an apostrophe).
+            // Most words: an ASCII letter or digit and lowercase letters or digits, then a
+            // space or a punctuation mark that ends the word. [`word_end`] would stop at that
+            // byte too (it passes lowercase letters and digits, and stops at the first ASCII
+            // byte that is no word byte), and [`trim_word`] would cut nothing (the word ends
+            // with a letter or digit, and an "s" is cut only after an apostrophe).
             // Fastest: the word and the byte that ends it lie in the next eight bytes, and
             // that byte (the separator the loop would pass next) is taken at once.
             if let Some(v) = swar::load(b, i + 1) {
-                let other = !lowercase_bytes(v) & swar::HIGH_BITS;
+                let other = !(lowercase_bytes(v) | digit_bytes(v)) & swar::HIGH_BITS;
                 if other != 0 {
                     let k = (other.trailing_zeros() / 8) as usize;
                     let y = (v >> (8 * k)) as u8;
@@ -867,13 +917,15 @@ fn tokenize(flat: &str, para: &Span, out: &mut Vec<Tok>) {
                         i += 2 + k;
                         continue;
                     }
-                    // A sentence's last word ("flooded. "): five letters or more are no
-                    // abbreviation or initial, so [`trim_word`] cuts the period and closes the
-                    // run; a byte that ends words after it keeps "Belfast.At" apart.
+                    // A sentence's last word ("flooded. ", "him. "): [`trim_word`] cuts the
+                    // period and closes the run unless the word is an initial (one byte) or
+                    // an abbreviation (five bytes or more are none); a byte that ends words
+                    // after it keeps "Belfast.At" apart ([`word_end`] goes past the period).
                     if y == b'.'
-                        && k >= 4
+                        && k >= 1
                         && b.get(i + 2 + k)
                             .is_none_or(|&z| BYTE_CLASS[usize::from(z)] & ENDS_WORD != 0)
+                        && (k >= 4 || !is_abbreviation(&s[i..i + 1 + k]))
                     {
                         out.push(Tok {
                             start: para.start + i,
@@ -948,6 +1000,15 @@ fn lowercase_bytes(v: u64) -> u64 {
     // `y + 0x1f` is set from "a" (0x61) up, that of `y + 0x05` from "{" (0x7b) up.
     let y = v & !HIGH;
     y.wrapping_add(0x1f1f_1f1f_1f1f_1f1f) & !y.wrapping_add(0x0505_0505_0505_0505) & !v & HIGH
+}
+
+/// The high bit of each byte of `v` that is an ASCII digit.
+fn digit_bytes(v: u64) -> u64 {
+    const HIGH: u64 = swar::HIGH_BITS;
+    // As in `lowercase_bytes`: the high bit of `y + 0x50` is set from "0" (0x30) up, that of
+    // `y + 0x46` from ":" (0x3a) up.
+    let y = v & !HIGH;
+    y.wrapping_add(0x5050_5050_5050_5050) & !y.wrapping_add(0x4646_4646_4646_4646) & !v & HIGH
 }
 
 /// [`BYTE_CLASS`] bit: an ASCII letter or digit.
@@ -1095,10 +1156,32 @@ fn trim_word(flat: &str, start: usize, mut end: usize) -> (usize, bool) {
 }
 
 /// One of [`ABBREVIATIONS`], in any case. Asked at every sentence end: words longer than the
-/// longest abbreviation (four letters) are not compared.
+/// longest abbreviation (four letters) are not compared, the others are looked up by their
+/// lower-cased bytes packed in a number ([`abbreviation_key`]).
 fn is_abbreviation(w: &str) -> bool {
-    w.len() <= 4 && ABBREVIATIONS.iter().any(|a| w.eq_ignore_ascii_case(a))
+    w.len() <= 4
+        && ABBREVIATION_KEYS
+            .binary_search(&abbreviation_key(w.as_bytes()))
+            .is_ok()
 }
+
+/// The bytes of a word of at most four bytes, ASCII letters lower-cased, packed: two words
+/// have the same key when they are equal but for the case of ASCII letters (no word holds a
+/// NUL byte, so a shorter word cannot share a longer one's key).
+fn abbreviation_key(w: &[u8]) -> u32 {
+    w.iter()
+        .fold(0, |k, &b| k << 8 | u32::from(b.to_ascii_lowercase()))
+}
+
+/// The [`abbreviation_key`]s of [`ABBREVIATIONS`], sorted.
+static ABBREVIATION_KEYS: LazyLock<Vec<u32>> = LazyLock::new(|| {
+    let mut keys: Vec<u32> = ABBREVIATIONS
+        .iter()
+        .map(|a| abbreviation_key(a.as_bytes()))
+        .collect();
+    keys.sort_unstable();
+    keys
+});
 
 /// Paragraphs that are not part of the article: the headline, bylines, photo credits.
 fn skipped(doc: &Document, i: usize, p: &Span) -> bool {
@@ -1180,7 +1263,7 @@ pub fn extract(doc: &Document, locations: &[Location]) -> Vec<Actor> {
             }
         }
     }
-    // The word starts where the two fixed phrase lists searched below may match.
+    // The word starts where the phrase lists searched below may match.
     let (org_starts, group_starts) = static_starts(flat.as_bytes(), &doc.word_starts);
     known_orgs(doc, &org_starts, &skip, &mut found);
     found.retain(|f| {
@@ -1869,24 +1952,41 @@ fn same_person(a: &str, b: &str) -> bool {
     a_last.is_none() || b_last.is_none() || a0.chars().next() == b0.chars().next()
 }
 
+/// A key of [`add_later_mentions`]: a surname as written in the name, or a title head word
+/// lower-cased, matched after "the" and white space.
+#[derive(Debug)]
+struct MentionKey<'a> {
+    body: Cow<'a, str>,
+    title: bool,
+}
+
+impl MentionKey<'_> {
+    /// The bytes of the phrase the key stands for ("the " before a title).
+    fn phrase(&self) -> impl Iterator<Item = u8> + '_ {
+        let the: &[u8] = if self.title { b"the " } else { b"" };
+        the.iter().chain(self.body.as_bytes()).copied()
+    }
+
+    /// The length of [`MentionKey::phrase`].
+    fn phrase_len(&self) -> usize {
+        self.body.len() + if self.title { 4 } else { 0 }
+    }
+}
+
 /// Adds every later mention of a person by surname ("Bailey said") or by a title of theirs
 /// ("the sheriff"), in one pass over the text. A surname shared by two people goes to the
 /// one named last before it.
+///
+/// The keys are matched as a [`WordPhrases`] of them would (whole words, ASCII case
+/// ignored, a space of a phrase matching white space, leftmost-longest, non-overlapping, a
+/// match reported with the first key of its phrase), but without building one per article:
+/// an article has a few keys, compared where their first byte or "the" stands
+/// ([`later_mention_matches`]).
 fn add_later_mentions(doc: &Document, skip: &[bool], actors: &mut [Actor]) {
     let text = doc.text;
-    let mut keys: Vec<String> = Vec::new();
-    // (actor index, is a title) per key.
-    let mut owners: Vec<Vec<(usize, bool)>> = Vec::new();
-    let mut add_key = |key: String, owner: (usize, bool), keys: &mut Vec<String>| match keys
-        .iter()
-        .position(|k| *k == key)
-    {
-        Some(p) => owners[p].push(owner),
-        None => {
-            keys.push(key);
-            owners.push(vec![owner]);
-        }
-    };
+    let mut keys: Vec<MentionKey> = Vec::new();
+    // (key, actor index, is a title): the owners of each key, in the order they were added.
+    let mut owners: Vec<(usize, usize, bool)> = Vec::new();
     for (i, a) in actors
         .iter()
         .enumerate()
@@ -1896,12 +1996,33 @@ fn add_later_mentions(doc: &Document, skip: &[bool], actors: &mut [Actor]) {
         let mut words = a.name.split_whitespace();
         let last = words.next_back();
         if let Some(last) = last.filter(|w| w.len() >= 3 && words.next().is_some()) {
-            add_key(last.to_string(), (i, false), &mut keys);
+            let k = match keys.iter().position(|k| !k.title && k.body == last) {
+                Some(k) => k,
+                None => {
+                    keys.push(MentionKey {
+                        body: Cow::Borrowed(last),
+                        title: false,
+                    });
+                    keys.len() - 1
+                }
+            };
+            owners.push((k, i, false));
         }
         if let Some(t) = &a.title {
             if let Some(head) = t.split_whitespace().rev().find(|w| is_title(w)) {
                 if !is_honorific(head) && head.len() > 3 {
-                    add_key(format!("the {}", lower(head)), (i, true), &mut keys);
+                    let body = lower(head);
+                    let k = match keys.iter().position(|k| k.title && k.body == body) {
+                        Some(k) => k,
+                        None => {
+                            keys.push(MentionKey {
+                                body: Cow::Owned(body),
+                                title: true,
+                            });
+                            keys.len() - 1
+                        }
+                    };
+                    owners.push((k, i, true));
                 }
             }
         }
@@ -1909,55 +2030,34 @@ fn add_later_mentions(doc: &Document, skip: &[bool], actors: &mut [Actor]) {
     if keys.is_empty() {
         return;
     }
-    let set = WordPhrases::new(keys.iter().map(String::as_str));
-    // The titles ("the sheriff") are looked for only where "the" and a space are followed by
-    // the first letter of one: with their pair "th" in the filter, every "the", "this" and
-    // "they" of the text was tried. Titles are the keys with a space (a surname has none).
-    let is_title_key = |k: &&String| k.contains(' ');
-    let filter = StartFilter::new(keys.iter().filter(|k| !is_title_key(k)).map(String::as_str));
-    let mut title_firsts = [false; 256];
-    for k in keys.iter().filter(is_title_key) {
-        if let Some(&b) = k.as_bytes().get(4) {
-            title_firsts[usize::from(b.to_ascii_lowercase())] = true;
-        }
-    }
-    let flat = doc.flat.as_bytes();
-    let titles = keys.iter().any(|k| is_title_key(&k));
-    // A title may match only at a start of the pair key of "th" (see `title_may_follow`).
-    let th = pair_key(b't', b'h');
-    let starts = filter.select_or(flat, &doc.word_starts, |s, k| {
-        titles && k == th && title_may_follow(flat, s, &title_firsts)
-    });
+    let actors_ro: &[Actor] = actors;
     let mut extra: Vec<(usize, Evidence)> = Vec::new();
-    for m in set.find_at(&doc.flat, &starts) {
+    for (start, end, e) in later_mention_matches(doc, &keys, false) {
         if doc
-            .paragraph_at(m.start)
+            .paragraph_at(start)
             .is_some_and(|p| skip.get(p).copied().unwrap_or(false))
         {
             continue;
         }
-        let t = &doc.flat[m.start..m.end];
-        let Some(&e) = m.entries.first() else {
-            continue;
-        };
-        let title_key = owners[e].iter().any(|o| o.1);
+        let t = &doc.flat[start..end];
+        // The candidate actors, read from `owners` (no vector per match).
+        let cands = || owners.iter().filter(|o| o.0 == e).map(|o| o.1);
+        let title_key = owners.iter().any(|o| o.0 == e && o.2);
         // A surname is written with its capital; a title may not name two people.
         if !title_key && !t.starts_with(|c: char| c.is_uppercase()) {
             continue;
         }
-        // The candidate actors, read from `owners` (no vector per match).
-        let cands = || owners[e].iter().map(|o| o.0);
-        if title_key && owners[e].len() > 1 {
+        if title_key && cands().nth(1).is_some() {
             continue;
         }
         // Already a mention (inside the full name)?
         if cands().any(|c| {
-            last_mention_before(&actors[c].mentions, m.start + 1).is_some_and(|x| m.end <= x.end)
+            last_mention_before(&actors_ro[c].mentions, start + 1).is_some_and(|x| end <= x.end)
         }) {
             continue;
         }
         // A surname followed by more of a name is someone else ("Bailey Smith").
-        let after = &doc.flat[m.end..];
+        let after = &doc.flat[end..];
         if !title_key
             && after.starts_with(' ')
             && after[1..]
@@ -1968,14 +2068,17 @@ fn add_later_mentions(doc: &Document, skip: &[bool], actors: &mut [Actor]) {
             continue;
         }
         let owner = cands()
-            .filter_map(|c| last_mention_before(&actors[c].mentions, m.start).map(|x| (x.start, c)))
+            .filter_map(|c| {
+                last_mention_before(&actors_ro[c].mentions, start).map(|x| (x.start, c))
+            })
             .max()
             .map(|(_, c)| c)
             .or_else(|| cands().next());
         if let Some(c) = owner {
-            extra.push((c, Evidence::from_bytes(text, m.start, m.end)));
+            extra.push((c, Evidence::from_bytes(text, start, end)));
         }
     }
+    drop(keys);
     for (c, ev) in extra {
         actors[c].mentions.push(ev);
     }
@@ -1983,6 +2086,191 @@ fn add_later_mentions(doc: &Document, skip: &[bool], actors: &mut [Actor]) {
         a.mentions.sort_by_key(|e| e.start);
         a.mentions.dedup_by_key(|e| e.start);
     }
+}
+
+/// The matches `(start, end, key)` of `keys` in `doc.flat`, as [`WordPhrases::find_at`] of
+/// the keys (in this order) finds them at every word start: `key` is the first key whose
+/// phrase matched (keys that differ only in ASCII case make one phrase). Unless `all`, the
+/// matches of a surname in lower case may be left out where they hide no other match.
+///
+/// Only the starts at a key's first byte or at "the" are compared (a look-up of the start's
+/// first byte). When a surname starts with a capital or a non-ASCII byte and has no word
+/// inside it after a non-word byte ("O'Brien"), its lower-case first byte is not looked for
+/// (unless another surname's asks for it): at a start left out, only such surnames can
+/// match, in lower case, a match [`add_later_mentions`] does not keep and that covers no
+/// other word start (so it hides no match either).
+fn later_mention_matches(
+    doc: &Document,
+    keys: &[MentionKey],
+    all: bool,
+) -> Vec<(usize, usize, usize)> {
+    let flat = doc.flat.as_bytes();
+    // The phrases: the first key of each phrase, ASCII case ignored (as `WordPhrases` makes
+    // them), and only those that start with a word byte (it ignores the others).
+    let mut phrases: Vec<usize> = Vec::with_capacity(keys.len());
+    for (i, k) in keys.iter().enumerate() {
+        let first = k.phrase().next();
+        if !first.is_some_and(phrase_word_byte) {
+            continue;
+        }
+        let same = |j: &usize| {
+            let o = &keys[*j];
+            o.phrase_len() == k.phrase_len()
+                && o.phrase()
+                    .zip(k.phrase())
+                    .all(|(x, y)| x.eq_ignore_ascii_case(&y))
+        };
+        if !phrases.iter().any(same) {
+            phrases.push(i);
+        }
+    }
+    // Whether a key's body holds a space (compared by the general `phrase_end`).
+    let spaced: Vec<bool> = keys.iter().map(|k| k.body.contains(' ')).collect();
+    // Whether only the capital of a surname's first byte is looked for.
+    let only_cap = |k: &MentionKey| {
+        let b = k.body.as_bytes();
+        !all && b
+            .first()
+            .is_some_and(|&f| f.is_ascii_uppercase() || f >= 0x80)
+            && !b
+                .windows(2)
+                .any(|w| !phrase_word_byte(w[0]) && phrase_word_byte(w[1]))
+    };
+    // The first bytes where a surname (`SURNAME_START`) or "the" (`TITLE_START`) may start
+    // a match, and the first bytes of the title heads (lower case).
+    const SURNAME_START: u8 = 1;
+    const TITLE_START: u8 = 2;
+    let mut firsts = [0u8; 256];
+    let mut title_firsts = [false; 256];
+    for &p in &phrases {
+        let k = &keys[p];
+        // No key is empty: a surname has three bytes or more, a title head more than three.
+        let Some(&first) = k.body.as_bytes().first() else {
+            continue;
+        };
+        if k.title {
+            firsts[usize::from(b't')] |= TITLE_START;
+            firsts[usize::from(b'T')] |= TITLE_START;
+            title_firsts[usize::from(first.to_ascii_lowercase())] = true;
+        } else {
+            firsts[usize::from(first.to_ascii_uppercase())] |= SURNAME_START;
+            if !only_cap(k) {
+                firsts[usize::from(first.to_ascii_lowercase())] |= SURNAME_START;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut after = 0;
+    for &s in &doc.word_starts {
+        let s = s as usize;
+        let kind = firsts[usize::from(flat.get(s).copied().unwrap_or(0))];
+        if kind == 0
+            || s < after
+            || kind == TITLE_START && !title_may_follow(flat, s, &title_firsts)
+        {
+            continue;
+        }
+        // The longest phrase here; at equal ends the longer phrase.
+        let mut best: Option<(usize, usize, usize)> = None;
+        for &p in &phrases {
+            let k = &keys[p];
+            if let Some(end) = key_end(&doc.flat, s, k, spaced[p]) {
+                if best.is_none_or(|x| (end, k.phrase_len()) > (x.0, x.1)) {
+                    best = Some((end, k.phrase_len(), p));
+                }
+            }
+        }
+        if let Some((end, _, p)) = best {
+            out.push((s, end, p));
+            after = end;
+        }
+    }
+    out
+}
+
+/// Where the phrase of `k` matches `text` at `start` ([`phrase_end`]), compared a slice at
+/// a time; `spaced`: whether the body of `k` holds a space.
+fn key_end(text: &str, start: usize, k: &MentionKey, spaced: bool) -> Option<usize> {
+    let body = k.body.as_bytes();
+    if spaced {
+        // Not made by `add_later_mentions` (a key is one word): the general comparison.
+        return phrase_end(text, start, k.phrase());
+    }
+    let bytes = text.as_bytes();
+    let mut i = start;
+    if k.title {
+        if !bytes
+            .get(i..i + 3)
+            .is_some_and(|t| t.eq_ignore_ascii_case(b"the"))
+        {
+            return None;
+        }
+        i += 3;
+        let ws = bytes[i..]
+            .iter()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+        if ws == 0 {
+            return None;
+        }
+        i += ws;
+    }
+    if !bytes
+        .get(i..i + body.len())
+        .is_some_and(|t| t.eq_ignore_ascii_case(body))
+    {
+        return None;
+    }
+    i += body.len();
+    if i > start
+        && bytes.get(i).copied().is_some_and(phrase_word_byte)
+        && phrase_word_byte(bytes[i - 1])
+    {
+        return None;
+    }
+    // Never end inside a UTF-8 sequence.
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    Some(i)
+}
+
+/// A byte of a word for [`WordPhrases`]: an ASCII letter or digit, or any non-ASCII byte.
+fn phrase_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// Where `phrase` matches `text` at `start` as a [`WordPhrases`] phrase (not a stem) does:
+/// ASCII case ignored, a space matching a run of white space, ending on a word boundary.
+fn phrase_end(text: &str, start: usize, phrase: impl Iterator<Item = u8>) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    for c in phrase {
+        let c = c.to_ascii_lowercase();
+        if c == b' ' {
+            if !bytes.get(i).is_some_and(|b| b.is_ascii_whitespace()) {
+                return None;
+            }
+            while bytes.get(i).is_some_and(|b| b.is_ascii_whitespace()) {
+                i += 1;
+            }
+        } else if bytes.get(i).map(u8::to_ascii_lowercase) == Some(c) {
+            i += 1;
+        } else {
+            return None;
+        }
+    }
+    if i > start
+        && bytes.get(i).copied().is_some_and(phrase_word_byte)
+        && phrase_word_byte(bytes[i - 1])
+    {
+        return None;
+    }
+    // Never end inside a UTF-8 sequence.
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    Some(i)
 }
 
 /// Whether a phrase "the " + a word whose first byte (lower case) is marked in `firsts` may
@@ -2012,21 +2300,29 @@ pub fn last_mention_before(mentions: &[Evidence], pos: usize) -> Option<&Evidenc
 /// `starts`: the word starts where one may match ([`static_starts`]).
 fn add_groups(doc: &Document, starts: &[u32], actors: &mut Vec<Actor>) {
     let (groups, _) = &*GROUPS;
+    // The groups among the actors, in order: a match is compared with them only (the
+    // persons and organizations before them are many).
+    let mut group_actors: Vec<usize> = (0..actors.len())
+        .filter(|&i| actors[i].kind == "group")
+        .collect();
     for m in groups.find_at(&doc.flat, starts) {
         let t = &doc.flat[m.start..m.end];
         let ev = Evidence::from_bytes(doc.text, m.start, m.end);
         // The name is `lower(t)`; it is made only for a new group (most matches repeat one).
-        match actors
-            .iter_mut()
-            .find(|a| a.kind == "group" && is_lower_of(&a.name, t))
+        match group_actors
+            .iter()
+            .find(|&&i| is_lower_of(&actors[i].name, t))
         {
-            Some(a) => a.mentions.push(ev),
-            None => actors.push(Actor {
-                name: lower(t),
-                kind: "group".to_string(),
-                title: None,
-                mentions: vec![ev],
-            }),
+            Some(&i) => actors[i].mentions.push(ev),
+            None => {
+                group_actors.push(actors.len());
+                actors.push(Actor {
+                    name: lower(t),
+                    kind: "group".to_string(),
+                    title: None,
+                    mentions: vec![ev],
+                });
+            }
         }
     }
 }

@@ -511,6 +511,7 @@ fn tokenize_agrees_with_the_reference_on_generated_text() {
     let seps = [" ", " ", " ", "", "  ", ", ", ". ", "\u{a0}", "’ "];
     let mut rng = crate::testing::Rng(0x70c3_a11e);
     let (mut plain, mut other, mut fastest, mut sentence_end) = (0, 0, 0, 0);
+    let (mut short_end, mut digits) = (0, 0);
     for _ in 0..crate::testing::cases("ACTORS_TOKENIZE_CASES", 4000) {
         let n = (rng.next() % 14) as usize;
         let mut text = String::new();
@@ -540,6 +541,24 @@ fn tokenize_agrees_with_the_reference_on_generated_text() {
             {
                 sentence_end += 1;
             }
+            // A word of two to four bytes, its period cut, and a word with digits after its
+            // first byte: the fast path reads them too.
+            let lower_or_digit = |c: &u8| c.is_ascii_lowercase() || c.is_ascii_digit();
+            if t.closes
+                && (2..=4).contains(&w.len())
+                && w[1..].iter().all(lower_or_digit)
+                && text.as_bytes().get(t.end) == Some(&b'.')
+                && t.start + 9 <= para.end
+            {
+                short_end += 1;
+            }
+            if w[0].is_ascii_alphanumeric()
+                && w[1..].iter().all(lower_or_digit)
+                && w[1..].iter().any(u8::is_ascii_digit)
+                && t.start + 9 <= para.end
+            {
+                digits += 1;
+            }
             if plain_word(&text, para.end, t) {
                 plain += 1;
                 // The word and the byte after it within the eight bytes read past its first.
@@ -555,8 +574,8 @@ fn tokenize_agrees_with_the_reference_on_generated_text() {
     assert!(plain > 3_000 && other > 3_000, "{plain} {other}");
     // The eight-byte fast path of plain words too.
     assert!(
-        fastest > 3_000 && sentence_end > 100,
-        "{fastest} {sentence_end}"
+        fastest > 3_000 && sentence_end > 100 && short_end > 100 && digits > 100,
+        "{fastest} {sentence_end} {short_end} {digits}"
     );
 }
 
@@ -581,6 +600,37 @@ fn lowercase_run_agrees_with_a_byte_loop() {
 fn abbreviations_are_at_most_four_bytes() {
     assert!(ABBREVIATIONS.iter().all(|a| a.len() <= 4));
     assert!(is_abbreviation("Sept") && is_abbreviation("GEN") && !is_abbreviation("Gener"));
+}
+
+/// `is_abbreviation` as first written: each abbreviation compared in turn.
+fn is_abbreviation_reference(w: &str) -> bool {
+    w.len() <= 4 && ABBREVIATIONS.iter().any(|a| w.eq_ignore_ascii_case(a))
+}
+
+#[test]
+fn is_abbreviation_agrees_with_the_reference() {
+    let pieces = [
+        "m", "r", "s", "e", "p", "t", "G", "N", "é", "1", "'", "ſ", "K",
+    ];
+    let mut words: Vec<String> = ABBREVIATIONS.iter().map(|a| a.to_string()).collect();
+    words.extend(["", "x", "mrs.", "SEPT", "sept ", "Jrs", "co", "C0"].map(String::from));
+    let mut rng = crate::testing::Rng(0xabb2_e771);
+    for _ in 0..crate::testing::cases("ACTORS_ABBREVIATION_CASES", 4000) {
+        let mut w = String::new();
+        for _ in 0..rng.next() % 6 {
+            w.push_str(rng.pick(&pieces));
+        }
+        words.push(w);
+    }
+    for a in ABBREVIATIONS {
+        words.push(rng.mixed_case(a));
+    }
+    let mut yes = 0;
+    for w in &words {
+        assert_eq!(is_abbreviation(w), is_abbreviation_reference(w), "{w:?}");
+        yes += usize::from(is_abbreviation(w));
+    }
+    assert!(yes > 90 && words.len() - yes > 1000, "{yes}");
 }
 
 #[test]
@@ -1005,5 +1055,142 @@ fn is_lower_of_agrees_with_lowering() {
     assert!(
         ascii_same > 300 && ascii_other > 300,
         "{ascii_same} {ascii_other}"
+    );
+}
+
+/// The keys of `later_mention_matches` as the phrases of a [`WordPhrases`] (the reference).
+fn key_phrases(keys: &[MentionKey]) -> Vec<String> {
+    keys.iter()
+        .map(|k| String::from_utf8(k.phrase().collect()).unwrap_or_default())
+        .collect()
+}
+
+/// The later-mention matcher finds what a [`WordPhrases`] of the same keys finds at every
+/// word start: all of it when asked for all, and every match that can be kept (a title, or
+/// a surname in its capital) otherwise.
+#[test]
+fn later_mention_matches_agree_with_word_phrases() {
+    let surnames = [
+        "Bailey",
+        "BAILEY",
+        "Rice",
+        "Né",
+        "Émile",
+        "O'Brien",
+        "Smith-Jones",
+        "Jr.",
+        "al-Assad",
+        "McDonald",
+        "Moi",
+        "Theroux",
+        "3rd",
+    ];
+    let heads = ["sheriff", "governor", "gov.", "président", "the"];
+    let pieces = [
+        "Bailey",
+        "bailey",
+        "BAILEY",
+        "Baileys",
+        "Rice",
+        "rice",
+        "Né",
+        "né",
+        "Émile",
+        "O'Brien",
+        "o'brien",
+        "Brien",
+        "Smith-Jones",
+        "smith",
+        "Jones",
+        "Jr.",
+        "jr.",
+        "al-Assad",
+        "Assad",
+        "McDonald",
+        "Moi",
+        "moist",
+        "Theroux",
+        "the",
+        "The",
+        "THE",
+        "they",
+        "sheriff",
+        "Sheriff",
+        "governor",
+        "gov.",
+        "président",
+        "3rd",
+        " ",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        ",",
+        ".",
+        "'s",
+        "-",
+        "’",
+        "«",
+    ];
+    let mut rng = crate::testing::Rng(0x1a7e_4e47);
+    let (mut kept, mut capped, mut all_starts) = (0, 0, 0);
+    for _ in 0..crate::testing::cases("ACTORS_FILTER_CASES", 3000) {
+        let mut text = String::new();
+        for _ in 0..rng.next() % 30 {
+            text.push_str(rng.pick(&pieces));
+            if rng.next() % 3 > 0 {
+                text.push_str(rng.pick(&[" ", " ", "  ", "\t", ""]));
+            }
+        }
+        let mut keys: Vec<MentionKey> = Vec::new();
+        for _ in 0..1 + rng.next() % 4 {
+            let title = rng.next() % 3 == 0;
+            let body = if title {
+                rng.pick(&heads)
+            } else {
+                rng.pick(&surnames)
+            };
+            keys.push(MentionKey {
+                body: Cow::Borrowed(body),
+                title,
+            });
+        }
+        let doc = Document::new(&text);
+        let phrases = key_phrases(&keys);
+        let set = WordPhrases::new(phrases.iter().map(String::as_str));
+        let want: Vec<(usize, usize, usize)> = set
+            .find_at(&doc.flat, &doc.word_starts)
+            .map(|m| (m.start, m.end, m.entries[0]))
+            .collect();
+        let got = later_mention_matches(&doc, &keys, true);
+        assert_eq!(got, want, "{text:?} {phrases:?}");
+        // As `add_later_mentions` asks: the matches that can be kept are the same.
+        let keep = |m: &&(usize, usize, usize)| {
+            keys[m.2].title || doc.flat[m.0..].starts_with(|c: char| c.is_uppercase())
+        };
+        let got = later_mention_matches(&doc, &keys, false);
+        let want_kept: Vec<_> = want.iter().filter(keep).collect();
+        assert_eq!(
+            got.iter().filter(keep).collect::<Vec<_>>(),
+            want_kept,
+            "{text:?} {phrases:?}"
+        );
+        kept += want_kept.len();
+        // Whether the matcher read only the starts at capitals (every surname a capital's,
+        // none with a word after a non-word byte).
+        let only_caps = keys.iter().all(|k| {
+            k.title
+                || k.body.starts_with(|c: char| c.is_uppercase())
+                    && !k.body.contains(['\'', '-', '.'])
+        });
+        if only_caps && !want_kept.is_empty() {
+            capped += 1;
+        } else if !want_kept.is_empty() {
+            all_starts += 1;
+        }
+    }
+    assert!(
+        kept > 500 && capped > 150 && all_starts > 150,
+        "{kept} {capped} {all_starts}"
     );
 }
