@@ -142,20 +142,34 @@ type Candidates<'a> = &'a [(u32, Candidate)];
 
 /// The gazetteer record `id` (see [`place`]), from [`CANDIDATES`].
 fn candidate(id: u32) -> Option<Candidate> {
-    match CANDIDATES.get(id as usize) {
+    let i = id as usize;
+    let cell = CANDIDATES.get(i / CHUNK).and_then(|chunk| {
+        chunk
+            .get_or_init(|| (0..CHUNK).map(|_| OnceLock::new()).collect())
+            .get(i % CHUNK)
+    });
+    match cell {
         Some(cell) => cell.get_or_init(|| read_candidate(id)).clone(),
         None => read_candidate(id),
     }
 }
 
+/// Records per chunk of [`CANDIDATES`]: a chunk is about 7 KB, made when one of its records
+/// is first asked for.
+const CHUNK: usize = 64;
+
 /// The gazetteer records as resolution reads them, each cut out of its line the first time
 /// it is asked for in the process: the records of the names an article finds were cut out
 /// again for every article (about a twentieth of the stage), and cutting out all of them
-/// at start-up would cost about 27 M instructions, more than most articles.
-static CANDIDATES: LazyLock<Box<[OnceLock<Option<Candidate>>]>> = LazyLock::new(|| {
-    let n = index::PLACE_STARTS.len().saturating_sub(1);
-    (0..n).map(|_| OnceLock::new()).collect()
-});
+/// at start-up would cost about 27 M instructions, more than most articles. The cells come
+/// in chunks made on first use: cells for all 40,000 records at once (4 MB) cost a short
+/// article's process a thousand page faults, more time than the whole extraction.
+#[allow(clippy::type_complexity)]
+static CANDIDATES: LazyLock<Box<[OnceLock<Box<[OnceLock<Option<Candidate>>]>>]>> =
+    LazyLock::new(|| {
+        let n = index::PLACE_STARTS.len().saturating_sub(1);
+        (0..n.div_ceil(CHUNK)).map(|_| OnceLock::new()).collect()
+    });
 
 /// The gazetteer record `id`, its fields cut out of its line.
 fn read_candidate(id: u32) -> Option<Candidate> {
