@@ -2159,20 +2159,53 @@ fn later_mention_matches(
             }
         }
     }
+    // The phrases by the lower-cased first byte of their text ("t" for a title's "the"): a
+    // phrase matches only where the text's byte is that one, ASCII case ignored. In their
+    // order within a byte (a stable counting sort), so ties go as before; a long article has
+    // a hundred keys or more, and asking all of them at every start cost more than the rest
+    // of the stage.
+    let first_of = |p: usize| {
+        let k = &keys[p];
+        let b = if k.title {
+            b't'
+        } else {
+            k.body.as_bytes().first().copied().unwrap_or(0)
+        };
+        usize::from(b.to_ascii_lowercase())
+    };
+    let mut bucket = [0u32; 257];
+    for &p in &phrases {
+        bucket[first_of(p) + 1] += 1;
+    }
+    for b in 1..bucket.len() {
+        bucket[b] += bucket[b - 1];
+    }
+    let mut fill = bucket;
+    let mut by_first = vec![0usize; phrases.len()];
+    for &p in &phrases {
+        let b = first_of(p);
+        by_first[fill[b] as usize] = p;
+        fill[b] += 1;
+    }
     let mut out = Vec::new();
     let mut after = 0;
     for &s in &doc.word_starts {
         let s = s as usize;
-        let kind = firsts[usize::from(flat.get(s).copied().unwrap_or(0))];
+        let byte = flat.get(s).copied().unwrap_or(0);
+        let kind = firsts[usize::from(byte)];
         if kind == 0
             || s < after
             || kind == TITLE_START && !title_may_follow(flat, s, &title_firsts)
         {
             continue;
         }
+        let b = usize::from(byte.to_ascii_lowercase());
+        let here = by_first
+            .get(bucket[b] as usize..bucket[b + 1] as usize)
+            .unwrap_or(&[]);
         // The longest phrase here; at equal ends the longer phrase.
         let mut best: Option<(usize, usize, usize)> = None;
-        for &p in &phrases {
+        for &p in here {
             let k = &keys[p];
             if let Some(end) = key_end(&doc.flat, s, k, spaced[p]) {
                 if best.is_none_or(|x| (end, k.phrase_len()) > (x.0, x.1)) {
