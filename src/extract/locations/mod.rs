@@ -154,9 +154,9 @@ fn candidate(id: u32) -> Option<Candidate> {
     }
 }
 
-/// Records per chunk of [`CANDIDATES`]: a chunk is about 7 KB, made when one of its records
+/// Records per chunk of [`CANDIDATES`]: a chunk is about 3.5 KB, made when one of its records
 /// is first asked for.
-const CHUNK: usize = 64;
+const CHUNK: usize = 32;
 
 /// The gazetteer records as resolution reads them, each cut out of its line the first time
 /// it is asked for in the process: the records of the names an article finds were cut out
