@@ -32,6 +32,8 @@ pub mod packed;
 pub mod search;
 pub mod swar;
 mod word_phrases;
+/// Where a lower-case phrase matches at a word start as a [`WordPhrases`] phrase does.
+pub(crate) use word_phrases::match_at as phrase_end;
 pub use word_phrases::{word_starts, WordPhrases};
 
 /// A fast hash for short words (FxHash-like), for the maps and sets keyed by words: they are

@@ -390,7 +390,7 @@ fn word_run(bytes: &[u8]) -> usize {
 
 /// Where `phrase` (lower case; a space matches any white space) ends when it matches `text`
 /// at `start`, ending on a word boundary, or past the rest of the word for a stem.
-fn match_at(text: &str, start: usize, phrase: &[u8], stem: bool) -> Option<usize> {
+pub(crate) fn match_at(text: &str, start: usize, phrase: &[u8], stem: bool) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut i = start;
     for &c in phrase {

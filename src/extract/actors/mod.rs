@@ -2124,7 +2124,7 @@ fn later_mention_matches(
             phrases.push(i);
         }
     }
-    // Whether a key's body holds a space (compared by the general `phrase_end`).
+    // Whether a key's body holds a space (compared by the general `vocab::phrase_end`).
     let spaced: Vec<bool> = keys.iter().map(|k| k.body.contains(' ')).collect();
     // Whether only the capital of a surname's first byte is looked for.
     let only_cap = |k: &MentionKey| {
@@ -2221,13 +2221,15 @@ fn later_mention_matches(
     out
 }
 
-/// Where the phrase of `k` matches `text` at `start` ([`phrase_end`]), compared a slice at
+/// Where the phrase of `k` matches `text` at `start` ([`vocab::phrase_end`]), compared a slice at
 /// a time; `spaced`: whether the body of `k` holds a space.
 fn key_end(text: &str, start: usize, k: &MentionKey, spaced: bool) -> Option<usize> {
     let body = k.body.as_bytes();
     if spaced {
-        // Not made by `add_later_mentions` (a key is one word): the general comparison.
-        return phrase_end(text, start, k.phrase());
+        // Not made by `add_later_mentions` (a key is one word): the general comparison, on
+        // the phrase lower-cased as `WordPhrases` keeps it.
+        let phrase: Vec<u8> = k.phrase().map(|b| b.to_ascii_lowercase()).collect();
+        return vocab::phrase_end(text, start, &phrase, false);
     }
     let bytes = text.as_bytes();
     let mut i = start;
@@ -2271,39 +2273,6 @@ fn key_end(text: &str, start: usize, k: &MentionKey, spaced: bool) -> Option<usi
 /// A byte of a word for [`WordPhrases`]: an ASCII letter or digit, or any non-ASCII byte.
 fn phrase_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
-}
-
-/// Where `phrase` matches `text` at `start` as a [`WordPhrases`] phrase (not a stem) does:
-/// ASCII case ignored, a space matching a run of white space, ending on a word boundary.
-fn phrase_end(text: &str, start: usize, phrase: impl Iterator<Item = u8>) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut i = start;
-    for c in phrase {
-        let c = c.to_ascii_lowercase();
-        if c == b' ' {
-            if !bytes.get(i).is_some_and(|b| b.is_ascii_whitespace()) {
-                return None;
-            }
-            while bytes.get(i).is_some_and(|b| b.is_ascii_whitespace()) {
-                i += 1;
-            }
-        } else if bytes.get(i).map(u8::to_ascii_lowercase) == Some(c) {
-            i += 1;
-        } else {
-            return None;
-        }
-    }
-    if i > start
-        && bytes.get(i).copied().is_some_and(phrase_word_byte)
-        && phrase_word_byte(bytes[i - 1])
-    {
-        return None;
-    }
-    // Never end inside a UTF-8 sequence.
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    Some(i)
 }
 
 /// Whether a phrase "the " + a word whose first byte (lower case) is marked in `firsts` may
