@@ -618,23 +618,7 @@ fn cue_of(w: &[u8]) -> Cue {
 const TENSE_WORDS: &[&[u8]] = &[b"soon", b"early", b"to", b"be", b"until", b"till"];
 
 /// One bit per shape (see [`shape_bit`]) of the cues and [`TENSE_WORDS`].
-static TENSE_SHAPES: [u64; 17 << 4] = {
-    let mut t = [0u64; 17 << 4];
-    let lists = [AHEAD_CUES, BACK_CUES, TENSE_WORDS];
-    let mut l = 0;
-    while l < lists.len() {
-        let mut i = 0;
-        while i < lists[l].len() {
-            let w = lists[l][i];
-            if let Some(bit) = shape_bit(w.len(), w[0], w[w.len() - 1]) {
-                t[bit / 64] |= 1 << (bit % 64);
-            }
-            i += 1;
-        }
-        l += 1;
-    }
-    t
-};
+static TENSE_SHAPES: [u64; 17 << 4] = shape_table(&[AHEAD_CUES, BACK_CUES, TENSE_WORDS]);
 
 /// Whether [`Scanner::tense`] can learn anything from the word `w` (any case): a cue, one of
 /// [`TENSE_WORDS`] (by their shape: length, first and last letters) or a word in "-ed" of
@@ -3005,9 +2989,11 @@ fn could_start<'b>(w: &str, buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
 }
 
 /// One bit per shape (see [`shape_bit`]) of the words [`could_start`] accepts.
-static START_SHAPES: [u64; 17 << 4] = {
+static START_SHAPES: [u64; 17 << 4] = shape_table(&[COULD_START_WORDS, CALENDAR_WORDS]);
+
+/// One bit per shape (see [`shape_bit`]) of the words of `lists`.
+const fn shape_table(lists: &[&[&[u8]]]) -> [u64; 17 << 4] {
     let mut t = [0u64; 17 << 4];
-    let lists = [COULD_START_WORDS, CALENDAR_WORDS];
     let mut l = 0;
     while l < lists.len() {
         let mut i = 0;
@@ -3021,7 +3007,7 @@ static START_SHAPES: [u64; 17 << 4] = {
         l += 1;
     }
     t
-};
+}
 
 /// The words [`could_start`] accepts besides the calendar words.
 const COULD_START_WORDS: &[&[u8]] = &[
