@@ -450,7 +450,8 @@ fn named_event(text: &str, at: usize, end: usize, starts: &mut Vec<u32>) -> Opti
             starts.push(u32::try_from(i).ok()?);
         }
     }
-    // (With no start, `find_at` walks the whole phrase, as `find_iter` does.)
+    // (With no start, `find_at` finds nothing, and rightly: a phrase with no word start in
+    // its first three words has no word for an event word to match.)
     let first = EVENT_WORD.find_at(phrase, starts).next()?;
     if phrase[..first.start].split_whitespace().count() > 2 || first.start == first.end {
         return None;
