@@ -499,16 +499,22 @@ struct Words {
     hazards: WordSet,
 }
 
+/// The entries of the sections `name` of `sections` (all of them when it appears more than
+/// once).
+fn section_entries(
+    sections: &[(&'static str, Vec<&'static str>)],
+    name: &str,
+) -> Vec<&'static str> {
+    sections
+        .iter()
+        .filter(|(s, _)| *s == name)
+        .flat_map(|(_, words)| words.iter().copied())
+        .collect()
+}
+
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
     let sections = sections();
-    // A section's entries (all of them when it appears more than once).
-    let section = |name: &str| -> Vec<&'static str> {
-        sections
-            .iter()
-            .filter(|(s, _)| *s == name)
-            .flat_map(|(_, words)| words.iter().copied())
-            .collect()
-    };
+    let section = |name: &str| section_entries(&sections, name);
     Words {
         houses: WordSet::new(section("houses")),
         households: WordSet::new(section("households")),

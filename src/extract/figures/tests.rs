@@ -763,11 +763,7 @@ fn filter_vocabulary() -> (Vec<String>, Vec<&'static str>) {
 #[test]
 fn key_filter_keeps_every_sentence_with_a_trigger() {
     let (phrases, words) = filter_vocabulary();
-    let mut texts: Vec<String> = include_str!("corpus.txt")
-        .lines()
-        .filter_map(|l| l.strip_prefix('>'))
-        .map(|l| l.trim().replace("\\n", "\n"))
-        .collect();
+    let mut texts = corpus_texts();
     let mut rng = crate::testing::Rng(0x5eed_f17e);
     for _ in 0..crate::testing::cases("FIGURES_FILTER_CASES", 20_000) {
         texts.push(filter_text(&mut rng, &phrases, &words));
@@ -811,11 +807,7 @@ fn key_filter_keeps_every_sentence_with_a_trigger() {
 #[test]
 fn figures_with_the_key_filter_are_those_without() {
     let (phrases, words) = filter_vocabulary();
-    let mut texts: Vec<String> = include_str!("corpus.txt")
-        .lines()
-        .filter_map(|l| l.strip_prefix('>'))
-        .map(|l| l.trim().replace("\\n", "\n"))
-        .collect();
+    let mut texts = corpus_texts();
     let mut rng = crate::testing::Rng(0xf16_0e5);
     for _ in 0..crate::testing::cases("FIGURES_FILTER_DOCS", 1_500) {
         let mut doc = String::new();
@@ -882,11 +874,7 @@ fn may_match_plain(keys: &Keys, lower: &str, start: usize, end: usize) -> bool {
 fn key_filter_scan_answers_as_the_byte_loop() {
     let (phrases, words) = filter_vocabulary();
     let keys = &TRIGGERS.keys;
-    let mut texts: Vec<String> = include_str!("corpus.txt")
-        .lines()
-        .filter_map(|l| l.strip_prefix('>'))
-        .map(|l| l.trim().replace("\\n", "\n"))
-        .collect();
+    let mut texts = corpus_texts();
     let mut rng = crate::testing::Rng(0xb10c_0064);
     const FILL: &[&str] = &["x", "ab", "lorem", "q", " ", "7", "\u{e9}", "zz", "-"];
     for _ in 0..crate::testing::cases("FIGURES_SCAN_CASES", 4_000) {
@@ -959,13 +947,7 @@ fn key_filter_scan_answers_as_the_byte_loop() {
 #[test]
 fn word_sets_answer_as_hash_sets() {
     let sections = sections();
-    let section = |name: &str| -> Vec<&'static str> {
-        sections
-            .iter()
-            .filter(|(s, _)| *s == name)
-            .flat_map(|(_, words)| words.iter().copied())
-            .collect()
-    };
+    let section = |name: &str| section_entries(&sections, name);
     let w = &*WORDS;
     let lists: Vec<(&WordSet, Vec<&'static str>)> = vec![
         (&w.houses, section("houses")),
@@ -1003,4 +985,13 @@ fn word_sets_answer_as_hash_sets() {
         }
     }
     assert!(hits > 1_000, "{hits}");
+}
+
+/// The texts of the corpus's `>` lines (a `\n` in them is a line break).
+fn corpus_texts() -> Vec<String> {
+    include_str!("corpus.txt")
+        .lines()
+        .filter_map(|l| l.strip_prefix('>'))
+        .map(|l| l.trim().replace("\\n", "\n"))
+        .collect()
 }
