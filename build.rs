@@ -8,7 +8,8 @@
 //!   binary-searches the embedded text with no start-up work at all; also the sorted lists
 //!   of names that need context and of given names;
 //! - `prefilter.bin`: a blocked Bloom filter of the keys and their word-boundary prefixes;
-//! - `key_buckets.bin`: where the keys of each first two bytes start.
+//! - `key_table.bin`: a hash table of the keys and their word-boundary prefixes (see
+//!   `KEY_TABLE_SLOTS` in `src/extract/locations/fold.rs`).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -201,7 +202,7 @@ fn main() {
     // without a binary search (most capitalized words of a text).
     let mut filter = vec![0u8; (PREFILTER_BITS / 8) as usize];
     let mut set = |name: &str| {
-        for bit in prefilter_bits(name) {
+        for bit in prefilter_bits(name_hash(name)) {
             filter[(bit / 8) as usize] |= 1 << (bit % 8);
         }
     };
@@ -212,6 +213,7 @@ fn main() {
         }
     }
     fs::write(out.join("prefilter.bin"), &filter).expect("write prefilter");
+    fs::write(out.join("key_table.bin"), key_table(&keys)).expect("write key table");
     for (k, mut ids) in keys {
         // Best first: countries and demonyms, then admin1, then cities by population.
         // A city of a million people or more goes before a less populous subdivision of
@@ -235,24 +237,6 @@ fn main() {
         flat_ids.extend(ids.iter().map(|x| x.2));
         id_starts.push(flat_ids.len());
     }
-    // Where the keys of each first two bytes start (keys are sorted by bytes, so each such
-    // bucket is one range): a lookup binary-searches its bucket only. 65,537 little-endian
-    // u32, the last one the number of keys.
-    let mut buckets: Vec<u8> = Vec::with_capacity(4 * 65_537);
-    let mut k = 0usize;
-    for b in 0..65_536usize {
-        while k < kends.len() {
-            let start = k.checked_sub(1).map_or(0, |p| kends[p]);
-            let key = ktxt.as_bytes().get(start..kends[k]).unwrap_or(&[]);
-            if bucket_of(key) >= b {
-                break;
-            }
-            k += 1;
-        }
-        buckets.extend_from_slice(&(k as u32).to_le_bytes());
-    }
-    buckets.extend_from_slice(&(kends.len() as u32).to_le_bytes());
-    fs::write(out.join("key_buckets.bin"), buckets).expect("write buckets");
     fs::write(out.join("places.txt"), ptxt).expect("write places");
     fs::write(out.join("keys.txt"), ktxt).expect("write keys");
     let mut rs = String::new();
@@ -328,4 +312,58 @@ fn main() {
         ambiguous
     );
     fs::write(out.join("gazetteer_index.rs"), rs).expect("write index");
+}
+
+/// The key table (`KEY_TABLE_SLOTS` little-endian u32 slots): every key, by its index in
+/// the sorted keys, with whether a longer key continues it with another word; and every
+/// word-boundary prefix of a key that is no key itself ("dar es"), by the index of a key
+/// it begins.
+fn key_table<V>(keys: &BTreeMap<String, V>) -> Vec<u8> {
+    // Every word-boundary prefix, with the index of the first key it begins.
+    let mut prefixes: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, k) in keys.keys().enumerate() {
+        for (at, _) in k.match_indices(' ') {
+            prefixes.entry(&k[..at]).or_insert(i);
+        }
+    }
+    let mut slots = vec![0u32; KEY_TABLE_SLOTS];
+    let mut put = |name: &str, entry: u32| {
+        let h = name_hash(name);
+        let mut s = table_slot(h);
+        while slots[s] != 0 {
+            s = (s + 1) % KEY_TABLE_SLOTS;
+        }
+        slots[s] = entry | (table_fingerprint(h) << SLOT_FINGERPRINT_SHIFT);
+    };
+    let index = |i: usize| {
+        let v = u32::try_from(i + 1).expect("key index");
+        assert!(v <= SLOT_INDEX, "too many gazetteer keys for the key table");
+        v
+    };
+    for (i, k) in keys.keys().enumerate() {
+        // A key never holds a control character: so a space is the smallest byte that can
+        // follow a key inside a longer one, and the keys that continue it with a word come
+        // right after it in order (what the binary search this table replaced relied on).
+        assert!(
+            k.bytes().all(|b| b >= b' '),
+            "control character in key {k:?}"
+        );
+        let longer = if prefixes.contains_key(k.as_str()) {
+            SLOT_LONGER
+        } else {
+            0
+        };
+        put(k, index(i) | longer);
+    }
+    for (p, &i) in &prefixes {
+        if !keys.contains_key(*p) {
+            put(p, index(i) | SLOT_PREFIX_ONLY);
+        }
+    }
+    let used = slots.iter().filter(|&&v| v != 0).count();
+    assert!(
+        used * 10 <= KEY_TABLE_SLOTS * 7,
+        "key table too full: {used}"
+    );
+    slots.iter().flat_map(|v| v.to_le_bytes()).collect()
 }

@@ -111,9 +111,10 @@ pub const PREFILTER_BITS: u64 = 1 << 20;
 /// filter instead of all of them).
 pub const PREFILTER_BLOCK_BITS: u64 = 512;
 
-/// The four bit positions of a folded name in the prefilter, all in one block: FNV-1a,
-/// mixed (splitmix64's finalizer); the top bits choose the block, four 9-bit pieces the bits.
-pub fn prefilter_bits(folded: &str) -> [u64; 4] {
+/// The hash of a folded name, shared by the prefilter and the key table: FNV-1a, mixed
+/// (splitmix64's finalizer). Bits 0-35 and 40-50 place a name in the prefilter, 36-41 are
+/// its fingerprint in the key table and 46-63 its first slot there.
+pub fn name_hash(folded: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in folded.bytes() {
         h ^= u64::from(b);
@@ -123,19 +124,45 @@ pub fn prefilter_bits(folded: &str) -> [u64; 4] {
     h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
     h ^= h >> 27;
     h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
-    h ^= h >> 31;
+    h ^ (h >> 31)
+}
+
+/// The four bit positions of a folded name in the prefilter, all in one block: the top bits
+/// of its [`name_hash`] choose the block, four 9-bit pieces the bits.
+pub fn prefilter_bits(h: u64) -> [u64; 4] {
     let blocks = PREFILTER_BITS / PREFILTER_BLOCK_BITS;
     let base = (h >> 40) % blocks * PREFILTER_BLOCK_BITS;
     let bit = |k: u32| base + ((h >> (9 * k)) & (PREFILTER_BLOCK_BITS - 1));
     [bit(0), bit(1), bit(2), bit(3)]
 }
 
-/// The bucket of a folded key in the key index: its first two bytes (a missing second byte
-/// counts as zero).
-pub fn bucket_of(key: &[u8]) -> usize {
-    let b0 = key.first().copied().unwrap_or(0) as usize;
-    let b1 = key.get(1).copied().unwrap_or(0) as usize;
-    (b0 << 8) | b1
+/// Slots of the key table: an open-addressing hash table (linear probing) of every key of
+/// the gazetteer and every word-boundary prefix of one, so that a look-up reads one slot
+/// and one key instead of binary-searching the sorted keys (whose every step is a cache
+/// miss). 2^18 slots of four bytes, 1 MiB, about half full.
+pub const KEY_TABLE_SLOTS: usize = 1 << 18;
+
+/// A slot's entry: the key's index plus one (bits 0-23; 0 is an empty slot), its
+/// fingerprint (bits 24-29), whether a longer key continues it with another word (bit 30),
+/// and whether the entry is only a prefix of keys (bit 31: the index is then that of a key
+/// it begins).
+pub const SLOT_INDEX: u32 = (1 << 24) - 1;
+/// See [`SLOT_INDEX`].
+pub const SLOT_FINGERPRINT_SHIFT: u32 = 24;
+/// See [`SLOT_INDEX`].
+pub const SLOT_LONGER: u32 = 1 << 30;
+/// See [`SLOT_INDEX`].
+pub const SLOT_PREFIX_ONLY: u32 = 1 << 31;
+
+/// The first slot of a name with hash `h` in the key table.
+pub fn table_slot(h: u64) -> usize {
+    (h >> 46) as usize & (KEY_TABLE_SLOTS - 1)
+}
+
+/// The fingerprint of a name with hash `h` in its table entry (six bits): most probes of
+/// a slot that holds another name are turned away without reading that name.
+pub fn table_fingerprint(h: u64) -> u32 {
+    ((h >> 36) & 0x3f) as u32
 }
 
 #[cfg(test)]

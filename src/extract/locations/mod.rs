@@ -2,8 +2,8 @@
 //! smaller places recognized by their context.
 //!
 //! The gazetteer (GeoNames, see `data/gazetteer/README.md`) is turned at build time into a
-//! sorted key file searched by binary search, so nothing is parsed at start-up (a record is
-//! cut out of its line the first time a name asks for it). Candidate names are runs of up to five capitalized words ("San Salvador", "Bosnia and
+//! sorted key file and a hash table of its keys, so nothing is parsed at start-up (a record
+//! is cut out of its line the first time a name asks for it). Candidate names are runs of up to five capitalized words ("San Salvador", "Bosnia and
 //! Herzegovina"); the longest run that names a place wins. Names that are also common words,
 //! given names or ambiguous between places (`data/gazetteer/ambiguous.txt`) need context: a
 //! preposition before them ("in Georgia") or a place right beside them ("Atlanta, Georgia").
@@ -39,27 +39,15 @@ static PREFILTER: Aligned<[u8; (fold::PREFILTER_BITS / 8) as usize]> =
 
 #[repr(align(64))]
 struct Aligned<T>(T);
-static KEY_BUCKETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/key_buckets.bin"));
+/// The key table (see [`fold::KEY_TABLE_SLOTS`]), aligned so that a probe's slot and
+/// its neighbours share a cache line.
+static KEY_TABLE: Aligned<[u8; 4 * fold::KEY_TABLE_SLOTS]> =
+    Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/key_table.bin")));
 
-/// The range of keys that start with the first two bytes of `folded`.
-fn bucket_range(folded: &str) -> (usize, usize) {
-    let at = |b: usize| {
-        KEY_BUCKETS
-            .get(4 * b..4 * b + 4)
-            .and_then(|s| <[u8; 4]>::try_from(s).ok())
-            .map(|s| u32::from_le_bytes(s) as usize)
-    };
-    let b = fold::bucket_of(folded.as_bytes());
-    match (at(b), at(b + 1)) {
-        (Some(lo), Some(hi)) if lo <= hi && hi <= index::KEY_ENDS.len() => (lo, hi),
-        _ => (0, index::KEY_ENDS.len()),
-    }
-}
-
-/// False when `folded` is certainly neither a key nor the start of one (a Bloom filter
-/// built with the keys); true when it may be.
-fn may_be_key(folded: &str) -> bool {
-    fold::prefilter_bits(folded).iter().all(|&bit| {
+/// False when the name whose [`fold::name_hash`] is `h` is certainly neither a key nor the
+/// start of one (a Bloom filter built with the keys); true when it may be.
+fn may_be_key(h: u64) -> bool {
+    fold::prefilter_bits(h).iter().all(|&bit| {
         PREFILTER
             .0
             .get((bit / 8) as usize)
@@ -258,17 +246,6 @@ fn key(i: usize) -> &'static [u8] {
     KEYS_TXT.as_bytes().get(start..end).unwrap_or(b"")
 }
 
-/// `a < b` in byte order: a loop rather than a call to `memcmp`, as keys are short and
-/// differ early.
-fn bytes_less(a: &[u8], b: &[u8]) -> bool {
-    for (x, y) in a.iter().zip(b) {
-        if x != y {
-            return x < y;
-        }
-    }
-    a.len() < b.len()
-}
-
 /// The ids of the places a folded name may stand for, best candidate first.
 pub fn lookup(folded: &str) -> &'static [u32] {
     lookup_run(folded).0
@@ -278,55 +255,52 @@ pub fn lookup(folded: &str) -> &'static [u32] {
 /// "san antonio"), so that a run of capitalized words stops growing as soon as no place
 /// name can contain it.
 ///
-/// The binary search compares the first eight bytes of a key and of `folded` as one
-/// number (most keys of a bucket differ there), and the rest byte by byte only when those
-/// are equal (`lookup_run_plain` in the tests is the plain form it must agree with).
+/// One probe of the key table (a hash table built with the keys, see
+/// [`fold::KEY_TABLE_SLOTS`]) and one key compared, where the binary search over the sorted
+/// keys it replaced read a key at every step, each a cache miss (`lookup_run_plain` in the
+/// tests is that search, which it must agree with).
 fn lookup_run(folded: &str) -> (&'static [u32], bool) {
-    if !may_be_key(folded) {
+    let h = fold::name_hash(folded);
+    if !may_be_key(h) {
         return (&[], false);
     }
-    let n = index::KEY_ENDS.len();
-    let (mut lo, mut hi) = bucket_range(folded);
     let q = folded.as_bytes();
-    let qh = head8(q);
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        if key_less(mid, q, qh) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
+    let fingerprint = fold::table_fingerprint(h);
+    let mut s = fold::table_slot(h);
+    // The table is never full, so an empty slot ends every probe sequence; the bound only
+    // guards the loop.
+    for _ in 0..fold::KEY_TABLE_SLOTS {
+        let v = table_entry(s);
+        if v == 0 {
+            break;
         }
+        if (v >> fold::SLOT_FINGERPRINT_SHIFT) & 0x3f == fingerprint {
+            let i = ((v & fold::SLOT_INDEX) as usize).saturating_sub(1);
+            let k = key(i);
+            if v & fold::SLOT_PREFIX_ONLY != 0 {
+                if k.len() > q.len() && k.starts_with(q) && k[q.len()] == b' ' {
+                    return (&[], true);
+                }
+            } else if k == q {
+                let ids = match (index::ID_STARTS.get(i), index::ID_STARTS.get(i + 1)) {
+                    (Some(&a), Some(&b)) => index::IDS.get(a as usize..b as usize).unwrap_or(&[]),
+                    _ => &[],
+                };
+                return (ids, v & fold::SLOT_LONGER != 0);
+            }
+        }
+        s = (s + 1) % fold::KEY_TABLE_SLOTS;
     }
-    let found = lo < n && {
-        let (start, end) = key_bounds(lo);
-        end - start == q.len() && key_head(start, end) == qh && key(lo).get(8..) == q.get(8..)
-    };
-    let ids = if found {
-        let (a, b) = (
-            index::ID_STARTS[lo] as usize,
-            index::ID_STARTS[lo + 1] as usize,
-        );
-        index::IDS.get(a..b).unwrap_or(&[])
-    } else {
-        &[]
-    };
-    // A space sorts before every other character of a key, so the keys that continue
-    // `folded` with another word come right after it.
-    let next = if found { lo + 1 } else { lo };
-    let longer = next < n && {
-        let (start, end) = key_bounds(next);
-        if q.len() < 8 {
-            // The key's first `q.len() + 1` bytes are in its head: `folded`, then a space.
-            let kh = key_head(start, end);
-            end - start > q.len()
-                && kh & head_mask(q.len()) == qh
-                && (kh >> (8 * (7 - q.len()))) as u8 == b' '
-        } else {
-            let k = key(next);
-            k.len() > q.len() && k.starts_with(q) && k[q.len()] == b' '
-        }
-    };
-    (ids, longer)
+    (&[], false)
+}
+
+/// The `s`th slot of [`KEY_TABLE`].
+fn table_entry(s: usize) -> u32 {
+    KEY_TABLE
+        .0
+        .get(4 * s..4 * s + 4)
+        .and_then(|b| <[u8; 4]>::try_from(b).ok())
+        .map_or(0, u32::from_le_bytes)
 }
 
 /// The [`lookup_run`] answers of one article for names of up to eight bytes, which its
@@ -386,25 +360,8 @@ impl LookupMemo {
     }
 }
 
-/// The byte range of the `i`th key in [`KEYS_TXT`].
-fn key_bounds(i: usize) -> (usize, usize) {
-    let end = index::KEY_ENDS[i] as usize;
-    let start = i.checked_sub(1).map_or(0, |p| index::KEY_ENDS[p] as usize);
-    (start, end.max(start))
-}
-
-/// The mask of the first `len` bytes of a [`head8`] (all of them from eight on).
-fn head_mask(len: usize) -> u64 {
-    if len >= 8 {
-        u64::MAX
-    } else {
-        !(u64::MAX >> (8 * len))
-    }
-}
-
-/// The first eight bytes of `s` as a big-endian number, missing bytes as zeros: heads
-/// compare as the strings' first eight bytes do, except that a string and the same string
-/// followed by zero bytes tie (lengths break the tie).
+/// The first eight bytes of `s` as a big-endian number, missing bytes as zeros: with its
+/// length, the whole of a name of up to eight bytes.
 fn head8(s: &[u8]) -> u64 {
     match s.get(..8).and_then(|b| <[u8; 8]>::try_from(b).ok()) {
         Some(b) => u64::from_be_bytes(b),
@@ -416,35 +373,6 @@ fn head8(s: &[u8]) -> u64 {
             u64::from_be_bytes(b)
         }
     }
-}
-
-/// [`head8`] of the key at `start..end` of [`KEYS_TXT`]: eight bytes read at once, the
-/// next keys' bytes masked off.
-fn key_head(start: usize, end: usize) -> u64 {
-    let keys = KEYS_TXT.as_bytes();
-    match keys
-        .get(start..start + 8)
-        .and_then(|b| <[u8; 8]>::try_from(b).ok())
-    {
-        Some(b) => u64::from_be_bytes(b) & head_mask(end - start),
-        None => head8(keys.get(start..end).unwrap_or(b"")),
-    }
-}
-
-/// Whether the `i`th key sorts before `q`, whose [`head8`] is `qh`.
-fn key_less(i: usize, q: &[u8], qh: u64) -> bool {
-    let (start, end) = key_bounds(i);
-    let kh = key_head(start, end);
-    if kh != qh {
-        return kh < qh;
-    }
-    // The first eight bytes tie: a key or a `q` that ends within them is a prefix of the
-    // other (any byte past its end that the other has is a zero of the head).
-    let klen = end - start;
-    if klen <= 8 || q.len() <= 8 {
-        return klen < q.len();
-    }
-    bytes_less(key(i).get(8..).unwrap_or(b""), &q[8..])
 }
 
 /// Words that may join capitalized words inside a place name.
@@ -3011,17 +2939,14 @@ mod robustness {
         }
     }
 
-    /// [`lookup_run`] as it was first written: a byte-by-byte binary search.
+    /// [`lookup_run`] as it was first written: a binary search over the sorted keys.
     fn lookup_run_plain(folded: &str) -> (&'static [u32], bool) {
-        if !may_be_key(folded) {
-            return (&[], false);
-        }
         let n = index::KEY_ENDS.len();
-        let (mut lo, mut hi) = bucket_range(folded);
+        let (mut lo, mut hi) = (0, n);
         let folded = folded.as_bytes();
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            if bytes_less(key(mid), folded) {
+            if key(mid) < folded {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -3057,7 +2982,7 @@ mod robustness {
                 (b.0.as_ptr(), b.0.len(), b.1),
                 "{q:?}"
             );
-            may_be_key(q)
+            may_be_key(fold::name_hash(q))
         };
         let mut searched = 0;
         let mut cases = 0;
@@ -3117,25 +3042,27 @@ mod robustness {
         assert!(equal > 0);
     }
 
-    /// [`head8`] orders like the first eight bytes, and [`key_head`] is the head of the key.
+    /// [`head8`] and the length tell apart any two names of up to eight bytes (the memo's
+    /// key).
     #[test]
-    fn heads_are_the_first_eight_bytes() {
-        for i in (0..index::KEY_ENDS.len()).step_by(97) {
-            let (start, end) = key_bounds(i);
-            assert_eq!(key_head(start, end), head8(key(i)), "{i}");
-        }
-        let last = index::KEY_ENDS.len() - 1;
-        let (start, end) = key_bounds(last);
-        assert_eq!(key_head(start, end), head8(key(last)));
-        let words: [&[u8]; 7] = [b"", b"a", b"ab", b"abcdefgh", b"abcdefghi", b"b", b"a\x00"];
+    fn heads_and_lengths_are_the_short_names() {
+        let words: [&[u8]; 8] = [
+            b"",
+            b"a",
+            b"ab",
+            b"abcdefgh",
+            b"b",
+            b"a\x00",
+            b"\x00",
+            b"\xffa",
+        ];
         for a in words {
             for b in words {
-                let cut = |s: &[u8]| {
-                    let mut v = s[..s.len().min(8)].to_vec();
-                    v.resize(8, 0);
-                    v
-                };
-                assert_eq!(head8(a).cmp(&head8(b)), cut(a).cmp(&cut(b)), "{a:?} {b:?}");
+                assert_eq!(
+                    (head8(a), a.len()) == (head8(b), b.len()),
+                    a == b,
+                    "{a:?} {b:?}"
+                );
             }
         }
     }
@@ -3203,19 +3130,6 @@ mod robustness {
             check(&text);
         }
         assert!(noted * 4 > cases, "{noted} in {cases}");
-    }
-
-    /// [`bytes_less`] orders like slices do.
-    #[test]
-    fn bytes_less_orders_like_slices() {
-        let words: [&[u8]; 9] = [
-            b"", b"a", b"ab", b"abc", b"ab ", b"b", b"\xff", b"a\x00", b"ba",
-        ];
-        for a in words {
-            for b in words {
-                assert_eq!(bytes_less(a, b), a < b, "{a:?} {b:?}");
-            }
-        }
     }
 
     /// Generated texts of letters, digits, punctuation, apostrophes, periods and non-ASCII
