@@ -303,10 +303,12 @@ fn table_entry(s: usize) -> u32 {
         .map_or(0, u32::from_le_bytes)
 }
 
-/// The [`lookup_run`] answers of one article for names of up to eight bytes, which its
-/// capitalized words ask again and again ("The", "He", a city named in every paragraph):
-/// a direct-mapped table keyed by the name's [`head8`] and length, which together are the
-/// whole name.
+/// The [`lookup_run`] answers for names of up to eight bytes, which capitalized words ask
+/// again and again ("The", "He", "Police", a city named in every paragraph): a
+/// direct-mapped table keyed by the name's [`head8`] and length, which together are the
+/// whole name. The answers depend on the name alone, so one memo serves all the articles a
+/// thread reads ([`MEMO`]): the common words of an archive are then looked up once, not
+/// once an article.
 struct LookupMemo {
     entries: Vec<MemoEntry>,
 }
@@ -320,8 +322,13 @@ struct MemoEntry {
     longer: bool,
 }
 
+thread_local! {
+    /// This thread's [`LookupMemo`], taken by an article's [`extract`] and put back after it.
+    static MEMO: std::cell::Cell<Option<LookupMemo>> = const { std::cell::Cell::new(None) };
+}
+
 impl LookupMemo {
-    const SIZE: usize = 256;
+    const SIZE: usize = 1024;
 
     fn new() -> LookupMemo {
         let empty = MemoEntry {
@@ -677,7 +684,7 @@ pub fn extract(doc: &Document) -> Places {
     let (words, triggers) = words_and_triggers(text);
     let mut hits: Vec<Hit> = Vec::new();
     let mut folded = String::new();
-    let mut memo = LookupMemo::new();
+    let mut memo = MEMO.take().unwrap_or_else(LookupMemo::new);
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
@@ -747,6 +754,7 @@ pub fn extract(doc: &Document) -> Places {
             None => i += 1,
         }
     }
+    MEMO.set(Some(memo));
     resolve(doc, &words, triggers, hits)
 }
 
