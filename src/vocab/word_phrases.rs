@@ -590,7 +590,7 @@ mod tests {
             "é",
         ];
         let mut rng = Rng(0x3017_0001);
-        let mut matched = 0;
+        let (mut matched, mut turned) = (0, 0);
         for _ in 0..cases("PHRASES_CASES", 5_000) {
             let text: String = (0..6)
                 .map(|_| {
@@ -608,9 +608,16 @@ mod tests {
                     "{text:?} at {start}"
                 );
                 matched += usize::from(fast.is_some());
+                // Words whose key has phrases but whose length fits none of them.
+                let run = skip_while(text.as_bytes(), start, true) - start;
+                turned += usize::from(
+                    set.slot_of(key)
+                        .is_some_and(|s| s.runs & 1 << run.min(31) == 0),
+                );
             }
         }
-        assert!(matched > cases("PHRASES_CASES", 5_000), "{matched}");
+        let n = cases("PHRASES_CASES", 5_000);
+        assert!(matched > n && turned > n / 100, "{matched} {turned}");
     }
 
     fn found(set: &WordPhrases, text: &str) -> Vec<(String, Vec<usize>)> {
