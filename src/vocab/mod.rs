@@ -57,125 +57,218 @@ impl std::hash::Hasher for WordHasher {
 /// Builds [`WordHasher`]s.
 pub type WordBuildHasher = std::hash::BuildHasherDefault<WordHasher>;
 
-/// A list of single words for membership tests: a small open-addressing hash table keyed by
-/// the ASCII-case-folded word, built in one pass (no sorting at start-up) and asked with no
-/// allocation (hot paths ask it for every word of an article).
+/// A list of single words for membership tests, built in one pass (no sorting at start-up) and
+/// asked with no allocation (hot paths ask it for every word of an article).
+///
+/// Laid out so that a question reads few cache lines (the lists are asked between look-ups
+/// into much larger tables that evict them): most words are turned away by `ends`, 256 bytes
+/// that stay cached; most others by one bit of `filter`; the rest read one slot of an
+/// open-addressing table that holds the word itself (a word of at most 15 bytes), not a
+/// pointer to it.
 pub struct WordList {
-    /// The distinct entries.
-    words: Vec<&'static str>,
-    /// Index + 1 into `words` (0: empty), at the slot of the folded hash, then the next ones.
-    slots: Box<[u32]>,
     /// Per word length (capped at 31), the first and the last letters the list's words of
     /// that length have (a bit each, by the low five bits of the lower-cased byte): most
     /// words of a text fail here, before anything is hashed.
-    ends: Box<[[u32; 2]; 32]>,
-    /// A 4096-bit filter of the words' case-folded hashes: most of the other words that are
-    /// not in the list are turned away with one bit test, before any string comparison.
-    filter: Box<[u64; 64]>,
+    ends: [[u32; 2]; 32],
+    /// A filter of the words' case-folded hashes, about 16 bits per word (a power of two, at
+    /// least 512): most of the other words that are not in the list are turned away with one
+    /// bit test, before any slot is read.
+    filter: Box<[u64]>,
+    /// The entries, at the slot of their folded hash or the next free ones: an [`inline_key`]
+    /// (byte 15 is the length, 1 to 15), or for an empty or longer word `LONG` in byte 15
+    /// and its index in `long` in the low 32 bits; 0 for an empty slot. At most half full.
+    slots: Box<[u128]>,
+    /// The entries that are empty or longer than 15 bytes.
+    long: Vec<&'static str>,
 }
 
-/// The [`WordList::ends`] slot and bits of a non-empty word.
-fn ends_of(w: &[u8]) -> (usize, u32, u32) {
-    let bit = |b: u8| 1u32 << (b.to_ascii_lowercase() & 31);
-    (w.len().min(31), bit(w[0]), bit(w[w.len() - 1]))
+/// Byte 15 of a [`WordList`] slot that holds an index into `long`.
+const LONG: u128 = 0xFF << 120;
+
+/// The bit of a byte in [`WordList::ends`].
+fn letter_bit(b: u8) -> u32 {
+    1u32 << (b.to_ascii_lowercase() & 31)
 }
 
-/// The hash of a word's ASCII-lowercased bytes (FNV-1a, then a multiplicative mix): its top
-/// 12 bits choose the filter bit, its middle bits the table slot.
-fn folded_hash(w: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in w.bytes() {
-        h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3);
+/// A word of 1 to 15 bytes as an integer: its bytes little-endian from byte 0, its length in
+/// byte 15 (so that two words have the same key only when they are equal).
+fn inline_key(w: &[u8]) -> Option<u128> {
+    let n = w.len();
+    let le8 = |at: usize| {
+        w.get(at..at + 8)
+            .and_then(|b| b.try_into().ok())
+            .map(u64::from_le_bytes)
+    };
+    let le4 = |at: usize| {
+        w.get(at..at + 4)
+            .and_then(|b| b.try_into().ok())
+            .map(|b| u64::from(u32::from_le_bytes(b)))
+    };
+    // Overlapping loads: the bytes that two loads share are the same bytes.
+    let (lo, hi) = match n {
+        1..=3 => {
+            let b = |i: usize| u64::from(w[i]) << (8 * i);
+            (b(0) | b(n / 2) | b(n - 1), 0)
+        }
+        4..=7 => (le4(0)? | le4(n - 4)? << (8 * (n - 4)), 0),
+        8 => (le8(0)?, 0),
+        9..=15 => (le8(0)?, le8(n - 8)? >> (8 * (16 - n))),
+        _ => return None,
+    };
+    Some(u128::from(lo) | u128::from(hi) << 64 | (n as u128) << 120)
+}
+
+/// `x` with its ASCII upper-case letters lower-cased, eight bytes at a time (see
+/// [`swar::ascii_alnum`] for the arithmetic).
+fn fold8(x: u64) -> u64 {
+    use swar::{splat, HIGH_BITS};
+    let v = x & !HIGH_BITS;
+    let upper = ((v | HIGH_BITS) - splat(b'A')) & ((splat(b'Z') | HIGH_BITS) - v) & !x & HIGH_BITS;
+    x | upper >> 2
+}
+
+/// An [`inline_key`] with its ASCII letters lower-cased (its length byte is no letter).
+fn fold(k: u128) -> u128 {
+    u128::from(fold8(k as u64)) | u128::from(fold8((k >> 64) as u64)) << 64
+}
+
+/// The final mix of a word's hash: its low bits choose the filter bit, its top 32 bits the
+/// slot.
+fn mix(x: u64) -> u64 {
+    let h = x.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let h = (h ^ (h >> 32)).wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    h ^ (h >> 29)
+}
+
+/// The hash of a word's ASCII-lowercased bytes: of its folded [`inline_key`], else (an empty
+/// or long word) FNV-1a.
+fn folded_hash(w: &str, folded: Option<u128>) -> u64 {
+    match folded {
+        Some(k) => mix(k as u64 ^ ((k >> 64) as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)),
+        None => {
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+            for b in w.bytes() {
+                h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3);
+            }
+            mix(h)
+        }
     }
-    h.wrapping_mul(0x9E37_79B9_7F4A_7C15)
-}
-
-fn filter_bit(h: u64) -> (usize, u64) {
-    let h = h >> 52;
-    ((h >> 6) as usize, 1u64 << (h & 63))
 }
 
 impl WordList {
     /// The set of `list`'s entries.
     pub fn new(list: impl IntoIterator<Item = &'static str>) -> WordList {
         let list: Vec<&'static str> = list.into_iter().collect();
+        let bits = (list.len() * 16).next_power_of_two().max(512);
         // At most half full, so that a miss ends at an empty slot soon.
         let size = (list.len() * 2).next_power_of_two().max(8);
         let mut set = WordList {
-            words: Vec::with_capacity(list.len()),
-            slots: vec![0u32; size].into_boxed_slice(),
-            ends: Box::new([[0u32; 2]; 32]),
-            filter: Box::new([0u64; 64]),
+            ends: [[0u32; 2]; 32],
+            filter: vec![0u64; bits / 64].into_boxed_slice(),
+            slots: vec![0u128; size].into_boxed_slice(),
+            long: Vec::new(),
         };
         for w in list {
-            let h = folded_hash(w);
-            if set.probe(h, |e| e == w) {
+            if set.has(w, false) {
                 continue;
             }
+            let key = inline_key(w.as_bytes());
+            let h = folded_hash(w, key.map(fold));
+            if let (Some(&first), Some(&last)) = (w.as_bytes().first(), w.as_bytes().last()) {
+                let n = w.len().min(31);
+                set.ends[n][0] |= letter_bit(first);
+                set.ends[n][1] |= letter_bit(last);
+            }
+            let (word, bit) = set.filter_bit(h);
+            set.filter[word] |= bit;
+            let entry = key.unwrap_or_else(|| {
+                set.long.push(w);
+                LONG | (set.long.len() - 1) as u128
+            });
             let mask = set.slots.len() - 1;
             let mut i = set.slot_of(h);
             while set.slots[i] != 0 {
                 i = (i + 1) & mask;
             }
-            set.words.push(w);
-            set.slots[i] = set.words.len() as u32;
-            let (fi, bit) = filter_bit(h);
-            set.filter[fi] |= bit;
-            if !w.is_empty() {
-                let (n, first, last) = ends_of(w.as_bytes());
-                set.ends[n][0] |= first;
-                set.ends[n][1] |= last;
-            }
+            set.slots[i] = entry;
         }
         set
     }
 
-    fn slot_of(&self, h: u64) -> usize {
-        (h >> 20) as usize & (self.slots.len() - 1)
+    /// The word of `filter` and the bit of a hash.
+    fn filter_bit(&self, h: u64) -> (usize, u64) {
+        let b = h as usize & (self.filter.len() * 64 - 1);
+        (b >> 6, 1u64 << (b & 63))
     }
 
-    /// Whether an entry with the folded hash `h` satisfies `same`.
-    fn probe(&self, h: u64, same: impl Fn(&str) -> bool) -> bool {
+    fn slot_of(&self, h: u64) -> usize {
+        (h >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    /// Whether `w` is in the set, exactly or (`ci`) ignoring the case of ASCII letters.
+    fn has(&self, w: &str, ci: bool) -> bool {
+        let b = w.as_bytes();
+        if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
+            let ends = self.ends[b.len().min(31)];
+            if ends[0] & letter_bit(first) == 0 || ends[1] & letter_bit(last) == 0 {
+                return false;
+            }
+        }
+        let key = inline_key(b);
+        let folded = key.map(fold);
+        let h = folded_hash(w, folded);
+        let (word, bit) = self.filter_bit(h);
+        if self.filter[word] & bit == 0 {
+            return false;
+        }
         let mask = self.slots.len() - 1;
         let mut i = self.slot_of(h);
         loop {
-            match self.slots[i] {
-                0 => return false,
-                n if same(self.words[n as usize - 1]) => return true,
-                _ => i = (i + 1) & mask,
+            let s = self.slots[i];
+            if s == 0 {
+                return false;
             }
-        }
-    }
-
-    /// The folded hash of `w` when the cheap filters let it by.
-    fn may_contain(&self, w: &str) -> Option<u64> {
-        if !w.is_empty() {
-            let (n, first, last) = ends_of(w.as_bytes());
-            if self.ends[n][0] & first == 0 || self.ends[n][1] & last == 0 {
-                return None;
+            let same = match (key, folded) {
+                (Some(k), Some(f)) => {
+                    if ci {
+                        fold(s) == f
+                    } else {
+                        s == k
+                    }
+                }
+                _ => {
+                    s & LONG == LONG
+                        && self.long.get(s as u32 as usize).is_some_and(|e| {
+                            if ci {
+                                e.eq_ignore_ascii_case(w)
+                            } else {
+                                *e == w
+                            }
+                        })
+                }
+            };
+            if same {
+                return true;
             }
+            i = (i + 1) & mask;
         }
-        let h = folded_hash(w);
-        let (i, bit) = filter_bit(h);
-        (self.filter[i] & bit != 0).then_some(h)
     }
 
     /// Whether `w` is in the set, ignoring the case of ASCII letters.
     pub fn contains_ci(&self, w: &str) -> bool {
-        self.may_contain(w)
-            .is_some_and(|h| self.probe(h, |e| e.eq_ignore_ascii_case(w)))
+        self.has(w, true)
     }
 
     /// Whether `w` is in the set exactly as written.
     pub fn contains(&self, w: &str) -> bool {
-        self.may_contain(w)
-            .is_some_and(|h| self.probe(h, |e| e == w))
+        self.has(w, false)
     }
 }
 
 #[cfg(test)]
 mod word_set_tests {
     use super::*;
+    use crate::testing::{cases, Rng};
 
     #[test]
     fn case_folded_and_exact_membership() {
@@ -196,6 +289,95 @@ mod word_set_tests {
         assert!(set.contains("Épinal") && !set.contains_ci("Epinal"));
         assert!(set.contains_ci("A-VERY-LONG-WORD-OF-MORE-THAN-31-BYTES"));
         assert!(!set.contains_ci("") && !set.contains_ci("towns"));
+    }
+
+    /// [`WordList`] as a plain list: every entry compared.
+    fn reference(list: &[&str], w: &str, ci: bool) -> bool {
+        list.iter().any(|e| {
+            if ci {
+                e.eq_ignore_ascii_case(w)
+            } else {
+                *e == w
+            }
+        })
+    }
+
+    #[test]
+    fn inline_keys_are_the_bytes_and_the_length() {
+        let plain = |w: &[u8]| {
+            w.iter()
+                .enumerate()
+                .fold((w.len() as u128) << 120, |k, (i, &b)| {
+                    k | u128::from(b) << (8 * i)
+                })
+        };
+        let text = b"Abc\x00\xC3\xA9defGHIJKLMNOPqrs";
+        for from in 0..text.len() {
+            for to in from..=text.len() {
+                let w = &text[from..to];
+                let want = (1..=15).contains(&w.len()).then(|| plain(w));
+                assert_eq!(inline_key(w), want, "{w:?}");
+            }
+        }
+        // Folding lower-cases ASCII letters only.
+        let k = inline_key("AZaz@[`{É09".as_bytes());
+        assert_eq!(k.map(fold), inline_key("azaz@[`{É09".as_bytes()));
+    }
+
+    /// Generated lists (some long enough to fill a larger table and filter) and words near
+    /// their entries, against the plain list.
+    #[test]
+    fn membership_agrees_with_the_plain_list() {
+        let alphabet = ["a", "B", "c", "D", "e", "é", "-", "Z", "x", "\u{0}", "1"];
+        let mut rng = Rng(0x3017_0005);
+        let word = |rng: &mut Rng| -> String {
+            let n = rng.next() % 20;
+            (0..n).map(|_| rng.pick(&alphabet)).collect()
+        };
+        let (mut hits, mut misses, mut long_hits, mut wide) = (0, 0, 0, 0);
+        for round in 0..cases("WORDLIST_CASES", 60) {
+            let n = if round % 6 == 0 {
+                2000
+            } else {
+                rng.next() % 40
+            };
+            let list: Vec<&'static str> = (0..n)
+                .map(|_| &*Box::leak(word(&mut rng).into_boxed_str()))
+                .collect();
+            let set = WordList::new(list.iter().copied());
+            wide += usize::from(set.filter.len() > 8);
+            for _ in 0..200 {
+                let w = if !list.is_empty() && rng.next() % 2 == 0 {
+                    // An entry, its case changed, or one byte of it dropped.
+                    let e = rng.pick(&list);
+                    match rng.next() % 3 {
+                        0 => e.to_string(),
+                        1 => e.to_ascii_uppercase(),
+                        _ => e.chars().skip(1).collect(),
+                    }
+                } else {
+                    word(&mut rng)
+                };
+                for ci in [false, true] {
+                    let want = reference(&list, &w, ci);
+                    let got = if ci {
+                        set.contains_ci(&w)
+                    } else {
+                        set.contains(&w)
+                    };
+                    assert_eq!(got, want, "{w:?} ci {ci}");
+                    hits += usize::from(want);
+                    misses += usize::from(!want);
+                    long_hits += usize::from(want && (w.is_empty() || w.len() > 15));
+                }
+            }
+        }
+        let rounds = cases("WORDLIST_CASES", 60);
+        assert!(
+            hits > rounds * 50 && misses > rounds * 50,
+            "{hits} {misses}"
+        );
+        assert!(long_hits > rounds && wide > 0, "{long_hits} {wide}");
     }
 }
 
