@@ -3134,10 +3134,15 @@ const TOTALS: &[&str] = &[
 ];
 
 impl<'a> Noted<'a> {
-    fn new(figure: &'a Figure) -> Noted<'a> {
-        let ev = figure.evidence.text.to_ascii_lowercase();
+    /// The notes of `figure`; `ev` is the caller's string, overwritten with the evidence
+    /// lowercased.
+    fn new(figure: &'a Figure, ev: &mut String) -> Noted<'a> {
+        ev.clear();
+        ev.push_str(&figure.evidence.text);
+        ev.make_ascii_lowercase();
+        let ev = ev.as_str();
         // One pass over the evidence for all the phrases of a total.
-        let total = search::find_any(&ev, TOTALS).is_some();
+        let total = search::find_any(ev, TOTALS).is_some();
         // The count's text is most often lowercase already ("12", "three"): no copy then.
         let text = &figure.count.text;
         let text_lower = if text.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -3145,7 +3150,7 @@ impl<'a> Noted<'a> {
         } else {
             std::borrow::Cow::Borrowed(text.as_str())
         };
-        let after = search::find(&ev, &text_lower).map_or("", |i| &ev[i + text.len()..]);
+        let after = search::find(ev, &text_lower).map_or("", |i| &ev[i + text.len()..]);
         let subset = ["including", "includes", "among "]
             .iter()
             .any(|w| ev.starts_with(w))
@@ -3162,7 +3167,7 @@ impl<'a> Noted<'a> {
             },
             total,
             subset,
-            hit: figure.category == "injured" && hit_not_survived(&ev),
+            hit: figure.category == "injured" && hit_not_survived(ev),
         }
     }
 }
@@ -3175,7 +3180,9 @@ impl<'a> Noted<'a> {
 /// 4. conflicting sources about the same group give the latest official figure as value;
 /// 5. `min`/`max` are the lowest and highest numbers reported, widened to include the value.
 pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
-    let noted: Vec<Noted> = figures.iter().map(Noted::new).collect();
+    // One string for every figure's lowercased evidence, instead of one per figure.
+    let mut ev = String::new();
+    let noted: Vec<Noted> = figures.iter().map(|f| Noted::new(f, &mut ev)).collect();
     let mut cats: BTreeMap<&str, Vec<&Noted>> = BTreeMap::new();
     for n in noted.iter().filter(|n| !n.figure.background && !n.subset) {
         cats.entry(n.figure.category.as_str()).or_default().push(n);

@@ -53,8 +53,8 @@ fn is_word_at(s: &str, i: usize) -> bool {
 }
 
 /// Bytes that go on an ASCII word or a number: `[0-9A-Za-z]`, as a table (one load and
-/// one test per byte in the tokenizer's inner loop, which runs over every byte of every
-/// sentence).
+/// one test per byte: [`alnum_end`]'s loop over the text's last bytes, where no eight-byte
+/// load fits).
 static ASCII_ALNUM: [bool; 256] = {
     let mut t = [false; 256];
     let mut b = 0;
