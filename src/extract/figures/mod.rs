@@ -68,24 +68,200 @@ impl WordSet {
 
 /// The trigger list (`triggers.txt`: `category  where  phrase`, where is F, B, T or O),
 /// indexed by each phrase's first word. Triggers are matched on the sentence's tokens, longest
-/// phrase first. A token's first word is found through its shape (first letter, last letter,
-/// length): a bit test turns most words away, and the few first words of the same first and
-/// last letters are compared with the token as strings. Nothing is hashed.
+/// phrase first. A token's first word is found in a [`ShortWords`] (a bit test turns most
+/// words away, a probe of a small table finds the others).
 struct Triggers {
-    /// The first words that start and end with a lowercase ASCII letter (all of them today),
-    /// with their phrases, grouped by shape cell.
-    firsts: Vec<(String, FirstWord)>,
-    /// Per shape cell (`first * 26 + last`, as [`shape`] gives it): its range of `firsts`.
-    cells: Vec<(u32, u32)>,
-    /// A cheap filter before the comparisons: bit `len` (at most 63) of entry `first * 26 +
-    /// last` is set when some first word of that length starts with letter `first` and ends
-    /// with letter `last`.
-    shapes: Vec<u64>,
-    /// The other first words, tried in turn for the tokens without a shape.
-    odd: Vec<(String, FirstWord)>,
+    /// The phrases of each first word, at the index [`Triggers::index`] gives.
+    firsts: Vec<FirstWord>,
+    /// First word → its index in `firsts`.
+    index: ShortWords,
     /// One word of every phrase, for turning away before tokenizing the sentences that can
     /// hold no trigger (most of them).
     keys: Keys,
+}
+
+/// A set of words, each with a number, asked about every word of an article. A 4096-bit
+/// filter on the word's shape (first byte, last byte, length) turns most words away with a
+/// few instructions; the others are read as one integer (the first 16 bytes, zero after
+/// the word), hashed, and looked up in an open-addressing table.
+///
+/// Every article meets these tables cold (the stages before it evict them), so what most
+/// words read is kept to a few cache lines: the filter (512 bytes), then for the few that
+/// pass it 16 bits of hash per slot (`tags`, 512 bytes for 256 slots); the words' integers
+/// are read only where a tag matches. A table of per-shape vectors and strings on the heap
+/// (the first form) cost a cache miss per pointer followed, more than its comparisons.
+struct ShortWords {
+    /// Bit [`ShortWords::shape`] set: some word may have that shape.
+    filter: [u64; 64],
+    /// Per slot: the word's [`ShortWords::tag`], 0 for an empty slot. A word is at slot
+    /// [`ShortWords::slot`] or the first ones after it.
+    tags: Box<[u16]>,
+    /// Per slot: the integer of the word ([`ShortWords::key`]), of at most 16 bytes.
+    slots: Box<[u128]>,
+    /// Per slot: the word's number (shifted left by 5) and length (the low five bits: a
+    /// word with a NUL byte at its end has the integer of the shorter word without it).
+    values: Box<[u32]>,
+    /// `slots.len() - 1` (a power of two less one).
+    mask: usize,
+    /// The words longer than 16 bytes, or of the integer 0 (all NUL bytes), with their
+    /// number: compared in turn.
+    long: Vec<(Box<[u8]>, u32)>,
+}
+
+impl ShortWords {
+    /// The set of `words` with their numbers (a word listed twice keeps its first number; the
+    /// empty word is never found).
+    fn new<'w>(words: impl IntoIterator<Item = (&'w [u8], u32)>) -> ShortWords {
+        let words: Vec<(&[u8], u32)> = words.into_iter().filter(|(w, _)| !w.is_empty()).collect();
+        let size = (words.len() + words.len() / 2).max(16).next_power_of_two();
+        let mut set = ShortWords {
+            filter: [0; 64],
+            tags: vec![0; size].into_boxed_slice(),
+            slots: vec![0; size].into_boxed_slice(),
+            values: vec![0; size].into_boxed_slice(),
+            mask: size - 1,
+            long: Vec::new(),
+        };
+        for (w, value) in words {
+            if let (Some(&f), Some(&l)) = (w.first(), w.last()) {
+                let bit = ShortWords::shape(f, l, w.len());
+                set.filter[bit >> 6] |= 1 << (bit & 63);
+            }
+            let key = ShortWords::key(w, 0, w.len());
+            if w.len() > 16 || key == 0 {
+                if !set.long.iter().any(|(x, _)| **x == *w) {
+                    set.long.push((w.into(), value));
+                }
+                continue;
+            }
+            let h = ShortWords::hash(key);
+            let packed = value << 5 | w.len() as u32;
+            let mut i = ShortWords::slot(h) & set.mask;
+            loop {
+                if set.tags[i] == 0 {
+                    set.tags[i] = ShortWords::tag(h);
+                    set.slots[i] = key;
+                    set.values[i] = packed;
+                    break;
+                }
+                if set.slots[i] == key && set.values[i] & 31 == packed & 31 {
+                    break;
+                }
+                i = (i + 1) & set.mask;
+            }
+        }
+        set
+    }
+
+    /// The integer of `text[at..at + len]` (`len` at most 16): its bytes little-endian, the
+    /// bytes after it zero. One 16-byte load where the text goes on that far.
+    #[inline(always)]
+    fn key(text: &[u8], at: usize, len: usize) -> u128 {
+        let len = len.min(16);
+        match text.get(at..at + 16) {
+            Some(c) => {
+                let x = <[u8; 16]>::try_from(c).map_or(0, u128::from_le_bytes);
+                let mask = if len == 16 {
+                    !0
+                } else {
+                    (1u128 << (8 * len)) - 1
+                };
+                x & mask
+            }
+            None => {
+                let mut buf = [0u8; 16];
+                if let (Some(d), Some(w)) = (buf.get_mut(..len), text.get(at..at + len)) {
+                    d.copy_from_slice(w);
+                }
+                u128::from_le_bytes(buf)
+            }
+        }
+    }
+
+    /// The filter's bit (below 4096) for a word of first byte `f`, last byte `l` and length
+    /// `len`: the top bits of a product (its low bits depend only on the low bits of `f`).
+    #[inline(always)]
+    fn shape(f: u8, l: u8, len: usize) -> usize {
+        let x = u32::from(f) | u32::from(l) << 8 | (len.min(255) as u32) << 16;
+        (x.wrapping_mul(0xC2B2_AE35) >> 20) as usize
+    }
+
+    /// A word's hash: the bits from 40 on give its first slot ([`ShortWords::slot`]), all of
+    /// them its [`ShortWords::tag`]. A product's low bits depend only on its factor's low bits
+    /// (a word's first bytes): they are not used.
+    #[inline(always)]
+    fn hash(key: u128) -> u64 {
+        let (lo, hi) = (key as u64, (key >> 64) as u64);
+        (lo ^ hi.wrapping_mul(0xC2B2_AE3D_27D4_EB4F)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// The first slot of a word of hash `h` (before the mask).
+    #[inline(always)]
+    fn slot(h: u64) -> usize {
+        (h >> 40) as usize
+    }
+
+    /// Sixteen bits of a word's hash `h`, never 0, mixed from all its bits (not those of the
+    /// filter or the slot).
+    #[inline(always)]
+    fn tag(h: u64) -> u16 {
+        ((h ^ (h >> 32)).wrapping_mul(0xD6E8_FEB8_6659_FD93) >> 48) as u16 | 1
+    }
+
+    /// Whether the filter lets a word of first byte `f`, last byte `l` and length `len` by.
+    #[inline(always)]
+    fn passes(&self, f: u8, l: u8, len: usize) -> bool {
+        let bit = ShortWords::shape(f, l, len);
+        self.filter[bit >> 6] & (1 << (bit & 63)) != 0
+    }
+
+    /// The number of the word `text[at..at + len]`, when it is in the set. Most words fail
+    /// the filter's bit, before the table is read.
+    #[inline(always)]
+    fn get(&self, text: &[u8], at: usize, len: usize) -> Option<u32> {
+        if len == 0 {
+            return None;
+        }
+        let (Some(&f), Some(&l)) = (text.get(at), text.get(at + len - 1)) else {
+            return None;
+        };
+        if !self.passes(f, l, len) {
+            return None;
+        }
+        self.probe(text, at, len)
+    }
+
+    /// The table's part of [`ShortWords::get`], apart from its filter (most calls stop
+    /// there).
+    #[inline(never)]
+    fn probe(&self, text: &[u8], at: usize, len: usize) -> Option<u32> {
+        let key = ShortWords::key(text, at, len);
+        if len > 16 || key == 0 {
+            return self.get_long(text.get(at..at + len)?);
+        }
+        let h = ShortWords::hash(key);
+        let tag = ShortWords::tag(h);
+        let mut i = ShortWords::slot(h) & self.mask;
+        loop {
+            let t = *self.tags.get(i)?;
+            if t == 0 {
+                return None;
+            }
+            if t == tag && *self.slots.get(i)? == key {
+                let value = *self.values.get(i)?;
+                if (value & 31) as usize == len {
+                    return Some(value >> 5);
+                }
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// [`ShortWords::get`] for the long words.
+    #[cold]
+    fn get_long(&self, w: &[u8]) -> Option<u32> {
+        self.long.iter().find(|(x, _)| **x == *w).map(|&(_, v)| v)
+    }
 }
 
 /// The key words of the trigger phrases: one word of each phrase, all of ASCII lowercase
@@ -96,11 +272,11 @@ struct Triggers {
 /// no trigger, and [`Scan::sentence`] skips it without tokenizing it: the tests compare
 /// the figures with and without this filter.
 struct Keys {
-    /// Bit `len` (at most 63) of entry `first * 26 + last` (as [`shape`] gives it): some key
-    /// word of that length starts with letter `first` and ends with letter `last`.
-    shapes: Vec<u64>,
-    /// Per shape cell: its key words.
-    words: Vec<Vec<Box<[u8]>>>,
+    /// The key words.
+    set: ShortWords,
+    /// The key words, for the tests' plain references.
+    #[cfg(test)]
+    words: Vec<Box<[u8]>>,
     /// False when some phrase has no word of ASCII letters only: then no sentence can be
     /// turned away.
     complete: bool,
@@ -127,11 +303,8 @@ impl Keys {
                     .is_some_and(|l| l.iter().any(|(rest, _)| rest.is_empty()))
         };
         let uncommon = |w: &str| letters(w) && !COMMON.contains(&w);
-        let mut keys = Keys {
-            shapes: vec![0u64; 26 * 26],
-            words: vec![Vec::new(); 26 * 26],
-            complete: true,
-        };
+        let mut words: Vec<&str> = Vec::new();
+        let mut complete = true;
         for (first, list) in lists {
             for (rest, _) in list {
                 let phrase: Vec<&str> = std::iter::once(first.as_str())
@@ -144,18 +317,22 @@ impl Keys {
                     .or_else(|| phrase.first().copied().filter(|w| uncommon(w)))
                     .or_else(|| phrase.iter().rev().copied().find(|w| uncommon(w)))
                     .or_else(|| phrase.iter().copied().find(|w| letters(w)));
-                match key.and_then(|k| Some((k, shape(k)?))) {
-                    Some((k, (cell, bit))) => {
-                        keys.shapes[cell] |= bit;
-                        if !keys.words[cell].iter().any(|w| **w == *k.as_bytes()) {
-                            keys.words[cell].push(k.as_bytes().into());
+                match key {
+                    Some(k) => {
+                        if !words.contains(&k) {
+                            words.push(k);
                         }
                     }
-                    None => keys.complete = false,
+                    None => complete = false,
                 }
             }
         }
-        keys
+        Keys {
+            set: ShortWords::new(words.iter().map(|w| (w.as_bytes(), 0))),
+            #[cfg(test)]
+            words: words.iter().map(|w| w.as_bytes().into()).collect(),
+            complete,
+        }
     }
 
     /// Whether `lower[start..end]` (lowercased text) may hold a trigger: one of its maximal
@@ -183,7 +360,7 @@ impl Keys {
                 if ones == 64 {
                     continue;
                 }
-                if self.is_key(b.get(s..base + ones as usize)) {
+                if self.is_key(lower, start + s, start + base + ones as usize) {
                     return true;
                 }
                 bits &= !0u64 << ones;
@@ -196,28 +373,19 @@ impl Keys {
                     open = Some(base + s as usize);
                     break;
                 }
-                if self.is_key(b.get(base + s as usize..base + e as usize)) {
+                if self.is_key(lower, start + base + s as usize, start + base + e as usize) {
                     return true;
                 }
                 bits &= !0u64 << e;
             }
         }
-        open.is_some_and(|s| self.is_key(b.get(s..)))
+        open.is_some_and(|s| self.is_key(lower, start + s, start + b.len()))
     }
 
-    /// Whether `w` (a run of lowercase ASCII letters) is a key word: the shape's bit, then
-    /// the few key words of its cell.
+    /// Whether `lower[a..e]` (a run of lowercase ASCII letters) is a key word.
     #[inline]
-    fn is_key(&self, w: Option<&[u8]>) -> bool {
-        let Some(w) = w else { return false };
-        let (Some(&f), Some(&l)) = (w.first(), w.last()) else {
-            return false;
-        };
-        let cell = usize::from(f.wrapping_sub(b'a')) * 26 + usize::from(l.wrapping_sub(b'a'));
-        self.shapes
-            .get(cell)
-            .is_some_and(|s| s & (1u64 << w.len().min(63)) != 0)
-            && self.words[cell].iter().any(|k| **k == *w)
+    fn is_key(&self, lower: &str, a: usize, e: usize) -> bool {
+        e > a && self.set.get(lower.as_bytes(), a, e - a).is_some()
     }
 }
 
@@ -258,8 +426,12 @@ type Phrases = Vec<(Vec<String>, Trigger)>;
 #[derive(Default)]
 struct FirstWord {
     /// Second word → (the words after it, the trigger), longest phrase first. A few entries
-    /// at most ("in" has the most): compared in turn, most of them by length alone.
+    /// at most ("in" has the most): compared in turn, by their integers in `second_keys`.
     by_second: Vec<(String, Phrases)>,
+    /// The integer ([`ShortWords::key`]) of each second word of `by_second` (its first 16
+    /// bytes), in the same order: compared first, in one short array, and the string only
+    /// where they are equal.
+    second_keys: Box<[u128]>,
     /// The trigger of the first word alone, when it is a phrase of its own.
     alone: Option<Trigger>,
 }
@@ -282,17 +454,13 @@ impl FirstWord {
                 None => first.by_second.push((second, vec![(rest, tr)])),
             }
         }
+        first.second_keys = first
+            .by_second
+            .iter()
+            .map(|(w, _)| ShortWords::key(w.as_bytes(), 0, w.len()))
+            .collect();
         first
     }
-}
-
-/// A word's cell (first and last letter) and length bit in [`Triggers::shapes`]; `None`
-/// unless it starts and ends with a lowercase ASCII letter.
-fn shape(w: &str) -> Option<(usize, u64)> {
-    let b = w.as_bytes();
-    let letter = |b: u8| b.is_ascii_lowercase().then(|| usize::from(b - b'a'));
-    let (f, l) = (letter(*b.first()?)?, letter(*b.last()?)?);
-    Some((f * 26 + l, 1u64 << b.len().min(63)))
 }
 
 /// The phrases of `triggers.txt` by first word: (the following words, the trigger), longest
@@ -332,56 +500,36 @@ fn phrase_lists() -> WordMap<Vec<(Vec<String>, Trigger)>> {
 }
 
 static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
-    let mut shapes = vec![0u64; 26 * 26];
-    let mut firsts = Vec::new();
-    let mut odd = Vec::new();
     let lists = phrase_lists();
     let keys = Keys::new(&lists);
+    let mut words = Vec::new();
+    let mut firsts = Vec::new();
     for (first, list) in lists {
-        match shape(&first) {
-            Some((cell, bit)) => {
-                shapes[cell] |= bit;
-                firsts.push((cell, first, FirstWord::new(list)));
-            }
-            None => odd.push((first, FirstWord::new(list))),
-        }
+        let n = u32::try_from(firsts.len()).unwrap_or(u32::MAX);
+        words.push((first, n));
+        firsts.push(FirstWord::new(list));
     }
-    firsts.sort_by_key(|(cell, _, _)| *cell);
-    let mut cells = vec![(0u32, 0u32); 26 * 26];
-    for (n, (cell, _, _)) in firsts.iter().enumerate() {
-        let n = u32::try_from(n).unwrap_or(u32::MAX);
-        let range = &mut cells[*cell];
-        if range.0 == range.1 {
-            *range = (n, n);
-        }
-        range.1 = n + 1;
-    }
-    let firsts = firsts.into_iter().map(|(_, w, f)| (w, f)).collect();
     Triggers {
         firsts,
-        cells,
-        shapes,
-        odd,
+        index: ShortWords::new(words.iter().map(|(w, n)| (w.as_bytes(), *n))),
         keys,
     }
 });
 
 impl Triggers {
     /// The phrases of the first word `w` (a token's lowercase text), when it begins some.
-    /// Most words fail the shape's bit test, before any comparison.
     #[inline(always)]
     fn first_word(&self, w: &str) -> Option<&FirstWord> {
-        let list = match shape(w) {
-            Some((cell, bit)) => {
-                if self.shapes[cell] & bit == 0 {
-                    return None;
-                }
-                let (a, b) = self.cells[cell];
-                self.firsts.get(a as usize..b as usize)?
-            }
-            None => &self.odd[..],
-        };
-        list.iter().find(|(x, _)| x == w).map(|(_, f)| f)
+        self.first_word_at(w.as_bytes(), 0, w.len())
+    }
+
+    /// The phrases of the first word `text[at..at + len]`, when it begins some: [`first_word`]
+    /// reading the token's bytes from the text it is part of, where the integer of a short
+    /// word is one 16-byte load.
+    #[inline(always)]
+    fn first_word_at(&self, text: &[u8], at: usize, len: usize) -> Option<&FirstWord> {
+        let n = self.index.get(text, at, len)?;
+        self.firsts.get(n as usize)
     }
 
     /// The trigger starting at token `i`: its end token and the trigger.
@@ -405,7 +553,14 @@ impl Triggers {
     fn phrase_at(&self, first: &FirstWord, t: &[Token], i: usize) -> Option<(usize, Trigger)> {
         let longer = t
             .get(i + 1)
-            .and_then(|second| first.by_second.iter().find(|(k, _)| k == second.lower))
+            .and_then(|second| {
+                let w = second.lower.as_bytes();
+                let key = ShortWords::key(w, 0, w.len());
+                let n = (first.second_keys.iter())
+                    .zip(&first.by_second)
+                    .position(|(k, (x, _))| *k == key && x == second.lower)?;
+                first.by_second.get(n)
+            })
             .and_then(|(_, list)| {
                 list.iter()
                     .find_map(|(rest, tr)| phrase_end(t, i + 2, rest, tr))
@@ -413,15 +568,23 @@ impl Triggers {
         longer.or_else(|| phrase_end(t, i + 1, &[], first.alone.as_ref()?))
     }
 
-    /// Every trigger of `t`, left to right, longest first, not overlapping: `(first token,
-    /// end token, trigger)` appended to `out`.
-    fn find(&self, t: &[Token], out: &mut Vec<(usize, usize, Trigger)>) {
+    /// Every trigger of `t` (tokens of `lower`, the lowercased text), left to right, longest
+    /// first, not overlapping: `(first token, end token, trigger)` appended to `out`.
+    fn find(&self, lower: &str, t: &[Token], out: &mut Vec<(usize, usize, Trigger)>) {
+        let text = lower.as_bytes();
         let mut i = 0;
         while i < t.len() {
             let tok = &t[i];
             let found = if tok.kind == Kind::Word {
-                self.first_word(tok.lower)
-                    .and_then(|first| self.phrase_at(first, t, i))
+                // The token's text read from `lower` when it is that slice of it (always, as
+                // `tokenize_into` makes tokens), else from the token.
+                let first = if text.get(tok.start..).map(<[u8]>::as_ptr) == Some(tok.lower.as_ptr())
+                {
+                    self.first_word_at(text, tok.start, tok.lower.len())
+                } else {
+                    self.first_word(tok.lower)
+                };
+                first.and_then(|first| self.phrase_at(first, t, i))
             } else {
                 None
             };
@@ -894,8 +1057,9 @@ impl<'a> ParaSource<'a> {
         }
     }
 
-    /// The source of the latest earlier sentence of the paragraph that names one.
-    fn resolve(&mut self, doc: &Document, lower: &'a str) -> Option<String> {
+    /// Sets `source` to that of the latest earlier sentence of the paragraph that names one
+    /// (unchanged when none does).
+    fn resolve(&mut self, doc: &Document, lower: &'a str) {
         let t = &mut self.tokens;
         for &(a, b) in self.pending.iter().rev() {
             t.clear();
@@ -906,7 +1070,6 @@ impl<'a> ParaSource<'a> {
             }
         }
         self.pending.clear();
-        self.source.clone()
     }
 }
 
@@ -993,7 +1156,7 @@ impl<'a> Scan<'a> {
         self.tokens.clear();
         numbers::tokenize_into(&doc.flat, self.lower, start, end, &mut self.tokens);
         self.found.clear();
-        TRIGGERS.find(&self.tokens, &mut self.found);
+        TRIGGERS.find(self.lower, &self.tokens, &mut self.found);
         if self.found.is_empty() {
             self.para.pending.push((start, end));
             return;
@@ -1112,14 +1275,15 @@ impl<'a> Scan<'a> {
             return;
         }
         // Sentence-level qualifiers: the sentence's own source wins over the paragraph's.
-        let source = match source_in(doc, tokens) {
+        // The paragraph's source is then the sentence's: each figure takes a copy of it.
+        match source_in(doc, tokens) {
             Some(src) => {
                 self.para.pending.clear();
-                self.para.source = Some(src.clone());
-                Some(src)
+                self.para.source = Some(src);
             }
             None => self.para.resolve(doc, self.lower),
-        };
+        }
+        let source = &self.para.source;
         let first_new = out.len();
         let hedged = is_hedged(tokens);
         let background = is_background(tokens, times, start, end, year);
@@ -2970,10 +3134,15 @@ const TOTALS: &[&str] = &[
 ];
 
 impl<'a> Noted<'a> {
-    fn new(figure: &'a Figure) -> Noted<'a> {
-        let ev = figure.evidence.text.to_ascii_lowercase();
+    /// The notes of `figure`; `ev` is the caller's string, overwritten with the evidence
+    /// lowercased.
+    fn new(figure: &'a Figure, ev: &mut String) -> Noted<'a> {
+        ev.clear();
+        ev.push_str(&figure.evidence.text);
+        ev.make_ascii_lowercase();
+        let ev = ev.as_str();
         // One pass over the evidence for all the phrases of a total.
-        let total = search::find_any(&ev, TOTALS).is_some();
+        let total = search::find_any(ev, TOTALS).is_some();
         // The count's text is most often lowercase already ("12", "three"): no copy then.
         let text = &figure.count.text;
         let text_lower = if text.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -2981,7 +3150,7 @@ impl<'a> Noted<'a> {
         } else {
             std::borrow::Cow::Borrowed(text.as_str())
         };
-        let after = search::find(&ev, &text_lower).map_or("", |i| &ev[i + text.len()..]);
+        let after = search::find(ev, &text_lower).map_or("", |i| &ev[i + text.len()..]);
         let subset = ["including", "includes", "among "]
             .iter()
             .any(|w| ev.starts_with(w))
@@ -2998,7 +3167,7 @@ impl<'a> Noted<'a> {
             },
             total,
             subset,
-            hit: figure.category == "injured" && hit_not_survived(&ev),
+            hit: figure.category == "injured" && hit_not_survived(ev),
         }
     }
 }
@@ -3011,7 +3180,9 @@ impl<'a> Noted<'a> {
 /// 4. conflicting sources about the same group give the latest official figure as value;
 /// 5. `min`/`max` are the lowest and highest numbers reported, widened to include the value.
 pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
-    let noted: Vec<Noted> = figures.iter().map(Noted::new).collect();
+    // One string for every figure's lowercased evidence, instead of one per figure.
+    let mut ev = String::new();
+    let noted: Vec<Noted> = figures.iter().map(|f| Noted::new(f, &mut ev)).collect();
     let mut cats: BTreeMap<&str, Vec<&Noted>> = BTreeMap::new();
     for n in noted.iter().filter(|n| !n.figure.background && !n.subset) {
         cats.entry(n.figure.category.as_str()).or_default().push(n);

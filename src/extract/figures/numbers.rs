@@ -7,7 +7,7 @@
 //! bounds (dozens → min 24) as the labelling guidelines say. Numbers that are not counts
 //! (ordinals, ages, years, times, money, percentages, phone numbers) are refused here.
 
-use crate::vocab::packed;
+use crate::vocab::{packed, swar};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,8 +53,8 @@ fn is_word_at(s: &str, i: usize) -> bool {
 }
 
 /// Bytes that go on an ASCII word or a number: `[0-9A-Za-z]`, as a table (one load and
-/// one test per byte in the tokenizer's inner loop, which runs over every byte of every
-/// sentence).
+/// one test per byte: [`alnum_end`]'s loop over the text's last bytes, where no eight-byte
+/// load fits).
 static ASCII_ALNUM: [bool; 256] = {
     let mut t = [false; 256];
     let mut b = 0;
@@ -64,6 +64,31 @@ static ASCII_ALNUM: [bool; 256] = {
     }
     t
 };
+
+/// The first byte of `b[j..end]` that is not `[0-9A-Za-z]`, or `end` (`j` itself when it is
+/// not below `end`). Eight bytes at a time ([`swar::ascii_alnum`]) where the text goes on
+/// that far (bytes past `end` are read but not counted), then [`ASCII_ALNUM`] byte by byte:
+/// a byte loop mispredicted its exit at most words.
+#[inline(always)]
+fn alnum_end(b: &[u8], mut j: usize, end: usize) -> usize {
+    if j >= end {
+        return j;
+    }
+    while let Some(x) = swar::load(b, j) {
+        let other = !swar::ascii_alnum(x) & swar::HIGH_BITS;
+        if other != 0 {
+            return (j + (other.trailing_zeros() / 8) as usize).min(end);
+        }
+        j += 8;
+        if j >= end {
+            return end;
+        }
+    }
+    while j < end && ASCII_ALNUM[usize::from(b[j])] {
+        j += 1;
+    }
+    j
+}
 
 /// Where the word that goes on at byte `j` of `text` ends, when the byte there is not
 /// `[0-9A-Za-z]`: past an inner hyphen or apostrophe ("year-old", "didn't", "didn’t") or a
@@ -172,9 +197,7 @@ pub fn tokenize_into<'a>(
         let mut j = i + len;
         let kind = if alphabetic {
             loop {
-                while j < end && ASCII_ALNUM[usize::from(b[j])] {
-                    j += 1;
-                }
+                j = alnum_end(b, j, end);
                 match (j < end).then(|| word_goes_on(text, j, end)).flatten() {
                     Some(next) => j = next,
                     None => break,
@@ -1241,7 +1264,7 @@ mod tests {
                 .map(|x| (x.start, x.end, x.kind, x.lower.to_string(), x.cap))
                 .collect()
         };
-        let mut glued = 0;
+        let (mut glued, mut long) = (0, 0);
         for s in texts() {
             let lower = s.to_ascii_lowercase();
             for (a, b) in [(0, s.len()), (1, s.len()), (0, s.len() / 2)] {
@@ -1256,9 +1279,22 @@ mod tests {
                         x.kind == Kind::Word && !x.lower.bytes().all(|c| c.is_ascii_alphanumeric())
                     })
                     .count();
+                // Runs of more than eight ASCII letters and digits (more than one load), and
+                // words cut by the end of the range.
+                long += fast
+                    .iter()
+                    .filter(|x| {
+                        (x.kind == Kind::Word
+                            && x.lower
+                                .as_bytes()
+                                .windows(9)
+                                .any(|w| w.iter().all(|c| c.is_ascii_alphanumeric())))
+                            || (x.end == b && b < s.len())
+                    })
+                    .count();
             }
         }
-        assert!(glued > 1_000, "{glued}");
+        assert!(glued > 1_000 && long > 1_000, "{glued} {long}");
     }
 
     #[test]

@@ -526,7 +526,7 @@ fn triggers_indexed_by_second_word_match_the_reference() {
         }
         // `find`: the plain scan, a look-up at every word, skipping what each match covers.
         let mut found = Vec::new();
-        TRIGGERS.find(&t, &mut found);
+        TRIGGERS.find(&lower, &t, &mut found);
         let mut plain = Vec::new();
         let mut i = 0;
         while i < t.len() {
@@ -786,7 +786,7 @@ fn key_filter_keeps_every_sentence_with_a_trigger() {
             t.clear();
             numbers::tokenize_into(s, &lower, start, end, &mut t);
             found.clear();
-            TRIGGERS.find(&t, &mut found);
+            TRIGGERS.find(&lower, &t, &mut found);
             let may = TRIGGERS.keys.may_match(&lower, start, end);
             assert!(may || found.is_empty(), "{:?}", &s[start..end]);
             with_trigger += usize::from(!found.is_empty());
@@ -859,8 +859,7 @@ fn may_match_plain(keys: &Keys, lower: &str, start: usize, end: usize) -> bool {
             i += 1;
         }
         let w = &b[s..i];
-        let cell = usize::from(w[0] - b'a') * 26 + usize::from(w[w.len() - 1] - b'a');
-        if keys.words[cell].iter().any(|k| **k == *w) {
+        if keys.words.iter().any(|k| **k == *w) {
             return true;
         }
     }
@@ -918,7 +917,7 @@ fn key_filter_scan_answers_as_the_byte_loop() {
         }
     }
     // Key words placed across every position of a block boundary, in long texts.
-    for key in keys.words.iter().flatten() {
+    for key in &keys.words {
         let key = std::str::from_utf8(key).unwrap_or("");
         for at in 40..140 {
             for fill in ["x", " ", "\u{e9}"] {
@@ -994,4 +993,103 @@ fn corpus_texts() -> Vec<String> {
         .filter_map(|l| l.strip_prefix('>'))
         .map(|l| l.trim().replace("\\n", "\n"))
         .collect()
+}
+
+/// A [`ShortWords`] answers as a plain hash map of its words: for its words, each cut short
+/// or made longer by a byte (a NUL byte too), words longer than 16 bytes, words of NUL bytes,
+/// and every token of the corpus and of generated text, each read from its text (the
+/// 16-byte load) and alone (the copy).
+#[test]
+fn short_words_answer_as_a_hash_map() {
+    let mut words: Vec<Vec<u8>> = Vec::new();
+    for w in [
+        "killed",
+        "a",
+        "in",
+        "ab",
+        "abcdefghijklmno",
+        "abcdefghijklmnop",
+        "abcdefghijklmnopq",
+        "seventeen-year-olds",
+        "\0",
+        "\0\0",
+        "x\0",
+        "caf\u{e9}",
+        "didn't",
+    ] {
+        words.push(w.as_bytes().to_vec());
+    }
+    let (phrases, vocabulary) = filter_vocabulary();
+    words.extend(vocabulary.iter().map(|w| w.as_bytes().to_vec()));
+    let plain: HashMap<&[u8], u32> = words
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(n, w)| (w.as_slice(), n as u32))
+        .collect();
+    let set = ShortWords::new(
+        words
+            .iter()
+            .enumerate()
+            .map(|(n, w)| (w.as_slice(), n as u32)),
+    );
+    // Probes: the words, each shortened, lengthened (by a letter, a NUL byte), and tokens.
+    let mut probes: Vec<Vec<u8>> = Vec::new();
+    for w in &words {
+        probes.push(w.clone());
+        probes.push(w[..w.len().saturating_sub(1)].to_vec());
+        for extra in [b'e', 0, b's'] {
+            let mut x = w.clone();
+            x.push(extra);
+            probes.push(x);
+        }
+    }
+    let mut text = include_str!("corpus.txt").to_string();
+    let mut rng = crate::testing::Rng(0x5407_3e75);
+    for _ in 0..crate::testing::cases("FIGURES_SHORT_WORDS_CASES", 2_000) {
+        text.push_str(&filter_text(&mut rng, &phrases, &vocabulary));
+        text.push(' ');
+    }
+    let lower = text.to_ascii_lowercase();
+    let mut t = Vec::new();
+    numbers::tokenize_into(&text, &lower, 0, text.len(), &mut t);
+    let (mut hits, mut probed) = (0, 0);
+    for x in &t {
+        let (at, len) = (x.start, x.end - x.start);
+        let expected = plain.get(x.lower.as_bytes()).copied();
+        assert_eq!(
+            set.get(lower.as_bytes(), at, len),
+            expected,
+            "{:?}",
+            x.lower
+        );
+        // The same word at the very end of its text: the copy, not the 16-byte load.
+        assert_eq!(
+            set.get(x.lower.as_bytes(), 0, len),
+            expected,
+            "{:?}",
+            x.lower
+        );
+        hits += usize::from(expected.is_some());
+        let b = x.lower.as_bytes();
+        let passes = set.passes(b[0], b[len - 1], len);
+        probed += usize::from(passes && expected.is_none());
+    }
+    for p in &probes {
+        let expected = plain.get(p.as_slice()).copied();
+        assert_eq!(set.get(p, 0, p.len()), expected, "{p:?}");
+        // And inside a longer text, with bytes after it.
+        let mut padded = b"xx".to_vec();
+        padded.extend_from_slice(p);
+        padded.extend_from_slice(b"zzzzzzzzzzzzzzzzzz");
+        assert_eq!(set.get(&padded, 2, p.len()), expected, "{p:?}");
+        hits += usize::from(expected.is_some());
+    }
+    // Both answers are met often, and words of no entry get past the filter (the table is
+    // read and says no).
+    assert!(
+        hits > 1_000 && probed > 100,
+        "{hits} {probed} of {}",
+        t.len()
+    );
 }
