@@ -157,28 +157,40 @@ impl StartFilter {
 /// those where a group ([`GROUPS`]) may, in one pass over the starts: one look-up in
 /// [`STATIC_PAIRS`] per start answers for both lists. A known organization is kept only as
 /// written ([`known_orgs`]), so its starts are also those at the first byte of an entry.
-fn static_starts(flat: &[u8], starts: &[u32]) -> (Vec<u32>, Vec<u32>) {
+///
+/// Written into `org_starts` and `group_starts` (their old contents are dropped) without a
+/// branch on the look-up: every start is written at the next free place of both, and a
+/// place is taken only when the start is kept. A branch there, taken or not as the words
+/// come, was mispredicted at a good share of all word starts.
+fn static_starts(
+    flat: &[u8],
+    starts: &[u32],
+    org_starts: &mut Vec<u32>,
+    group_starts: &mut Vec<u32>,
+) {
     let pairs = &*STATIC_PAIRS;
-    // Room for every start, as in `select_or`.
-    let mut org_starts = Vec::with_capacity(starts.len());
-    let mut group_starts = Vec::with_capacity(starts.len());
-    for &s in starts {
-        let s32 = s;
-        let s = s as usize;
-        let bits = match flat.get(s..s + 2) {
-            Some(&[a, b]) => pairs[static_pair_index(a, b)],
-            _ => static_end_bits(flat.get(s).copied().unwrap_or(0)),
-        };
-        if bits != 0 {
-            if bits & ORG_PAIR != 0 {
-                org_starts.push(s32);
-            }
-            if bits & GROUP_PAIR != 0 {
-                group_starts.push(s32);
-            }
-        }
+    // Room for every start (zeroing it costs less than a branch per start).
+    for v in [&mut *org_starts, &mut *group_starts] {
+        v.clear();
+        v.resize(starts.len(), 0);
     }
-    (org_starts, group_starts)
+    let (mut no, mut ng) = (0, 0);
+    for &s in starts {
+        let i = s as usize;
+        let bits = match flat.get(i..i + 2) {
+            Some(&[a, b]) => pairs[static_pair_index(a, b)],
+            _ => static_end_bits(flat.get(i).copied().unwrap_or(0)),
+        };
+        // `no` and `ng` never pass the number of starts read so far: always in bounds.
+        if let (Some(o), Some(g)) = (org_starts.get_mut(no), group_starts.get_mut(ng)) {
+            *o = s;
+            *g = s;
+        }
+        no += usize::from(bits & ORG_PAIR != 0);
+        ng += usize::from(bits & GROUP_PAIR != 0);
+    }
+    org_starts.truncate(no);
+    group_starts.truncate(ng);
 }
 
 /// [`STATIC_PAIRS`] bit: a known organization may match at a start of these two bytes.
@@ -775,8 +787,10 @@ fn lower(s: &str) -> String {
 
 /// Whether a word whose first byte is `b` may be capitalized ([`is_cap`]): not when it is
 /// ASCII other than a capital, "a" or "e" ("al-Assad", "el-Sayed").
+/// Read without a branch (`|`, not `||`): asked for every token, it decides which tokens
+/// [`extract`] gathers without one.
 fn could_be_cap(b: u8) -> bool {
-    b >= 0x80 || b.is_ascii_uppercase() || b == b'a' || b == b'e'
+    (b >= 0x80) | b.is_ascii_uppercase() | (b == b'a') | (b == b'e')
 }
 
 /// A capitalized word (or "al-Assad"). Asked for every token: the ASCII cases are decided
@@ -1219,53 +1233,108 @@ fn title_case(s: &str) -> bool {
     words.len() >= 3 && caps * 4 >= words.len() * 3
 }
 
+/// The vectors of one article that grow with its size, kept for the thread's next article
+/// (cleared; their room is kept up to [`KEPT_AT_MOST`] elements): allocated anew for each
+/// article, blocks of several KiB cost a `malloc` each and made glibc consolidate the many
+/// small blocks freed before them.
+#[derive(Default)]
+struct Buffers {
+    /// The tokens of a paragraph.
+    toks: Vec<Tok>,
+    /// The indices of a paragraph's tokens that may start a run.
+    caps: Vec<u32>,
+    /// [`static_starts`].
+    org_starts: Vec<u32>,
+    group_starts: Vec<u32>,
+    /// The word starts [`later_mention_matches`] compares.
+    mention_starts: Vec<u32>,
+    /// The findings, empty ([`no_findings`]).
+    found: Vec<Found<'static>>,
+    /// The places' mentions, and whether each paragraph is skipped.
+    place_spans: Vec<(usize, usize)>,
+    skip: Vec<bool>,
+}
+
+/// Room kept for the next article, in elements of each vector of [`Buffers`].
+const KEPT_AT_MOST: usize = 1 << 15;
+
+thread_local! {
+    static BUFFERS: std::cell::Cell<Buffers> = std::cell::Cell::new(Buffers::default());
+}
+
 /// Finds the actors of `doc`; `locations` keeps place names from becoming people.
 pub fn extract(doc: &Document, locations: &[Location]) -> Vec<Actor> {
+    let mut buf = BUFFERS.take();
+    let actors = extract_with(doc, locations, &mut buf);
+    fn keep<T>(v: &mut Vec<T>) {
+        v.clear();
+        v.shrink_to(KEPT_AT_MOST);
+    }
+    keep(&mut buf.toks);
+    keep(&mut buf.caps);
+    keep(&mut buf.org_starts);
+    keep(&mut buf.group_starts);
+    keep(&mut buf.mention_starts);
+    keep(&mut buf.found);
+    keep(&mut buf.place_spans);
+    keep(&mut buf.skip);
+    BUFFERS.set(buf);
+    actors
+}
+
+/// [`extract`] with the thread's [`Buffers`].
+fn extract_with(doc: &Document, locations: &[Location], buf: &mut Buffers) -> Vec<Actor> {
     let flat = doc.flat.as_str();
+    let fb = flat.as_bytes();
+    let mut toks: Vec<Tok> = std::mem::take(&mut buf.toks);
     // Room for the longest paragraph at once (a paragraph has about as many tokens as word
     // starts): growing the vector paragraph by paragraph cost a dozen reallocations.
-    let mut toks: Vec<Tok> = Vec::with_capacity(doc.word_starts.len());
-    let mut found: Vec<Found> = Vec::new();
+    toks.clear();
+    toks.reserve(doc.word_starts.len());
+    let mut found: Vec<Found> = std::mem::take(&mut buf.found);
+    found.clear();
     // Sorted, for the binary search in `inside`.
-    let mut place_spans: Vec<(usize, usize)> = locations
-        .iter()
-        .flat_map(|l| l.mentions.iter())
-        .map(|m| (m.start, m.end))
-        .collect();
+    let place_spans = &mut buf.place_spans;
+    place_spans.clear();
+    place_spans.extend(
+        locations
+            .iter()
+            .flat_map(|l| l.mentions.iter())
+            .map(|m| (m.start, m.end)),
+    );
     place_spans.sort_unstable();
-    let skip: Vec<bool> = doc
-        .paragraphs
-        .iter()
-        .enumerate()
-        .map(|(i, p)| skipped(doc, i, p))
-        .collect();
+    let place_spans: &[(usize, usize)] = place_spans;
+    let skip = &mut buf.skip;
+    skip.clear();
+    skip.extend(
+        doc.paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| skipped(doc, i, p)),
+    );
+    let skip: &[bool] = skip;
     let mut credits = credit_spans(doc);
     credits.sort_by_key(|c| c.start);
+    let caps = &mut buf.caps;
     for (i, p) in doc.paragraphs.iter().enumerate() {
         if skip[i] {
             continue;
         }
         toks.clear();
         tokenize(flat, p, &mut toks);
-        let mut k = 0;
-        while k < toks.len() {
-            // Most tokens are lowercase words: no run starts there (see `is_cap`).
-            if !could_be_cap(flat.as_bytes()[toks[k].start]) {
-                k += 1;
-                continue;
-            }
-            let end = run_end(flat, &toks, k);
-            if end > k {
-                analyse_run(flat, &toks, k, end, &place_spans, &mut found);
-                k = end;
-            } else {
-                k += 1;
-            }
-        }
+        for_each_run(flat, &toks, caps, |k, end| {
+            analyse_run(flat, &toks, k, end, place_spans, &mut found);
+        });
     }
+    buf.toks = toks;
     // The word starts where the phrase lists searched below may match.
-    let (org_starts, group_starts) = static_starts(flat.as_bytes(), &doc.word_starts);
-    known_orgs(doc, &org_starts, &skip, &mut found);
+    static_starts(
+        fb,
+        &doc.word_starts,
+        &mut buf.org_starts,
+        &mut buf.group_starts,
+    );
+    known_orgs(doc, &buf.org_starts, skip, &mut found);
     found.retain(|f| {
         let i = credits.partition_point(|c| c.start <= f.span.0);
         !credits[..i].iter().rev().take(3).any(|c| f.span.1 <= c.end)
@@ -1275,10 +1344,62 @@ pub fn extract(doc: &Document, locations: &[Location]) -> Vec<Actor> {
     found.retain(|f| f.kind == "organization" || !known.contains(&f.name));
     confirm_candidates(&mut found);
     found.sort_by_key(|f| f.span.0);
-    let mut actors = merge(doc.text, found);
-    add_later_mentions(doc, &skip, &mut actors);
-    add_groups(doc, &group_starts, &mut actors);
+    let mut actors = merge(doc.text, &found);
+    buf.found = no_findings(found);
+    add_later_mentions(doc, skip, &mut actors, &mut buf.mention_starts);
+    add_groups(doc, &buf.group_starts, &mut actors);
     actors
+}
+
+/// Calls `f(k, end)` for each run of capitalized words `toks[k..end]` of a paragraph, as a
+/// walk over every token that asks [`run_end`] at each token that may start a run
+/// ([`could_be_cap`]) and goes on past each run found. `caps`: room for the tokens asked.
+///
+/// The tokens to ask are gathered first without a branch per token (most tokens are
+/// lowercase words, no run starts there; a branch on it, taken or not as the words come,
+/// was often mispredicted): each index is written at the next free place, and the place is
+/// taken only for a token that may start a run.
+fn for_each_run(flat: &str, toks: &[Tok], caps: &mut Vec<u32>, mut f: impl FnMut(usize, usize)) {
+    let fb = flat.as_bytes();
+    caps.clear();
+    caps.resize(toks.len(), 0);
+    let mut n = 0;
+    for (k, t) in toks.iter().enumerate() {
+        // `n` never passes `k`: always in bounds.
+        if let Some(c) = caps.get_mut(n) {
+            *c = k as u32;
+        }
+        n += usize::from(could_be_cap(fb.get(t.start).copied().unwrap_or(0)));
+    }
+    let mut next = 0;
+    for &k in &caps[..n] {
+        let k = k as usize;
+        if k < next {
+            continue;
+        }
+        let end = run_end(flat, toks, k);
+        if end > k {
+            f(k, end);
+            next = end;
+        }
+    }
+}
+
+/// `found` emptied, as findings of no document: a finding borrows its document's text, so
+/// the vector is kept for the next one only empty. Collected in place (the standard
+/// library reuses the allocation of a `Vec`'s `into_iter` for elements of the same layout);
+/// were it not, the next document would only allocate anew. The map never runs.
+fn no_findings(mut found: Vec<Found<'_>>) -> Vec<Found<'static>> {
+    found.clear();
+    found
+        .into_iter()
+        .map(|f| Found {
+            name: "",
+            kind: f.kind,
+            title: None,
+            span: f.span,
+        })
+        .collect()
 }
 
 /// Spans of the text that are credits, not article: the dateline, "(AP)", "(AP Photo/...)".
@@ -1402,10 +1523,11 @@ fn analyse_run<'a>(
                 (given && c - a <= 3 && name_tail(flat, toks, a, c, false) == a)
                     .then(|| bare_name(flat, toks, a, c, places))
                     .flatten()
-                    .map(|f| vec![f])
+                    .map(|f| (f, None))
             });
-            if let Some(p) = person {
-                out.extend(p);
+            if let Some((p, org)) = person {
+                out.push(p);
+                out.extend(org);
                 let mut r = c;
                 while r < b && is_connector(word(r)) {
                     r += 1;
@@ -1417,8 +1539,9 @@ fn analyse_run<'a>(
             }
         }
     }
-    if let Some(f) = title_and_name(flat, toks, a, b, places) {
-        out.extend(f);
+    if let Some((f, org)) = title_and_name(flat, toks, a, b, places) {
+        out.push(f);
+        out.extend(org);
         return;
     }
     if let Some(f) = organization(flat, toks, a, b) {
@@ -1559,14 +1682,15 @@ fn name_tail(flat: &str, toks: &[Tok], a: usize, b: usize, strict: bool) -> usiz
 }
 
 /// A title head word followed by a name: "Berrien County Sheriff Paul Bailey", "Secretary
-/// of State Ana Velez", "Michigan State Police Sgt. Joe Roe" (the organization is found too).
+/// of State Ana Velez", "Michigan State Police Sgt. Joe Roe": the person, and the
+/// organization when one is found too.
 fn title_and_name<'a>(
     flat: &'a str,
     toks: &[Tok],
     a: usize,
     b: usize,
     places: &[(usize, usize)],
-) -> Option<Vec<Found<'a>>> {
+) -> Option<(Found<'a>, Option<Found<'a>>)> {
     let word = |i: usize| &flat[toks[i].start..toks[i].end];
     let t = (a..b).rev().find(|&i| is_title(word(i)))?;
     if t + 1 >= b {
@@ -1588,12 +1712,12 @@ fn title_and_name<'a>(
     }
     let title = &flat[toks[a].start..toks[title_end - 1].end];
     let honorific = title_end - a == 1 && is_honorific(word(a));
-    let mut out = vec![Found {
+    let person = Found {
         name: &flat[name_span.0..name_span.1],
         kind: "person",
         title: (!honorific).then_some(title),
         span: name_span,
-    }];
+    };
     // The organization inside the title: "Michigan State Police" Sgt., Director of "the
     // Federal Bureau of Investigation".
     let (mut oa, mut ob) = (a, title_end);
@@ -1607,15 +1731,13 @@ fn title_and_name<'a>(
             }
         }
     }
-    if oa < ob && ob - oa >= 2 && (oa..ob).any(|i| is_org_word(word(i))) {
-        out.push(Found {
-            name: &flat[toks[oa].start..toks[ob - 1].end],
-            kind: "organization",
-            title: None,
-            span: (toks[oa].start, toks[ob - 1].end),
-        });
-    }
-    Some(out)
+    let org = (oa < ob && ob - oa >= 2 && (oa..ob).any(|i| is_org_word(word(i)))).then(|| Found {
+        name: &flat[toks[oa].start..toks[ob - 1].end],
+        kind: "organization",
+        title: None,
+        span: (toks[oa].start, toks[ob - 1].end),
+    });
+    Some((person, org))
 }
 
 /// A run with an organization head word: "Interior Ministry", "Ministry of Health",
@@ -1899,37 +2021,75 @@ fn confirm_candidates(found: &mut Vec<Found>) {
 
 /// Groups the findings into actors: one per organization name, one per person (a surname
 /// or shortened first name joins the full name).
-fn merge(text: &str, found: Vec<Found>) -> Vec<Actor> {
-    let mut actors: Vec<Actor> = Vec::new();
+///
+/// The actors are drafted first on the findings' borrowed names (compared in place, with
+/// no copy to chase), and made once their names and mentions are known: each mention
+/// vector at its size, each name copied once (growing the vectors mention by mention and
+/// copying each longer name cost several allocations per actor).
+fn merge(text: &str, found: &[Found]) -> Vec<Actor> {
+    /// An actor being drafted: its current name, kind and title as in the text, how many
+    /// mentions it has, and the start of the last (the findings come by start, so a
+    /// finding that starts where a mention does starts where the last one does).
+    struct Draft<'a> {
+        name: &'a str,
+        kind: &'static str,
+        title: Option<&'a str>,
+        mentions: usize,
+        last_start: usize,
+    }
+    let mut drafts: Vec<Draft> = Vec::new();
+    // The draft of each finding, `usize::MAX` for a mention already recorded.
+    let mut owner: Vec<usize> = Vec::with_capacity(found.len());
     for f in found {
-        // The evidence (a copy of the text) is made only when it is kept: most findings of
-        // a known actor are mentions already recorded.
-        let ev = || Evidence::from_bytes(text, f.span.0, f.span.1);
-        let existing = actors.iter_mut().find(|a| {
+        let existing = drafts.iter().position(|a| {
             a.kind == f.kind
-                && (a.name == f.name || (f.kind == "person" && same_person(&a.name, f.name)))
+                && (a.name == f.name || (f.kind == "person" && same_person(a.name, f.name)))
         });
         match existing {
-            Some(a) => {
-                if !a.mentions.iter().any(|m| m.start == f.span.0) {
-                    a.mentions.push(ev());
+            Some(i) => {
+                let a = &mut drafts[i];
+                if a.last_start == f.span.0 {
+                    owner.push(usize::MAX);
+                } else {
+                    owner.push(i);
+                    a.mentions += 1;
+                    a.last_start = f.span.0;
                 }
                 // The full name as first written: a longer name replaces a surname.
                 if f.name.split_whitespace().count() > a.name.split_whitespace().count()
                     && a.name.split_whitespace().count() == 1
                 {
-                    a.name = f.name.to_string();
+                    a.name = f.name;
                 }
                 if a.title.is_none() {
-                    a.title = f.title.map(str::to_string);
+                    a.title = f.title;
                 }
             }
-            None => actors.push(Actor {
-                name: f.name.to_string(),
-                kind: f.kind.to_string(),
-                title: f.title.map(str::to_string),
-                mentions: vec![ev()],
-            }),
+            None => {
+                owner.push(drafts.len());
+                drafts.push(Draft {
+                    name: f.name,
+                    kind: f.kind,
+                    title: f.title,
+                    mentions: 1,
+                    last_start: f.span.0,
+                });
+            }
+        }
+    }
+    let mut actors: Vec<Actor> = drafts
+        .iter()
+        .map(|d| Actor {
+            name: d.name.to_string(),
+            kind: d.kind.to_string(),
+            title: d.title.map(str::to_string),
+            mentions: Vec::with_capacity(d.mentions),
+        })
+        .collect();
+    for (f, &i) in found.iter().zip(&owner) {
+        if let Some(a) = actors.get_mut(i) {
+            a.mentions
+                .push(Evidence::from_bytes(text, f.span.0, f.span.1));
         }
     }
     actors
@@ -1982,7 +2142,8 @@ impl MentionKey<'_> {
 /// match reported with the first key of its phrase), but without building one per article:
 /// an article has a few keys, compared where their first byte or "the" stands
 /// ([`later_mention_matches`]).
-fn add_later_mentions(doc: &Document, skip: &[bool], actors: &mut [Actor]) {
+/// `starts`: room for the word starts [`later_mention_matches`] compares.
+fn add_later_mentions(doc: &Document, skip: &[bool], actors: &mut [Actor], starts: &mut Vec<u32>) {
     let text = doc.text;
     let mut keys: Vec<MentionKey> = Vec::new();
     // (key, actor index, is a title): the owners of each key, in the order they were added.
@@ -2032,7 +2193,7 @@ fn add_later_mentions(doc: &Document, skip: &[bool], actors: &mut [Actor]) {
     }
     let actors_ro: &[Actor] = actors;
     let mut extra: Vec<(usize, Evidence)> = Vec::new();
-    for (start, end, e) in later_mention_matches(doc, &keys, false) {
+    for (start, end, e) in later_mention_matches(doc, &keys, false, starts) {
         if doc
             .paragraph_at(start)
             .is_some_and(|p| skip.get(p).copied().unwrap_or(false))
@@ -2099,10 +2260,16 @@ fn add_later_mentions(doc: &Document, skip: &[bool], actors: &mut [Actor]) {
 /// (unless another surname's asks for it): at a start left out, only such surnames can
 /// match, in lower case, a match [`add_later_mentions`] does not keep and that covers no
 /// other word start (so it hides no match either).
+///
+/// Those starts are gathered first, into `starts` (its old contents are dropped), without a
+/// branch on the look-up (every start is written at the next free place, and the place is
+/// taken only when it is kept): a branch there, taken or not as the words come, was
+/// mispredicted at a good share of all word starts.
 fn later_mention_matches(
     doc: &Document,
     keys: &[MentionKey],
     all: bool,
+    starts: &mut Vec<u32>,
 ) -> Vec<(usize, usize, usize)> {
     let flat = doc.flat.as_bytes();
     // The phrases: the first key of each phrase, ASCII case ignored (as `WordPhrases` makes
@@ -2187,16 +2354,24 @@ fn later_mention_matches(
         by_first[fill[b] as usize] = p;
         fill[b] += 1;
     }
+    starts.clear();
+    starts.resize(doc.word_starts.len(), 0);
+    let mut n = 0;
+    for &s in &doc.word_starts {
+        // `n` never passes the number of starts read so far: always in bounds.
+        if let Some(slot) = starts.get_mut(n) {
+            *slot = s;
+        }
+        let byte = flat.get(s as usize).copied().unwrap_or(0);
+        n += usize::from(firsts[usize::from(byte)] != 0);
+    }
     let mut out = Vec::new();
     let mut after = 0;
-    for &s in &doc.word_starts {
+    for &s in &starts[..n] {
         let s = s as usize;
         let byte = flat.get(s).copied().unwrap_or(0);
         let kind = firsts[usize::from(byte)];
-        if kind == 0
-            || s < after
-            || kind == TITLE_START && !title_may_follow(flat, s, &title_firsts)
-        {
+        if s < after || kind == TITLE_START && !title_may_follow(flat, s, &title_firsts) {
             continue;
         }
         let b = usize::from(byte.to_ascii_lowercase());
