@@ -178,7 +178,7 @@ fn static_starts(
     for &s in starts {
         let i = s as usize;
         let bits = match flat.get(i..i + 2) {
-            Some(&[a, b]) => pairs[static_pair_index(a, b)],
+            Some(&[a, b]) => static_pair_bits(pairs, static_pair_index(a, b)),
             _ => static_end_bits(flat.get(i).copied().unwrap_or(0)),
         };
         // `no` and `ng` never pass the number of starts read so far: always in bounds.
@@ -216,25 +216,34 @@ fn static_end_bits(a: u8) -> u8 {
 /// For each first byte and low five bits of the second ([`static_pair_index`]), whether the
 /// start filter of the known organizations keeps it and its first byte is that of an entry
 /// ([`ORG_PAIR`]), and whether the start filter of the groups keeps it ([`GROUP_PAIR`]).
-static STATIC_PAIRS: LazyLock<Box<[u8; 8192]>> = LazyLock::new(|| {
+/// A bit per index and list, the two lists' words of 64 indices side by side: 2 KiB, read
+/// at every word start (a byte per index, 8 KiB, was read at lines seldom in the cache).
+static STATIC_PAIRS: LazyLock<[[u64; 2]; 128]> = LazyLock::new(|| {
     let (_, _, orgs, firsts) = &*KNOWN_ORGS;
     let (_, groups) = &*GROUPS;
-    let mut t = Box::new([0u8; 8192]);
+    let mut t = [[0u64; 2]; 128];
     for a in 0..=255u8 {
         for b in 0..32u8 {
             let k = pair_key(a, b);
-            let mut bits = 0;
+            let i = static_pair_index(a, b);
+            let w = &mut t[i >> 6];
             if orgs.may_match(k) && firsts[usize::from(a)] {
-                bits |= ORG_PAIR;
+                w[0] |= 1 << (i & 63);
             }
             if groups.may_match(k) {
-                bits |= GROUP_PAIR;
+                w[1] |= 1 << (i & 63);
             }
-            t[static_pair_index(a, b)] = bits;
         }
     }
     t
 });
+
+/// The bits ([`ORG_PAIR`], [`GROUP_PAIR`]) of [`STATIC_PAIRS`] at index `i`.
+fn static_pair_bits(pairs: &[[u64; 2]; 128], i: usize) -> u8 {
+    let w = &pairs[(i >> 6) & 127];
+    let (org, group) = (w[0] >> (i & 63) & 1, w[1] >> (i & 63) & 1);
+    org as u8 * ORG_PAIR | group as u8 * GROUP_PAIR
+}
 
 /// The words of [`FUNCTION_SET`], [`NOT_NAME_SET`], [`TITLES`] and [`ORG_HEADS`] in one set:
 /// a name word is in none of them, and one look-up here says so (the four lists are asked
@@ -334,27 +343,39 @@ fn calendar_key(a: u8, b: u8, c: u8) -> u32 {
     u32::from(a & 31) << 10 | u32::from(b & 31) << 5 | u32::from(c & 31)
 }
 
-/// Whether a [`calendar_key`] is that of the first three letters of a month or a weekday:
-/// one bit test in a table of every key (a comparison with each of the 19 prefixes cost
-/// several times more, for every capitalized word).
+/// The first three letters of the months and weekdays.
+const CALENDAR_PREFIXES: [&[u8; 3]; 19] = [
+    b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec",
+    b"mon", b"tue", b"wed", b"thu", b"fri", b"sat", b"sun",
+];
+
+/// Whether a [`calendar_key`] is that of the first three letters of a month or a weekday
+/// ([`CALENDAR_PREFIXES`]): one comparison with the key kept in its slot of a table of 32
+/// (a comparison with each of the 19 prefixes cost several times more, for every
+/// capitalized word). The table is one cache line: a bit per key (4 KiB) was read at a
+/// line seldom in the cache, and the load stalled the run's reading.
 fn calendar_prefix(key: u32) -> bool {
-    const PREFIXES: [&[u8; 3]; 19] = [
-        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
-        b"dec", b"mon", b"tue", b"wed", b"thu", b"fri", b"sat", b"sun",
-    ];
-    static TABLE: [u64; 512] = {
-        let mut t = [0u64; 512];
+    /// Sends the 19 keys to 19 distinct slots (checked as the table is built, at compile
+    /// time).
+    const MUL: u32 = 0x9518_815d;
+    const fn slot(key: u32) -> usize {
+        (key.wrapping_mul(MUL) >> 27) as usize
+    }
+    /// Each prefix's key in its slot; `u16::MAX`, which no key is (keys have 15 bits),
+    /// elsewhere.
+    static TABLE: [u16; 32] = {
+        let mut t = [u16::MAX; 32];
         let mut i = 0;
-        while i < PREFIXES.len() {
-            let p = PREFIXES[i];
-            let k =
-                ((p[0] & 31) as usize) << 10 | ((p[1] & 31) as usize) << 5 | (p[2] & 31) as usize;
-            t[k >> 6] |= 1 << (k & 63);
+        while i < CALENDAR_PREFIXES.len() {
+            let p = CALENDAR_PREFIXES[i];
+            let k = ((p[0] & 31) as u32) << 10 | ((p[1] & 31) as u32) << 5 | (p[2] & 31) as u32;
+            assert!(t[slot(k)] == u16::MAX, "two calendar prefixes share a slot");
+            t[slot(k)] = k as u16;
             i += 1;
         }
         t
     };
-    TABLE[(key >> 6) as usize & 511] >> (key & 63) & 1 != 0
+    u32::from(TABLE[slot(key)]) == key
 }
 
 /// Capitalized words that never start or make up a name or an organization.

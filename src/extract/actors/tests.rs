@@ -1359,3 +1359,19 @@ fn run_walk_over_gathered_tokens_agrees_with_the_walk_over_every_token() {
     }
     assert!(runs_seen > 1000, "{runs_seen}");
 }
+
+/// [`calendar_prefix`] holds every key of [`CALENDAR_PREFIXES`] and no other (every key of
+/// three bytes' low five bits, the keys [`calendar_key`] makes, is asked).
+#[test]
+fn calendar_prefix_holds_the_prefixes_only() {
+    let keys: Vec<u32> = CALENDAR_PREFIXES
+        .iter()
+        .map(|p| calendar_key(p[0], p[1], p[2]))
+        .collect();
+    let mut held = 0;
+    for key in 0..1 << 15 {
+        assert_eq!(calendar_prefix(key), keys.contains(&key), "{key}");
+        held += usize::from(calendar_prefix(key));
+    }
+    assert_eq!(held, 19);
+}
