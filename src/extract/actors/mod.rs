@@ -158,39 +158,58 @@ impl StartFilter {
 /// [`STATIC_PAIRS`] per start answers for both lists. A known organization is kept only as
 /// written ([`known_orgs`]), so its starts are also those at the first byte of an entry.
 ///
-/// Written into `org_starts` and `group_starts` (their old contents are dropped) without a
-/// branch on the look-up: every start is written at the next free place of both, and a
-/// place is taken only when the start is kept. A branch there, taken or not as the words
-/// come, was mispredicted at a good share of all word starts.
+/// Also the starts whose first byte is a [`mention_first`] one, into `mention_starts`, for
+/// [`later_mention_matches`] (the same pass reads that byte).
+///
+/// Written into the three vectors (their old contents are dropped) without a branch on the
+/// look-ups: every start is written at the next free place of each, and a place is taken
+/// only when the start is kept. A branch there, taken or not as the words come, was
+/// mispredicted at a good share of all word starts.
 fn static_starts(
     flat: &[u8],
     starts: &[u32],
     org_starts: &mut Vec<u32>,
     group_starts: &mut Vec<u32>,
+    mention_starts: &mut Vec<u32>,
 ) {
     let pairs = &*STATIC_PAIRS;
     // Room for every start (zeroing it costs less than a branch per start).
-    for v in [&mut *org_starts, &mut *group_starts] {
+    for v in [&mut *org_starts, &mut *group_starts, &mut *mention_starts] {
         v.clear();
         v.resize(starts.len(), 0);
     }
-    let (mut no, mut ng) = (0, 0);
+    let (mut no, mut ng, mut nm) = (0, 0, 0);
     for &s in starts {
         let i = s as usize;
-        let bits = match flat.get(i..i + 2) {
-            Some(&[a, b]) => static_pair_bits(pairs, static_pair_index(a, b)),
-            _ => static_end_bits(flat.get(i).copied().unwrap_or(0)),
+        let a = flat.get(i).copied().unwrap_or(0);
+        let bits = match flat.get(i + 1) {
+            Some(&b) => static_pair_bits(pairs, static_pair_index(a, b)),
+            None => static_end_bits(a),
         };
-        // `no` and `ng` never pass the number of starts read so far: always in bounds.
-        if let (Some(o), Some(g)) = (org_starts.get_mut(no), group_starts.get_mut(ng)) {
+        // The counts never pass the number of starts read so far: always in bounds.
+        if let (Some(o), Some(g), Some(m)) = (
+            org_starts.get_mut(no),
+            group_starts.get_mut(ng),
+            mention_starts.get_mut(nm),
+        ) {
             *o = s;
             *g = s;
+            *m = s;
         }
         no += usize::from(bits & ORG_PAIR != 0);
         ng += usize::from(bits & GROUP_PAIR != 0);
+        nm += usize::from(mention_first(a));
     }
     org_starts.truncate(no);
     group_starts.truncate(ng);
+    mention_starts.truncate(nm);
+}
+
+/// Whether a later mention's phrase may start with byte `a` when every surname starts with
+/// a capital or a non-ASCII byte: those, or the "t" of a title's "the", in either case.
+/// Read without a branch (`|`, not `||`).
+fn mention_first(a: u8) -> bool {
+    (a >= 0x80) | a.is_ascii_uppercase() | (a | 0x20 == b't')
 }
 
 /// [`STATIC_PAIRS`] bit: a known organization may match at a start of these two bytes.
@@ -1267,8 +1286,10 @@ struct Buffers {
     /// [`static_starts`].
     org_starts: Vec<u32>,
     group_starts: Vec<u32>,
-    /// The word starts [`later_mention_matches`] compares.
+    /// The word starts at a [`mention_first`] byte ([`static_starts`]), and those
+    /// [`later_mention_matches`] compares.
     mention_starts: Vec<u32>,
+    compared_starts: Vec<u32>,
     /// The findings, empty ([`no_findings`]).
     found: Vec<Found<'static>>,
     /// The places' mentions, and whether each paragraph is skipped.
@@ -1296,6 +1317,7 @@ pub fn extract(doc: &Document, locations: &[Location]) -> Vec<Actor> {
     keep(&mut buf.org_starts);
     keep(&mut buf.group_starts);
     keep(&mut buf.mention_starts);
+    keep(&mut buf.compared_starts);
     keep(&mut buf.found);
     keep(&mut buf.place_spans);
     keep(&mut buf.skip);
@@ -1354,6 +1376,7 @@ fn extract_with(doc: &Document, locations: &[Location], buf: &mut Buffers) -> Ve
         &doc.word_starts,
         &mut buf.org_starts,
         &mut buf.group_starts,
+        &mut buf.mention_starts,
     );
     known_orgs(doc, &buf.org_starts, skip, &mut found);
     found.retain(|f| {
@@ -1367,7 +1390,13 @@ fn extract_with(doc: &Document, locations: &[Location], buf: &mut Buffers) -> Ve
     found.sort_by_key(|f| f.span.0);
     let mut actors = merge(doc.text, &found);
     buf.found = no_findings(found);
-    add_later_mentions(doc, skip, &mut actors, &mut buf.mention_starts);
+    add_later_mentions(
+        doc,
+        skip,
+        &mut actors,
+        &buf.mention_starts,
+        &mut buf.compared_starts,
+    );
     add_groups(doc, &buf.group_starts, &mut actors);
     actors
 }
@@ -2163,8 +2192,14 @@ impl MentionKey<'_> {
 /// match reported with the first key of its phrase), but without building one per article:
 /// an article has a few keys, compared where their first byte or "the" stands
 /// ([`later_mention_matches`]).
-/// `starts`: room for the word starts [`later_mention_matches`] compares.
-fn add_later_mentions(doc: &Document, skip: &[bool], actors: &mut [Actor], starts: &mut Vec<u32>) {
+/// `mention_starts` and `starts`: as [`later_mention_matches`] takes them.
+fn add_later_mentions(
+    doc: &Document,
+    skip: &[bool],
+    actors: &mut [Actor],
+    mention_starts: &[u32],
+    starts: &mut Vec<u32>,
+) {
     let text = doc.text;
     let mut keys: Vec<MentionKey> = Vec::new();
     // (key, actor index, is a title): the owners of each key, in the order they were added.
@@ -2214,7 +2249,7 @@ fn add_later_mentions(doc: &Document, skip: &[bool], actors: &mut [Actor], start
     }
     let actors_ro: &[Actor] = actors;
     let mut extra: Vec<(usize, Evidence)> = Vec::new();
-    for (start, end, e) in later_mention_matches(doc, &keys, false, starts) {
+    for (start, end, e) in later_mention_matches(doc, &keys, false, Some(mention_starts), starts) {
         if doc
             .paragraph_at(start)
             .is_some_and(|p| skip.get(p).copied().unwrap_or(false))
@@ -2285,11 +2320,14 @@ fn add_later_mentions(doc: &Document, skip: &[bool], actors: &mut [Actor], start
 /// Those starts are gathered first, into `starts` (its old contents are dropped), without a
 /// branch on the look-up (every start is written at the next free place, and the place is
 /// taken only when it is kept): a branch there, taken or not as the words come, was
-/// mispredicted at a good share of all word starts.
+/// mispredicted at a good share of all word starts. They are gathered from `firsts_given`,
+/// the word starts at a [`mention_first`] byte ([`static_starts`]), when given and every
+/// first byte looked for is one; from every word start otherwise.
 fn later_mention_matches(
     doc: &Document,
     keys: &[MentionKey],
     all: bool,
+    firsts_given: Option<&[u32]>,
     starts: &mut Vec<u32>,
 ) -> Vec<(usize, usize, usize)> {
     let flat = doc.flat.as_bytes();
@@ -2375,10 +2413,18 @@ fn later_mention_matches(
         by_first[fill[b] as usize] = p;
         fill[b] += 1;
     }
+    let narrow = firsts
+        .iter()
+        .enumerate()
+        .all(|(b, &k)| k == 0 || mention_first(b as u8));
+    let from: &[u32] = match firsts_given {
+        Some(f) if narrow => f,
+        _ => &doc.word_starts,
+    };
     starts.clear();
-    starts.resize(doc.word_starts.len(), 0);
+    starts.resize(from.len(), 0);
     let mut n = 0;
-    for &s in &doc.word_starts {
+    for &s in from {
         // `n` never passes the number of starts read so far: always in bounds.
         if let Some(slot) = starts.get_mut(n) {
             *slot = s;

@@ -944,10 +944,19 @@ fn static_starts_are_those_of_each_filter() {
     }
     let (mut org_kept, mut group_kept) = (0, 0);
     // Kept from text to text, as `extract` keeps them: what one leaves is not read again.
-    let (mut o, mut g) = (Vec::new(), Vec::new());
+    let (mut o, mut g, mut m) = (Vec::new(), Vec::new(), Vec::new());
     for text in &texts {
         let starts = vocab::word_starts(text);
-        static_starts(text.as_bytes(), &starts, &mut o, &mut g);
+        static_starts(text.as_bytes(), &starts, &mut o, &mut g, &mut m);
+        let want_m: Vec<u32> = starts
+            .iter()
+            .copied()
+            .filter(|&s| {
+                let a = text.as_bytes().get(s as usize).copied().unwrap_or(0);
+                a >= 0x80 || a.is_ascii_uppercase() || a == b't' || a == b'T'
+            })
+            .collect();
+        assert_eq!(m, want_m, "{text}");
         let mut want_o = orgs.starts(text, &starts);
         want_o.retain(|&s| firsts[usize::from(text.as_bytes()[s as usize])]);
         assert_eq!(o, want_o, "{text}");
@@ -1166,13 +1175,28 @@ fn later_mention_matches_agree_with_word_phrases() {
             .find_at(&doc.flat, &doc.word_starts)
             .map(|m| (m.start, m.end, m.entries[0]))
             .collect();
-        let got = later_mention_matches(&doc, &keys, true, &mut starts);
+        let got = later_mention_matches(&doc, &keys, true, None, &mut starts);
         assert_eq!(got, want, "{text:?} {phrases:?}");
+        // Gathered from the starts at a capital, a non-ASCII byte or a "t" when the keys
+        // allow it: the same matches.
+        let (mut o, mut g, mut m) = (Vec::new(), Vec::new(), Vec::new());
+        static_starts(
+            doc.flat.as_bytes(),
+            &doc.word_starts,
+            &mut o,
+            &mut g,
+            &mut m,
+        );
+        assert_eq!(
+            later_mention_matches(&doc, &keys, true, Some(&m), &mut starts),
+            want,
+            "{text:?} {phrases:?}"
+        );
         // As `add_later_mentions` asks: the matches that can be kept are the same.
         let keep = |m: &&(usize, usize, usize)| {
             keys[m.2].title || doc.flat[m.0..].starts_with(|c: char| c.is_uppercase())
         };
-        let got = later_mention_matches(&doc, &keys, false, &mut starts);
+        let got = later_mention_matches(&doc, &keys, false, Some(&m), &mut starts);
         let want_kept: Vec<_> = want.iter().filter(keep).collect();
         assert_eq!(
             got.iter().filter(keep).collect::<Vec<_>>(),
