@@ -261,7 +261,7 @@ static STATIC_PAIRS: LazyLock<[[u64; 2]; 128]> = LazyLock::new(|| {
 fn static_pair_bits(pairs: &[[u64; 2]; 128], i: usize) -> u8 {
     let w = &pairs[(i >> 6) & 127];
     let (org, group) = (w[0] >> (i & 63) & 1, w[1] >> (i & 63) & 1);
-    org as u8 * ORG_PAIR | group as u8 * GROUP_PAIR
+    (org as u8 * ORG_PAIR) | (group as u8 * GROUP_PAIR)
 }
 
 /// The words of [`FUNCTION_SET`], [`NOT_NAME_SET`], [`TITLES`] and [`ORG_HEADS`] in one set:
