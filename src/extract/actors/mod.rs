@@ -157,28 +157,59 @@ impl StartFilter {
 /// those where a group ([`GROUPS`]) may, in one pass over the starts: one look-up in
 /// [`STATIC_PAIRS`] per start answers for both lists. A known organization is kept only as
 /// written ([`known_orgs`]), so its starts are also those at the first byte of an entry.
-fn static_starts(flat: &[u8], starts: &[u32]) -> (Vec<u32>, Vec<u32>) {
+///
+/// Also the starts whose first byte is a [`mention_first`] one, into `mention_starts`, for
+/// [`later_mention_matches`] (the same pass reads that byte).
+///
+/// Written into the three vectors (their old contents are dropped) without a branch on the
+/// look-ups: every start is written at the next free place of each, and a place is taken
+/// only when the start is kept. A branch there, taken or not as the words come, was
+/// mispredicted at a good share of all word starts.
+fn static_starts(
+    flat: &[u8],
+    starts: &[u32],
+    org_starts: &mut Vec<u32>,
+    group_starts: &mut Vec<u32>,
+    mention_starts: &mut Vec<u32>,
+) {
     let pairs = &*STATIC_PAIRS;
-    // Room for every start, as in `select_or`.
-    let mut org_starts = Vec::with_capacity(starts.len());
-    let mut group_starts = Vec::with_capacity(starts.len());
-    for &s in starts {
-        let s32 = s;
-        let s = s as usize;
-        let bits = match flat.get(s..s + 2) {
-            Some(&[a, b]) => pairs[static_pair_index(a, b)],
-            _ => static_end_bits(flat.get(s).copied().unwrap_or(0)),
-        };
-        if bits != 0 {
-            if bits & ORG_PAIR != 0 {
-                org_starts.push(s32);
-            }
-            if bits & GROUP_PAIR != 0 {
-                group_starts.push(s32);
-            }
-        }
+    // Room for every start (zeroing it costs less than a branch per start).
+    for v in [&mut *org_starts, &mut *group_starts, &mut *mention_starts] {
+        v.clear();
+        v.resize(starts.len(), 0);
     }
-    (org_starts, group_starts)
+    let (mut no, mut ng, mut nm) = (0, 0, 0);
+    for &s in starts {
+        let i = s as usize;
+        let a = flat.get(i).copied().unwrap_or(0);
+        let bits = match flat.get(i + 1) {
+            Some(&b) => static_pair_bits(pairs, static_pair_index(a, b)),
+            None => static_end_bits(a),
+        };
+        // The counts never pass the number of starts read so far: always in bounds.
+        if let (Some(o), Some(g), Some(m)) = (
+            org_starts.get_mut(no),
+            group_starts.get_mut(ng),
+            mention_starts.get_mut(nm),
+        ) {
+            *o = s;
+            *g = s;
+            *m = s;
+        }
+        no += usize::from(bits & ORG_PAIR != 0);
+        ng += usize::from(bits & GROUP_PAIR != 0);
+        nm += usize::from(mention_first(a));
+    }
+    org_starts.truncate(no);
+    group_starts.truncate(ng);
+    mention_starts.truncate(nm);
+}
+
+/// Whether a later mention's phrase may start with byte `a` when every surname starts with
+/// a capital or a non-ASCII byte: those, or the "t" of a title's "the", in either case.
+/// Read without a branch (`|`, not `||`).
+fn mention_first(a: u8) -> bool {
+    (a >= 0x80) | a.is_ascii_uppercase() | (a | 0x20 == b't')
 }
 
 /// [`STATIC_PAIRS`] bit: a known organization may match at a start of these two bytes.
@@ -204,25 +235,34 @@ fn static_end_bits(a: u8) -> u8 {
 /// For each first byte and low five bits of the second ([`static_pair_index`]), whether the
 /// start filter of the known organizations keeps it and its first byte is that of an entry
 /// ([`ORG_PAIR`]), and whether the start filter of the groups keeps it ([`GROUP_PAIR`]).
-static STATIC_PAIRS: LazyLock<Box<[u8; 8192]>> = LazyLock::new(|| {
+/// A bit per index and list, the two lists' words of 64 indices side by side: 2 KiB, read
+/// at every word start (a byte per index, 8 KiB, was read at lines seldom in the cache).
+static STATIC_PAIRS: LazyLock<[[u64; 2]; 128]> = LazyLock::new(|| {
     let (_, _, orgs, firsts) = &*KNOWN_ORGS;
     let (_, groups) = &*GROUPS;
-    let mut t = Box::new([0u8; 8192]);
+    let mut t = [[0u64; 2]; 128];
     for a in 0..=255u8 {
         for b in 0..32u8 {
             let k = pair_key(a, b);
-            let mut bits = 0;
+            let i = static_pair_index(a, b);
+            let w = &mut t[i >> 6];
             if orgs.may_match(k) && firsts[usize::from(a)] {
-                bits |= ORG_PAIR;
+                w[0] |= 1 << (i & 63);
             }
             if groups.may_match(k) {
-                bits |= GROUP_PAIR;
+                w[1] |= 1 << (i & 63);
             }
-            t[static_pair_index(a, b)] = bits;
         }
     }
     t
 });
+
+/// The bits ([`ORG_PAIR`], [`GROUP_PAIR`]) of [`STATIC_PAIRS`] at index `i`.
+fn static_pair_bits(pairs: &[[u64; 2]; 128], i: usize) -> u8 {
+    let w = &pairs[(i >> 6) & 127];
+    let (org, group) = (w[0] >> (i & 63) & 1, w[1] >> (i & 63) & 1);
+    (org as u8 * ORG_PAIR) | (group as u8 * GROUP_PAIR)
+}
 
 /// The words of [`FUNCTION_SET`], [`NOT_NAME_SET`], [`TITLES`] and [`ORG_HEADS`] in one set:
 /// a name word is in none of them, and one look-up here says so (the four lists are asked
@@ -322,27 +362,39 @@ fn calendar_key(a: u8, b: u8, c: u8) -> u32 {
     u32::from(a & 31) << 10 | u32::from(b & 31) << 5 | u32::from(c & 31)
 }
 
-/// Whether a [`calendar_key`] is that of the first three letters of a month or a weekday:
-/// one bit test in a table of every key (a comparison with each of the 19 prefixes cost
-/// several times more, for every capitalized word).
+/// The first three letters of the months and weekdays.
+const CALENDAR_PREFIXES: [&[u8; 3]; 19] = [
+    b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec",
+    b"mon", b"tue", b"wed", b"thu", b"fri", b"sat", b"sun",
+];
+
+/// Whether a [`calendar_key`] is that of the first three letters of a month or a weekday
+/// ([`CALENDAR_PREFIXES`]): one comparison with the key kept in its slot of a table of 32
+/// (a comparison with each of the 19 prefixes cost several times more, for every
+/// capitalized word). The table is one cache line: a bit per key (4 KiB) was read at a
+/// line seldom in the cache, and the load stalled the run's reading.
 fn calendar_prefix(key: u32) -> bool {
-    const PREFIXES: [&[u8; 3]; 19] = [
-        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
-        b"dec", b"mon", b"tue", b"wed", b"thu", b"fri", b"sat", b"sun",
-    ];
-    static TABLE: [u64; 512] = {
-        let mut t = [0u64; 512];
+    /// Sends the 19 keys to 19 distinct slots (checked as the table is built, at compile
+    /// time).
+    const MUL: u32 = 0x9518_815d;
+    const fn slot(key: u32) -> usize {
+        (key.wrapping_mul(MUL) >> 27) as usize
+    }
+    /// Each prefix's key in its slot; `u16::MAX`, which no key is (keys have 15 bits),
+    /// elsewhere.
+    static TABLE: [u16; 32] = {
+        let mut t = [u16::MAX; 32];
         let mut i = 0;
-        while i < PREFIXES.len() {
-            let p = PREFIXES[i];
-            let k =
-                ((p[0] & 31) as usize) << 10 | ((p[1] & 31) as usize) << 5 | (p[2] & 31) as usize;
-            t[k >> 6] |= 1 << (k & 63);
+        while i < CALENDAR_PREFIXES.len() {
+            let p = CALENDAR_PREFIXES[i];
+            let k = ((p[0] & 31) as u32) << 10 | ((p[1] & 31) as u32) << 5 | (p[2] & 31) as u32;
+            assert!(t[slot(k)] == u16::MAX, "two calendar prefixes share a slot");
+            t[slot(k)] = k as u16;
             i += 1;
         }
         t
     };
-    TABLE[(key >> 6) as usize & 511] >> (key & 63) & 1 != 0
+    u32::from(TABLE[slot(key)]) == key
 }
 
 /// Capitalized words that never start or make up a name or an organization.
@@ -775,8 +827,10 @@ fn lower(s: &str) -> String {
 
 /// Whether a word whose first byte is `b` may be capitalized ([`is_cap`]): not when it is
 /// ASCII other than a capital, "a" or "e" ("al-Assad", "el-Sayed").
+/// Read without a branch (`|`, not `||`): asked for every token, it decides which tokens
+/// [`extract`] gathers without one.
 fn could_be_cap(b: u8) -> bool {
-    b >= 0x80 || b.is_ascii_uppercase() || b == b'a' || b == b'e'
+    (b >= 0x80) | b.is_ascii_uppercase() | (b == b'a') | (b == b'e')
 }
 
 /// A capitalized word (or "al-Assad"). Asked for every token: the ASCII cases are decided
@@ -1219,53 +1273,112 @@ fn title_case(s: &str) -> bool {
     words.len() >= 3 && caps * 4 >= words.len() * 3
 }
 
+/// The vectors of one article that grow with its size, kept for the thread's next article
+/// (cleared; their room is kept up to [`KEPT_AT_MOST`] elements): allocated anew for each
+/// article, blocks of several KiB cost a `malloc` each and made glibc consolidate the many
+/// small blocks freed before them.
+#[derive(Default)]
+struct Buffers {
+    /// The tokens of a paragraph.
+    toks: Vec<Tok>,
+    /// The indices of a paragraph's tokens that may start a run.
+    caps: Vec<u32>,
+    /// [`static_starts`].
+    org_starts: Vec<u32>,
+    group_starts: Vec<u32>,
+    /// The word starts at a [`mention_first`] byte ([`static_starts`]), and those
+    /// [`later_mention_matches`] compares.
+    mention_starts: Vec<u32>,
+    compared_starts: Vec<u32>,
+    /// The findings, empty ([`no_findings`]).
+    found: Vec<Found<'static>>,
+    /// The places' mentions, and whether each paragraph is skipped.
+    place_spans: Vec<(usize, usize)>,
+    skip: Vec<bool>,
+}
+
+/// Room kept for the next article, in elements of each vector of [`Buffers`].
+const KEPT_AT_MOST: usize = 1 << 15;
+
+thread_local! {
+    static BUFFERS: std::cell::Cell<Buffers> = std::cell::Cell::new(Buffers::default());
+}
+
 /// Finds the actors of `doc`; `locations` keeps place names from becoming people.
 pub fn extract(doc: &Document, locations: &[Location]) -> Vec<Actor> {
+    let mut buf = BUFFERS.take();
+    let actors = extract_with(doc, locations, &mut buf);
+    fn keep<T>(v: &mut Vec<T>) {
+        v.clear();
+        v.shrink_to(KEPT_AT_MOST);
+    }
+    keep(&mut buf.toks);
+    keep(&mut buf.caps);
+    keep(&mut buf.org_starts);
+    keep(&mut buf.group_starts);
+    keep(&mut buf.mention_starts);
+    keep(&mut buf.compared_starts);
+    keep(&mut buf.found);
+    keep(&mut buf.place_spans);
+    keep(&mut buf.skip);
+    BUFFERS.set(buf);
+    actors
+}
+
+/// [`extract`] with the thread's [`Buffers`].
+fn extract_with(doc: &Document, locations: &[Location], buf: &mut Buffers) -> Vec<Actor> {
     let flat = doc.flat.as_str();
+    let fb = flat.as_bytes();
+    let mut toks: Vec<Tok> = std::mem::take(&mut buf.toks);
     // Room for the longest paragraph at once (a paragraph has about as many tokens as word
     // starts): growing the vector paragraph by paragraph cost a dozen reallocations.
-    let mut toks: Vec<Tok> = Vec::with_capacity(doc.word_starts.len());
-    let mut found: Vec<Found> = Vec::new();
+    toks.clear();
+    toks.reserve(doc.word_starts.len());
+    let mut found: Vec<Found> = std::mem::take(&mut buf.found);
+    found.clear();
     // Sorted, for the binary search in `inside`.
-    let mut place_spans: Vec<(usize, usize)> = locations
-        .iter()
-        .flat_map(|l| l.mentions.iter())
-        .map(|m| (m.start, m.end))
-        .collect();
+    let place_spans = &mut buf.place_spans;
+    place_spans.clear();
+    place_spans.extend(
+        locations
+            .iter()
+            .flat_map(|l| l.mentions.iter())
+            .map(|m| (m.start, m.end)),
+    );
     place_spans.sort_unstable();
-    let skip: Vec<bool> = doc
-        .paragraphs
-        .iter()
-        .enumerate()
-        .map(|(i, p)| skipped(doc, i, p))
-        .collect();
+    let place_spans: &[(usize, usize)] = place_spans;
+    let skip = &mut buf.skip;
+    skip.clear();
+    skip.extend(
+        doc.paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| skipped(doc, i, p)),
+    );
+    let skip: &[bool] = skip;
     let mut credits = credit_spans(doc);
     credits.sort_by_key(|c| c.start);
+    let caps = &mut buf.caps;
     for (i, p) in doc.paragraphs.iter().enumerate() {
         if skip[i] {
             continue;
         }
         toks.clear();
         tokenize(flat, p, &mut toks);
-        let mut k = 0;
-        while k < toks.len() {
-            // Most tokens are lowercase words: no run starts there (see `is_cap`).
-            if !could_be_cap(flat.as_bytes()[toks[k].start]) {
-                k += 1;
-                continue;
-            }
-            let end = run_end(flat, &toks, k);
-            if end > k {
-                analyse_run(flat, &toks, k, end, &place_spans, &mut found);
-                k = end;
-            } else {
-                k += 1;
-            }
-        }
+        for_each_run(flat, &toks, caps, |k, end| {
+            analyse_run(flat, &toks, k, end, place_spans, &mut found);
+        });
     }
+    buf.toks = toks;
     // The word starts where the phrase lists searched below may match.
-    let (org_starts, group_starts) = static_starts(flat.as_bytes(), &doc.word_starts);
-    known_orgs(doc, &org_starts, &skip, &mut found);
+    static_starts(
+        fb,
+        &doc.word_starts,
+        &mut buf.org_starts,
+        &mut buf.group_starts,
+        &mut buf.mention_starts,
+    );
+    known_orgs(doc, &buf.org_starts, skip, &mut found);
     found.retain(|f| {
         let i = credits.partition_point(|c| c.start <= f.span.0);
         !credits[..i].iter().rev().take(3).any(|c| f.span.1 <= c.end)
@@ -1275,10 +1388,68 @@ pub fn extract(doc: &Document, locations: &[Location]) -> Vec<Actor> {
     found.retain(|f| f.kind == "organization" || !known.contains(&f.name));
     confirm_candidates(&mut found);
     found.sort_by_key(|f| f.span.0);
-    let mut actors = merge(doc.text, found);
-    add_later_mentions(doc, &skip, &mut actors);
-    add_groups(doc, &group_starts, &mut actors);
+    let mut actors = merge(doc.text, &found);
+    buf.found = no_findings(found);
+    add_later_mentions(
+        doc,
+        skip,
+        &mut actors,
+        &buf.mention_starts,
+        &mut buf.compared_starts,
+    );
+    add_groups(doc, &buf.group_starts, &mut actors);
     actors
+}
+
+/// Calls `f(k, end)` for each run of capitalized words `toks[k..end]` of a paragraph, as a
+/// walk over every token that asks [`run_end`] at each token that may start a run
+/// ([`could_be_cap`]) and goes on past each run found. `caps`: room for the tokens asked.
+///
+/// The tokens to ask are gathered first without a branch per token (most tokens are
+/// lowercase words, no run starts there; a branch on it, taken or not as the words come,
+/// was often mispredicted): each index is written at the next free place, and the place is
+/// taken only for a token that may start a run.
+fn for_each_run(flat: &str, toks: &[Tok], caps: &mut Vec<u32>, mut f: impl FnMut(usize, usize)) {
+    let fb = flat.as_bytes();
+    caps.clear();
+    caps.resize(toks.len(), 0);
+    let mut n = 0;
+    for (k, t) in toks.iter().enumerate() {
+        // `n` never passes `k`: always in bounds.
+        if let Some(c) = caps.get_mut(n) {
+            *c = k as u32;
+        }
+        n += usize::from(could_be_cap(fb.get(t.start).copied().unwrap_or(0)));
+    }
+    let mut next = 0;
+    for &k in &caps[..n] {
+        let k = k as usize;
+        if k < next {
+            continue;
+        }
+        let end = run_end(flat, toks, k);
+        if end > k {
+            f(k, end);
+            next = end;
+        }
+    }
+}
+
+/// `found` emptied, as findings of no document: a finding borrows its document's text, so
+/// the vector is kept for the next one only empty. Collected in place (the standard
+/// library reuses the allocation of a `Vec`'s `into_iter` for elements of the same layout);
+/// were it not, the next document would only allocate anew. The map never runs.
+fn no_findings(mut found: Vec<Found<'_>>) -> Vec<Found<'static>> {
+    found.clear();
+    found
+        .into_iter()
+        .map(|f| Found {
+            name: "",
+            kind: f.kind,
+            title: None,
+            span: f.span,
+        })
+        .collect()
 }
 
 /// Spans of the text that are credits, not article: the dateline, "(AP)", "(AP Photo/...)".
@@ -1402,10 +1573,11 @@ fn analyse_run<'a>(
                 (given && c - a <= 3 && name_tail(flat, toks, a, c, false) == a)
                     .then(|| bare_name(flat, toks, a, c, places))
                     .flatten()
-                    .map(|f| vec![f])
+                    .map(|f| (f, None))
             });
-            if let Some(p) = person {
-                out.extend(p);
+            if let Some((p, org)) = person {
+                out.push(p);
+                out.extend(org);
                 let mut r = c;
                 while r < b && is_connector(word(r)) {
                     r += 1;
@@ -1417,8 +1589,9 @@ fn analyse_run<'a>(
             }
         }
     }
-    if let Some(f) = title_and_name(flat, toks, a, b, places) {
-        out.extend(f);
+    if let Some((f, org)) = title_and_name(flat, toks, a, b, places) {
+        out.push(f);
+        out.extend(org);
         return;
     }
     if let Some(f) = organization(flat, toks, a, b) {
@@ -1559,14 +1732,15 @@ fn name_tail(flat: &str, toks: &[Tok], a: usize, b: usize, strict: bool) -> usiz
 }
 
 /// A title head word followed by a name: "Berrien County Sheriff Paul Bailey", "Secretary
-/// of State Ana Velez", "Michigan State Police Sgt. Joe Roe" (the organization is found too).
+/// of State Ana Velez", "Michigan State Police Sgt. Joe Roe": the person, and the
+/// organization when one is found too.
 fn title_and_name<'a>(
     flat: &'a str,
     toks: &[Tok],
     a: usize,
     b: usize,
     places: &[(usize, usize)],
-) -> Option<Vec<Found<'a>>> {
+) -> Option<(Found<'a>, Option<Found<'a>>)> {
     let word = |i: usize| &flat[toks[i].start..toks[i].end];
     let t = (a..b).rev().find(|&i| is_title(word(i)))?;
     if t + 1 >= b {
@@ -1588,12 +1762,12 @@ fn title_and_name<'a>(
     }
     let title = &flat[toks[a].start..toks[title_end - 1].end];
     let honorific = title_end - a == 1 && is_honorific(word(a));
-    let mut out = vec![Found {
+    let person = Found {
         name: &flat[name_span.0..name_span.1],
         kind: "person",
         title: (!honorific).then_some(title),
         span: name_span,
-    }];
+    };
     // The organization inside the title: "Michigan State Police" Sgt., Director of "the
     // Federal Bureau of Investigation".
     let (mut oa, mut ob) = (a, title_end);
@@ -1607,15 +1781,13 @@ fn title_and_name<'a>(
             }
         }
     }
-    if oa < ob && ob - oa >= 2 && (oa..ob).any(|i| is_org_word(word(i))) {
-        out.push(Found {
-            name: &flat[toks[oa].start..toks[ob - 1].end],
-            kind: "organization",
-            title: None,
-            span: (toks[oa].start, toks[ob - 1].end),
-        });
-    }
-    Some(out)
+    let org = (oa < ob && ob - oa >= 2 && (oa..ob).any(|i| is_org_word(word(i)))).then(|| Found {
+        name: &flat[toks[oa].start..toks[ob - 1].end],
+        kind: "organization",
+        title: None,
+        span: (toks[oa].start, toks[ob - 1].end),
+    });
+    Some((person, org))
 }
 
 /// A run with an organization head word: "Interior Ministry", "Ministry of Health",
@@ -1899,37 +2071,75 @@ fn confirm_candidates(found: &mut Vec<Found>) {
 
 /// Groups the findings into actors: one per organization name, one per person (a surname
 /// or shortened first name joins the full name).
-fn merge(text: &str, found: Vec<Found>) -> Vec<Actor> {
-    let mut actors: Vec<Actor> = Vec::new();
+///
+/// The actors are drafted first on the findings' borrowed names (compared in place, with
+/// no copy to chase), and made once their names and mentions are known: each mention
+/// vector at its size, each name copied once (growing the vectors mention by mention and
+/// copying each longer name cost several allocations per actor).
+fn merge(text: &str, found: &[Found]) -> Vec<Actor> {
+    /// An actor being drafted: its current name, kind and title as in the text, how many
+    /// mentions it has, and the start of the last (the findings come by start, so a
+    /// finding that starts where a mention does starts where the last one does).
+    struct Draft<'a> {
+        name: &'a str,
+        kind: &'static str,
+        title: Option<&'a str>,
+        mentions: usize,
+        last_start: usize,
+    }
+    let mut drafts: Vec<Draft> = Vec::new();
+    // The draft of each finding, `usize::MAX` for a mention already recorded.
+    let mut owner: Vec<usize> = Vec::with_capacity(found.len());
     for f in found {
-        // The evidence (a copy of the text) is made only when it is kept: most findings of
-        // a known actor are mentions already recorded.
-        let ev = || Evidence::from_bytes(text, f.span.0, f.span.1);
-        let existing = actors.iter_mut().find(|a| {
+        let existing = drafts.iter().position(|a| {
             a.kind == f.kind
-                && (a.name == f.name || (f.kind == "person" && same_person(&a.name, f.name)))
+                && (a.name == f.name || (f.kind == "person" && same_person(a.name, f.name)))
         });
         match existing {
-            Some(a) => {
-                if !a.mentions.iter().any(|m| m.start == f.span.0) {
-                    a.mentions.push(ev());
+            Some(i) => {
+                let a = &mut drafts[i];
+                if a.last_start == f.span.0 {
+                    owner.push(usize::MAX);
+                } else {
+                    owner.push(i);
+                    a.mentions += 1;
+                    a.last_start = f.span.0;
                 }
                 // The full name as first written: a longer name replaces a surname.
                 if f.name.split_whitespace().count() > a.name.split_whitespace().count()
                     && a.name.split_whitespace().count() == 1
                 {
-                    a.name = f.name.to_string();
+                    a.name = f.name;
                 }
                 if a.title.is_none() {
-                    a.title = f.title.map(str::to_string);
+                    a.title = f.title;
                 }
             }
-            None => actors.push(Actor {
-                name: f.name.to_string(),
-                kind: f.kind.to_string(),
-                title: f.title.map(str::to_string),
-                mentions: vec![ev()],
-            }),
+            None => {
+                owner.push(drafts.len());
+                drafts.push(Draft {
+                    name: f.name,
+                    kind: f.kind,
+                    title: f.title,
+                    mentions: 1,
+                    last_start: f.span.0,
+                });
+            }
+        }
+    }
+    let mut actors: Vec<Actor> = drafts
+        .iter()
+        .map(|d| Actor {
+            name: d.name.to_string(),
+            kind: d.kind.to_string(),
+            title: d.title.map(str::to_string),
+            mentions: Vec::with_capacity(d.mentions),
+        })
+        .collect();
+    for (f, &i) in found.iter().zip(&owner) {
+        if let Some(a) = actors.get_mut(i) {
+            a.mentions
+                .push(Evidence::from_bytes(text, f.span.0, f.span.1));
         }
     }
     actors
@@ -1982,7 +2192,14 @@ impl MentionKey<'_> {
 /// match reported with the first key of its phrase), but without building one per article:
 /// an article has a few keys, compared where their first byte or "the" stands
 /// ([`later_mention_matches`]).
-fn add_later_mentions(doc: &Document, skip: &[bool], actors: &mut [Actor]) {
+/// `mention_starts` and `starts`: as [`later_mention_matches`] takes them.
+fn add_later_mentions(
+    doc: &Document,
+    skip: &[bool],
+    actors: &mut [Actor],
+    mention_starts: &[u32],
+    starts: &mut Vec<u32>,
+) {
     let text = doc.text;
     let mut keys: Vec<MentionKey> = Vec::new();
     // (key, actor index, is a title): the owners of each key, in the order they were added.
@@ -2032,7 +2249,7 @@ fn add_later_mentions(doc: &Document, skip: &[bool], actors: &mut [Actor]) {
     }
     let actors_ro: &[Actor] = actors;
     let mut extra: Vec<(usize, Evidence)> = Vec::new();
-    for (start, end, e) in later_mention_matches(doc, &keys, false) {
+    for (start, end, e) in later_mention_matches(doc, &keys, false, Some(mention_starts), starts) {
         if doc
             .paragraph_at(start)
             .is_some_and(|p| skip.get(p).copied().unwrap_or(false))
@@ -2099,10 +2316,19 @@ fn add_later_mentions(doc: &Document, skip: &[bool], actors: &mut [Actor]) {
 /// (unless another surname's asks for it): at a start left out, only such surnames can
 /// match, in lower case, a match [`add_later_mentions`] does not keep and that covers no
 /// other word start (so it hides no match either).
+///
+/// Those starts are gathered first, into `starts` (its old contents are dropped), without a
+/// branch on the look-up (every start is written at the next free place, and the place is
+/// taken only when it is kept): a branch there, taken or not as the words come, was
+/// mispredicted at a good share of all word starts. They are gathered from `firsts_given`,
+/// the word starts at a [`mention_first`] byte ([`static_starts`]), when given and every
+/// first byte looked for is one; from every word start otherwise.
 fn later_mention_matches(
     doc: &Document,
     keys: &[MentionKey],
     all: bool,
+    firsts_given: Option<&[u32]>,
+    starts: &mut Vec<u32>,
 ) -> Vec<(usize, usize, usize)> {
     let flat = doc.flat.as_bytes();
     // The phrases: the first key of each phrase, ASCII case ignored (as `WordPhrases` makes
@@ -2187,16 +2413,32 @@ fn later_mention_matches(
         by_first[fill[b] as usize] = p;
         fill[b] += 1;
     }
+    let narrow = firsts
+        .iter()
+        .enumerate()
+        .all(|(b, &k)| k == 0 || mention_first(b as u8));
+    let from: &[u32] = match firsts_given {
+        Some(f) if narrow => f,
+        _ => &doc.word_starts,
+    };
+    starts.clear();
+    starts.resize(from.len(), 0);
+    let mut n = 0;
+    for &s in from {
+        // `n` never passes the number of starts read so far: always in bounds.
+        if let Some(slot) = starts.get_mut(n) {
+            *slot = s;
+        }
+        let byte = flat.get(s as usize).copied().unwrap_or(0);
+        n += usize::from(firsts[usize::from(byte)] != 0);
+    }
     let mut out = Vec::new();
     let mut after = 0;
-    for &s in &doc.word_starts {
+    for &s in &starts[..n] {
         let s = s as usize;
         let byte = flat.get(s).copied().unwrap_or(0);
         let kind = firsts[usize::from(byte)];
-        if kind == 0
-            || s < after
-            || kind == TITLE_START && !title_may_follow(flat, s, &title_firsts)
-        {
+        if s < after || kind == TITLE_START && !title_may_follow(flat, s, &title_firsts) {
             continue;
         }
         let b = usize::from(byte.to_ascii_lowercase());

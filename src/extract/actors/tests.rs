@@ -943,9 +943,20 @@ fn static_starts_are_those_of_each_filter() {
         }
     }
     let (mut org_kept, mut group_kept) = (0, 0);
+    // Kept from text to text, as `extract` keeps them: what one leaves is not read again.
+    let (mut o, mut g, mut m) = (Vec::new(), Vec::new(), Vec::new());
     for text in &texts {
         let starts = vocab::word_starts(text);
-        let (o, g) = static_starts(text.as_bytes(), &starts);
+        static_starts(text.as_bytes(), &starts, &mut o, &mut g, &mut m);
+        let want_m: Vec<u32> = starts
+            .iter()
+            .copied()
+            .filter(|&s| {
+                let a = text.as_bytes().get(s as usize).copied().unwrap_or(0);
+                a >= 0x80 || a.is_ascii_uppercase() || a == b't' || a == b'T'
+            })
+            .collect();
+        assert_eq!(m, want_m, "{text}");
         let mut want_o = orgs.starts(text, &starts);
         want_o.retain(|&s| firsts[usize::from(text.as_bytes()[s as usize])]);
         assert_eq!(o, want_o, "{text}");
@@ -1134,6 +1145,8 @@ fn later_mention_matches_agree_with_word_phrases() {
     ];
     let mut rng = crate::testing::Rng(0x1a7e_4e47);
     let (mut kept, mut capped, mut all_starts) = (0, 0, 0);
+    // Kept from case to case, as `extract` keeps it.
+    let mut starts = Vec::new();
     for _ in 0..crate::testing::cases("ACTORS_FILTER_CASES", 3000) {
         let mut text = String::new();
         for _ in 0..rng.next() % 30 {
@@ -1162,13 +1175,28 @@ fn later_mention_matches_agree_with_word_phrases() {
             .find_at(&doc.flat, &doc.word_starts)
             .map(|m| (m.start, m.end, m.entries[0]))
             .collect();
-        let got = later_mention_matches(&doc, &keys, true);
+        let got = later_mention_matches(&doc, &keys, true, None, &mut starts);
         assert_eq!(got, want, "{text:?} {phrases:?}");
+        // Gathered from the starts at a capital, a non-ASCII byte or a "t" when the keys
+        // allow it: the same matches.
+        let (mut o, mut g, mut m) = (Vec::new(), Vec::new(), Vec::new());
+        static_starts(
+            doc.flat.as_bytes(),
+            &doc.word_starts,
+            &mut o,
+            &mut g,
+            &mut m,
+        );
+        assert_eq!(
+            later_mention_matches(&doc, &keys, true, Some(&m), &mut starts),
+            want,
+            "{text:?} {phrases:?}"
+        );
         // As `add_later_mentions` asks: the matches that can be kept are the same.
         let keep = |m: &&(usize, usize, usize)| {
             keys[m.2].title || doc.flat[m.0..].starts_with(|c: char| c.is_uppercase())
         };
-        let got = later_mention_matches(&doc, &keys, false);
+        let got = later_mention_matches(&doc, &keys, false, Some(&m), &mut starts);
         let want_kept: Vec<_> = want.iter().filter(keep).collect();
         assert_eq!(
             got.iter().filter(keep).collect::<Vec<_>>(),
@@ -1193,4 +1221,181 @@ fn later_mention_matches_agree_with_word_phrases() {
         kept > 500 && capped > 150 && all_starts > 150,
         "{kept} {capped} {all_starts}"
     );
+}
+
+/// The plain form of [`merge`] (the reference): each finding compared with the actors made
+/// so far, its evidence pushed and a longer name copied at once.
+fn merge_reference(text: &str, found: Vec<Found>) -> Vec<Actor> {
+    let mut actors: Vec<Actor> = Vec::new();
+    for f in found {
+        let ev = || Evidence::from_bytes(text, f.span.0, f.span.1);
+        let existing = actors.iter_mut().find(|a| {
+            a.kind == f.kind
+                && (a.name == f.name || (f.kind == "person" && same_person(&a.name, f.name)))
+        });
+        match existing {
+            Some(a) => {
+                if !a.mentions.iter().any(|m| m.start == f.span.0) {
+                    a.mentions.push(ev());
+                }
+                if f.name.split_whitespace().count() > a.name.split_whitespace().count()
+                    && a.name.split_whitespace().count() == 1
+                {
+                    a.name = f.name.to_string();
+                }
+                if a.title.is_none() {
+                    a.title = f.title.map(str::to_string);
+                }
+            }
+            None => actors.push(Actor {
+                name: f.name.to_string(),
+                kind: f.kind.to_string(),
+                title: f.title.map(str::to_string),
+                mentions: vec![ev()],
+            }),
+        }
+    }
+    actors
+}
+
+/// [`merge`] gives the actors its plain form gives, on generated findings (sorted by start,
+/// as `extract` hands them over) with surnames, shortened first names, repeated starts and
+/// titles; the cases do merge, drop repeated starts and lengthen names.
+#[test]
+fn merge_agrees_with_the_reference() {
+    let text = "Paul Bailey and Bailey met Joe Zangaro, Joseph Zangaro, J. Zangaro, Zangaro \
+                and Paula Bailey of the Red Cross, the sheriff and Ana Velez.";
+    // (name, title) pieces of the text: every name is found where it is written.
+    let names = [
+        "Paul Bailey",
+        "Bailey",
+        "Joe Zangaro",
+        "Joseph Zangaro",
+        "J. Zangaro",
+        "Zangaro",
+        "Paula Bailey",
+        "Red Cross",
+        "Ana Velez",
+    ];
+    let titles = [None, None, Some("the sheriff")];
+    let mut rng = crate::testing::Rng(0x3e7_9e4e);
+    let (mut merged, mut repeated, mut lengthened) = (0, 0, 0);
+    for _ in 0..crate::testing::cases("ACTORS_MERGE_CASES", 3000) {
+        let mut found: Vec<Found> = Vec::new();
+        for _ in 0..rng.next() % 12 {
+            let name = rng.pick(&names);
+            let Some(start) = text.find(name) else {
+                continue;
+            };
+            // Another finding at the same start, now and then.
+            let start = if rng.next() % 4 == 0 {
+                found.last().map_or(start, |f| f.span.0)
+            } else {
+                start
+            };
+            let end = (start + name.len()).min(text.len());
+            found.push(Found {
+                name,
+                kind: if rng.next() % 4 == 0 {
+                    "organization"
+                } else {
+                    "person"
+                },
+                title: titles[(rng.next() % 3) as usize],
+                span: (start, end),
+            });
+        }
+        found.sort_by_key(|f| f.span.0);
+        let want = merge_reference(text, found.clone());
+        assert_eq!(merge(text, &found), want, "{found:?}");
+        let mentions: usize = want.iter().map(|a| a.mentions.len()).sum();
+        merged += usize::from(want.len() < mentions);
+        repeated += usize::from(mentions < found.len());
+        lengthened += usize::from(want.iter().any(|a| {
+            found
+                .iter()
+                .filter(|f| a.mentions.first().is_some_and(|m| m.start == f.span.0))
+                .all(|f| f.name != a.name)
+        }));
+    }
+    assert!(
+        merged > 300 && repeated > 300 && lengthened > 100,
+        "{merged} {repeated} {lengthened}"
+    );
+}
+
+/// [`for_each_run`]'s walk over the tokens that may start a run (gathered without a branch)
+/// finds the runs the walk over every token finds, on the samples and on generated text.
+#[test]
+fn run_walk_over_gathered_tokens_agrees_with_the_walk_over_every_token() {
+    let pieces = [
+        "Paul", "Bailey", "said", "the", "Sheriff", "of", "Berrien", "County", "al-Assad",
+        "el-Sayed", "and", "evacuees", "Ana", "Velez", "May", "5", "UN", "Émile", "États", "é",
+        "a", "e", "Red", "Cross", ".", ",", "'s",
+    ];
+    let mut texts: Vec<String> = Vec::new();
+    if let Ok(dir) = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/samples")) {
+        for e in dir.flatten() {
+            if let Ok(t) = std::fs::read_to_string(e.path()) {
+                texts.push(t);
+            }
+        }
+    }
+    let mut rng = crate::testing::Rng(0x7a1c_5e33);
+    for _ in 0..crate::testing::cases("ACTORS_WALK_CASES", 500) {
+        let mut t = String::new();
+        for _ in 0..rng.next() % 40 {
+            t.push_str(rng.pick(&pieces));
+            t.push_str(rng.pick(&[" ", " ", ", ", ". ", "\n\n"]));
+        }
+        texts.push(t);
+    }
+    let mut runs_seen = 0;
+    let (mut toks, mut caps) = (Vec::new(), Vec::new());
+    for text in &texts {
+        let doc = Document::new(text);
+        let flat = doc.flat.as_str();
+        for p in &doc.paragraphs {
+            toks.clear();
+            tokenize(flat, p, &mut toks);
+            // The plain walk (the reference).
+            let mut want = Vec::new();
+            let mut k = 0;
+            while k < toks.len() {
+                let b = flat.as_bytes()[toks[k].start];
+                if !(b >= 0x80 || b.is_ascii_uppercase() || b == b'a' || b == b'e') {
+                    k += 1;
+                    continue;
+                }
+                let end = run_end(flat, &toks, k);
+                if end > k {
+                    want.push((k, end));
+                    k = end;
+                } else {
+                    k += 1;
+                }
+            }
+            let mut got = Vec::new();
+            for_each_run(flat, &toks, &mut caps, |k, end| got.push((k, end)));
+            assert_eq!(got, want, "{text:?}");
+            runs_seen += want.len();
+        }
+    }
+    assert!(runs_seen > 1000, "{runs_seen}");
+}
+
+/// [`calendar_prefix`] holds every key of [`CALENDAR_PREFIXES`] and no other (every key of
+/// three bytes' low five bits, the keys [`calendar_key`] makes, is asked).
+#[test]
+fn calendar_prefix_holds_the_prefixes_only() {
+    let keys: Vec<u32> = CALENDAR_PREFIXES
+        .iter()
+        .map(|p| calendar_key(p[0], p[1], p[2]))
+        .collect();
+    let mut held = 0;
+    for key in 0..1 << 15 {
+        assert_eq!(calendar_prefix(key), keys.contains(&key), "{key}");
+        held += usize::from(calendar_prefix(key));
+    }
+    assert_eq!(held, 19);
 }
