@@ -92,9 +92,6 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
     }
 });
 
-/// Trigger words behind a type, with the weight each contributed.
-type Words = Vec<(String, f64)>;
-
 /// The entries of `incident.txt`.
 fn incident_list() -> impl Iterator<Item = &'static str> {
     crate::vocab::entries(include_str!("incident.txt"))
@@ -258,10 +255,19 @@ pub fn classify(doc: &Document) -> Classification {
     rank(doc, &matches, &incident)
 }
 
-/// A type's total weight and the words behind it: each word as first seen (lower-cased
-/// only when it is not ASCII; an ASCII word is lower-cased when it is reported, so no
-/// allocation per match or per word of a type never shown).
-type Score<'t> = (f64, Vec<(Cow<'t, str>, f64)>);
+/// A trigger word behind a type: the type, the word as first seen (lower-cased only when it
+/// is not ASCII; an ASCII word is lower-cased when it is reported, so no allocation per match
+/// or per word never shown), and the weight it brought.
+type Tally<'t> = (usize, Cow<'t, str>, f64);
+
+/// `a` and `b` ordered as their lower-case forms are when [`rank`] reports them: an ASCII
+/// word is lower-cased then, and a non-ASCII one already is (`to_lowercase` makes no ASCII
+/// capital letter), so lower-casing its ASCII bytes again changes nothing.
+fn cmp_lowered(a: &str, b: &str) -> std::cmp::Ordering {
+    a.bytes()
+        .map(|c| c.to_ascii_lowercase())
+        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+}
 
 /// The classification from the trigger matches (with their sentences) and the incident
 /// sentences.
@@ -282,7 +288,11 @@ fn rank(
             has_event[*sentence] = true;
         }
     }
-    let mut scores: Vec<Option<Score>> = vec![None; t.kinds.len()];
+    // Each type's total weight, `None` for a type no word points to.
+    let mut scores: Vec<Option<f64>> = vec![None; t.kinds.len()];
+    // The words behind every type in one list, in the order first seen (a list per type
+    // grew several times in most articles).
+    let mut words: Vec<Tally> = Vec::with_capacity(matches.len());
     // Whether some word other than a place noun points to a type.
     let mut evented = false;
     // Types an actor noun has already counted for in the current sentence (matches come in
@@ -318,15 +328,15 @@ fn rank(
                     w *= ACTOR_BESIDE_EVENT;
                 }
             }
-            let e = scores[trig.kind].get_or_insert_with(Default::default);
-            e.0 += w;
+            *scores[trig.kind].get_or_insert(0.0) += w;
             evented |= !trig.place;
             // An ASCII word equals its lower-case form ignoring ASCII case, so comparing
             // with the word as first seen is comparing with its lower-case form.
-            match e.1.iter_mut().find(|(x, _)| x.eq_ignore_ascii_case(word)) {
-                Some(entry) => entry.1 += w,
-                None if word.is_ascii() => e.1.push((Cow::Borrowed(word), w)),
-                None => e.1.push((Cow::Owned(word.to_lowercase()), w)),
+            let same = |(k, x, _): &&mut Tally| *k == trig.kind && x.eq_ignore_ascii_case(word);
+            match words.iter_mut().find(same) {
+                Some(entry) => entry.2 += w,
+                None if word.is_ascii() => words.push((trig.kind, Cow::Borrowed(word), w)),
+                None => words.push((trig.kind, Cow::Owned(word.to_lowercase()), w)),
             }
         }
     }
@@ -335,29 +345,39 @@ fn rank(
     if !evented {
         scores.iter_mut().for_each(|s| *s = None);
     }
-    let total: f64 = scores.iter().flatten().map(|v| v.0).sum();
-    let mut ranked: Vec<(&str, Score)> = scores
-        .into_iter()
-        .zip(&t.kinds)
-        .filter_map(|(s, &k)| s.map(|s| (k, s)))
+    let total: f64 = scores.iter().flatten().sum();
+    let mut ranked: Vec<(usize, f64)> = scores
+        .iter()
+        .enumerate()
+        .filter_map(|(k, s)| s.map(|s| (k, s)))
         .collect();
-    ranked.sort_by(|a, b| b.1 .0.total_cmp(&a.1 .0).then(a.0.cmp(b.0)));
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(t.kinds[a.0].cmp(t.kinds[b.0])));
+    // Each type's words together, strongest first (a stable sort: words of equal weight and
+    // form stay in the order first seen, as in a list per type).
+    words.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then(b.2.total_cmp(&a.2))
+            .then_with(|| cmp_lowered(&a.1, &b.1))
+    });
     let candidates: Vec<CrisisCandidate> = ranked
         .into_iter()
         .take(5)
-        .map(|(k, (s, words))| {
-            let mut words: Words = words
-                .into_iter()
-                .map(|(w, f)| match w {
-                    Cow::Borrowed(w) => (w.to_ascii_lowercase(), f),
-                    Cow::Owned(w) => (w, f),
+        .map(|(k, s)| {
+            let from = words.partition_point(|w| w.0 < k);
+            // Only the words shown are lower-cased.
+            let triggers = words[from..]
+                .iter()
+                .take_while(|w| w.0 == k)
+                .take(5)
+                .map(|(_, w, _)| match w {
+                    Cow::Borrowed(w) => w.to_ascii_lowercase(),
+                    Cow::Owned(w) => w.clone(),
                 })
                 .collect();
-            words.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             CrisisCandidate {
-                kind: k.to_string(),
+                kind: t.kinds[k].to_string(),
                 score: (s / total * 1000.0).round() / 1000.0,
-                triggers: words.into_iter().take(5).map(|(w, _)| w).collect(),
+                triggers,
             }
         })
         .collect();
@@ -548,6 +568,9 @@ mod tests {
         );
         assert_eq!(incident_sentences(&doc), vec![true, false]);
     }
+
+    /// Trigger words behind a type, with the weight each contributed.
+    type Words = Vec<(String, f64)>;
 
     /// The classification as first written: the plain scan, scores in a map keyed by type
     /// name, every word lower-cased when first seen.
