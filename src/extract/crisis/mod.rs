@@ -151,44 +151,59 @@ impl SentenceCursor<'_, '_> {
 fn scan_indexed(doc: &Document) -> (Vec<(PhraseMatch<'static>, usize)>, Vec<bool>) {
     let t = &*TRIGGERS;
     let bytes = doc.flat.as_bytes();
-    let mut incident = vec![false; doc.sentences.len()];
-    let mut cursor = SentenceCursor { doc, at: 0 };
-    // About one word in ten opens a phrase: room enough that the list rarely grows.
-    let mut starts: Vec<u32> = Vec::with_capacity(doc.word_starts.len() / 8);
+    let n = doc.word_starts.len();
+    // The starts each list may match at, written whatever the table says and kept by moving
+    // on past them only where it lets them through: no branch on the table's answer, which
+    // the processor could not foresee (a word in ten or so is let through).
+    let mut buffer = SCAN_STARTS.take();
+    buffer.clear();
+    buffer.resize(2 * n, 0);
+    let (starts, incident_starts) = buffer.split_at_mut(n);
+    let (mut kept, mut incident_kept) = (0, 0);
     for &s in &doc.word_starts {
         let may = t.heads.at(bytes, s as usize);
-        if may == 0 {
-            continue;
+        // (`kept` and `incident_kept` are at most the number of starts before `s`.)
+        if let (Some(a), Some(b)) = (starts.get_mut(kept), incident_starts.get_mut(incident_kept)) {
+            *a = s;
+            *b = s;
         }
-        if may & TRIGGER_LIST != 0 {
-            starts.push(s);
-        }
-        if may & INCIDENT_LIST != 0 {
-            let i = cursor.sentence(s as usize);
-            if let Some(marked) = incident.get_mut(i) {
-                if !*marked {
-                    *marked = INCIDENT
-                        .find_at(&doc.flat, std::slice::from_ref(&s))
-                        .next()
-                        .is_some();
-                }
+        kept += usize::from(may & TRIGGER_LIST != 0);
+        incident_kept += usize::from(may & INCIDENT_LIST != 0);
+    }
+    let mut incident = vec![false; doc.sentences.len()];
+    let mut cursor = SentenceCursor { doc, at: 0 };
+    for s in &incident_starts[..incident_kept] {
+        let i = cursor.sentence(*s as usize);
+        if let Some(marked) = incident.get_mut(i) {
+            if !*marked {
+                *marked = INCIDENT
+                    .find_at(&doc.flat, std::slice::from_ref(s))
+                    .next()
+                    .is_some();
             }
         }
     }
     // The lists skip the starts where they cannot match: they find what they find at every
     // word start (a start that matches nothing moves nothing).
     let mut cursor = SentenceCursor { doc, at: 0 };
-    let mut matches = Vec::with_capacity(starts.len());
+    let mut matches = Vec::with_capacity(kept);
     matches.extend(
         t.set
-            .find_at(&doc.flat, &starts)
+            .find_at(&doc.flat, &starts[..kept])
             .filter(|m| !is_month_march(doc, m.start, m.end))
             .map(|m| {
                 let sentence = cursor.sentence(m.start);
                 (m, sentence)
             }),
     );
+    SCAN_STARTS.set(buffer);
     (matches, incident)
+}
+
+thread_local! {
+    /// The word starts [`scan_indexed`] keeps, for each list: a buffer kept from article to
+    /// article (two words of four bytes per word start of the article).
+    static SCAN_STARTS: std::cell::Cell<Vec<u32>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// The trigger matches of `doc` with their sentences (month names dropped), and per sentence
