@@ -12,6 +12,14 @@
 //! turned away with eight bytes read at once, a hash and a bit test. It never turns away a
 //! start where a phrase matches: the lists are then asked only at the starts it lets through,
 //! and find there what they find at every word start.
+//!
+//! A look-up reads one slot, the key's own (its home): only when another key took the home
+//! and a key of that home went further on (a slot marked [`OVERFLOW`], a few of them) does
+//! it walk on. Most words are no key, and a walk on from the home for each (to the next
+//! empty slot), at branches the processor could not foresee, cost more than the rest of the
+//! look-up. (The compiler still branches on whether the home holds the key, whatever the
+//! code says: masks, or the lengths read in one word with the key, or buckets of four slots
+//! all compared, all became branches.)
 
 use crate::vocab::swar;
 
@@ -25,12 +33,16 @@ const LONG: usize = 8;
 /// The lists a table answers for (the trigger phrases and the incident words).
 pub(super) const LISTS: usize = 2;
 
+/// In `lengths[0]` of a slot (a bit no length uses): some key whose home the slot is lies
+/// further on.
+const OVERFLOW: u16 = 1 << 15;
+
 #[derive(Clone, Copy, Default)]
 struct Slot {
     /// The key (0: an empty slot; no word start has key 0).
     key: u32,
     /// Per list, bit `n` for the word lengths `n` (capped at [`LONG`]) that can open one of
-    /// its phrases.
+    /// its phrases; and [`OVERFLOW`] in the first.
     lengths: [u16; LISTS],
 }
 
@@ -102,17 +114,26 @@ impl Heads {
             };
             let key = key_of(&word[..n.min(key_len)]);
             let i = table.index(key);
+            let home = table.home(key);
+            if i != home {
+                table.slots[home].lengths[0] |= OVERFLOW;
+            }
             table.slots[i].key = key;
             table.slots[i].lengths[l] |= lengths;
         }
         table
     }
 
-    /// The slot of `key`, or the empty slot where it would go.
+    /// The slot where the search for `key` starts.
     #[inline]
+    fn home(&self, key: u32) -> usize {
+        (key.wrapping_mul(0x9E37_79B1) >> self.shift) as usize
+    }
+
+    /// The slot of `key`, or the empty slot where it would go.
     fn index(&self, key: u32) -> usize {
         let mask = self.slots.len() - 1;
-        let mut i = (key.wrapping_mul(0x9E37_79B1) >> self.shift) as usize;
+        let mut i = self.home(key);
         loop {
             let k = self.slots[i].key;
             if k == key || k == 0 {
@@ -142,7 +163,16 @@ impl Heads {
         let lower = x | alnum >> 2;
         let k = len.min(self.key_len);
         let key = (lower & ((1u64 << (8 * k)) - 1)) as u32;
-        let lengths = self.slots[self.index(key)].lengths;
+        let home = self.slots[self.home(key)];
+        let hit = home.key == key;
+        // The home's lengths when it is the key's slot, none otherwise.
+        let keep = u16::from(hit).wrapping_neg();
+        let mut lengths = home.lengths.map(|m| m & keep);
+        // Nonzero when another key holds the home and it is marked.
+        let walk = (home.key ^ key) & u32::from(home.lengths[0] >> 15).wrapping_neg();
+        if walk != 0 {
+            lengths = self.slots[self.index(key)].lengths;
+        }
         let bit = 1u16 << len;
         let mut out = 0u8;
         for (l, &m) in lengths.iter().enumerate() {
@@ -245,6 +275,15 @@ mod tests {
         }
         assert!(kept.iter().all(|&k| k > 1_000), "{kept:?}");
         assert!(turned > 1_000, "{turned}");
+        // Some keys lie past their home, so the walk on is tested too.
+        let marked = |h: &Heads| {
+            h.slots
+                .iter()
+                .filter(|s| s.lengths[0] & OVERFLOW != 0)
+                .count()
+        };
+        assert!(marked(&heads) > 0);
+        assert!(marked(&super::super::TRIGGERS.heads) > 0);
     }
 
     #[test]

@@ -92,9 +92,6 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
     }
 });
 
-/// Trigger words behind a type, with the weight each contributed.
-type Words = Vec<(String, f64)>;
-
 /// The entries of `incident.txt`.
 fn incident_list() -> impl Iterator<Item = &'static str> {
     crate::vocab::entries(include_str!("incident.txt"))
@@ -154,44 +151,59 @@ impl SentenceCursor<'_, '_> {
 fn scan_indexed(doc: &Document) -> (Vec<(PhraseMatch<'static>, usize)>, Vec<bool>) {
     let t = &*TRIGGERS;
     let bytes = doc.flat.as_bytes();
-    let mut incident = vec![false; doc.sentences.len()];
-    let mut cursor = SentenceCursor { doc, at: 0 };
-    // About one word in ten opens a phrase: room enough that the list rarely grows.
-    let mut starts: Vec<u32> = Vec::with_capacity(doc.word_starts.len() / 8);
+    let n = doc.word_starts.len();
+    // The starts each list may match at, written whatever the table says and kept by moving
+    // on past them only where it lets them through: no branch on the table's answer, which
+    // the processor could not foresee (a word in ten or so is let through).
+    let mut buffer = SCAN_STARTS.take();
+    buffer.clear();
+    buffer.resize(2 * n, 0);
+    let (starts, incident_starts) = buffer.split_at_mut(n);
+    let (mut kept, mut incident_kept) = (0, 0);
     for &s in &doc.word_starts {
         let may = t.heads.at(bytes, s as usize);
-        if may == 0 {
-            continue;
+        // (`kept` and `incident_kept` are at most the number of starts before `s`.)
+        if let (Some(a), Some(b)) = (starts.get_mut(kept), incident_starts.get_mut(incident_kept)) {
+            *a = s;
+            *b = s;
         }
-        if may & TRIGGER_LIST != 0 {
-            starts.push(s);
-        }
-        if may & INCIDENT_LIST != 0 {
-            let i = cursor.sentence(s as usize);
-            if let Some(marked) = incident.get_mut(i) {
-                if !*marked {
-                    *marked = INCIDENT
-                        .find_at(&doc.flat, std::slice::from_ref(&s))
-                        .next()
-                        .is_some();
-                }
+        kept += usize::from(may & TRIGGER_LIST != 0);
+        incident_kept += usize::from(may & INCIDENT_LIST != 0);
+    }
+    let mut incident = vec![false; doc.sentences.len()];
+    let mut cursor = SentenceCursor { doc, at: 0 };
+    for s in &incident_starts[..incident_kept] {
+        let i = cursor.sentence(*s as usize);
+        if let Some(marked) = incident.get_mut(i) {
+            if !*marked {
+                *marked = INCIDENT
+                    .find_at(&doc.flat, std::slice::from_ref(s))
+                    .next()
+                    .is_some();
             }
         }
     }
     // The lists skip the starts where they cannot match: they find what they find at every
     // word start (a start that matches nothing moves nothing).
     let mut cursor = SentenceCursor { doc, at: 0 };
-    let mut matches = Vec::with_capacity(starts.len());
+    let mut matches = Vec::with_capacity(kept);
     matches.extend(
         t.set
-            .find_at(&doc.flat, &starts)
+            .find_at(&doc.flat, &starts[..kept])
             .filter(|m| !is_month_march(doc, m.start, m.end))
             .map(|m| {
                 let sentence = cursor.sentence(m.start);
                 (m, sentence)
             }),
     );
+    SCAN_STARTS.set(buffer);
     (matches, incident)
+}
+
+thread_local! {
+    /// The word starts [`scan_indexed`] keeps, for each list: a buffer kept from article to
+    /// article (two words of four bytes per word start of the article).
+    static SCAN_STARTS: std::cell::Cell<Vec<u32>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// The trigger matches of `doc` with their sentences (month names dropped), and per sentence
@@ -258,10 +270,19 @@ pub fn classify(doc: &Document) -> Classification {
     rank(doc, &matches, &incident)
 }
 
-/// A type's total weight and the words behind it: each word as first seen (lower-cased
-/// only when it is not ASCII; an ASCII word is lower-cased when it is reported, so no
-/// allocation per match or per word of a type never shown).
-type Score<'t> = (f64, Vec<(Cow<'t, str>, f64)>);
+/// A trigger word behind a type: the type, the word as first seen (lower-cased only when it
+/// is not ASCII; an ASCII word is lower-cased when it is reported, so no allocation per match
+/// or per word never shown), and the weight it brought.
+type Tally<'t> = (usize, Cow<'t, str>, f64);
+
+/// `a` and `b` ordered as their lower-case forms are when [`rank`] reports them: an ASCII
+/// word is lower-cased then, and a non-ASCII one already is (`to_lowercase` makes no ASCII
+/// capital letter), so lower-casing its ASCII bytes again changes nothing.
+fn cmp_lowered(a: &str, b: &str) -> std::cmp::Ordering {
+    a.bytes()
+        .map(|c| c.to_ascii_lowercase())
+        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+}
 
 /// The classification from the trigger matches (with their sentences) and the incident
 /// sentences.
@@ -282,7 +303,11 @@ fn rank(
             has_event[*sentence] = true;
         }
     }
-    let mut scores: Vec<Option<Score>> = vec![None; t.kinds.len()];
+    // Each type's total weight, `None` for a type no word points to.
+    let mut scores: Vec<Option<f64>> = vec![None; t.kinds.len()];
+    // The words behind every type in one list, in the order first seen (a list per type
+    // grew several times in most articles).
+    let mut words: Vec<Tally> = Vec::with_capacity(matches.len());
     // Whether some word other than a place noun points to a type.
     let mut evented = false;
     // Types an actor noun has already counted for in the current sentence (matches come in
@@ -318,15 +343,15 @@ fn rank(
                     w *= ACTOR_BESIDE_EVENT;
                 }
             }
-            let e = scores[trig.kind].get_or_insert_with(Default::default);
-            e.0 += w;
+            *scores[trig.kind].get_or_insert(0.0) += w;
             evented |= !trig.place;
             // An ASCII word equals its lower-case form ignoring ASCII case, so comparing
             // with the word as first seen is comparing with its lower-case form.
-            match e.1.iter_mut().find(|(x, _)| x.eq_ignore_ascii_case(word)) {
-                Some(entry) => entry.1 += w,
-                None if word.is_ascii() => e.1.push((Cow::Borrowed(word), w)),
-                None => e.1.push((Cow::Owned(word.to_lowercase()), w)),
+            let same = |(k, x, _): &&mut Tally| *k == trig.kind && x.eq_ignore_ascii_case(word);
+            match words.iter_mut().find(same) {
+                Some(entry) => entry.2 += w,
+                None if word.is_ascii() => words.push((trig.kind, Cow::Borrowed(word), w)),
+                None => words.push((trig.kind, Cow::Owned(word.to_lowercase()), w)),
             }
         }
     }
@@ -335,29 +360,39 @@ fn rank(
     if !evented {
         scores.iter_mut().for_each(|s| *s = None);
     }
-    let total: f64 = scores.iter().flatten().map(|v| v.0).sum();
-    let mut ranked: Vec<(&str, Score)> = scores
-        .into_iter()
-        .zip(&t.kinds)
-        .filter_map(|(s, &k)| s.map(|s| (k, s)))
+    let total: f64 = scores.iter().flatten().sum();
+    let mut ranked: Vec<(usize, f64)> = scores
+        .iter()
+        .enumerate()
+        .filter_map(|(k, s)| s.map(|s| (k, s)))
         .collect();
-    ranked.sort_by(|a, b| b.1 .0.total_cmp(&a.1 .0).then(a.0.cmp(b.0)));
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(t.kinds[a.0].cmp(t.kinds[b.0])));
+    // Each type's words together, strongest first (a stable sort: words of equal weight and
+    // form stay in the order first seen, as in a list per type).
+    words.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then(b.2.total_cmp(&a.2))
+            .then_with(|| cmp_lowered(&a.1, &b.1))
+    });
     let candidates: Vec<CrisisCandidate> = ranked
         .into_iter()
         .take(5)
-        .map(|(k, (s, words))| {
-            let mut words: Words = words
-                .into_iter()
-                .map(|(w, f)| match w {
-                    Cow::Borrowed(w) => (w.to_ascii_lowercase(), f),
-                    Cow::Owned(w) => (w, f),
+        .map(|(k, s)| {
+            let from = words.partition_point(|w| w.0 < k);
+            // Only the words shown are lower-cased.
+            let triggers = words[from..]
+                .iter()
+                .take_while(|w| w.0 == k)
+                .take(5)
+                .map(|(_, w, _)| match w {
+                    Cow::Borrowed(w) => w.to_ascii_lowercase(),
+                    Cow::Owned(w) => w.clone(),
                 })
                 .collect();
-            words.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             CrisisCandidate {
-                kind: k.to_string(),
+                kind: t.kinds[k].to_string(),
                 score: (s / total * 1000.0).round() / 1000.0,
-                triggers: words.into_iter().take(5).map(|(w, _)| w).collect(),
+                triggers,
             }
         })
         .collect();
@@ -548,6 +583,9 @@ mod tests {
         );
         assert_eq!(incident_sentences(&doc), vec![true, false]);
     }
+
+    /// Trigger words behind a type, with the weight each contributed.
+    type Words = Vec<(String, f64)>;
 
     /// The classification as first written: the plain scan, scores in a map keyed by type
     /// name, every word lower-cased when first seen.

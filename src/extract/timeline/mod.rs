@@ -100,13 +100,14 @@ struct Entry<'t> {
     sentence: Range<usize>,
 }
 
-/// Buffers used clause after clause: the word starts of a clause, the times in it, and the
-/// byte ranges a summary drops.
+/// Buffers used clause after clause: the word starts of a clause, the times in it, the byte
+/// ranges a summary drops, and the text a summary is first built in ([`summarize_in`]).
 #[derive(Default)]
 struct Buffers<'t> {
     starts: Vec<u32>,
     in_clause: Vec<&'t TimeExpr>,
     ranges: Vec<Range<usize>>,
+    scratch: String,
 }
 
 /// The timeline value of an expression: its day, or its month when that is all it gives.
@@ -146,6 +147,7 @@ fn sentence_events<'t>(
             starts,
             in_clause,
             ranges,
+            scratch,
         } = buffers;
         in_clause.clear();
         in_clause.extend(
@@ -153,7 +155,8 @@ fn sentence_events<'t>(
                 .iter()
                 .filter(|t| t.span.start >= c0 && t.span.end <= c1),
         );
-        clause_events(doc, &s, c0..c1, in_clause, events, refs, (starts, ranges));
+        let buffers = (starts, ranges, scratch);
+        clause_events(doc, &s, c0..c1, in_clause, events, refs, buffers);
         c0 = c1;
     }
 }
@@ -177,8 +180,8 @@ fn clause_end(s: &str) -> Option<usize> {
     None
 }
 
-/// The entries of the clause `c` of the sentence `s`, whose times are `times`; `starts` and
-/// `ranges` are buffers.
+/// The entries of the clause `c` of the sentence `s`, whose times are `times`; `starts`,
+/// `ranges` and `scratch` are buffers.
 fn clause_events<'t>(
     doc: &Document,
     s: &Range<usize>,
@@ -186,7 +189,7 @@ fn clause_events<'t>(
     times: &[&'t TimeExpr],
     events: &mut Vec<Entry<'t>>,
     refs: &mut Vec<Entry<'t>>,
-    (starts, ranges): (&mut Vec<u32>, &mut Vec<Range<usize>>),
+    (starts, ranges, scratch): (&mut Vec<u32>, &mut Vec<Range<usize>>, &mut String),
 ) {
     let text = doc.text;
     let mut event: Option<(u8, Cow<'t, str>, usize)> = None;
@@ -251,7 +254,7 @@ fn clause_events<'t>(
             // (Every time of the clause starts at `c.start` or later.)
             let k = date_clause(text, c.start, at).unwrap_or(c.start);
             date_ranges(k, ranges);
-            let summary = summarize_with(&text[k..c.end], ranges, at - k);
+            let summary = summarize_in(&text[k..c.end], ranges, at - k, scratch);
             events.push(Entry {
                 date: value,
                 summary,
@@ -267,7 +270,7 @@ fn clause_events<'t>(
             ),
             None => {
                 date_ranges(c.start, ranges);
-                summarize_with(&text[c.clone()], ranges, usize::MAX)
+                summarize_in(&text[c.clone()], ranges, usize::MAX, scratch)
             }
         };
         events.push(Entry {
@@ -788,15 +791,28 @@ fn rfind_at_comma_ci(s: &str, needle: &str) -> Option<usize> {
 /// A short plain-language clause from a sentence: white space folded, wire tags, leading
 /// time phrases and attributions dropped, cut near [`MAX_SUMMARY`] characters.
 pub fn summarize(sentence: &str) -> String {
-    summarize_with(sentence, &[], usize::MAX)
+    summarize_in(sentence, &[], usize::MAX, &mut String::new())
+}
+
+/// [`summarize_in`] with a new scratch text.
+#[cfg(test)]
+fn summarize_with(clause: &str, dates: &[Range<usize>], event_at: usize) -> String {
+    summarize_in(clause, dates, event_at, &mut String::new())
 }
 
 /// [`summarize`], with the byte ranges of `clause` that hold dates dropped too; the date of
-/// the event starts at `event_at` (a leading phrase that holds it is kept).
-fn summarize_with(clause: &str, dates: &[Range<usize>], event_at: usize) -> String {
+/// the event starts at `event_at` (a leading phrase that holds it is kept). The text is first
+/// built in the allocation of `scratch`, which then keeps one for the next summary (the
+/// clause's text, before it is cut to a summary, was allocated and freed for each one).
+fn summarize_in(
+    clause: &str,
+    dates: &[Range<usize>],
+    event_at: usize,
+    scratch: &mut String,
+) -> String {
     // Drop the dates with the words they lean on, and parenthesized asides: the pieces kept
     // go straight into the fold.
-    let mut kept = AsideFold::with_capacity(clause.len());
+    let mut kept = AsideFold::reusing(std::mem::take(scratch), clause.len());
     let mut pos = 0;
     for r in dates {
         if r.start < pos || r.end > clause.len() {
@@ -829,7 +845,9 @@ fn summarize_with(clause: &str, dates: &[Range<usize>], event_at: usize) -> Stri
     let out = kept.out.text;
     let s = tidy_owned(drop_brackets(out));
     let s = drop_leading(s);
-    let s = tidy_owned(fold_white_space(&s));
+    let folded = fold_white_space(&s);
+    *scratch = s;
+    let s = tidy_owned(folded);
     let s = drop_trailing_attribution(s);
     let mut s = drop_relative_clauses(s);
     // A quotation whose attribution went ends on its own comma: a full stop instead.
@@ -918,9 +936,17 @@ struct AsideFold {
 }
 
 impl AsideFold {
+    #[cfg(test)]
     fn with_capacity(n: usize) -> AsideFold {
+        AsideFold::reusing(String::new(), n)
+    }
+
+    /// A fold that writes into `text` (emptied), with room for `n` bytes.
+    fn reusing(mut text: String, n: usize) -> AsideFold {
+        text.clear();
+        text.reserve(n);
         AsideFold {
-            out: Folded::with_capacity(n),
+            out: Folded { text, space: false },
             depth: 0,
         }
     }
@@ -2519,9 +2545,13 @@ mod tests {
         let n = crate::testing::cases("TIMELINE_CASES", 20_000);
         cases.extend((0..n).map(|_| generated_clause(&mut rng)));
         let (mut marked, mut long) = (0, 0);
+        // One scratch text for all, as for the clauses of an article.
+        let mut scratch = String::new();
         for (t, dates, at) in &cases {
             let want = chain::summarize_with(t, dates, *at);
             assert_eq!(summarize_with(t, dates, *at), want, "{t:?} {dates:?} {at}");
+            let reused = summarize_in(t, dates, *at, &mut scratch);
+            assert_eq!(reused, want, "{t:?} {dates:?} {at}");
             marked += usize::from(*at != usize::MAX);
             long += usize::from(t.chars().count() > MAX_SUMMARY + 20);
         }
