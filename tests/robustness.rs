@@ -1,6 +1,7 @@
 //! Inputs that must neither crash nor hang, and whose every span stays valid: a long single
-//! line, floods of quotation marks, deep parentheses, all-caps wire copy, mixed scripts,
-//! bidirectional and zero-width controls, emoji, NUL bytes with `--lossy`.
+//! line, floods of quotation marks, deep parentheses, many forms of one trigger word, all-caps
+//! wire copy, mixed scripts, bidirectional and zero-width controls, emoji, NUL bytes with
+//! `--lossy`.
 //!
 //! Sizes are kept small enough for CI in the debug profile (each case well under 2 s); the
 //! 100 MB single line is measured by `cargo run --release --example bench -- --huge`, and
@@ -64,6 +65,36 @@ fn deeply_nested_brackets() {
     check_fast("parentheses", &deep);
     check_fast("brackets", &"[{(".repeat(30_000));
     check_fast("unbalanced", &")".repeat(100_000));
+}
+
+#[test]
+fn many_forms_of_one_trigger_word() {
+    // Each distinct word that a trigger with an open ending matches ("protest*") is tallied
+    // once: 40,000 of them are a look-up each, not a scan of all the words seen before.
+    let letters = b"abcdefghij";
+    let mut text = String::from("Floods hit the region. ");
+    for i in 0..40_000usize {
+        text.push_str("protest");
+        let mut n = i;
+        for _ in 0..5 {
+            text.push(char::from(letters[n % 10]));
+            n /= 10;
+        }
+        text.push(' ');
+    }
+    check_fast("distinct endings", &text);
+    // A non-ASCII form in capitals is the same word as in small letters, shown once.
+    let caps = "Protesters marched. protestÉS protestés ".repeat(20_000);
+    let v = check_fast("capitals", &caps);
+    let triggers: Vec<&str> = v["crisis"]["candidates"][0]["triggers"]
+        .as_array()
+        .map(|t| t.iter().filter_map(|w| w.as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        triggers.iter().filter(|&&w| w == "protestés").count(),
+        1,
+        "{triggers:?}"
+    );
 }
 
 #[test]

@@ -12,12 +12,13 @@
 //! from the located places.
 
 use std::borrow::Cow;
+use std::collections::hash_map::{Entry, HashMap};
 use std::sync::LazyLock;
 
 use crate::document::Document;
 use crate::extract::locations::Places;
 use crate::model::CrisisCandidate;
-use crate::vocab::PhraseMatch;
+use crate::vocab::{PhraseMatch, WordBuildHasher};
 
 use crate::vocab::WordPhrases;
 
@@ -275,6 +276,17 @@ pub fn classify(doc: &Document) -> Classification {
 /// or per word never shown), and the weight it brought.
 type Tally<'t> = (usize, Cow<'t, str>, f64);
 
+/// The lower-case form of a trigger word, borrowed when it already is.
+fn lower_case(word: &str) -> Cow<'_, str> {
+    if !word.is_ascii() {
+        Cow::Owned(word.to_lowercase())
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
 /// `a` and `b` ordered as their lower-case forms are when [`rank`] reports them: an ASCII
 /// word is lower-cased then, and a non-ASCII one already is (`to_lowercase` makes no ASCII
 /// capital letter), so lower-casing its ASCII bytes again changes nothing.
@@ -308,6 +320,10 @@ fn rank(
     // The words behind every type in one list, in the order first seen (a list per type
     // grew several times in most articles).
     let mut words: Vec<Tally> = Vec::with_capacity(matches.len());
+    // Where each type's word, by its lower-case form, is in `words`: a look-up per match
+    // (scanning `words` made an article of many distinct trigger words, "protestA1",
+    // "protestA2" …, quadratic).
+    let mut index: HashMap<(usize, Cow<str>), usize, WordBuildHasher> = HashMap::default();
     // Whether some word other than a place noun points to a type.
     let mut evented = false;
     // Types an actor noun has already counted for in the current sentence (matches come in
@@ -345,13 +361,24 @@ fn rank(
             }
             *scores[trig.kind].get_or_insert(0.0) += w;
             evented |= !trig.place;
-            // An ASCII word equals its lower-case form ignoring ASCII case, so comparing
-            // with the word as first seen is comparing with its lower-case form.
-            let same = |(k, x, _): &&mut Tally| *k == trig.kind && x.eq_ignore_ascii_case(word);
-            match words.iter_mut().find(same) {
-                Some(entry) => entry.2 += w,
-                None if word.is_ascii() => words.push((trig.kind, Cow::Borrowed(word), w)),
-                None => words.push((trig.kind, Cow::Owned(word.to_lowercase()), w)),
+            // Words are told apart by their lower-case forms: "ÉVACUÉS" is "évacués" (a
+            // comparison ignoring ASCII case only counted it anew at each match).
+            let lower = lower_case(word);
+            match index.entry((trig.kind, lower)) {
+                Entry::Occupied(e) => {
+                    if let Some(entry) = words.get_mut(*e.get()) {
+                        entry.2 += w;
+                    }
+                }
+                Entry::Vacant(e) => {
+                    let shown = if word.is_ascii() {
+                        Cow::Borrowed(word)
+                    } else {
+                        e.key().1.clone()
+                    };
+                    e.insert(words.len());
+                    words.push((trig.kind, shown, w));
+                }
             }
         }
     }
