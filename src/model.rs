@@ -6,9 +6,16 @@
 //! input; [`Report::into_code_points`] converts every offset to Unicode code points (what
 //! Python and jq users index with) once, at the edge, in [`crate::extract`].
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+
+/// A word of the tool's own vocabulary (a type, a category, a unit) or of its gazetteer (a
+/// place's name, country and subdivision): borrowed from the binary, so that a report does
+/// not copy the same few words again and again; owned when it comes from the text (a place
+/// known by its context only). Serialized as a plain string.
+pub type Term = Cow<'static, str>;
 
 /// Version of this output contract. Bumped whenever a field is renamed or changes meaning.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -96,7 +103,7 @@ pub struct ReferenceDate {
 pub struct Crisis {
     /// The primary crisis type (one of the taxonomy in `docs/output-format.md`).
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: Term,
     /// Ranked alternatives, best first, with the evidence behind each.
     pub candidates: Vec<CrisisCandidate>,
     /// ISO 3166-1 alpha-2 codes of the countries where the crisis takes place.
@@ -108,7 +115,7 @@ pub struct Crisis {
 pub struct CrisisCandidate {
     /// The crisis type.
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: Term,
     /// Share of the weighted trigger evidence (0..1, candidates sum to at most 1).
     pub score: f64,
     /// The trigger words behind this candidate, strongest first.
@@ -122,11 +129,11 @@ pub struct Figure {
     /// `killed`, `injured`, `missing`, `arrested`, `kidnapped`, `displaced`, `evacuated`,
     /// `sheltered`, `homeless`, `affected`, `rescued`, `infected`, `houses_destroyed`,
     /// `houses_damaged`.
-    pub category: String,
+    pub category: Term,
     /// The number and its bounds as worded.
     pub count: Count,
     /// `people`, `households` or `houses`.
-    pub unit: String,
+    pub unit: Term,
     /// Who is counted, as written ("protesters"), or null.
     pub group: Option<String>,
     /// Who reported it ("the Interior Ministry"), or null.
@@ -170,13 +177,13 @@ pub struct SummaryValue {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Location {
     /// Canonical name (the gazetteer's).
-    pub name: String,
+    pub name: Term,
     /// `country`, `admin1`, `city` or `place`.
-    pub kind: String,
+    pub kind: Term,
     /// ISO 3166-1 alpha-2 code of the country, or null.
-    pub country: Option<String>,
+    pub country: Option<Term>,
     /// First-level subdivision, or null.
-    pub admin1: Option<String>,
+    pub admin1: Option<Term>,
     /// Latitude, or null.
     pub lat: Option<f64>,
     /// Longitude, or null.
@@ -192,7 +199,7 @@ pub struct DateMention {
     pub text: String,
     /// `date`, `time`, `duration` or `set`.
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: Term,
     /// TIMEX3 value: `2022-01-05`, `2022-01`, `XXXX-01-05`, `2022-01-06TNI`, `P3D`, `PAST_REF` ...
     pub value: String,
     /// First code point.
@@ -219,9 +226,9 @@ pub struct Measure {
     /// `evacuation_order`, `travel_restriction`, `school_closure`, `ban_on_gatherings`,
     /// `military_deployment`, `ceasefire`, `aid_appeal`.
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: Term,
     /// `declared`, `imposed`, `extended`, `lifted`, `in_force`, `planned` or `called_for`.
-    pub action: String,
+    pub action: Term,
     /// When it starts (date value), or null.
     pub start: Option<String>,
     /// When it ends (date value), or null.
@@ -244,7 +251,7 @@ pub struct Actor {
     /// Full name as first written.
     pub name: String,
     /// `person`, `organization` or `group`.
-    pub kind: String,
+    pub kind: Term,
     /// Title or role ("UN High Commissioner for Human Rights"), or null.
     pub title: Option<String>,
     /// Every mention, including later mentions by surname.
@@ -269,7 +276,7 @@ impl Report {
             schema_version: SCHEMA_VERSION,
             reference_date,
             crisis: Crisis {
-                kind: "other".to_string(),
+                kind: "other".into(),
                 candidates: Vec::new(),
                 countries: Vec::new(),
             },

@@ -2131,7 +2131,7 @@ fn merge(text: &str, found: &[Found]) -> Vec<Actor> {
         .iter()
         .map(|d| Actor {
             name: d.name.to_string(),
-            kind: d.kind.to_string(),
+            kind: d.kind.into(),
             title: d.title.map(str::to_string),
             mentions: Vec::with_capacity(d.mentions),
         })
@@ -2562,7 +2562,7 @@ fn add_groups(doc: &Document, starts: &[u32], actors: &mut Vec<Actor>) {
                 group_actors.push(actors.len());
                 actors.push(Actor {
                     name: lower(t),
-                    kind: "group".to_string(),
+                    kind: "group".into(),
                     title: None,
                     mentions: vec![ev],
                 });

@@ -34,8 +34,8 @@ fn names(actors: &[Actor], kind: &str) -> Vec<String> {
 fn place(text: &str, name: &str) -> Location {
     let start = text.find(name).expect("place in text");
     Location {
-        name: name.to_string(),
-        kind: "city".to_string(),
+        name: name.to_string().into(),
+        kind: "city".into(),
         country: None,
         admin1: None,
         lat: None,
@@ -1249,7 +1249,7 @@ fn merge_reference(text: &str, found: Vec<Found>) -> Vec<Actor> {
             }
             None => actors.push(Actor {
                 name: f.name.to_string(),
-                kind: f.kind.to_string(),
+                kind: f.kind.into(),
                 title: f.title.map(str::to_string),
                 mentions: vec![ev()],
             }),

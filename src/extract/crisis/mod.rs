@@ -243,7 +243,7 @@ fn is_month_march(doc: &Document, start: usize, end: usize) -> bool {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Classification {
     /// The best candidate's type, or `other`.
-    pub kind: String,
+    pub kind: crate::model::Term,
     /// Candidates, best first.
     pub candidates: Vec<CrisisCandidate>,
 }
@@ -417,7 +417,7 @@ fn rank(
                 })
                 .collect();
             CrisisCandidate {
-                kind: t.kinds[k].to_string(),
+                kind: t.kinds[k].into(),
                 score: (s / total * 1000.0).round() / 1000.0,
                 triggers,
             }
@@ -426,7 +426,7 @@ fn rank(
     Classification {
         kind: candidates
             .first()
-            .map_or_else(|| "other".to_string(), |c| c.kind.clone()),
+            .map_or_else(|| "other".into(), |c| c.kind.clone()),
         candidates,
     }
 }
@@ -459,7 +459,7 @@ pub fn countries(doc: &Document, places: &Places) -> Vec<String> {
     for l in &places.locations {
         let Some(c) = &l.country else { continue };
         for m in &l.mentions {
-            let w = match (in_dateline(m.start), in_body.contains(&c.as_str())) {
+            let w = match (in_dateline(m.start), in_body.contains(&&**c)) {
                 (true, true) => 1.0,
                 (true, false) => 0.3,
                 (false, _) => position_weight(doc, m.start),
@@ -567,7 +567,7 @@ mod tests {
     use super::*;
 
     fn kind(text: &str) -> String {
-        classify(&Document::new(text)).kind
+        classify(&Document::new(text)).kind.into_owned()
     }
 
     #[test]
@@ -683,7 +683,7 @@ mod tests {
             .map(|(k, s, mut words)| {
                 words.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
                 CrisisCandidate {
-                    kind: k.to_string(),
+                    kind: k.to_string().into(),
                     score: (s / total * 1000.0).round() / 1000.0,
                     triggers: words.into_iter().take(5).map(|(w, _)| w).collect(),
                 }
@@ -692,7 +692,7 @@ mod tests {
         Classification {
             kind: candidates
                 .first()
-                .map_or_else(|| "other".to_string(), |c| c.kind.clone()),
+                .map_or_else(|| "other".into(), |c| c.kind.clone()),
             candidates,
         }
     }

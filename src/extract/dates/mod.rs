@@ -57,7 +57,7 @@ impl TimeExpr {
     pub fn to_model(&self, text: &str) -> DateMention {
         DateMention {
             text: text[self.span.clone()].to_string(),
-            kind: self.kind.to_string(),
+            kind: self.kind.into(),
             value: self.value.clone(),
             start: self.span.start,
             end: self.span.end,

@@ -972,7 +972,7 @@ fn drop_restatements(figures: Vec<Figure>) -> Vec<Figure> {
     type Key<'f> = (&'f str, Option<u64>, Option<u64>, Option<u64>, bool);
     fn key(f: &Figure) -> Key<'_> {
         let c = &f.count;
-        (f.category.as_str(), c.value, c.min, c.max, f.background)
+        (&*f.category, c.value, c.min, c.max, f.background)
     }
     // Fewer than two figures restate nothing (and need none of the vectors below).
     if figures.len() < 2 {
@@ -1311,7 +1311,7 @@ impl<'a> Scan<'a> {
                 continue;
             }
             out.push(Figure {
-                category: category.to_string(),
+                category: category.into(),
                 count: Count {
                     value: l.qty.value,
                     min: l.qty.min,
@@ -1319,7 +1319,7 @@ impl<'a> Scan<'a> {
                     approximate: l.qty.approximate,
                     text: doc.text[qa..qb].to_string(),
                 },
-                unit: unit.to_string(),
+                unit: unit.into(),
                 group,
                 source: source.clone(),
                 hedged,
@@ -3185,7 +3185,7 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
     let noted: Vec<Noted> = figures.iter().map(|f| Noted::new(f, &mut ev)).collect();
     let mut cats: BTreeMap<&str, Vec<&Noted>> = BTreeMap::new();
     for n in noted.iter().filter(|n| !n.figure.background && !n.subset) {
-        cats.entry(n.figure.category.as_str()).or_default().push(n);
+        cats.entry(&*n.figure.category).or_default().push(n);
     }
     // Rule (round 5): a part told in another category is the only count of its own: "four
     // people were hit and one of them did not survive" → killed 1.
@@ -3195,7 +3195,7 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
         .filter_map(|(c, l)| Some((*c, l.iter().map(|n| n.figure.evidence.start).min()?)))
         .collect();
     for n in noted.iter().filter(|n| !n.figure.background && n.subset) {
-        let cat = n.figure.category.as_str();
+        let cat = &*n.figure.category;
         let whole = firsts
             .iter()
             .any(|(c, start)| *c != cat && *start < n.figure.evidence.start);

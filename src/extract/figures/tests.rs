@@ -560,7 +560,7 @@ fn drop_restatements_reference(figures: Vec<Figure>) -> Vec<Figure> {
     let mut out = Vec::new();
     for f in figures {
         let c = &f.count;
-        let key = (f.category.clone(), c.value, c.min, c.max, f.background);
+        let key = (f.category.to_string(), c.value, c.min, c.max, f.background);
         let head = head_of(&f.group);
         let head = if general_group(&f, &head) {
             String::new()
@@ -580,7 +580,7 @@ fn drop_restatements_reference(figures: Vec<Figure>) -> Vec<Figure> {
 #[test]
 fn restatements_dropped_as_the_reference_drops_them() {
     let figure = |category: &str, value: u64, group: Option<&str>, background: bool| Figure {
-        category: category.to_string(),
+        category: category.to_string().into(),
         count: Count {
             value: Some(value),
             min: Some(value),
@@ -588,7 +588,7 @@ fn restatements_dropped_as_the_reference_drops_them() {
             approximate: false,
             text: value.to_string(),
         },
-        unit: "people".to_string(),
+        unit: "people".into(),
         group: group.map(str::to_string),
         source: None,
         hedged: false,

@@ -1121,10 +1121,10 @@ fn resolve(doc: &Document, words: &[Word], triggers: Vec<usize>, hits: Vec<Hit>)
             None => {
                 let (lat, lon) = p.coordinates();
                 places.locations.push(Location {
-                    name: p.name.to_string(),
-                    kind: p.kind.to_string(),
-                    country: Some(p.country.to_string()),
-                    admin1: (!p.admin1.is_empty()).then(|| p.admin1.to_string()),
+                    name: p.name.into(),
+                    kind: p.kind.into(),
+                    country: Some(p.country.into()),
+                    admin1: (!p.admin1.is_empty()).then(|| p.admin1.into()),
                     lat,
                     lon,
                     mentions: vec![ev],
@@ -1239,9 +1239,9 @@ fn localize_small_foreign_towns(places: &mut Places, small_foreign: &[&str]) {
     let mut first_city: HashMap<&str, usize, WordBuildHasher> = HashMap::default();
     for (i, l) in places.locations.iter().enumerate() {
         let Some(c) = &l.country else { continue };
-        let small_town = l.kind == "city" && small.contains(l.name.as_str());
+        let small_town = l.kind == "city" && small.contains(&*l.name);
         if small_town {
-            first_city.entry(l.name.as_str()).or_insert(i);
+            first_city.entry(&*l.name).or_insert(i);
         }
         let t = tally(&mut tallies, c);
         t.locations += 1;
@@ -1312,9 +1312,9 @@ fn localize_small_foreign_towns(places: &mut Places, small_foreign: &[&str]) {
         l.name = l
             .mentions
             .first()
-            .map_or(l.name.clone(), |m| m.text.clone());
-        l.kind = "place".to_string();
-        l.country = Some(home);
+            .map_or(l.name.clone(), |m| m.text.clone().into());
+        l.kind = "place".into();
+        l.country = Some(home.into());
         l.admin1 = None;
         l.lat = None;
         l.lon = None;
@@ -1992,9 +1992,9 @@ fn add_place(places: &mut Places, ev: Evidence, country: Option<&str>) {
     {
         Some(l) => l.mentions.push(ev),
         None => places.locations.push(Location {
-            name: ev.text.clone(),
-            kind: "place".to_string(),
-            country: country.map(str::to_string),
+            name: ev.text.clone().into(),
+            kind: "place".into(),
+            country: country.map(|c| c.to_string().into()),
             admin1: None,
             lat: None,
             lon: None,
@@ -2289,7 +2289,11 @@ mod tests {
                 for m in &l.mentions {
                     assert_eq!(&text[m.start..m.end], m.text);
                 }
-                (l.name, l.kind, l.country.unwrap_or_default())
+                (
+                    l.name.into_owned(),
+                    l.kind.into_owned(),
+                    l.country.unwrap_or_default().into_owned(),
+                )
             })
             .collect()
     }
@@ -3248,7 +3252,7 @@ mod robustness {
         let names: Vec<String> = extract(&Document::new(text))
             .locations
             .into_iter()
-            .map(|l| l.name)
+            .map(|l| l.name.into_owned())
             .collect();
         assert!(names.iter().any(|n| n == "North Carolina"), "{names:?}");
     }

@@ -403,16 +403,16 @@ pub fn extract(doc: &Document, times: &[TimeExpr], locations: &[Location]) -> Ve
                     break;
                 }
                 let name = &locations[li].name;
-                if end <= s.span.end && !areas.contains(name) {
-                    areas.push(name.clone());
+                if end <= s.span.end && !areas.iter().any(|a| a == name) {
+                    areas.push(name.to_string());
                 }
             }
             if *nationwide.get_or_insert_with(|| doc.has_phrase(&NATIONWIDE, &s.span)) {
                 areas.push("nationwide".to_string());
             }
             out.push(Measure {
-                kind: kind.to_string(),
-                action: action.to_string(),
+                kind: kind.into(),
+                action: action.into(),
                 start,
                 end,
                 areas,
@@ -519,7 +519,7 @@ mod tests {
         let m = measures("The president declared a state of emergency and a curfew from 11pm to 7am until January 19.");
         assert_eq!(m.len(), 2);
         assert_eq!(
-            (m[0].kind.as_str(), m[0].action.as_str()),
+            (&*m[0].kind, &*m[0].action),
             ("state_of_emergency", "declared")
         );
         assert_eq!(m[0].end.as_deref(), Some("2022-01-19"));
@@ -554,10 +554,7 @@ mod tests {
             Some("imposed")
         );
         let m = measures("The government declared a state of emergency that will remain in force, and imposed a curfew.");
-        let got: Vec<(&str, &str)> = m
-            .iter()
-            .map(|m| (m.kind.as_str(), m.action.as_str()))
-            .collect();
+        let got: Vec<(&str, &str)> = m.iter().map(|m| (&*m.kind, &*m.action)).collect();
         assert_eq!(
             got,
             vec![("state_of_emergency", "declared"), ("curfew", "imposed")]
@@ -581,7 +578,7 @@ mod tests {
             .map(|m| {
                 let e = &m.evidence;
                 assert_eq!(text.get(e.start..e.end), Some(e.text.as_str()));
-                (m.kind, m.action)
+                (m.kind.into_owned(), m.action.into_owned())
             })
             .collect()
     }
