@@ -2992,9 +2992,10 @@ mod robustness {
         (ids, longer)
     }
 
-    /// The fast [`lookup_run`] answers like the plain one for every key, every key cut at
-    /// each byte, keys with a byte changed or appended, and generated names; most of these
-    /// reach the binary search (all keys and their word-boundary prefixes pass the prefilter).
+    /// The fast [`lookup_run`] (the key table) answers like the plain binary search for every
+    /// key, every key cut at each byte, keys with a byte changed or appended, and generated
+    /// names; many of these reach the key table (all keys and their word-boundary prefixes
+    /// pass the prefilter).
     #[test]
     fn lookup_runs_like_the_plain_search() {
         let same = |q: &str| {
@@ -3036,7 +3037,7 @@ mod robustness {
             searched += usize::from(same(&q));
         }
         // Not a vacuous comparison: many cases (every key and its word-boundary prefixes at
-        // least) reach the binary search.
+        // least) reach the key table.
         assert!(searched * 10 > cases, "{searched} of {cases}");
     }
 
