@@ -197,6 +197,9 @@ fn scan_indexed(doc: &Document) -> (Vec<(PhraseMatch<'static>, usize)>, Vec<bool
                 (m, sentence)
             }),
     );
+    // A long article's room is given back rather than kept for the thread's next text.
+    buffer.clear();
+    buffer.shrink_to(SCAN_STARTS_KEPT_AT_MOST);
     SCAN_STARTS.set(buffer);
     (matches, incident)
 }
@@ -206,6 +209,10 @@ thread_local! {
     /// article (two words of four bytes per word start of the article).
     static SCAN_STARTS: std::cell::Cell<Vec<u32>> = const { std::cell::Cell::new(Vec::new()) };
 }
+
+/// Room for more word starts than this (an article of some 200 KB) is not kept in
+/// [`SCAN_STARTS`].
+const SCAN_STARTS_KEPT_AT_MOST: usize = 1 << 16;
 
 /// The trigger matches of `doc` with their sentences (month names dropped), and per sentence
 /// whether it is an incident sentence: the lists searched at every word start (or, for a
