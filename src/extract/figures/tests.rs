@@ -959,12 +959,7 @@ fn word_sets_answer_as_hash_sets() {
         (&w.hazards, section("hazards")),
     ];
     let (phrases, vocabulary) = filter_vocabulary();
-    let mut text = include_str!("corpus.txt").to_string();
-    let mut rng = crate::testing::Rng(0x5e7_5e7);
-    for _ in 0..crate::testing::cases("FIGURES_WORDSET_CASES", 2_000) {
-        text.push_str(&filter_text(&mut rng, &phrases, &vocabulary));
-        text.push(' ');
-    }
+    let text = corpus_and_generated(0x5e7_5e7, "FIGURES_WORDSET_CASES", &phrases, &vocabulary);
     let lower = text.to_ascii_lowercase();
     let mut t = Vec::new();
     numbers::tokenize_into(&text, &lower, 0, text.len(), &mut t);
@@ -984,6 +979,18 @@ fn word_sets_answer_as_hash_sets() {
         }
     }
     assert!(hits > 1_000, "{hits}");
+}
+
+/// The corpus followed by generated sentences of trigger phrases and words ([`filter_text`]),
+/// as many as the variable `cases` asks (2,000 by default), from `seed`.
+fn corpus_and_generated(seed: u64, cases: &str, phrases: &[String], words: &[&str]) -> String {
+    let mut text = include_str!("corpus.txt").to_string();
+    let mut rng = crate::testing::Rng(seed);
+    for _ in 0..crate::testing::cases(cases, 2_000) {
+        text.push_str(&filter_text(&mut rng, phrases, words));
+        text.push(' ');
+    }
+    text
 }
 
 /// The texts of the corpus's `>` lines (a `\n` in them is a line break).
@@ -1044,12 +1051,12 @@ fn short_words_answer_as_a_hash_map() {
             probes.push(x);
         }
     }
-    let mut text = include_str!("corpus.txt").to_string();
-    let mut rng = crate::testing::Rng(0x5407_3e75);
-    for _ in 0..crate::testing::cases("FIGURES_SHORT_WORDS_CASES", 2_000) {
-        text.push_str(&filter_text(&mut rng, &phrases, &vocabulary));
-        text.push(' ');
-    }
+    let text = corpus_and_generated(
+        0x5407_3e75,
+        "FIGURES_SHORT_WORDS_CASES",
+        &phrases,
+        &vocabulary,
+    );
     let lower = text.to_ascii_lowercase();
     let mut t = Vec::new();
     numbers::tokenize_into(&text, &lower, 0, text.len(), &mut t);
