@@ -7,7 +7,8 @@
 //! 100 MB single-line article and a 100 MB JSON Lines batch (slow: tens of seconds).
 //! `--quick` measures only the per-stage throughput, over a 2 MB corpus. `--stage NAME` (with
 //! `--quick` or not) runs one stage (or `pipeline`, the whole) alone over the corpus ten times, for a profiler
-//! (`perf record target/release/examples/bench --quick --stage actors`).
+//! (`perf record target/release/examples/bench --quick --stage actors`). `--samples DIR` builds
+//! the corpus from the `*.txt` of another directory (your own articles) instead of `samples/`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -298,7 +299,8 @@ fn process_measurements(samples: &[&str], huge: bool) {
 }
 
 fn read_samples() -> Vec<&'static str> {
-    let mut paths: Vec<PathBuf> = fs::read_dir("samples")
+    let dir = arg_after("--samples").unwrap_or_else(|| "samples".into());
+    let mut paths: Vec<PathBuf> = fs::read_dir(dir)
         .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();
     paths.sort();
