@@ -317,29 +317,77 @@ impl Report {
         if text.is_ascii() {
             return self;
         }
-        let mut offsets: Vec<usize> = Vec::new();
-        self.for_each_offset(|o| offsets.push(*o));
+        let points = CodePoints::new(text);
+        self.for_each_offset(|o| *o = points.of(*o));
         // Dates keep their offsets outside an Evidence; they are converted alongside.
-        for d in &self.dates {
-            offsets.push(d.start);
-            offsets.push(d.end);
-        }
-        offsets.sort_unstable();
-        offsets.dedup();
-        let mut map: Vec<usize> = Vec::with_capacity(offsets.len());
-        let mut chars = 0usize;
-        let mut last = 0usize;
-        for &o in &offsets {
-            chars += text[last..o].chars().count();
-            last = o;
-            map.push(chars);
-        }
-        let lookup = |o: usize| map[offsets.binary_search(&o).unwrap_or(0)];
-        self.for_each_offset(|o| *o = lookup(*o));
         for d in &mut self.dates {
-            d.start = lookup(d.start);
-            d.end = lookup(d.end);
+            d.start = points.of(d.start);
+            d.end = points.of(d.end);
         }
         self
+    }
+}
+
+/// Byte offset to code-point offset in one text: the count of code points before each block
+/// of [`CodePoints::BLOCK`] bytes, so that an offset costs one look-up and a count over less
+/// than a block (no sorting or searching of the offsets, however many spans a report has).
+struct CodePoints<'a> {
+    bytes: &'a [u8],
+    /// `before[i]`: code points in `bytes[..i * BLOCK]`; one entry more than there are blocks.
+    before: Vec<usize>,
+}
+
+impl<'a> CodePoints<'a> {
+    const BLOCK: usize = 64;
+
+    fn new(text: &'a str) -> CodePoints<'a> {
+        let bytes = text.as_bytes();
+        let mut before = Vec::with_capacity(bytes.len() / Self::BLOCK + 2);
+        let mut n = 0;
+        for block in bytes.chunks(Self::BLOCK) {
+            before.push(n);
+            n += starts_of_chars(block);
+        }
+        before.push(n);
+        CodePoints { bytes, before }
+    }
+
+    /// The code-point offset of byte offset `o` (offsets past the end count as the end).
+    fn of(&self, o: usize) -> usize {
+        let o = o.min(self.bytes.len());
+        let block = o / Self::BLOCK;
+        self.before[block] + starts_of_chars(&self.bytes[block * Self::BLOCK..o])
+    }
+}
+
+/// Bytes that start a character (every byte but UTF-8 continuation bytes `10xxxxxx`).
+fn starts_of_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CodePoints;
+
+    /// Every byte offset at a character boundary maps to the count of chars before it, in
+    /// texts whose length falls on, before and after a block's end.
+    #[test]
+    fn code_points_count_the_chars_before_each_offset() {
+        let pieces = ["a", "é", "—", "😀", "\u{200f}", " ", "Ж", "中"];
+        let mut checked = 0;
+        for len in [0usize, 1, 2, 31, 63, 64, 65, 127, 128, 129, 300] {
+            for shift in 0..pieces.len() {
+                let text: String = (0..len)
+                    .map(|i| pieces[(i * 7 + shift) % pieces.len()])
+                    .collect();
+                let points = CodePoints::new(&text);
+                for (o, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                    assert_eq!(points.of(o), text[..o].chars().count(), "{len} {o}");
+                    checked += 1;
+                }
+                assert_eq!(points.of(text.len() + 5), text.chars().count());
+            }
+        }
+        assert!(checked > 5000);
     }
 }

@@ -37,7 +37,7 @@ pub fn run(text: &str, ctx: &Context) -> Report {
 
     report.timeline = timeline::build(&doc, &times);
     report.summary = figures::summarize(&report.figures);
-    report.dates = times.iter().map(|t| t.to_model(text)).collect();
+    report.dates = times.into_iter().map(|t| t.into_model(text)).collect();
     report.locations = places.locations;
     report.actors = acts;
     report.into_code_points(text)

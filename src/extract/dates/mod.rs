@@ -55,10 +55,15 @@ pub struct TimeExpr {
 impl TimeExpr {
     /// The report's DATE entry (byte offsets).
     pub fn to_model(&self, text: &str) -> DateMention {
+        self.clone().into_model(text)
+    }
+
+    /// The report's DATE entry (byte offsets), taking the value rather than copying it.
+    pub fn into_model(self, text: &str) -> DateMention {
         DateMention {
             text: text[self.span.clone()].to_string(),
             kind: self.kind.into(),
-            value: self.value.clone(),
+            value: self.value,
             start: self.span.start,
             end: self.span.end,
         }
