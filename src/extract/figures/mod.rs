@@ -692,31 +692,31 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
 });
 
 /// A short list of lowercase words that the rules ask about many tokens: a word whose first
-/// byte or length no entry has is turned away with two table tests, before any string
-/// comparison.
+/// byte and length no entry has together is turned away with one table test, before any
+/// string comparison.
 struct ShortList {
     words: &'static [&'static str],
-    /// Bit `len` (63 for any longer) is set when some entry has that length.
-    lens: u64,
-    /// The first bytes of the entries.
-    first: [bool; 256],
+    /// Per first byte, by its low five bits (each lowercase letter has its own; other bytes
+    /// share them, which only lets more words by): bit `len` (63 for any longer) set when
+    /// some entry of that first byte has that length. One load and one bit test, one branch
+    /// that mostly goes the same way: a test of the first byte, then of the length, took two
+    /// branches and let more words by (any entry's length with any entry's first byte).
+    lens: [u64; 32],
 }
 
 impl ShortList {
     const fn new(words: &'static [&'static str]) -> ShortList {
-        let mut lens = 0u64;
-        let mut first = [false; 256];
+        let mut lens = [0u64; 32];
         let mut i = 0;
         while i < words.len() {
             let b = words[i].as_bytes();
             let len = if b.len() < 63 { b.len() } else { 63 };
-            lens |= 1 << len;
             if !b.is_empty() {
-                first[b[0] as usize] = true;
+                lens[(b[0] & 31) as usize] |= 1 << len;
             }
             i += 1;
         }
-        ShortList { words, lens, first }
+        ShortList { words, lens }
     }
 
     /// Whether `w` is an entry.
@@ -724,7 +724,7 @@ impl ShortList {
     fn has(&self, w: &str) -> bool {
         let b = w.as_bytes();
         let maybe = match b.first() {
-            Some(&c) => self.first[usize::from(c)] && self.lens & (1 << b.len().min(63)) != 0,
+            Some(&c) => (self.lens[usize::from(c & 31)] >> b.len().min(63)) & 1 != 0,
             None => true,
         };
         maybe && self.words.contains(&w)
