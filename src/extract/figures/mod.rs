@@ -692,31 +692,31 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
 });
 
 /// A short list of lowercase words that the rules ask about many tokens: a word whose first
-/// byte or length no entry has is turned away with two table tests, before any string
-/// comparison.
+/// byte and length no entry has together is turned away with one table test, before any
+/// string comparison.
 struct ShortList {
     words: &'static [&'static str],
-    /// Bit `len` (63 for any longer) is set when some entry has that length.
-    lens: u64,
-    /// The first bytes of the entries.
-    first: [bool; 256],
+    /// Per first byte, by its low five bits (each lowercase letter has its own; other bytes
+    /// share them, which only lets more words by): bit `len` (63 for any longer) set when
+    /// some entry of that first byte has that length. One load and one bit test, one branch
+    /// that mostly goes the same way: a test of the first byte, then of the length, took two
+    /// branches and let more words by (any entry's length with any entry's first byte).
+    lens: [u64; 32],
 }
 
 impl ShortList {
     const fn new(words: &'static [&'static str]) -> ShortList {
-        let mut lens = 0u64;
-        let mut first = [false; 256];
+        let mut lens = [0u64; 32];
         let mut i = 0;
         while i < words.len() {
             let b = words[i].as_bytes();
             let len = if b.len() < 63 { b.len() } else { 63 };
-            lens |= 1 << len;
             if !b.is_empty() {
-                first[b[0] as usize] = true;
+                lens[(b[0] & 31) as usize] |= 1 << len;
             }
             i += 1;
         }
-        ShortList { words, lens, first }
+        ShortList { words, lens }
     }
 
     /// Whether `w` is an entry.
@@ -724,7 +724,7 @@ impl ShortList {
     fn has(&self, w: &str) -> bool {
         let b = w.as_bytes();
         let maybe = match b.first() {
-            Some(&c) => self.first[usize::from(c)] && self.lens & (1 << b.len().min(63)) != 0,
+            Some(&c) => (self.lens[usize::from(c & 31)] >> b.len().min(63)) & 1 != 0,
             None => true,
         };
         maybe && self.words.contains(&w)
@@ -1142,7 +1142,6 @@ impl<'a> Scan<'a> {
     /// The figures of one sentence, appended to `out`.
     fn sentence(&mut self, s: &crate::document::Sentence, out: &mut Vec<Figure>) {
         let doc = self.doc;
-        let (times, year) = (self.times, self.year);
         let (start, end) = (s.span.start, s.span.end);
         if !doc.flat.is_char_boundary(start) || !doc.flat.is_char_boundary(end) {
             return;
@@ -1161,6 +1160,16 @@ impl<'a> Scan<'a> {
             self.para.pending.push((start, end));
             return;
         }
+        self.linked(start, end, out);
+    }
+
+    /// The rest of [`Scan::sentence`] for a sentence with a trigger (`self.tokens` and
+    /// `self.found` filled): quantities, links and figures. Kept out of line: most sentences
+    /// end before it, and the loop over them stays small in the instruction cache.
+    #[inline(never)]
+    fn linked(&mut self, start: usize, end: usize, out: &mut Vec<Figure>) {
+        let doc = self.doc;
+        let (times, year) = (self.times, self.year);
         let tokens = &self.tokens[..];
         // Triggers by first token.
         let Tables {
@@ -1591,6 +1600,7 @@ fn is_link_word(w: &str) -> bool {
 
 /// Rule: quantity, group, linking words, trigger ("12 police officers were killed",
 /// "two women and a child were injured" → 3).
+#[inline(never)]
 fn link_forward(ctx: &Ctx, f: &Found) -> Option<Link> {
     let words = &*WORDS;
     // "police said the man was 20 and in good condition": a number after "was" is no
@@ -2005,6 +2015,7 @@ fn other_verb(ctx: &Ctx, k: usize) -> bool {
 
 /// Rule: a trigger with no number, whose subject names people one by one: "a man was
 /// killed" → 1, "a corporal and a guerrilla were killed" → 2, "no one was hurt" → 0.
+#[inline(never)]
 fn count_without_number(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
     let words = &*WORDS;
     // "no injuries", "no one was hurt", "no reports of injuries".
@@ -2295,6 +2306,7 @@ fn surname(ctx: &Ctx, p0: usize, p1: usize, tr: &Trigger, b: usize) -> bool {
 
 /// Rule: `left`/`leaving` and people, then `dead` ("the shooting left a woman dead",
 /// "leaving a 19-year-old man and his brother dead"): one death per person.
+#[inline(never)]
 fn count_left_dead(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
     // Round 5: "left two men dead and a 3-year-old hurt": the injured after the dead.
     let hurt = tr.category == "injured"
@@ -2468,6 +2480,7 @@ fn count_name_list(ctx: &Ctx, k: usize, b: usize, tr: &Trigger) -> Option<Link> 
 /// injured 1, "shot and killed his wife and her mother" → killed 2. The object must end in a
 /// word for a person (`[persons]` in `words.txt`, or "N-year-old"): "the storm hit the
 /// coast" and "struck a deal" count no one. Not after an auxiliary ("was shot the day ...").
+#[inline(never)]
 fn count_object(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
     let verb = ctx.w(b - 1);
     let active = tr.object
@@ -2654,6 +2667,7 @@ fn is_person_word(w: &str) -> bool {
 
 /// Rule: a backward trigger followed by named people: "killing Jane Doe and injuring John
 /// Roe and Ann Poe" → killed 1, injured 2; "wounding a bystander" → 1.
+#[inline(never)]
 fn count_named(ctx: &Ctx, a: usize, b: usize, tr: &Trigger) -> Option<Link> {
     if tr.category.starts_with("houses") {
         return None;

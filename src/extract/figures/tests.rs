@@ -644,8 +644,8 @@ fn restatements_dropped_as_the_reference_drops_them() {
     assert!(dropped > 100, "{dropped}");
 }
 
-/// [`ShortList::has`] (a first-byte and length filter, then the list) answers as the plain
-/// `contains` over the list, for every entry and every token of the corpus.
+/// [`ShortList::has`] (a filter on first byte and length together, then the list) answers as
+/// the plain `contains` over the list, for every entry and every token of the corpus.
 #[test]
 fn short_lists_answer_as_their_words() {
     let lists = [
