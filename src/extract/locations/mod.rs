@@ -458,14 +458,38 @@ fn words_of(text: &str) -> Vec<Word> {
     words_and_triggers(text).0
 }
 
-/// The words of `text`, and the indexes of those whose shape is a context trigger's
-/// ([`TRIGGER_SHAPES`]; `trigger_candidates` in the tests is the plain form): the shape is
-/// read while the word's bytes are at hand, rather than in another pass over every word.
+/// [`cut_words`] into new vectors.
+#[cfg(test)]
 fn words_and_triggers(text: &str) -> (Vec<Word>, Vec<usize>) {
+    let (mut words, mut triggers) = (Vec::new(), Vec::new());
+    cut_words(text, &mut words, &mut triggers);
+    (words, triggers)
+}
+
+thread_local! {
+    /// The words and trigger indexes of an article ([`cut_words`]) and its hits, taken by
+    /// [`extract`] and put back after it: kept from article to article instead of allocated
+    /// (and grown) for each.
+    #[allow(clippy::type_complexity)]
+    static WORD_BUFFERS: std::cell::Cell<(Vec<Word>, Vec<usize>, Vec<Hit>)> =
+        const { std::cell::Cell::new((Vec::new(), Vec::new(), Vec::new())) };
+}
+
+/// Room for more words than this (an article of some 100 KB) is not kept in
+/// [`WORD_BUFFERS`]; the trigger indexes keep an eighth of it, the hits a sixteenth.
+const WORDS_KEPT_AT_MOST: usize = 1 << 14;
+
+/// Sets `out` to the words of `text`, and `triggers` to the indexes of those whose shape is
+/// a context trigger's ([`TRIGGER_SHAPES`]; `trigger_candidates` in the tests is the plain
+/// form): the shape is read while the word's bytes are at hand, rather than in another pass
+/// over every word.
+fn cut_words(text: &str, out: &mut Vec<Word>, triggers: &mut Vec<usize>) {
     let bytes = text.as_bytes();
     let shapes = &*TRIGGER_SHAPES;
-    let mut out = Vec::with_capacity(bytes.len() / 5);
-    let mut triggers = Vec::with_capacity(bytes.len() / 40);
+    out.clear();
+    triggers.clear();
+    out.reserve(bytes.len() / 5);
+    triggers.reserve(bytes.len() / 40);
     // Notes the word pushed since `from` ([`push_word`] pushes one word or none).
     let note = |out: &Vec<Word>, from: usize, triggers: &mut Vec<usize>| {
         if let Some(w) = out.last().filter(|_| out.len() > from) {
@@ -513,8 +537,8 @@ fn words_and_triggers(text: &str) -> (Vec<Word>, Vec<usize>) {
                 // A space after the letters ends the word (the branch below, taken at once).
                 if bytes.get(i) == Some(&b' ') {
                     let n = out.len();
-                    push_word(text, &mut out, s, i);
-                    note(&out, n, &mut triggers);
+                    push_word(text, out, s, i);
+                    note(out, n, triggers);
                     start = None;
                     prev_lower_ascii = false;
                     i += 1;
@@ -530,8 +554,8 @@ fn words_and_triggers(text: &str) -> (Vec<Word>, Vec<usize>) {
             prev_lower_ascii = false;
             if let (false, Some(s)) = (part, start) {
                 let n = out.len();
-                push_word(text, &mut out, s, i);
-                note(&out, n, &mut triggers);
+                push_word(text, out, s, i);
+                note(out, n, triggers);
                 start = None;
             }
             i += 1;
@@ -548,8 +572,8 @@ fn words_and_triggers(text: &str) -> (Vec<Word>, Vec<usize>) {
         // capital right after a small ASCII letter starts a new word.
         if let (true, Some(s)) = (prev_lower_ascii && !punctuation && c.is_uppercase(), start) {
             let n = out.len();
-            push_word(text, &mut out, s, i);
-            note(&out, n, &mut triggers);
+            push_word(text, out, s, i);
+            note(out, n, triggers);
             start = None;
         }
         prev_lower_ascii = false;
@@ -557,8 +581,8 @@ fn words_and_triggers(text: &str) -> (Vec<Word>, Vec<usize>) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 let n = out.len();
-                push_word(text, &mut out, s, i);
-                note(&out, n, &mut triggers);
+                push_word(text, out, s, i);
+                note(out, n, triggers);
                 start = None;
             }
             _ => {}
@@ -567,10 +591,9 @@ fn words_and_triggers(text: &str) -> (Vec<Word>, Vec<usize>) {
     }
     if let Some(s) = start {
         let n = out.len();
-        push_word(text, &mut out, s, text.len());
-        note(&out, n, &mut triggers);
+        push_word(text, out, s, text.len());
+        note(out, n, triggers);
     }
-    (out, triggers)
 }
 
 /// Pushes the word `text[start..end]` (not empty), without a trailing period (it belongs to
@@ -688,8 +711,9 @@ pub struct Places {
 /// Finds the places of `doc`.
 pub fn extract(doc: &Document) -> Places {
     let text = doc.text;
-    let (words, triggers) = words_and_triggers(text);
-    let mut hits: Vec<Hit> = Vec::new();
+    let (mut words, mut triggers, mut hits) = WORD_BUFFERS.take();
+    cut_words(text, &mut words, &mut triggers);
+    hits.clear();
     let mut folded = String::new();
     let mut memo = MEMO.take().unwrap_or_else(LookupMemo::new);
     let mut i = 0;
@@ -762,7 +786,16 @@ pub fn extract(doc: &Document) -> Places {
         }
     }
     MEMO.set(Some(memo));
-    resolve(doc, &words, triggers, hits)
+    let places = resolve(doc, &words, &mut triggers, &hits);
+    // A long article's room is given back rather than kept for the thread's next text.
+    words.clear();
+    words.shrink_to(WORDS_KEPT_AT_MOST);
+    triggers.clear();
+    triggers.shrink_to(WORDS_KEPT_AT_MOST / 8);
+    hits.clear();
+    hits.shrink_to(WORDS_KEPT_AT_MOST / 16);
+    WORD_BUFFERS.set((words, triggers, hits));
+    places
 }
 
 /// Whether `w` is ASCII letters and digits only.
@@ -829,7 +862,8 @@ fn place_preposition_before(text: &str, words: &[Word], h: &Hit) -> bool {
 }
 
 /// Chooses a place for each hit and drops hits that lack the context they need.
-fn resolve(doc: &Document, words: &[Word], triggers: Vec<usize>, hits: Vec<Hit>) -> Places {
+/// `triggers` are those of [`cut_words`], which [`add_context_places`] may add to.
+fn resolve(doc: &Document, words: &[Word], triggers: &mut Vec<usize>, hits: &[Hit]) -> Places {
     let text = doc.text;
     // Countries the article names outright (unambiguous country or admin1 hits) vote for
     // the reading of the other names.
@@ -861,8 +895,8 @@ fn resolve(doc: &Document, words: &[Word], triggers: Vec<usize>, hits: Vec<Hit>)
         })
         .collect();
     let pool = &pool;
-    let mut resolved: Vec<(Hit, Candidates)> = hits
-        .into_iter()
+    let mut resolved: Vec<(&Hit, Candidates)> = hits
+        .iter()
         .zip(ranges)
         .map(|(h, (a, b))| (h, pool.get(a as usize..b as usize).unwrap_or(&[])))
         .collect();
@@ -1185,7 +1219,7 @@ fn longer_local_name(
     words: &[Word],
     h: &Hit,
     p: &Candidate,
-    next_hit: Option<&(Hit, Candidates<'_>)>,
+    next_hit: Option<&(&Hit, Candidates<'_>)>,
 ) -> Option<Span> {
     let small = p.population < 100_000 || fold(&text[h.span.clone()]) != fold(p.name);
     let n = words.get(h.last_word + 1)?;
@@ -1512,7 +1546,7 @@ const INSTITUTION_WORDS: &[&str] = &[
 fn add_context_places(
     doc: &Document,
     words: &[Word],
-    triggers: Vec<usize>,
+    triggers: &mut Vec<usize>,
     places: &mut Places,
     longer: Vec<Span>,
 ) {
@@ -1549,7 +1583,7 @@ fn add_context_places(
     // The words that may start a rule or a longer name, in order: every other word would
     // be skipped below without changing anything (the longer names before a word are
     // dropped at the next word visited just as well).
-    let mut visit = triggers;
+    let visit = triggers;
     for l in &longer {
         let k = words.partition_point(|w| w.start < l.start);
         if words.get(k).is_some_and(|w| w.start == l.start) {
@@ -1564,7 +1598,7 @@ fn add_context_places(
     let mut longer = longer.into_iter().peekable();
     let table = &*TRIGGERS;
     let mut fold_buf = String::new();
-    for i in visit {
+    for &i in visit.iter() {
         let w = &words[i];
         while longer.peek().is_some_and(|l| l.start < w.start) {
             longer.next();
@@ -3256,5 +3290,40 @@ mod robustness {
             .map(|l| l.name.into_owned())
             .collect();
         assert!(names.iter().any(|n| n == "North Carolina"), "{names:?}");
+    }
+
+    /// The per-thread buffers of [`extract`] carry nothing from one article to the next (a
+    /// long article, then short ones, find what a fresh thread finds), and give back the
+    /// room of a long article.
+    #[test]
+    fn word_buffers_are_reused_and_capped() {
+        let short = [
+            "Floods hit Dhaka, Bangladesh, and the town of Sylhet on Monday.",
+            "Police in Springfield, Illinois said.",
+            "",
+            "In Georgia.",
+        ];
+        let fresh = |text: &'static str| {
+            std::thread::spawn(move || extract(&Document::new(text)))
+                .join()
+                .ok()
+        };
+        let expected: Vec<_> = short.iter().map(|t| fresh(t)).collect();
+        let long = "Fighting near Kodok and in Malakal, South Sudan, displaced families. "
+            .repeat(3 * WORDS_KEPT_AT_MOST / 10);
+        let p = extract(&Document::new(&long));
+        assert!(p.locations.iter().any(|l| l.name == "Malakal"));
+        let (words, triggers, hits) = WORD_BUFFERS.take();
+        assert!(
+            words.capacity() <= WORDS_KEPT_AT_MOST,
+            "{}",
+            words.capacity()
+        );
+        assert!(triggers.capacity() <= WORDS_KEPT_AT_MOST / 8);
+        assert!(hits.capacity() <= WORDS_KEPT_AT_MOST / 16);
+        WORD_BUFFERS.set((words, triggers, hits));
+        for (text, expected) in short.iter().zip(expected) {
+            assert_eq!(Some(extract(&Document::new(text))), expected, "{text:?}");
+        }
     }
 }
