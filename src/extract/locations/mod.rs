@@ -752,8 +752,9 @@ pub fn extract(doc: &Document) -> Places {
             // The first word (capitalized, no connector) needs none of these tests.
             let is_connector = j > i && CONNECTOR_WORDS.contains_ci(wj);
             let small = j > i && !capitalized(wj);
-            let short_small = wj.len() <= 4 && wj.bytes().all(|b| b.is_ascii_lowercase());
-            if j > i && small && !is_connector && !short_small {
+            // Read only for a small word that is no connector (few words).
+            let short_small = || wj.len() <= 4 && wj.bytes().all(|b| b.is_ascii_lowercase());
+            if j > i && small && !is_connector && !short_small() {
                 break;
             }
             let plain = if j == i { first_plain } else { plain_word(wj) };
