@@ -1170,7 +1170,7 @@ fn resolve(doc: &Document, words: &[Word], triggers: &mut Vec<usize>, hits: &[Hi
         let start = if p.kind == "country" {
             h.span.start
         } else {
-            compass_start(text, words, &h)
+            compass_start(text, words, h)
         };
         let ev = Evidence::from_bytes(text, start, h.span.end);
         match places.locations.iter_mut().find(|l| {
