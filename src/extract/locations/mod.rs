@@ -458,14 +458,38 @@ fn words_of(text: &str) -> Vec<Word> {
     words_and_triggers(text).0
 }
 
-/// The words of `text`, and the indexes of those whose shape is a context trigger's
-/// ([`TRIGGER_SHAPES`]; `trigger_candidates` in the tests is the plain form): the shape is
-/// read while the word's bytes are at hand, rather than in another pass over every word.
+/// [`cut_words`] into new vectors.
+#[cfg(test)]
 fn words_and_triggers(text: &str) -> (Vec<Word>, Vec<usize>) {
+    let (mut words, mut triggers) = (Vec::new(), Vec::new());
+    cut_words(text, &mut words, &mut triggers);
+    (words, triggers)
+}
+
+thread_local! {
+    /// The words and trigger indexes of an article ([`cut_words`]) and its hits, taken by
+    /// [`extract`] and put back after it: kept from article to article instead of allocated
+    /// (and grown) for each.
+    #[allow(clippy::type_complexity)]
+    static WORD_BUFFERS: std::cell::Cell<(Vec<Word>, Vec<usize>, Vec<Hit>)> =
+        const { std::cell::Cell::new((Vec::new(), Vec::new(), Vec::new())) };
+}
+
+/// Room for more words than this (an article of some 100 KB) is not kept in
+/// [`WORD_BUFFERS`]; the trigger indexes keep an eighth of it, the hits a sixteenth.
+const WORDS_KEPT_AT_MOST: usize = 1 << 14;
+
+/// Sets `out` to the words of `text`, and `triggers` to the indexes of those whose shape is
+/// a context trigger's ([`TRIGGER_SHAPES`]; `trigger_candidates` in the tests is the plain
+/// form): the shape is read while the word's bytes are at hand, rather than in another pass
+/// over every word.
+fn cut_words(text: &str, out: &mut Vec<Word>, triggers: &mut Vec<usize>) {
     let bytes = text.as_bytes();
     let shapes = &*TRIGGER_SHAPES;
-    let mut out = Vec::with_capacity(bytes.len() / 5);
-    let mut triggers = Vec::with_capacity(bytes.len() / 40);
+    out.clear();
+    triggers.clear();
+    out.reserve(bytes.len() / 5);
+    triggers.reserve(bytes.len() / 40);
     // Notes the word pushed since `from` ([`push_word`] pushes one word or none).
     let note = |out: &Vec<Word>, from: usize, triggers: &mut Vec<usize>| {
         if let Some(w) = out.last().filter(|_| out.len() > from) {
@@ -513,8 +537,8 @@ fn words_and_triggers(text: &str) -> (Vec<Word>, Vec<usize>) {
                 // A space after the letters ends the word (the branch below, taken at once).
                 if bytes.get(i) == Some(&b' ') {
                     let n = out.len();
-                    push_word(text, &mut out, s, i);
-                    note(&out, n, &mut triggers);
+                    push_word(text, out, s, i);
+                    note(out, n, triggers);
                     start = None;
                     prev_lower_ascii = false;
                     i += 1;
@@ -530,8 +554,8 @@ fn words_and_triggers(text: &str) -> (Vec<Word>, Vec<usize>) {
             prev_lower_ascii = false;
             if let (false, Some(s)) = (part, start) {
                 let n = out.len();
-                push_word(text, &mut out, s, i);
-                note(&out, n, &mut triggers);
+                push_word(text, out, s, i);
+                note(out, n, triggers);
                 start = None;
             }
             i += 1;
@@ -548,8 +572,8 @@ fn words_and_triggers(text: &str) -> (Vec<Word>, Vec<usize>) {
         // capital right after a small ASCII letter starts a new word.
         if let (true, Some(s)) = (prev_lower_ascii && !punctuation && c.is_uppercase(), start) {
             let n = out.len();
-            push_word(text, &mut out, s, i);
-            note(&out, n, &mut triggers);
+            push_word(text, out, s, i);
+            note(out, n, triggers);
             start = None;
         }
         prev_lower_ascii = false;
@@ -557,8 +581,8 @@ fn words_and_triggers(text: &str) -> (Vec<Word>, Vec<usize>) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 let n = out.len();
-                push_word(text, &mut out, s, i);
-                note(&out, n, &mut triggers);
+                push_word(text, out, s, i);
+                note(out, n, triggers);
                 start = None;
             }
             _ => {}
@@ -567,10 +591,9 @@ fn words_and_triggers(text: &str) -> (Vec<Word>, Vec<usize>) {
     }
     if let Some(s) = start {
         let n = out.len();
-        push_word(text, &mut out, s, text.len());
-        note(&out, n, &mut triggers);
+        push_word(text, out, s, text.len());
+        note(out, n, triggers);
     }
-    (out, triggers)
 }
 
 /// Pushes the word `text[start..end]` (not empty), without a trailing period (it belongs to
@@ -688,8 +711,9 @@ pub struct Places {
 /// Finds the places of `doc`.
 pub fn extract(doc: &Document) -> Places {
     let text = doc.text;
-    let (words, triggers) = words_and_triggers(text);
-    let mut hits: Vec<Hit> = Vec::new();
+    let (mut words, mut triggers, mut hits) = WORD_BUFFERS.take();
+    cut_words(text, &mut words, &mut triggers);
+    hits.clear();
     let mut folded = String::new();
     let mut memo = MEMO.take().unwrap_or_else(LookupMemo::new);
     let mut i = 0;
@@ -708,7 +732,7 @@ pub fn extract(doc: &Document) -> Places {
         let first = &text[w.start..w.end];
         // A word of ASCII letters and digits (most words) is no contraction, and is folded by
         // appending it: read once for both.
-        let first_plain = plain_word(first);
+        let first_plain = plain_at(text.as_bytes(), &w);
         if !capitalized(first) || !first_plain && is_contraction(first) {
             i += 1;
             continue;
@@ -728,11 +752,16 @@ pub fn extract(doc: &Document) -> Places {
             // The first word (capitalized, no connector) needs none of these tests.
             let is_connector = j > i && CONNECTOR_WORDS.contains_ci(wj);
             let small = j > i && !capitalized(wj);
-            let short_small = wj.len() <= 4 && wj.bytes().all(|b| b.is_ascii_lowercase());
-            if j > i && small && !is_connector && !short_small {
+            // Read only for a small word that is no connector (few words).
+            let short_small = || wj.len() <= 4 && wj.bytes().all(|b| b.is_ascii_lowercase());
+            if j > i && small && !is_connector && !short_small() {
                 break;
             }
-            let plain = if j == i { first_plain } else { plain_word(wj) };
+            let plain = if j == i {
+                first_plain
+            } else {
+                plain_at(text.as_bytes(), &words[j])
+            };
             fold_run(&mut folded, j == i, wj, plain, &text[w.start..words[j].end]);
             let (ids, longer) = memo.lookup_run(&folded);
             if !ids.is_empty() && j == i || !ids.is_empty() && !is_connector && !small {
@@ -762,17 +791,46 @@ pub fn extract(doc: &Document) -> Places {
         }
     }
     MEMO.set(Some(memo));
-    resolve(doc, &words, triggers, hits)
+    let places = resolve(doc, &words, &mut triggers, &hits);
+    // A long article's room is given back rather than kept for the thread's next text.
+    words.clear();
+    words.shrink_to(WORDS_KEPT_AT_MOST);
+    triggers.clear();
+    triggers.shrink_to(WORDS_KEPT_AT_MOST / 8);
+    hits.clear();
+    hits.shrink_to(WORDS_KEPT_AT_MOST / 16);
+    WORD_BUFFERS.set((words, triggers, hits));
+    places
 }
 
-/// Whether `w` is ASCII letters and digits only.
+/// Whether `w` is ASCII letters and digits only (the plain form of [`plain_at`]).
+#[cfg(test)]
 fn plain_word(w: &str) -> bool {
     w.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
+/// Whether the word `w` of `bytes` is ASCII letters and digits only (`plain_word` in the
+/// tests): a word of up to eight bytes (most) is read at once, in the eight bytes from its
+/// start, when the text holds them, instead of a byte at a time with a branch each
+/// (`plain_at_is_plain_word` in the tests).
+fn plain_at(bytes: &[u8], w: &Word) -> bool {
+    let len = w.end.wrapping_sub(w.start);
+    match swar::load(bytes, w.start) {
+        Some(x) if (1..=8).contains(&len) => {
+            // The high bits of the word's bytes (the low `len` bytes of `x`).
+            let mask = swar::HIGH_BITS >> (8 * (8 - len));
+            swar::ascii_alnum(x) & mask == mask
+        }
+        _ => bytes
+            .get(w.start..w.end)
+            .is_some_and(|b| b.iter().all(u8::is_ascii_alphanumeric)),
+    }
+}
+
 /// Makes `folded` the fold of `run`, a run of words ending with the word `last` and joined
 /// by spaces or hyphens, given that it holds the fold of the run without `last` (anything
-/// when `last` is the whole run, `first`); `plain` is [`plain_word`] of `last`.
+/// when `last` is the whole run, `first`); `plain` is whether `last` is ASCII letters and
+/// digits only ([`plain_at`]).
 ///
 /// A word of ASCII letters and digits (most words) folds to itself in small letters, and
 /// the gap before it to one space unless nothing came before: it is appended to the fold
@@ -829,7 +887,8 @@ fn place_preposition_before(text: &str, words: &[Word], h: &Hit) -> bool {
 }
 
 /// Chooses a place for each hit and drops hits that lack the context they need.
-fn resolve(doc: &Document, words: &[Word], triggers: Vec<usize>, hits: Vec<Hit>) -> Places {
+/// `triggers` are those of [`cut_words`], which [`add_context_places`] may add to.
+fn resolve(doc: &Document, words: &[Word], triggers: &mut Vec<usize>, hits: &[Hit]) -> Places {
     let text = doc.text;
     // Countries the article names outright (unambiguous country or admin1 hits) vote for
     // the reading of the other names.
@@ -861,8 +920,8 @@ fn resolve(doc: &Document, words: &[Word], triggers: Vec<usize>, hits: Vec<Hit>)
         })
         .collect();
     let pool = &pool;
-    let mut resolved: Vec<(Hit, Candidates)> = hits
-        .into_iter()
+    let mut resolved: Vec<(&Hit, Candidates)> = hits
+        .iter()
         .zip(ranges)
         .map(|(h, (a, b))| (h, pool.get(a as usize..b as usize).unwrap_or(&[])))
         .collect();
@@ -1111,7 +1170,7 @@ fn resolve(doc: &Document, words: &[Word], triggers: Vec<usize>, hits: Vec<Hit>)
         let start = if p.kind == "country" {
             h.span.start
         } else {
-            compass_start(text, words, &h)
+            compass_start(text, words, h)
         };
         let ev = Evidence::from_bytes(text, start, h.span.end);
         match places.locations.iter_mut().find(|l| {
@@ -1185,7 +1244,7 @@ fn longer_local_name(
     words: &[Word],
     h: &Hit,
     p: &Candidate,
-    next_hit: Option<&(Hit, Candidates<'_>)>,
+    next_hit: Option<&(&Hit, Candidates<'_>)>,
 ) -> Option<Span> {
     let small = p.population < 100_000 || fold(&text[h.span.clone()]) != fold(p.name);
     let n = words.get(h.last_word + 1)?;
@@ -1512,7 +1571,7 @@ const INSTITUTION_WORDS: &[&str] = &[
 fn add_context_places(
     doc: &Document,
     words: &[Word],
-    triggers: Vec<usize>,
+    triggers: &mut Vec<usize>,
     places: &mut Places,
     longer: Vec<Span>,
 ) {
@@ -1549,7 +1608,7 @@ fn add_context_places(
     // The words that may start a rule or a longer name, in order: every other word would
     // be skipped below without changing anything (the longer names before a word are
     // dropped at the next word visited just as well).
-    let mut visit = triggers;
+    let visit = triggers;
     for l in &longer {
         let k = words.partition_point(|w| w.start < l.start);
         if words.get(k).is_some_and(|w| w.start == l.start) {
@@ -1564,7 +1623,7 @@ fn add_context_places(
     let mut longer = longer.into_iter().peekable();
     let table = &*TRIGGERS;
     let mut fold_buf = String::new();
-    for i in visit {
+    for &i in visit.iter() {
         let w = &words[i];
         while longer.peek().is_some_and(|l| l.start < w.start) {
             longer.next();
@@ -3256,5 +3315,86 @@ mod robustness {
             .map(|l| l.name.into_owned())
             .collect();
         assert!(names.iter().any(|n| n == "North Carolina"), "{names:?}");
+    }
+
+    /// The per-thread buffers of [`extract`] carry nothing from one article to the next (a
+    /// long article, then short ones, find what a fresh thread finds), and give back the
+    /// room of a long article.
+    #[test]
+    fn word_buffers_are_reused_and_capped() {
+        let short = [
+            "Floods hit Dhaka, Bangladesh, and the town of Sylhet on Monday.",
+            "Police in Springfield, Illinois said.",
+            "",
+            "In Georgia.",
+        ];
+        let fresh = |text: &'static str| {
+            std::thread::spawn(move || extract(&Document::new(text)))
+                .join()
+                .ok()
+        };
+        let expected: Vec<_> = short.iter().map(|t| fresh(t)).collect();
+        let long = "Fighting near Kodok and in Malakal, South Sudan, displaced families. "
+            .repeat(3 * WORDS_KEPT_AT_MOST / 10);
+        let p = extract(&Document::new(&long));
+        assert!(p.locations.iter().any(|l| l.name == "Malakal"));
+        let (words, triggers, hits) = WORD_BUFFERS.take();
+        assert!(
+            words.capacity() <= WORDS_KEPT_AT_MOST,
+            "{}",
+            words.capacity()
+        );
+        assert!(triggers.capacity() <= WORDS_KEPT_AT_MOST / 8);
+        assert!(hits.capacity() <= WORDS_KEPT_AT_MOST / 16);
+        WORD_BUFFERS.set((words, triggers, hits));
+        for (text, expected) in short.iter().zip(expected) {
+            assert_eq!(Some(extract(&Document::new(text))), expected, "{text:?}");
+        }
+    }
+
+    /// [`plain_at`] is [`plain_word`] of the word, on the words of hand-written and
+    /// generated texts, most of which take its eight-byte path.
+    #[test]
+    fn plain_at_is_plain_word() {
+        let mut swar_path = 0;
+        let mut all = 0;
+        let mut check = |text: &str| {
+            let bytes = text.as_bytes();
+            let mut spans = words_of(text);
+            // Every span of up to ten bytes at a character boundary too, not only words.
+            for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                for end in
+                    (start..=(start + 10).min(text.len())).filter(|&i| text.is_char_boundary(i))
+                {
+                    spans.push(Word { start, end });
+                }
+            }
+            for w in spans {
+                let plain = plain_word(&text[w.start..w.end]);
+                assert_eq!(plain_at(bytes, &w), plain, "{:?}", &text[w.start..w.end]);
+                all += 1;
+                if w.end - w.start <= 8 && w.end > w.start && w.start + 8 <= bytes.len() {
+                    swar_path += 1;
+                }
+            }
+        };
+        for text in [
+            "Kabul Afghanistan's Dar es Salaam 2024 B2B a-b N.C. São Paulo",
+            "@[`{ /:9Az az AZ 09 Zürich  end",
+            "x",
+            "",
+        ] {
+            check(text);
+        }
+        let pieces = [
+            "a", "Z", "q", "0", "9", "@", "[", "`", "{", "/", ":", " ", "-", ".", "'", "é", "’",
+            "\u{7f}", "Kabul", "ab12",
+        ];
+        let mut rng = crate::testing::Rng(0x5eed_1234_abcd_0011);
+        for _ in 0..crate::testing::cases("LOCATIONS_PLAIN_CASES", 300) {
+            let text: String = (0..rng.next() % 30).map(|_| rng.pick(&pieces)).collect();
+            check(&text);
+        }
+        assert!(swar_path > all / 2, "{swar_path} of {all}");
     }
 }
