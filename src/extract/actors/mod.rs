@@ -917,8 +917,24 @@ fn is_name_word(w: &str) -> bool {
                 && !is_org_word(w))
 }
 
+/// Asked for every character outside ASCII of a word's end ([`word_end`]): the marks first
+/// ("’" is one), then [`is_alnum`].
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.' | '&')
+    matches!(c, '\'' | '’' | '-' | '.' | '&') || is_alnum(c)
+}
+
+/// Whether `c` is in the General Punctuation block (U+2000 to U+206F: curly quotes, dashes,
+/// the ellipsis), most of an article's characters outside ASCII. None of them is
+/// alphanumeric, uppercase or lowercase (`punctuation_is_neither_alphanumeric_nor_cased`):
+/// the tokenizer answers for them without the searches of the Unicode tables that
+/// `char::is_alphanumeric` and the case tests make (a few hundred instructions each).
+fn punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206F}').contains(&c)
+}
+
+/// `c.is_alphanumeric()`, [`punctuation`] turned away first.
+fn is_alnum(c: char) -> bool {
+    !punctuation(c) && c.is_alphanumeric()
 }
 
 /// The character at byte `i` of `s` (a char boundary) and its length in bytes.
@@ -1017,7 +1033,7 @@ fn tokenize(flat: &str, para: &Span, out: &mut Vec<Tok>) {
             (false, 1)
         } else {
             let (c, n) = char_at(s, i);
-            if !c.is_alphanumeric() {
+            if !is_alnum(c) {
                 joinable = false;
                 i += n;
                 continue;
@@ -1132,9 +1148,12 @@ fn word_end(s: &str, mut j: usize, mut last_lower: bool) -> usize {
         if !is_word_char(d) || (d == '-' && b.get(j + 1) == Some(&b'-')) {
             break;
         }
+        // Punctuation ("’") is neither uppercase nor lowercase: not asked.
+        let cased = !punctuation(d);
         // "MayVideo", "SmithBy": a caption word glued to a name.
-        if d.is_uppercase()
-            && last_lower
+        if last_lower
+            && cased
+            && d.is_uppercase()
             && GLUED.iter().any(|g| {
                 s[j..].starts_with(g) && !s[j + g.len()..].starts_with(|c: char| c.is_lowercase())
             })
@@ -1150,7 +1169,7 @@ fn word_end(s: &str, mut j: usize, mut last_lower: bool) -> usize {
                 break;
             }
         }
-        last_lower = d.is_lowercase();
+        last_lower = cased && d.is_lowercase();
         j += m;
     }
     j
@@ -1459,20 +1478,31 @@ fn credit_spans(doc: &Document) -> Vec<Span> {
     let mut from = 0;
     while let Some(k) = t[from..].find('(') {
         let open = from + k;
-        let Some(close) = t[open..].find(')').map(|c| open + c + 1) else {
-            break;
-        };
-        let inner = &t[open + 1..close - 1];
-        if close - open < 60
-            && (matches!(inner, "AP" | "AFP" | "Reuters" | "dpa" | "EFE" | "Xinhua")
-                || inner.contains("Photo"))
-        {
-            out.push(open..close);
+        if let Some(close) = credit_close(t, open) {
+            let inner = &t[open + 1..close - 1];
+            if matches!(inner, "AP" | "AFP" | "Reuters" | "dpa" | "EFE" | "Xinhua")
+                || inner.contains("Photo")
+            {
+                out.push(open..close);
+            }
         }
         from = open + 1;
     }
     out
 }
+
+/// One past the first ")" after the "(" at byte `open` of `t`, when that is fewer than
+/// [`CREDIT_LEN`] bytes after `open` (no credit is longer). Only those bytes are read: a ")"
+/// looked for up to the end of the text from every "(" made text of many "(" and one ")"
+/// at its end cost the square of its length.
+fn credit_close(t: &str, open: usize) -> Option<usize> {
+    let after = t.as_bytes().get(open..)?;
+    let c = after.iter().take(CREDIT_LEN - 1).position(|&b| b == b')')?;
+    Some(open + c + 1)
+}
+
+/// A credit's span ("(AP Photo/...)") is shorter than this, in bytes.
+const CREDIT_LEN: usize = 60;
 
 /// The first token past the run of capitalized words that starts at `k` (`k` when none).
 fn run_end(flat: &str, toks: &[Tok], k: usize) -> usize {
@@ -1926,13 +1956,12 @@ fn bare_name<'a>(
 /// 34,", "Ana Velez, a nurse,".
 fn cue_after(flat: &str, end: usize) -> bool {
     let rest = &flat[end..];
-    let r = rest.trim_start();
-    let first = r.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    if rest.starts_with(' ')
-        && first.len() <= 16
-        && CUE_VERB_SET.contains(packed::key(first.as_bytes()))
-    {
-        return true;
+    // A verb after a space; else an age or an apposition after ", " (most names are followed
+    // by neither, and nothing is read then).
+    if rest.starts_with(' ') {
+        let r = rest.trim_start();
+        let first = r.split(|c: char| !is_alnum(c)).next().unwrap_or("");
+        return first.len() <= 16 && CUE_VERB_SET.contains(packed::key(first.as_bytes()));
     }
     if let Some(after_comma) = rest.strip_prefix(", ") {
         let w = after_comma
