@@ -161,22 +161,21 @@ impl StartFilter {
 /// Also the starts whose first byte is a [`mention_first`] one, into `mention_starts`, for
 /// [`later_mention_matches`] (the same pass reads that byte).
 ///
-/// Written into the three vectors (their old contents are dropped) without a branch on the
-/// look-ups: every start is written at the next free place of each, and a place is taken
-/// only when the start is kept. A branch there, taken or not as the words come, was
-/// mispredicted at a good share of all word starts.
+/// Written into the three vectors without a branch on the look-ups: every start is written
+/// at the next free place of each, and a place is taken only when the start is kept. A
+/// branch there, taken or not as the words come, was mispredicted at a good share of all
+/// word starts. Returns how many starts each vector holds, at its front: the rest is left
+/// as it is ([`room`]).
 fn static_starts(
     flat: &[u8],
     starts: &[u32],
     org_starts: &mut Vec<u32>,
     group_starts: &mut Vec<u32>,
     mention_starts: &mut Vec<u32>,
-) {
+) -> (usize, usize, usize) {
     let pairs = &*STATIC_PAIRS;
-    // Room for every start (zeroing it costs less than a branch per start).
     for v in [&mut *org_starts, &mut *group_starts, &mut *mention_starts] {
-        v.clear();
-        v.resize(starts.len(), 0);
+        room(v, starts.len());
     }
     let (mut no, mut ng, mut nm) = (0, 0, 0);
     for &s in starts {
@@ -200,9 +199,18 @@ fn static_starts(
         ng += usize::from(bits & GROUP_PAIR != 0);
         nm += usize::from(mention_first(a));
     }
-    org_starts.truncate(no);
-    group_starts.truncate(ng);
-    mention_starts.truncate(nm);
+    (no, ng, nm)
+}
+
+/// Makes `v` at least `n` long, for a gather that writes each element at the next free
+/// place and reads back only the places it wrote. The old elements are kept, not zeroed:
+/// a thread's vectors keep their length from article to article ([`extract`]), and
+/// zeroing every place of each gather (a `memset` per paragraph and three per article)
+/// cost more than a tenth of the gathers.
+fn room(v: &mut Vec<u32>, n: usize) {
+    if v.len() < n {
+        v.resize(n, 0);
+    }
 }
 
 /// Whether a later mention's phrase may start with byte `a` when every surname starts with
@@ -1293,7 +1301,8 @@ fn title_case(s: &str) -> bool {
 }
 
 /// The vectors of one article that grow with its size, kept for the thread's next article
-/// (cleared; their room is kept up to [`KEPT_AT_MOST`] elements): allocated anew for each
+/// (cleared, or for the gathers' vectors left at a length of at most [`KEPT_AT_MOST`] (see
+/// [`room`]); their room is kept up to that many elements): allocated anew for each
 /// article, blocks of several KiB cost a `malloc` each and made glibc consolidate the many
 /// small blocks freed before them.
 #[derive(Default)]
@@ -1331,12 +1340,17 @@ pub fn extract(doc: &Document, locations: &[Location]) -> Vec<Actor> {
         v.clear();
         v.shrink_to(KEPT_AT_MOST);
     }
+    // The gathers' vectors keep their length (see [`room`]), up to the room kept.
+    fn keep_len(v: &mut Vec<u32>) {
+        v.truncate(KEPT_AT_MOST);
+        v.shrink_to(KEPT_AT_MOST);
+    }
     keep(&mut buf.toks);
-    keep(&mut buf.caps);
-    keep(&mut buf.org_starts);
-    keep(&mut buf.group_starts);
-    keep(&mut buf.mention_starts);
-    keep(&mut buf.compared_starts);
+    keep_len(&mut buf.caps);
+    keep_len(&mut buf.org_starts);
+    keep_len(&mut buf.group_starts);
+    keep_len(&mut buf.mention_starts);
+    keep_len(&mut buf.compared_starts);
     keep(&mut buf.found);
     keep(&mut buf.place_spans);
     keep(&mut buf.skip);
@@ -1390,14 +1404,14 @@ fn extract_with(doc: &Document, locations: &[Location], buf: &mut Buffers) -> Ve
     }
     buf.toks = toks;
     // The word starts where the phrase lists searched below may match.
-    static_starts(
+    let (no, ng, nm) = static_starts(
         fb,
         &doc.word_starts,
         &mut buf.org_starts,
         &mut buf.group_starts,
         &mut buf.mention_starts,
     );
-    known_orgs(doc, &buf.org_starts, skip, &mut found);
+    known_orgs(doc, &buf.org_starts[..no], skip, &mut found);
     found.retain(|f| {
         let i = credits.partition_point(|c| c.start <= f.span.0);
         !credits[..i].iter().rev().take(3).any(|c| f.span.1 <= c.end)
@@ -1413,10 +1427,10 @@ fn extract_with(doc: &Document, locations: &[Location], buf: &mut Buffers) -> Ve
         doc,
         skip,
         &mut actors,
-        &buf.mention_starts,
+        &buf.mention_starts[..nm],
         &mut buf.compared_starts,
     );
-    add_groups(doc, &buf.group_starts, &mut actors);
+    add_groups(doc, &buf.group_starts[..ng], &mut actors);
     actors
 }
 
@@ -1430,8 +1444,7 @@ fn extract_with(doc: &Document, locations: &[Location], buf: &mut Buffers) -> Ve
 /// taken only for a token that may start a run.
 fn for_each_run(flat: &str, toks: &[Tok], caps: &mut Vec<u32>, mut f: impl FnMut(usize, usize)) {
     let fb = flat.as_bytes();
-    caps.clear();
-    caps.resize(toks.len(), 0);
+    room(caps, toks.len());
     let mut n = 0;
     for (k, t) in toks.iter().enumerate() {
         // `n` never passes `k`: always in bounds.
@@ -2346,7 +2359,7 @@ fn add_later_mentions(
 /// match, in lower case, a match [`add_later_mentions`] does not keep and that covers no
 /// other word start (so it hides no match either).
 ///
-/// Those starts are gathered first, into `starts` (its old contents are dropped), without a
+/// Those starts are gathered first, into `starts` (at its front; see [`room`]), without a
 /// branch on the look-up (every start is written at the next free place, and the place is
 /// taken only when it is kept): a branch there, taken or not as the words come, was
 /// mispredicted at a good share of all word starts. They are gathered from `firsts_given`,
@@ -2450,8 +2463,7 @@ fn later_mention_matches(
         Some(f) if narrow => f,
         _ => &doc.word_starts,
     };
-    starts.clear();
-    starts.resize(from.len(), 0);
+    room(starts, from.len());
     let mut n = 0;
     for &s in from {
         // `n` never passes the number of starts read so far: always in bounds.

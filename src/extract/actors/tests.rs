@@ -976,7 +976,9 @@ fn static_starts_are_those_of_each_filter() {
     let (mut o, mut g, mut m) = (Vec::new(), Vec::new(), Vec::new());
     for text in &texts {
         let starts = vocab::word_starts(text);
-        static_starts(text.as_bytes(), &starts, &mut o, &mut g, &mut m);
+        let (no, ng, nm) = static_starts(text.as_bytes(), &starts, &mut o, &mut g, &mut m);
+        // Only the front of each vector is this text's: the rest may be an earlier one's.
+        let (o, g, m) = (&o[..no], &g[..ng], &m[..nm]);
         let want_m: Vec<u32> = starts
             .iter()
             .copied()
@@ -990,8 +992,8 @@ fn static_starts_are_those_of_each_filter() {
         want_o.retain(|&s| firsts[usize::from(text.as_bytes()[s as usize])]);
         assert_eq!(o, want_o, "{text}");
         assert_eq!(g, groups.starts(text, &starts), "{text}");
-        org_kept += o.len();
-        group_kept += g.len();
+        org_kept += no;
+        group_kept += ng;
     }
     assert!(
         texts.len() > 4 && org_kept > 100 && group_kept > 100,
@@ -1209,15 +1211,16 @@ fn later_mention_matches_agree_with_word_phrases() {
         // Gathered from the starts at a capital, a non-ASCII byte or a "t" when the keys
         // allow it: the same matches.
         let (mut o, mut g, mut m) = (Vec::new(), Vec::new(), Vec::new());
-        static_starts(
+        let (_, _, nm) = static_starts(
             doc.flat.as_bytes(),
             &doc.word_starts,
             &mut o,
             &mut g,
             &mut m,
         );
+        let m = &m[..nm];
         assert_eq!(
-            later_mention_matches(&doc, &keys, true, Some(&m), &mut starts),
+            later_mention_matches(&doc, &keys, true, Some(m), &mut starts),
             want,
             "{text:?} {phrases:?}"
         );
@@ -1225,7 +1228,7 @@ fn later_mention_matches_agree_with_word_phrases() {
         let keep = |m: &&(usize, usize, usize)| {
             keys[m.2].title || doc.flat[m.0..].starts_with(|c: char| c.is_uppercase())
         };
-        let got = later_mention_matches(&doc, &keys, false, Some(&m), &mut starts);
+        let got = later_mention_matches(&doc, &keys, false, Some(m), &mut starts);
         let want_kept: Vec<_> = want.iter().filter(keep).collect();
         assert_eq!(
             got.iter().filter(keep).collect::<Vec<_>>(),
@@ -1556,4 +1559,27 @@ fn cue_after_agrees_with_the_reference() {
         verbs > 100 && commas > 100 && neither > 100,
         "{verbs} {commas} {neither}"
     );
+}
+
+#[test]
+fn thread_buffers_give_back_the_room_of_a_long_article() {
+    // About 55,000 word starts in one paragraph, more than the room kept.
+    let text = "Ana Velez said the UN and protesters met Bailey in Paris. ".repeat(5_000);
+    let doc = Document::new(&text);
+    assert!(doc.word_starts.len() > KEPT_AT_MOST);
+    assert!(!extract(&doc, &[]).is_empty());
+    let buf = BUFFERS.take();
+    let gathers = [
+        &buf.caps,
+        &buf.org_starts,
+        &buf.group_starts,
+        &buf.mention_starts,
+        &buf.compared_starts,
+    ];
+    // The gathers keep their length (up to the room kept); the others are empty.
+    assert!(gathers.iter().any(|v| v.len() == KEPT_AT_MOST));
+    for v in gathers {
+        assert!(v.len() <= KEPT_AT_MOST && v.capacity() <= KEPT_AT_MOST);
+    }
+    assert!(buf.toks.is_empty() && buf.toks.capacity() <= KEPT_AT_MOST);
 }
