@@ -197,7 +197,7 @@ fn static_starts(
         }
         no += usize::from(bits & ORG_PAIR != 0);
         ng += usize::from(bits & GROUP_PAIR != 0);
-        nm += usize::from(mention_first(a));
+        nm += usize::from(MENTION_FIRST[usize::from(a)]);
     }
     (no, ng, nm)
 }
@@ -216,9 +216,21 @@ fn room(v: &mut Vec<u32>, n: usize) {
 /// Whether a later mention's phrase may start with byte `a` when every surname starts with
 /// a capital or a non-ASCII byte: those, or the "t" of a title's "the", in either case.
 /// Read without a branch (`|`, not `||`).
-fn mention_first(a: u8) -> bool {
+const fn mention_first(a: u8) -> bool {
     (a >= 0x80) | a.is_ascii_uppercase() | (a | 0x20 == b't')
 }
+
+/// [`mention_first`] of each byte, read in [`static_starts`] with one load (256 bytes that
+/// stay in the cache) instead of its tests at every word start.
+static MENTION_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut a = 0;
+    while a < 256 {
+        t[a] = mention_first(a as u8);
+        a += 1;
+    }
+    t
+};
 
 /// [`STATIC_PAIRS`] bit: a known organization may match at a start of these two bytes.
 const ORG_PAIR: u8 = 1;
@@ -243,33 +255,34 @@ fn static_end_bits(a: u8) -> u8 {
 /// For each first byte and low five bits of the second ([`static_pair_index`]), whether the
 /// start filter of the known organizations keeps it and its first byte is that of an entry
 /// ([`ORG_PAIR`]), and whether the start filter of the groups keeps it ([`GROUP_PAIR`]).
-/// A bit per index and list, the two lists' words of 64 indices side by side: 2 KiB, read
-/// at every word start (a byte per index, 8 KiB, was read at lines seldom in the cache).
-static STATIC_PAIRS: LazyLock<[[u64; 2]; 128]> = LazyLock::new(|| {
+/// The two bits of an index side by side, 32 indices to a word: 2 KiB, read at every word
+/// start (a byte per index, 8 KiB, was read at lines seldom in the cache), and both bits
+/// come out of one shift (a word per list, side by side, took a shift and a mask each and
+/// their combination).
+static STATIC_PAIRS: LazyLock<[u64; 256]> = LazyLock::new(|| {
     let (_, _, orgs, firsts) = &*KNOWN_ORGS;
     let (_, groups) = &*GROUPS;
-    let mut t = [[0u64; 2]; 128];
+    let mut t = [0u64; 256];
     for a in 0..=255u8 {
         for b in 0..32u8 {
             let k = pair_key(a, b);
             let i = static_pair_index(a, b);
-            let w = &mut t[i >> 6];
+            let mut bits = 0;
             if orgs.may_match(k) && firsts[usize::from(a)] {
-                w[0] |= 1 << (i & 63);
+                bits |= ORG_PAIR;
             }
             if groups.may_match(k) {
-                w[1] |= 1 << (i & 63);
+                bits |= GROUP_PAIR;
             }
+            t[i >> 5] |= u64::from(bits) << ((i & 31) * 2);
         }
     }
     t
 });
 
 /// The bits ([`ORG_PAIR`], [`GROUP_PAIR`]) of [`STATIC_PAIRS`] at index `i`.
-fn static_pair_bits(pairs: &[[u64; 2]; 128], i: usize) -> u8 {
-    let w = &pairs[(i >> 6) & 127];
-    let (org, group) = (w[0] >> (i & 63) & 1, w[1] >> (i & 63) & 1);
-    (org as u8 * ORG_PAIR) | (group as u8 * GROUP_PAIR)
+fn static_pair_bits(pairs: &[u64; 256], i: usize) -> u8 {
+    (pairs[(i >> 5) & 255] >> ((i & 31) * 2) & 3) as u8
 }
 
 /// The words of [`FUNCTION_SET`], [`NOT_NAME_SET`], [`TITLES`] and [`ORG_HEADS`] in one set:
