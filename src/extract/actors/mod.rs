@@ -161,22 +161,21 @@ impl StartFilter {
 /// Also the starts whose first byte is a [`mention_first`] one, into `mention_starts`, for
 /// [`later_mention_matches`] (the same pass reads that byte).
 ///
-/// Written into the three vectors (their old contents are dropped) without a branch on the
-/// look-ups: every start is written at the next free place of each, and a place is taken
-/// only when the start is kept. A branch there, taken or not as the words come, was
-/// mispredicted at a good share of all word starts.
+/// Written into the three vectors without a branch on the look-ups: every start is written
+/// at the next free place of each, and a place is taken only when the start is kept. A
+/// branch there, taken or not as the words come, was mispredicted at a good share of all
+/// word starts. Returns how many starts each vector holds, at its front: the rest is left
+/// as it is ([`room`]).
 fn static_starts(
     flat: &[u8],
     starts: &[u32],
     org_starts: &mut Vec<u32>,
     group_starts: &mut Vec<u32>,
     mention_starts: &mut Vec<u32>,
-) {
+) -> (usize, usize, usize) {
     let pairs = &*STATIC_PAIRS;
-    // Room for every start (zeroing it costs less than a branch per start).
     for v in [&mut *org_starts, &mut *group_starts, &mut *mention_starts] {
-        v.clear();
-        v.resize(starts.len(), 0);
+        room(v, starts.len());
     }
     let (mut no, mut ng, mut nm) = (0, 0, 0);
     for &s in starts {
@@ -198,19 +197,40 @@ fn static_starts(
         }
         no += usize::from(bits & ORG_PAIR != 0);
         ng += usize::from(bits & GROUP_PAIR != 0);
-        nm += usize::from(mention_first(a));
+        nm += usize::from(MENTION_FIRST[usize::from(a)]);
     }
-    org_starts.truncate(no);
-    group_starts.truncate(ng);
-    mention_starts.truncate(nm);
+    (no, ng, nm)
+}
+
+/// Makes `v` at least `n` long, for a gather that writes each element at the next free
+/// place and reads back only the places it wrote. The old elements are kept, not zeroed:
+/// a thread's vectors keep their length from article to article ([`extract`]), and
+/// zeroing every place of each gather (a `memset` per paragraph and three per article)
+/// cost more than a tenth of the gathers.
+fn room(v: &mut Vec<u32>, n: usize) {
+    if v.len() < n {
+        v.resize(n, 0);
+    }
 }
 
 /// Whether a later mention's phrase may start with byte `a` when every surname starts with
 /// a capital or a non-ASCII byte: those, or the "t" of a title's "the", in either case.
 /// Read without a branch (`|`, not `||`).
-fn mention_first(a: u8) -> bool {
+const fn mention_first(a: u8) -> bool {
     (a >= 0x80) | a.is_ascii_uppercase() | (a | 0x20 == b't')
 }
+
+/// [`mention_first`] of each byte, read in [`static_starts`] with one load (256 bytes that
+/// stay in the cache) instead of its tests at every word start.
+static MENTION_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut a = 0;
+    while a < 256 {
+        t[a] = mention_first(a as u8);
+        a += 1;
+    }
+    t
+};
 
 /// [`STATIC_PAIRS`] bit: a known organization may match at a start of these two bytes.
 const ORG_PAIR: u8 = 1;
@@ -235,33 +255,34 @@ fn static_end_bits(a: u8) -> u8 {
 /// For each first byte and low five bits of the second ([`static_pair_index`]), whether the
 /// start filter of the known organizations keeps it and its first byte is that of an entry
 /// ([`ORG_PAIR`]), and whether the start filter of the groups keeps it ([`GROUP_PAIR`]).
-/// A bit per index and list, the two lists' words of 64 indices side by side: 2 KiB, read
-/// at every word start (a byte per index, 8 KiB, was read at lines seldom in the cache).
-static STATIC_PAIRS: LazyLock<[[u64; 2]; 128]> = LazyLock::new(|| {
+/// The two bits of an index side by side, 32 indices to a word: 2 KiB, read at every word
+/// start (a byte per index, 8 KiB, was read at lines seldom in the cache), and both bits
+/// come out of one shift (a word per list, side by side, took a shift and a mask each and
+/// their combination).
+static STATIC_PAIRS: LazyLock<[u64; 256]> = LazyLock::new(|| {
     let (_, _, orgs, firsts) = &*KNOWN_ORGS;
     let (_, groups) = &*GROUPS;
-    let mut t = [[0u64; 2]; 128];
+    let mut t = [0u64; 256];
     for a in 0..=255u8 {
         for b in 0..32u8 {
             let k = pair_key(a, b);
             let i = static_pair_index(a, b);
-            let w = &mut t[i >> 6];
+            let mut bits = 0;
             if orgs.may_match(k) && firsts[usize::from(a)] {
-                w[0] |= 1 << (i & 63);
+                bits |= ORG_PAIR;
             }
             if groups.may_match(k) {
-                w[1] |= 1 << (i & 63);
+                bits |= GROUP_PAIR;
             }
+            t[i >> 5] |= u64::from(bits) << ((i & 31) * 2);
         }
     }
     t
 });
 
 /// The bits ([`ORG_PAIR`], [`GROUP_PAIR`]) of [`STATIC_PAIRS`] at index `i`.
-fn static_pair_bits(pairs: &[[u64; 2]; 128], i: usize) -> u8 {
-    let w = &pairs[(i >> 6) & 127];
-    let (org, group) = (w[0] >> (i & 63) & 1, w[1] >> (i & 63) & 1);
-    (org as u8 * ORG_PAIR) | (group as u8 * GROUP_PAIR)
+fn static_pair_bits(pairs: &[u64; 256], i: usize) -> u8 {
+    (pairs[(i >> 5) & 255] >> ((i & 31) * 2) & 3) as u8
 }
 
 /// The words of [`FUNCTION_SET`], [`NOT_NAME_SET`], [`TITLES`] and [`ORG_HEADS`] in one set:
@@ -917,8 +938,24 @@ fn is_name_word(w: &str) -> bool {
                 && !is_org_word(w))
 }
 
+/// Asked for every character outside ASCII of a word's end ([`word_end`]): the marks first
+/// ("’" is one), then [`is_alnum`].
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.' | '&')
+    matches!(c, '\'' | '’' | '-' | '.' | '&') || is_alnum(c)
+}
+
+/// Whether `c` is in the General Punctuation block (U+2000 to U+206F: curly quotes, dashes,
+/// the ellipsis), most of an article's characters outside ASCII. None of them is
+/// alphanumeric, uppercase or lowercase (`punctuation_is_neither_alphanumeric_nor_cased`):
+/// the tokenizer answers for them without the searches of the Unicode tables that
+/// `char::is_alphanumeric` and the case tests make (a few hundred instructions each).
+fn punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206F}').contains(&c)
+}
+
+/// `c.is_alphanumeric()`, [`punctuation`] turned away first.
+fn is_alnum(c: char) -> bool {
+    !punctuation(c) && c.is_alphanumeric()
 }
 
 /// The character at byte `i` of `s` (a char boundary) and its length in bytes.
@@ -1017,7 +1054,7 @@ fn tokenize(flat: &str, para: &Span, out: &mut Vec<Tok>) {
             (false, 1)
         } else {
             let (c, n) = char_at(s, i);
-            if !c.is_alphanumeric() {
+            if !is_alnum(c) {
                 joinable = false;
                 i += n;
                 continue;
@@ -1132,9 +1169,12 @@ fn word_end(s: &str, mut j: usize, mut last_lower: bool) -> usize {
         if !is_word_char(d) || (d == '-' && b.get(j + 1) == Some(&b'-')) {
             break;
         }
+        // Punctuation ("’") is neither uppercase nor lowercase: not asked.
+        let cased = !punctuation(d);
         // "MayVideo", "SmithBy": a caption word glued to a name.
-        if d.is_uppercase()
-            && last_lower
+        if last_lower
+            && cased
+            && d.is_uppercase()
             && GLUED.iter().any(|g| {
                 s[j..].starts_with(g) && !s[j + g.len()..].starts_with(|c: char| c.is_lowercase())
             })
@@ -1150,7 +1190,7 @@ fn word_end(s: &str, mut j: usize, mut last_lower: bool) -> usize {
                 break;
             }
         }
-        last_lower = d.is_lowercase();
+        last_lower = cased && d.is_lowercase();
         j += m;
     }
     j
@@ -1274,7 +1314,8 @@ fn title_case(s: &str) -> bool {
 }
 
 /// The vectors of one article that grow with its size, kept for the thread's next article
-/// (cleared; their room is kept up to [`KEPT_AT_MOST`] elements): allocated anew for each
+/// (cleared, or for the gathers' vectors left at a length of at most [`KEPT_AT_MOST`] (see
+/// [`room`]); their room is kept up to that many elements): allocated anew for each
 /// article, blocks of several KiB cost a `malloc` each and made glibc consolidate the many
 /// small blocks freed before them.
 #[derive(Default)]
@@ -1312,12 +1353,17 @@ pub fn extract(doc: &Document, locations: &[Location]) -> Vec<Actor> {
         v.clear();
         v.shrink_to(KEPT_AT_MOST);
     }
+    // The gathers' vectors keep their length (see [`room`]), up to the room kept.
+    fn keep_len(v: &mut Vec<u32>) {
+        v.truncate(KEPT_AT_MOST);
+        v.shrink_to(KEPT_AT_MOST);
+    }
     keep(&mut buf.toks);
-    keep(&mut buf.caps);
-    keep(&mut buf.org_starts);
-    keep(&mut buf.group_starts);
-    keep(&mut buf.mention_starts);
-    keep(&mut buf.compared_starts);
+    keep_len(&mut buf.caps);
+    keep_len(&mut buf.org_starts);
+    keep_len(&mut buf.group_starts);
+    keep_len(&mut buf.mention_starts);
+    keep_len(&mut buf.compared_starts);
     keep(&mut buf.found);
     keep(&mut buf.place_spans);
     keep(&mut buf.skip);
@@ -1371,14 +1417,14 @@ fn extract_with(doc: &Document, locations: &[Location], buf: &mut Buffers) -> Ve
     }
     buf.toks = toks;
     // The word starts where the phrase lists searched below may match.
-    static_starts(
+    let (no, ng, nm) = static_starts(
         fb,
         &doc.word_starts,
         &mut buf.org_starts,
         &mut buf.group_starts,
         &mut buf.mention_starts,
     );
-    known_orgs(doc, &buf.org_starts, skip, &mut found);
+    known_orgs(doc, &buf.org_starts[..no], skip, &mut found);
     found.retain(|f| {
         let i = credits.partition_point(|c| c.start <= f.span.0);
         !credits[..i].iter().rev().take(3).any(|c| f.span.1 <= c.end)
@@ -1394,10 +1440,10 @@ fn extract_with(doc: &Document, locations: &[Location], buf: &mut Buffers) -> Ve
         doc,
         skip,
         &mut actors,
-        &buf.mention_starts,
+        &buf.mention_starts[..nm],
         &mut buf.compared_starts,
     );
-    add_groups(doc, &buf.group_starts, &mut actors);
+    add_groups(doc, &buf.group_starts[..ng], &mut actors);
     actors
 }
 
@@ -1411,8 +1457,7 @@ fn extract_with(doc: &Document, locations: &[Location], buf: &mut Buffers) -> Ve
 /// taken only for a token that may start a run.
 fn for_each_run(flat: &str, toks: &[Tok], caps: &mut Vec<u32>, mut f: impl FnMut(usize, usize)) {
     let fb = flat.as_bytes();
-    caps.clear();
-    caps.resize(toks.len(), 0);
+    room(caps, toks.len());
     let mut n = 0;
     for (k, t) in toks.iter().enumerate() {
         // `n` never passes `k`: always in bounds.
@@ -1459,20 +1504,31 @@ fn credit_spans(doc: &Document) -> Vec<Span> {
     let mut from = 0;
     while let Some(k) = t[from..].find('(') {
         let open = from + k;
-        let Some(close) = t[open..].find(')').map(|c| open + c + 1) else {
-            break;
-        };
-        let inner = &t[open + 1..close - 1];
-        if close - open < 60
-            && (matches!(inner, "AP" | "AFP" | "Reuters" | "dpa" | "EFE" | "Xinhua")
-                || inner.contains("Photo"))
-        {
-            out.push(open..close);
+        if let Some(close) = credit_close(t, open) {
+            let inner = &t[open + 1..close - 1];
+            if matches!(inner, "AP" | "AFP" | "Reuters" | "dpa" | "EFE" | "Xinhua")
+                || inner.contains("Photo")
+            {
+                out.push(open..close);
+            }
         }
         from = open + 1;
     }
     out
 }
+
+/// One past the first ")" after the "(" at byte `open` of `t`, when that is fewer than
+/// [`CREDIT_LEN`] bytes after `open` (no credit is longer). Only those bytes are read: a ")"
+/// looked for up to the end of the text from every "(" made text of many "(" and one ")"
+/// at its end cost the square of its length.
+fn credit_close(t: &str, open: usize) -> Option<usize> {
+    let after = t.as_bytes().get(open..)?;
+    let c = after.iter().take(CREDIT_LEN - 1).position(|&b| b == b')')?;
+    Some(open + c + 1)
+}
+
+/// A credit's span ("(AP Photo/...)") is shorter than this, in bytes.
+const CREDIT_LEN: usize = 60;
 
 /// The first token past the run of capitalized words that starts at `k` (`k` when none).
 fn run_end(flat: &str, toks: &[Tok], k: usize) -> usize {
@@ -1926,13 +1982,12 @@ fn bare_name<'a>(
 /// 34,", "Ana Velez, a nurse,".
 fn cue_after(flat: &str, end: usize) -> bool {
     let rest = &flat[end..];
-    let r = rest.trim_start();
-    let first = r.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    if rest.starts_with(' ')
-        && first.len() <= 16
-        && CUE_VERB_SET.contains(packed::key(first.as_bytes()))
-    {
-        return true;
+    // A verb after a space; else an age or an apposition after ", " (most names are followed
+    // by neither, and nothing is read then).
+    if rest.starts_with(' ') {
+        let r = rest.trim_start();
+        let first = r.split(|c: char| !is_alnum(c)).next().unwrap_or("");
+        return first.len() <= 16 && CUE_VERB_SET.contains(packed::key(first.as_bytes()));
     }
     if let Some(after_comma) = rest.strip_prefix(", ") {
         let w = after_comma
@@ -2317,7 +2372,7 @@ fn add_later_mentions(
 /// match, in lower case, a match [`add_later_mentions`] does not keep and that covers no
 /// other word start (so it hides no match either).
 ///
-/// Those starts are gathered first, into `starts` (its old contents are dropped), without a
+/// Those starts are gathered first, into `starts` (at its front; see [`room`]), without a
 /// branch on the look-up (every start is written at the next free place, and the place is
 /// taken only when it is kept): a branch there, taken or not as the words come, was
 /// mispredicted at a good share of all word starts. They are gathered from `firsts_given`,
@@ -2421,8 +2476,7 @@ fn later_mention_matches(
         Some(f) if narrow => f,
         _ => &doc.word_starts,
     };
-    starts.clear();
-    starts.resize(from.len(), 0);
+    room(starts, from.len());
     let mut n = 0;
     for &s in from {
         // `n` never passes the number of starts read so far: always in bounds.

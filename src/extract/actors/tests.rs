@@ -347,6 +347,27 @@ fn filtered_starts_find_what_all_starts_find_generated() {
     }
 }
 
+/// [`is_word_char`] as first written: no [`punctuation`] fast path.
+fn is_word_char_reference(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.' | '&')
+}
+
+#[test]
+fn punctuation_is_neither_alphanumeric_nor_cased() {
+    let mut asked = 0;
+    for c in (0..=0x11_0000u32).filter_map(char::from_u32) {
+        assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        assert_eq!(is_word_char(c), is_word_char_reference(c), "{c:?}");
+        if punctuation(c) {
+            assert!(!c.is_uppercase() && !c.is_lowercase(), "{c:?}");
+            asked += 1;
+        }
+    }
+    // The curly quotes and the dashes are in the block.
+    assert_eq!(asked, 0x70);
+    assert!("“”‘’—–…".chars().all(punctuation));
+}
+
 /// The tokenizer as first written (char by char), to check the byte-level one against.
 fn tokenize_reference(flat: &str, para: &Span, out: &mut Vec<Tok>) {
     let base = out.len();
@@ -362,7 +383,7 @@ fn tokenize_reference(flat: &str, para: &Span, out: &mut Vec<Tok>) {
             continue;
         }
         let (c, n) = char_at(s, i);
-        if !is_word_char(c) || matches!(c, '.' | '-' | '\'' | '’') {
+        if !is_word_char_reference(c) || matches!(c, '.' | '-' | '\'' | '’') {
             i += n;
             continue;
         }
@@ -381,7 +402,7 @@ fn tokenize_reference(flat: &str, para: &Span, out: &mut Vec<Tok>) {
                 continue;
             }
             let (d, m) = char_at(s, j);
-            if !is_word_char(d) || (d == '-' && b.get(j + 1) == Some(&b'-')) {
+            if !is_word_char_reference(d) || (d == '-' && b.get(j + 1) == Some(&b'-')) {
                 break;
             }
             // "MayVideo", "SmithBy": a caption word glued to a name.
@@ -506,12 +527,13 @@ fn tokenize_agrees_with_the_reference_on_generated_text() {
         "ana", "velez", "Ana", "Velez", "said", "the", "of", "al", "-", "--", "Assad", "’", "'",
         "'s", "’s", "s", ".", "..", "U.S.", "Jr", "Gen", "P.", "J.", "&", "AT&T", "Video", "By",
         "Photo", "At", "1990s", "42", "x", "é", "É", "Ça", "über", "ÜBER", "’", "“", "”", ",", ";",
-        ":", "!", "?", "(", ")", "McDonald", "iPhone", "O'Neil", "abc", "Sept", "e.g",
+        ":", "!", "?", "(", ")", "McDonald", "iPhone", "O'Neil", "abc", "Sept", "e.g", "—", "–",
+        "…", "€", "’s",
     ];
     let seps = [" ", " ", " ", "", "  ", ", ", ". ", "\u{a0}", "’ "];
     let mut rng = crate::testing::Rng(0x70c3_a11e);
     let (mut plain, mut other, mut fastest, mut sentence_end) = (0, 0, 0, 0);
-    let (mut short_end, mut digits) = (0, 0);
+    let (mut short_end, mut digits, mut marks) = (0, 0, 0);
     for _ in 0..crate::testing::cases("ACTORS_TOKENIZE_CASES", 4000) {
         let n = (rng.next() % 14) as usize;
         let mut text = String::new();
@@ -529,6 +551,13 @@ fn tokenize_agrees_with_the_reference_on_generated_text() {
             want.iter().map(key).collect::<Vec<_>>(),
             "{text:?}"
         );
+        // A mark of the General Punctuation block right after a letter: [`word_end`] reads
+        // it ([`punctuation`]).
+        let chars: Vec<char> = text.chars().collect();
+        marks += chars
+            .windows(2)
+            .filter(|w| w[0].is_ascii_alphabetic() && punctuation(w[1]))
+            .count();
         for t in &want {
             // A word of five bytes or more, its period cut: the tokenizer's fast path.
             let w = &text.as_bytes()[t.start..t.end];
@@ -574,8 +603,8 @@ fn tokenize_agrees_with_the_reference_on_generated_text() {
     assert!(plain > 3_000 && other > 3_000, "{plain} {other}");
     // The eight-byte fast path of plain words too.
     assert!(
-        fastest > 3_000 && sentence_end > 100 && short_end > 100 && digits > 100,
-        "{fastest} {sentence_end} {short_end} {digits}"
+        fastest > 3_000 && sentence_end > 100 && short_end > 100 && digits > 100 && marks > 100,
+        "{fastest} {sentence_end} {short_end} {digits} {marks}"
     );
 }
 
@@ -947,7 +976,9 @@ fn static_starts_are_those_of_each_filter() {
     let (mut o, mut g, mut m) = (Vec::new(), Vec::new(), Vec::new());
     for text in &texts {
         let starts = vocab::word_starts(text);
-        static_starts(text.as_bytes(), &starts, &mut o, &mut g, &mut m);
+        let (no, ng, nm) = static_starts(text.as_bytes(), &starts, &mut o, &mut g, &mut m);
+        // Only the front of each vector is this text's: the rest may be an earlier one's.
+        let (o, g, m) = (&o[..no], &g[..ng], &m[..nm]);
         let want_m: Vec<u32> = starts
             .iter()
             .copied()
@@ -961,8 +992,8 @@ fn static_starts_are_those_of_each_filter() {
         want_o.retain(|&s| firsts[usize::from(text.as_bytes()[s as usize])]);
         assert_eq!(o, want_o, "{text}");
         assert_eq!(g, groups.starts(text, &starts), "{text}");
-        org_kept += o.len();
-        group_kept += g.len();
+        org_kept += no;
+        group_kept += ng;
     }
     assert!(
         texts.len() > 4 && org_kept > 100 && group_kept > 100,
@@ -1180,15 +1211,16 @@ fn later_mention_matches_agree_with_word_phrases() {
         // Gathered from the starts at a capital, a non-ASCII byte or a "t" when the keys
         // allow it: the same matches.
         let (mut o, mut g, mut m) = (Vec::new(), Vec::new(), Vec::new());
-        static_starts(
+        let (_, _, nm) = static_starts(
             doc.flat.as_bytes(),
             &doc.word_starts,
             &mut o,
             &mut g,
             &mut m,
         );
+        let m = &m[..nm];
         assert_eq!(
-            later_mention_matches(&doc, &keys, true, Some(&m), &mut starts),
+            later_mention_matches(&doc, &keys, true, Some(m), &mut starts),
             want,
             "{text:?} {phrases:?}"
         );
@@ -1196,7 +1228,7 @@ fn later_mention_matches_agree_with_word_phrases() {
         let keep = |m: &&(usize, usize, usize)| {
             keys[m.2].title || doc.flat[m.0..].starts_with(|c: char| c.is_uppercase())
         };
-        let got = later_mention_matches(&doc, &keys, false, Some(&m), &mut starts);
+        let got = later_mention_matches(&doc, &keys, false, Some(m), &mut starts);
         let want_kept: Vec<_> = want.iter().filter(keep).collect();
         assert_eq!(
             got.iter().filter(keep).collect::<Vec<_>>(),
@@ -1398,4 +1430,156 @@ fn calendar_prefix_holds_the_prefixes_only() {
         held += usize::from(calendar_prefix(key));
     }
     assert_eq!(held, 19);
+}
+
+/// [`credit_spans`] as first written: the ")" looked for up to the end of the text.
+fn credit_spans_reference(doc: &Document) -> Vec<Span> {
+    let mut out: Vec<Span> = doc.dateline.iter().cloned().collect();
+    let t = doc.text;
+    let mut from = 0;
+    while let Some(k) = t[from..].find('(') {
+        let open = from + k;
+        let Some(close) = t[open..].find(')').map(|c| open + c + 1) else {
+            break;
+        };
+        let inner = &t[open + 1..close - 1];
+        if close - open < 60
+            && (matches!(inner, "AP" | "AFP" | "Reuters" | "dpa" | "EFE" | "Xinhua")
+                || inner.contains("Photo"))
+        {
+            out.push(open..close);
+        }
+        from = open + 1;
+    }
+    out
+}
+
+#[test]
+fn credit_spans_agree_with_the_reference() {
+    let pieces = [
+        "(",
+        ")",
+        "(AP)",
+        "(AP Photo/Jo Smith)",
+        "AP",
+        "Photo",
+        "Reuters",
+        "word",
+        "é",
+        "’",
+        "a long stretch of words without a parenthesis in it",
+    ];
+    let seps = [" ", "", "\n\n", ", "];
+    let mut rng = crate::testing::Rng(0x0c4e_d175);
+    // Credits found, and a "(" whose ")" is too far for a credit (the bounded search).
+    let (mut found, mut far) = (0, 0);
+    for _ in 0..crate::testing::cases("ACTORS_CREDIT_CASES", 2000) {
+        let mut text = String::new();
+        for _ in 0..rng.next() % 16 {
+            text.push_str(rng.pick(&pieces));
+            text.push_str(rng.pick(&seps));
+        }
+        let doc = Document::new(&text);
+        let want = credit_spans_reference(&doc);
+        assert_eq!(credit_spans(&doc), want, "{text:?}");
+        found += want.len();
+        let b = text.as_bytes();
+        far += (0..b.len())
+            .filter(|&o| b[o] == b'(')
+            .filter(|&o| {
+                b[o..]
+                    .iter()
+                    .position(|&x| x == b')')
+                    .is_some_and(|c| c >= 59)
+            })
+            .count();
+    }
+    assert!(found > 500 && far > 100, "{found} {far}");
+}
+
+/// [`cue_after`] as first written: the word after the name read before its separator is.
+fn cue_after_reference(flat: &str, end: usize) -> bool {
+    let rest = &flat[end..];
+    let r = rest.trim_start();
+    let first = r.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    if rest.starts_with(' ')
+        && first.len() <= 16
+        && CUE_VERB_SET.contains(packed::key(first.as_bytes()))
+    {
+        return true;
+    }
+    if let Some(after_comma) = rest.strip_prefix(", ") {
+        let w = after_comma
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        return w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty()
+            || matches!(w, "a" | "an" | "who" | "whose");
+    }
+    false
+}
+
+#[test]
+fn cue_after_agrees_with_the_reference() {
+    let pieces = [
+        "said",
+        "told",
+        "says",
+        "34",
+        "1234",
+        "a",
+        "who",
+        "nurse",
+        "é",
+        "’",
+        "“",
+        "Said",
+        "averyveryverylongword",
+    ];
+    let seps = [" ", "  ", ", ", ",", ".", "\n", "’", ""];
+    let mut rng = crate::testing::Rng(0x0c0e_af7e);
+    // Cues found after a space and after ", ", and texts turned away at their first byte.
+    let (mut verbs, mut commas, mut neither) = (0, 0, 0);
+    for _ in 0..crate::testing::cases("ACTORS_CUE_CASES", 4000) {
+        let mut text = String::new();
+        for _ in 0..1 + rng.next() % 4 {
+            text.push_str(rng.pick(&seps));
+            text.push_str(rng.pick(&pieces));
+        }
+        let want = cue_after_reference(&text, 0);
+        assert_eq!(cue_after(&text, 0), want, "{text:?}");
+        match (want, text.as_bytes().first()) {
+            (true, Some(b' ')) => verbs += 1,
+            (true, _) => commas += 1,
+            (false, Some(b' ' | b',')) => {}
+            (false, _) => neither += 1,
+        }
+    }
+    assert!(
+        verbs > 100 && commas > 100 && neither > 100,
+        "{verbs} {commas} {neither}"
+    );
+}
+
+#[test]
+fn thread_buffers_give_back_the_room_of_a_long_article() {
+    // About 55,000 word starts in one paragraph, more than the room kept.
+    let text = "Ana Velez said the UN and protesters met Bailey in Paris. ".repeat(5_000);
+    let doc = Document::new(&text);
+    assert!(doc.word_starts.len() > KEPT_AT_MOST);
+    assert!(!extract(&doc, &[]).is_empty());
+    let buf = BUFFERS.take();
+    let gathers = [
+        &buf.caps,
+        &buf.org_starts,
+        &buf.group_starts,
+        &buf.mention_starts,
+        &buf.compared_starts,
+    ];
+    // The gathers keep their length (up to the room kept); the others are empty.
+    assert!(gathers.iter().any(|v| v.len() == KEPT_AT_MOST));
+    for v in gathers {
+        assert!(v.len() <= KEPT_AT_MOST && v.capacity() <= KEPT_AT_MOST);
+    }
+    assert!(buf.toks.is_empty() && buf.toks.capacity() <= KEPT_AT_MOST);
 }
