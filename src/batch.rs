@@ -18,7 +18,7 @@ use std::io::{self, BufRead, BufReader, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, Receiver, TryRecvError};
-use std::sync::Mutex;
+use std::sync::{Mutex, TryLockError};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
@@ -96,10 +96,11 @@ pub fn run(inputs: &BatchInput, opts: &Options, out: &mut dyn Write) -> io::Resu
         BatchInput::Paths(_) => None,
     };
     let threads = opts.threads.max(1);
-    // Enough to keep every worker busy while the writer waits for a slow article.
-    let window = threads * 4;
+    // Enough to keep every worker busy while the writer waits for a slow article, and while
+    // a worker holds up to `HAND_OVER` results of its own.
+    let window = threads * 8;
     let (job_tx, job_rx) = sync_channel::<(usize, Job)>(window);
-    let (res_tx, res_rx) = sync_channel::<(usize, Done)>(window);
+    let (res_tx, res_rx) = sync_channel::<Vec<(usize, Done)>>(window);
     let (ticket_tx, ticket_rx) = sync_channel::<()>(window);
     for _ in 0..window {
         // The channel holds exactly `window` tickets: these sends cannot block or fail.
@@ -127,23 +128,62 @@ pub fn run(inputs: &BatchInput, opts: &Options, out: &mut dyn Write) -> io::Resu
         for _ in 0..threads {
             let res_tx = res_tx.clone();
             let job_rx = &job_rx;
-            scope.spawn(move || loop {
-                let next = job_rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
-                let Ok((i, job)) = next else { break };
-                if res_tx.send((i, process(job, opts))).is_err() {
-                    break;
-                }
-            });
+            scope.spawn(move || work(job_rx, &res_tx, opts));
         }
         drop(res_tx);
         write_in_order(res_rx, ticket_tx, opts.progress, out)
     })
 }
 
+/// Results a worker gathers before it hands them to the writer, while more jobs are waiting:
+/// waking the writer (and, through the tickets it returns, the producer) costs a system
+/// call and a switch of threads, a few per cent of an article's time when done per article.
+/// A worker that finds no job waiting hands over what it holds at once, so output still
+/// flows, and the window leaves room for what the workers hold.
+const HAND_OVER: usize = 4;
+
+/// A worker: takes jobs until there are none, and hands over results in input order of
+/// its own, [`HAND_OVER`] at a time or whenever no job is waiting.
+fn work(
+    jobs: &Mutex<Receiver<(usize, Job)>>,
+    results: &std::sync::mpsc::SyncSender<Vec<(usize, Done)>>,
+    opts: &Options,
+) {
+    let mut held: Vec<(usize, Done)> = Vec::with_capacity(HAND_OVER);
+    loop {
+        // A worker never blocks while it holds results (the writer may be waiting for one
+        // of them): a queue another worker is waiting on counts as empty.
+        let waiting = match jobs.try_lock() {
+            Ok(queue) => queue.try_recv(),
+            Err(TryLockError::Poisoned(e)) => e.into_inner().try_recv(),
+            Err(TryLockError::WouldBlock) => Err(TryRecvError::Empty),
+        };
+        let next = match waiting {
+            Ok(job) => Some(job),
+            Err(TryRecvError::Disconnected) => None,
+            Err(TryRecvError::Empty) => {
+                // Nothing waiting: hand over what is held before blocking for the next.
+                if !held.is_empty() && results.send(std::mem::take(&mut held)).is_err() {
+                    return;
+                }
+                jobs.lock().unwrap_or_else(|e| e.into_inner()).recv().ok()
+            }
+        };
+        let Some((i, job)) = next else { break };
+        held.push((i, process(job, opts)));
+        if held.len() >= HAND_OVER && results.send(std::mem::take(&mut held)).is_err() {
+            return;
+        }
+    }
+    if !held.is_empty() {
+        let _ = results.send(held);
+    }
+}
+
 /// Receives results in any order and writes them in input order, returning a ticket to the
 /// producer for each line written.
 fn write_in_order(
-    results: Receiver<(usize, Done)>,
+    results: Receiver<Vec<(usize, Done)>>,
     tickets: std::sync::mpsc::SyncSender<()>,
     progress: bool,
     out: &mut dyn Write,
@@ -153,7 +193,7 @@ fn write_in_order(
     let mut summary = Summary::default();
     let mut counter = Progress::new(progress);
     loop {
-        let (i, done) = match results.try_recv() {
+        let batch = match results.try_recv() {
             Ok(r) => r,
             Err(TryRecvError::Empty) => {
                 // Nothing ready: let a reader downstream see what is done so far.
@@ -165,7 +205,7 @@ fn write_in_order(
             }
             Err(TryRecvError::Disconnected) => break,
         };
-        pending.insert(i, done);
+        pending.extend(batch);
         while let Some(done) = pending.remove(&next) {
             if let Some(w) = &done.warning {
                 counter.clear();
@@ -616,6 +656,42 @@ mod tests {
                 assert_eq!(v["schema_version"], Value::from(1));
             }
         }
+    }
+
+    /// Workers hand over their results a few at a time: with any number of threads and
+    /// articles of very uneven cost (so that workers wait on each other and on the writer),
+    /// every batch ends, with the output of one thread. A hang fails after two minutes.
+    #[test]
+    fn workers_holding_results_never_stall_the_batch() {
+        let mut jsonl = String::new();
+        for i in 0..300 {
+            let text =
+                "Floods killed 3 people in the town of Sylhet on Monday. ".repeat(i % 23 * 3 + 1);
+            jsonl.push_str(&format!("{{\"id\": {i}, \"text\": \"{text}\"}}\n"));
+        }
+        let dir = std::env::temp_dir().join(format!("ce-batch-hold-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("in.jsonl");
+        fs::write(&path, &jsonl).unwrap();
+        let mut outputs = Vec::new();
+        for threads in 1..=4 {
+            let (done_tx, done_rx) = std::sync::mpsc::channel();
+            let path = path.clone();
+            std::thread::spawn(move || {
+                let mut out = Vec::new();
+                let inputs = BatchInput::JsonLines(Source::File(path));
+                let o = Options { threads, ..opts() };
+                let summary = run(&inputs, &o, &mut out).unwrap();
+                let _ = done_tx.send((summary, out));
+            });
+            let (summary, out) = done_rx
+                .recv_timeout(Duration::from_secs(120))
+                .unwrap_or_else(|_| panic!("the batch on {threads} threads did not end"));
+            assert_eq!(summary.articles, 300);
+            outputs.push(out);
+        }
+        fs::remove_dir_all(&dir).unwrap();
+        assert!(outputs.iter().all(|o| *o == outputs[0]));
     }
 
     #[test]
