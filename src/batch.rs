@@ -573,6 +573,16 @@ pub fn has_text_extension(path: &Path) -> bool {
 mod tests {
     use super::*;
 
+    /// Writes `jsonl` to `in.jsonl` in a new temporary directory named after `name` and the
+    /// process; returns the directory (for the caller to remove) and the file.
+    fn temp_jsonl(name: &str, jsonl: &str) -> (PathBuf, PathBuf) {
+        let dir = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("in.jsonl");
+        fs::write(&path, jsonl).unwrap();
+        (dir, path)
+    }
+
     fn opts() -> Options {
         Options {
             threads: 2,
@@ -633,10 +643,7 @@ mod tests {
                 jsonl.push_str(&format!("{{\"id\": {i}, \"text\": \"{text}\"}}\n"));
             }
         }
-        let dir = std::env::temp_dir().join(format!("ce-batch-{}", std::process::id()));
-        fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("in.jsonl");
-        fs::write(&path, &jsonl).unwrap();
+        let (dir, path) = temp_jsonl("ce-batch", &jsonl);
         let mut out = Vec::new();
         let inputs = BatchInput::JsonLines(Source::File(path.clone()));
         let summary = run(&inputs, &opts(), &mut out).unwrap();
@@ -669,10 +676,7 @@ mod tests {
                 "Floods killed 3 people in the town of Sylhet on Monday. ".repeat(i % 23 * 3 + 1);
             jsonl.push_str(&format!("{{\"id\": {i}, \"text\": \"{text}\"}}\n"));
         }
-        let dir = std::env::temp_dir().join(format!("ce-batch-hold-{}", std::process::id()));
-        fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("in.jsonl");
-        fs::write(&path, &jsonl).unwrap();
+        let (dir, path) = temp_jsonl("ce-batch-hold", &jsonl);
         let mut outputs = Vec::new();
         for threads in 1..=4 {
             let (done_tx, done_rx) = std::sync::mpsc::channel();

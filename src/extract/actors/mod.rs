@@ -1989,15 +1989,20 @@ fn cue_after(flat: &str, end: usize) -> bool {
         let first = r.split(|c: char| !is_alnum(c)).next().unwrap_or("");
         return first.len() <= 16 && CUE_VERB_SET.contains(packed::key(first.as_bytes()));
     }
-    if let Some(after_comma) = rest.strip_prefix(", ") {
-        let w = after_comma
-            .split(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("");
-        return w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty()
-            || matches!(w, "a" | "an" | "who" | "whose");
-    }
-    false
+    age_or_apposition(rest)
+}
+
+/// After a name, ", " and an age ("Ana Ruiz, 34,") or an apposition ("…, a nurse", "…, who").
+fn age_or_apposition(rest: &str) -> bool {
+    let Some(after_comma) = rest.strip_prefix(", ") else {
+        return false;
+    };
+    let w = after_comma
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty()
+        || matches!(w, "a" | "an" | "who" | "whose")
 }
 
 /// A cue word joined right before the run: "said Ana Velez", "suspect Ana Velez".

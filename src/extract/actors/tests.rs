@@ -1508,15 +1508,8 @@ fn cue_after_reference(flat: &str, end: usize) -> bool {
     {
         return true;
     }
-    if let Some(after_comma) = rest.strip_prefix(", ") {
-        let w = after_comma
-            .split(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("");
-        return w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty()
-            || matches!(w, "a" | "an" | "who" | "whose");
-    }
-    false
+    // The part after a comma did not change: shared.
+    age_or_apposition(rest)
 }
 
 #[test]
