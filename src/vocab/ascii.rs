@@ -4,16 +4,19 @@
 //! else, the start and the end of the text counting as non-word.
 
 /// `\s`.
+#[inline]
 pub fn is_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
 
 /// A word byte of `\b`.
+#[inline]
 pub fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
 /// Whether `\b` holds at `i` of `h`.
+#[inline]
 pub fn boundary(h: &[u8], i: usize) -> bool {
     let before = i > 0 && h.get(i - 1).is_some_and(|&b| is_word(b));
     let after = h.get(i).is_some_and(|&b| is_word(b));
@@ -21,6 +24,7 @@ pub fn boundary(h: &[u8], i: usize) -> bool {
 }
 
 /// The first position at or after `i` whose byte is not `\s` (`h.len()` at the end).
+#[inline]
 pub fn skip_space(h: &[u8], mut i: usize) -> usize {
     while i < h.len() && is_space(h[i]) {
         i += 1;

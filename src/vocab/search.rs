@@ -8,6 +8,7 @@
 
 /// Does `needle` occur in `hay` at byte `at`? The first byte is compared before the rest
 /// (a call to `memcmp` per position costs more than the search of a short text).
+#[inline]
 fn eq_at(hay: &[u8], at: usize, needle: &[u8], ci: bool) -> bool {
     let Some(w) = hay.get(at..at + needle.len()) else {
         return false;
@@ -22,17 +23,20 @@ fn eq_at(hay: &[u8], at: usize, needle: &[u8], ci: bool) -> bool {
 }
 
 /// The offsets where `needle` could start in `hay`.
+#[inline]
 fn positions(hay: &str, needle: &str) -> std::ops::Range<usize> {
     0..(hay.len() + 1).saturating_sub(needle.len())
 }
 
 /// The first `needle` in `hay`.
+#[inline]
 pub fn find(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     positions(hay, needle).find(|&i| eq_at(h, i, n, false))
 }
 
 /// The last `needle` in `hay`.
+#[inline]
 pub fn rfind(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     positions(hay, needle)
@@ -41,12 +45,14 @@ pub fn rfind(hay: &str, needle: &str) -> Option<usize> {
 }
 
 /// The first `needle` (lower case) in `hay`, ASCII case ignored.
+#[inline]
 pub fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     positions(hay, needle).find(|&i| eq_at(h, i, n, true))
 }
 
 /// The last `needle` (lower case) in `hay`, ASCII case ignored.
+#[inline]
 pub fn rfind_ci(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     positions(hay, needle).rev().find(|&i| eq_at(h, i, n, true))
@@ -54,6 +60,7 @@ pub fn rfind_ci(hay: &str, needle: &str) -> Option<usize> {
 
 /// The first place where one of `needles` starts in `hay`, and which one (the first listed
 /// when several start there), in one pass: a byte that starts no needle costs one bit test.
+#[inline]
 pub fn find_any(hay: &str, needles: &[&str]) -> Option<(usize, usize)> {
     let mut firsts = [0u64; 4];
     for n in needles {
@@ -74,11 +81,13 @@ pub fn find_any(hay: &str, needles: &[&str]) -> Option<(usize, usize)> {
 }
 
 /// Does `hay` start with `prefix` (lower case), ASCII case ignored?
+#[inline]
 pub fn starts_with_ci(hay: &str, prefix: &str) -> bool {
     eq_at(hay.as_bytes(), 0, prefix.as_bytes(), true)
 }
 
 /// `hay` without `suffix` (lower case) at its end, ASCII case ignored.
+#[inline]
 pub fn strip_suffix_ci<'a>(hay: &'a str, suffix: &str) -> Option<&'a str> {
     let at = hay.len().checked_sub(suffix.len())?;
     (eq_at(hay.as_bytes(), at, suffix.as_bytes(), true) && hay.is_char_boundary(at))

@@ -10,17 +10,20 @@
 pub const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// `b` in every byte of a `u64`.
+#[inline]
 pub const fn splat(b: u8) -> u64 {
     0x0101_0101_0101_0101 * b as u64
 }
 
 /// Eight bytes of `bytes` from `at`, as a `u64` (`None` when fewer than eight are left).
+#[inline]
 pub fn load(bytes: &[u8], at: usize) -> Option<u64> {
     let chunk = bytes.get(at..at.checked_add(8)?)?;
     <[u8; 8]>::try_from(chunk).ok().map(u64::from_le_bytes)
 }
 
 /// The high bit of each byte of `x` that equals `b`.
+#[inline]
 pub fn bytes_equal(x: u64, b: u8) -> u64 {
     let y = x ^ splat(b);
     let nonzero = (((y & !HIGH_BITS) + !HIGH_BITS) | y) & HIGH_BITS;
@@ -32,6 +35,7 @@ pub fn bytes_equal(x: u64, b: u8) -> u64 {
 /// `(v | 0x80) - lo` keeps its high bit exactly when `v >= lo` (for `v` and `lo` below 0x80),
 /// and `(hi | 0x80) - v` when `v <= hi`; setting bit 5 lower-cases a letter and moves no other
 /// byte into `a..=z`.
+#[inline]
 pub fn ascii_alnum(x: u64) -> u64 {
     let ascii = !x & HIGH_BITS;
     let v = x & !HIGH_BITS;
@@ -45,6 +49,7 @@ pub fn ascii_alnum(x: u64) -> u64 {
 
 /// The eight high bits of `x` (one per byte, as from [`bytes_equal`]) gathered into a byte:
 /// bit `k` for byte `k`.
+#[inline]
 pub fn gather(high: u64) -> u8 {
     // Each high bit moved to bit 0 of its byte, then all eight summed into the top byte by
     // a multiplication whose partial products never overlap.
