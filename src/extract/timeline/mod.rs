@@ -767,11 +767,18 @@ fn drop_relative_clauses(mut s: String) -> String {
 
 /// The first place where one of `needles` (each starting with a comma) starts in `s`, and
 /// which one (the first listed when several start there): only the commas are visited,
-/// found eight bytes at a time.
+/// found eight bytes at a time, and at each the two bytes after it are compared before the
+/// rest of a needle (most commas start none).
 fn find_at_comma(s: &str, needles: &[&str]) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
     let mut from = 0;
-    while let Some(k) = find_byte(s.as_bytes(), from, b',') {
-        if let Some(n) = needles.iter().position(|n| s[k..].starts_with(n)) {
+    while let Some(k) = find_byte(b, from, b',') {
+        let starts = |n: &&str| {
+            let n = n.as_bytes();
+            let next = n.get(1..).unwrap_or_default().iter().take(2);
+            next.zip(&b[k + 1..]).all(|(x, y)| x == y) && b[k..].starts_with(n)
+        };
+        if let Some(n) = needles.iter().position(starts) {
             return Some((k, n));
         }
         from = k + 1;
@@ -780,11 +787,19 @@ fn find_at_comma(s: &str, needles: &[&str]) -> Option<(usize, usize)> {
 }
 
 /// The last `needle` (lower case, starting with a comma) in `s`, ASCII case ignored: only the
-/// commas are visited, from the end, found eight bytes at a time.
+/// commas are visited, from the end, found eight bytes at a time, and at each the two bytes
+/// after it are compared (as `search::starts_with_ci` compares them) before the rest.
 fn rfind_at_comma_ci(s: &str, needle: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let next = needle.as_bytes().get(1..).unwrap_or_default();
     let mut end = s.len();
-    while let Some(k) = rfind_byte(s.as_bytes(), end, b',') {
-        if search::starts_with_ci(&s[k..], needle) {
+    while let Some(k) = rfind_byte(b, end, b',') {
+        let near = next.iter().take(2).zip(&b[k + 1..]);
+        if near
+            .clone()
+            .all(|(&x, &y)| y == x || y.to_ascii_lowercase() == x)
+            && search::starts_with_ci(&s[k..], needle)
+        {
             return Some(k);
         }
         end = k;
@@ -2805,16 +2820,17 @@ mod tests {
             .iter()
             .all(|v| v.ends_with('d') || v.ends_with('s')));
         let (mut long, mut far_boundary, mut attributions, mut last_byte_out) = (0, 0, 0, 0);
+        let mut comma_finds = 0;
         for t in &texts {
             assert_eq!(tidy(t), plain::tidy(t), "{t:?}");
             assert_eq!(first_dash(t), search::find_any(t, DASHES), "{t:?}");
             long += usize::from(t.len() >= 16);
             assert_eq!(tidy_owned(t.clone()), plain::tidy(t), "{t:?}");
-            assert_eq!(
-                rfind_at_comma_ci(t, ", according to "),
-                search::rfind_ci(t, ", according to "),
-                "{t:?}"
-            );
+            let according = rfind_at_comma_ci(t, ", according to ");
+            assert_eq!(according, search::rfind_ci(t, ", according to "), "{t:?}");
+            // Found past the check of the two bytes after a comma (and turned away by it).
+            comma_finds += usize::from(according.is_some());
+            comma_finds += usize::from(find_at_comma(t, RELATIVES).is_some());
             for at in (0..=t.len()).filter(|&k| t.is_char_boundary(k)) {
                 let from = (0..=at)
                     .rev()
@@ -2918,8 +2934,9 @@ mod tests {
             long > n / 2
                 && far_boundary > n / 10
                 && attributions > n / 100
-                && last_byte_out > n / 4,
-            "{long} {far_boundary} {attributions} {last_byte_out} of {n}"
+                && last_byte_out > n / 4
+                && comma_finds > n / 10,
+            "{long} {far_boundary} {attributions} {last_byte_out} {comma_finds} of {n}"
         );
     }
 
