@@ -658,10 +658,14 @@ fn drop_trailing_attribution(s: String) -> String {
     // An attribution ends on its verb, or on its verb and " on Friday": looked at before
     // the last comma is searched for. (The end of the text after the last comma, and its last
     // space when that lies after the comma, are those of `body`.)
+    // Every verb ends in "d" or "s": a text whose last byte is neither, ASCII case ignored
+    // (`| 0x20` lower-cases a letter and makes no other byte a "d" or an "s"), ends on none
+    // and is not compared with each verb.
     let ends_on_verb = |t: &str| {
-        ATTRIBUTION_VERBS
-            .iter()
-            .any(|v| search::strip_suffix_ci(t, v).is_some())
+        matches!(t.as_bytes().last().map(|c| c | 0x20), Some(b'd' | b's'))
+            && ATTRIBUTION_VERBS
+                .iter()
+                .any(|v| search::strip_suffix_ci(t, v).is_some())
     };
     if !ends_on_verb(body) && !ends_on_verb(on_date_cut(body)) {
         return s;
@@ -763,11 +767,18 @@ fn drop_relative_clauses(mut s: String) -> String {
 
 /// The first place where one of `needles` (each starting with a comma) starts in `s`, and
 /// which one (the first listed when several start there): only the commas are visited,
-/// found eight bytes at a time.
+/// found eight bytes at a time, and at each the two bytes after it are compared before the
+/// rest of a needle (most commas start none).
 fn find_at_comma(s: &str, needles: &[&str]) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
     let mut from = 0;
-    while let Some(k) = find_byte(s.as_bytes(), from, b',') {
-        if let Some(n) = needles.iter().position(|n| s[k..].starts_with(n)) {
+    while let Some(k) = find_byte(b, from, b',') {
+        let starts = |n: &&str| {
+            let n = n.as_bytes();
+            let next = n.get(1..).unwrap_or_default().iter().take(2);
+            next.zip(&b[k + 1..]).all(|(x, y)| x == y) && b[k..].starts_with(n)
+        };
+        if let Some(n) = needles.iter().position(starts) {
             return Some((k, n));
         }
         from = k + 1;
@@ -776,11 +787,19 @@ fn find_at_comma(s: &str, needles: &[&str]) -> Option<(usize, usize)> {
 }
 
 /// The last `needle` (lower case, starting with a comma) in `s`, ASCII case ignored: only the
-/// commas are visited, from the end, found eight bytes at a time.
+/// commas are visited, from the end, found eight bytes at a time, and at each the two bytes
+/// after it are compared (as `search::starts_with_ci` compares them) before the rest.
 fn rfind_at_comma_ci(s: &str, needle: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let next = needle.as_bytes().get(1..).unwrap_or_default();
     let mut end = s.len();
-    while let Some(k) = rfind_byte(s.as_bytes(), end, b',') {
-        if search::starts_with_ci(&s[k..], needle) {
+    while let Some(k) = rfind_byte(b, end, b',') {
+        let near = next.iter().take(2).zip(&b[k + 1..]);
+        if near
+            .clone()
+            .all(|(&x, &y)| y == x || y.to_ascii_lowercase() == x)
+            && search::starts_with_ci(&s[k..], needle)
+        {
             return Some(k);
         }
         end = k;
@@ -810,42 +829,18 @@ fn summarize_in(
     event_at: usize,
     scratch: &mut String,
 ) -> String {
-    // Drop the dates with the words they lean on, and parenthesized asides: the pieces kept
-    // go straight into the fold.
-    let mut kept = AsideFold::reusing(std::mem::take(scratch), clause.len());
-    let mut pos = 0;
-    for r in dates {
-        if r.start < pos || r.end > clause.len() {
-            continue;
-        }
-        let mut start = r.start;
-        for w in words_before(clause, pos, r.start, 3) {
-            if !DATE_LEAD.iter().any(|x| w.eq_ignore_ascii_case(x)) {
-                break;
-            }
-            if let Some(k) = search::rfind(&clause[pos..start], w) {
-                start = pos + k;
-            }
-        }
-        kept.push(&clause[pos..start]);
-        kept.push(if r.start == event_at {
-            DATE_MARK_STR
-        } else {
-            " "
-        });
-        pos = r.end;
-        // "Friday's bombing" loses its "'s" with the date.
-        for poss in ["'s ", "’s "] {
-            if clause[pos..].starts_with(poss) {
-                pos += poss.len() - 1;
-            }
-        }
-    }
-    kept.push(&clause[pos..]);
-    let out = kept.out.text;
-    let s = tidy_owned(drop_brackets(out));
+    let out = without_dates(clause, dates, event_at, std::mem::take(scratch));
+    // The fold left single spaces between words and no other white space; only dropping a
+    // bracketed tag can leave a space at the end ("… [Photo]"). Without one, the passes up
+    // to the fold keep it so ([`fold_marks`]), and only the date marks are left to fold.
+    let bracketed = out.contains('[');
+    let s = tidy_owned(if bracketed { drop_brackets(out) } else { out });
     let s = drop_leading(s);
-    let folded = fold_white_space(&s);
+    let folded = if bracketed {
+        fold_white_space(&s)
+    } else {
+        fold_marks(&s)
+    };
     *scratch = s;
     let s = tidy_owned(folded);
     let s = drop_trailing_attribution(s);
@@ -884,6 +879,45 @@ fn summarize_in(
     s
 }
 
+/// The text of `clause` without its dates (`dates`, with the words they lean on) and its
+/// parenthesized asides, white space folded, built in the allocation of `text`: the date
+/// of the event (at `event_at`) leaves a [`DATE_MARK`], the others a space.
+fn without_dates(clause: &str, dates: &[Range<usize>], event_at: usize, text: String) -> String {
+    // Drop the dates with the words they lean on, and parenthesized asides: the pieces kept
+    // go straight into the fold.
+    let mut kept = AsideFold::reusing(text, clause.len());
+    let mut pos = 0;
+    for r in dates {
+        if r.start < pos || r.end > clause.len() {
+            continue;
+        }
+        let mut start = r.start;
+        for w in words_before(clause, pos, r.start, 3) {
+            if !DATE_LEAD.iter().any(|x| w.eq_ignore_ascii_case(x)) {
+                break;
+            }
+            if let Some(k) = search::rfind(&clause[pos..start], w) {
+                start = pos + k;
+            }
+        }
+        kept.push(&clause[pos..start]);
+        kept.push(if r.start == event_at {
+            DATE_MARK_STR
+        } else {
+            " "
+        });
+        pos = r.end;
+        // "Friday's bombing" loses its "'s" with the date.
+        for poss in ["'s ", "’s "] {
+            if clause[pos..].starts_with(poss) {
+                pos += poss.len() - 1;
+            }
+        }
+    }
+    kept.push(&clause[pos..]);
+    kept.out.text
+}
+
 /// `s` with the date marks as spaces and each run of white space as one space, trimmed.
 fn fold_white_space(s: &str) -> String {
     let b = s.as_bytes();
@@ -915,6 +949,41 @@ fn fold_white_space(s: &str) -> String {
     }
     out.push_run(&s[run..]);
     out.text
+}
+
+/// [`fold_white_space`] of a text whose only white space is single ASCII spaces, none at
+/// either end, except next to date marks: the text of a summary after [`AsideFold`] (which
+/// folds every white space but keeps the marks as text), [`tidy`] (which drops spaces before
+/// punctuation and commas after commas, so never joins two spaces nor leaves one at an end,
+/// and trims leading ones) and [`drop_leading`] (which keeps such a text or a suffix of it,
+/// tidied, or a suffix after "that ", which may start with a mark). The fold of such a text
+/// changes only its runs of spaces and marks that hold a mark: one space inside the text,
+/// nothing at either end. So only the marks are looked for (eight bytes at a time), and the
+/// text between those runs is copied in one piece.
+fn fold_marks(s: &str) -> String {
+    let b = s.as_bytes();
+    let gap = |c: u8| c == b' ' || c == DATE_MARK_BYTE;
+    let mut out = String::with_capacity(s.len());
+    // The text up to `run` is folded into `out`; `b[run]` (when there) is no space or mark.
+    let mut run = 0;
+    while let Some(m) = find_byte(b, run, DATE_MARK_BYTE) {
+        let mut start = m;
+        while start > run && gap(b[start - 1]) {
+            start -= 1;
+        }
+        let mut end = m + 1;
+        while end < b.len() && gap(b[end]) {
+            end += 1;
+        }
+        out.push_str(&s[run..start]);
+        // Text before the run (it ends on no space) and after it: one space between.
+        if start > 0 && end < b.len() {
+            out.push(' ');
+        }
+        run = end;
+    }
+    out.push_str(&s[run..]);
+    out
 }
 
 /// `kept` without parenthesized asides, and with each run of white space as one space,
@@ -2679,6 +2748,55 @@ mod tests {
         assert!(skipped > n / 10 && pieces > n, "{skipped} {pieces}");
     }
 
+    /// `fold_marks` agrees with `fold_white_space` on the texts it is given: generated
+    /// clauses (with no bracket) after the passes before the fold, and texts of words with
+    /// single spaces between them and runs of spaces and marks anywhere. Marks are folded
+    /// at both ends and inside, next to spaces and punctuation.
+    #[test]
+    fn mark_folds_agree_with_white_space_folds() {
+        let mut rng = Rng(0x2F4A_81C3_77D0_95B1);
+        let n = crate::testing::cases("TIMELINE_CASES", 20_000);
+        let mut texts: Vec<String> = Vec::new();
+        for _ in 0..n {
+            let (t, dates, at) = generated_clause(&mut rng);
+            let kept = without_dates(&t, &dates, at, String::new());
+            if !kept.contains('[') {
+                texts.push(drop_leading(tidy_owned(kept)));
+            }
+        }
+        const WORDS: &[&str] = &["a", "Police", "é", ",", ".", ";", ":", "-", "—", "'s", "x,"];
+        const GAPS: &[&str] = &[
+            "\u{1}",
+            " \u{1}",
+            "\u{1} ",
+            " \u{1} ",
+            "\u{1}\u{1}",
+            "\u{1} \u{1}",
+        ];
+        for _ in 0..n {
+            let mut t = String::new();
+            for k in 0..rng.next() % 12 {
+                match rng.next() % 4 {
+                    0 => t.push_str(rng.pick(GAPS)),
+                    1 if k > 0 && !t.ends_with([' ', '\u{1}']) => {
+                        t.push(' ');
+                        t.push_str(rng.pick(WORDS));
+                    }
+                    _ => t.push_str(rng.pick(WORDS)),
+                }
+            }
+            texts.push(t);
+        }
+        let (mut marked, mut inside) = (0, 0);
+        for t in &texts {
+            let folded = fold_marks(t);
+            assert_eq!(folded, fold_white_space(t), "{t:?}");
+            marked += usize::from(t.contains(DATE_MARK));
+            inside += usize::from(folded.len() + 1 < t.len() && folded.contains(' '));
+        }
+        assert!(marked > n / 2 && inside > n / 4, "{marked} {inside} of {n}");
+    }
+
     #[test]
     fn bounded_scanners_agree_with_plain_searches() {
         let mut texts: Vec<String> = [
@@ -2698,17 +2816,21 @@ mod tests {
         texts.extend((0..n).map(|_| generated(&mut rng)));
         const RELATIVES: &[&str] = &[", who ", ", which ", ", where "];
         // Texts long enough for the eight-byte scans of `first_dash` and `speech_verb`.
-        let (mut long, mut far_boundary, mut attributions) = (0, 0, 0);
+        assert!(ATTRIBUTION_VERBS
+            .iter()
+            .all(|v| v.ends_with('d') || v.ends_with('s')));
+        let (mut long, mut far_boundary, mut attributions, mut last_byte_out) = (0, 0, 0, 0);
+        let mut comma_finds = 0;
         for t in &texts {
             assert_eq!(tidy(t), plain::tidy(t), "{t:?}");
             assert_eq!(first_dash(t), search::find_any(t, DASHES), "{t:?}");
             long += usize::from(t.len() >= 16);
             assert_eq!(tidy_owned(t.clone()), plain::tidy(t), "{t:?}");
-            assert_eq!(
-                rfind_at_comma_ci(t, ", according to "),
-                search::rfind_ci(t, ", according to "),
-                "{t:?}"
-            );
+            let according = rfind_at_comma_ci(t, ", according to ");
+            assert_eq!(according, search::rfind_ci(t, ", according to "), "{t:?}");
+            // Found past the check of the two bytes after a comma (and turned away by it).
+            comma_finds += usize::from(according.is_some());
+            comma_finds += usize::from(find_at_comma(t, RELATIVES).is_some());
             for at in (0..=t.len()).filter(|&k| t.is_char_boundary(k)) {
                 let from = (0..=at)
                     .rev()
@@ -2773,6 +2895,13 @@ mod tests {
                 "{t:?}"
             );
             attributions += usize::from(dropped != *t);
+            // Texts turned away by the last byte of their body alone.
+            let body = t.trim_end().trim_end_matches('.');
+            let last = |u: &str| u.as_bytes().last().map(|c| c | 0x20);
+            last_byte_out += usize::from(
+                !matches!(last(body), Some(b'd' | b's'))
+                    && !matches!(last(on_date_cut(body)), Some(b'd' | b's')),
+            );
             for (k, _) in t.char_indices() {
                 assert_eq!(
                     find_byte(t.as_bytes(), k, b','),
@@ -2802,8 +2931,12 @@ mod tests {
             );
         }
         assert!(
-            long > n / 2 && far_boundary > n / 10 && attributions > n / 100,
-            "{long} {far_boundary} {attributions} of {n}"
+            long > n / 2
+                && far_boundary > n / 10
+                && attributions > n / 100
+                && last_byte_out > n / 4
+                && comma_finds > n / 10,
+            "{long} {far_boundary} {attributions} {last_byte_out} {comma_finds} of {n}"
         );
     }
 
