@@ -99,14 +99,19 @@ fn extract_piece(piece: &str, reference: Option<NaiveDate>) -> Vec<TimeExpr> {
 
 /// The first expression of `piece` (read as [`extract_piece`] reads it, without a reference
 /// date) that starts before byte `limit` and that `wanted` accepts; with `year_only`, none from
-/// a piece that [`scan::may_name_year_in`] turns away. The scan stops there, and the piece is cut
-/// into tokens once for both.
+/// a piece that [`scan::may_name_year_in`] turns away. The scan stops there, and the piece is
+/// cut into tokens once for both; not at all when [`scan::may_name_year_bytes`] turns it away
+/// from its bytes.
 fn first_in_piece(
     piece: &str,
     limit: usize,
     year_only: bool,
     wanted: impl FnMut(&TimeExpr) -> bool,
 ) -> Option<TimeExpr> {
+    // The bytes first: most pieces read for a year are turned away without being cut.
+    if year_only && !scan::may_name_year_bytes(piece) {
+        return None;
+    }
     let s = scan::Scanner::cut(piece);
     if year_only && !scan::may_name_year_in(piece, s.tokens()) {
         return None;

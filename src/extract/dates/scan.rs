@@ -3137,6 +3137,10 @@ fn is_anchor_bytes(b: &[u8]) -> bool {
     if first.is_ascii_digit() {
         return true;
     }
+    // Most words are turned away by their length and first and last letters in one look-up.
+    if !anchor_gate(b.len(), first, last) {
+        return false;
+    }
     // A plural counts as its singular ("days", "Mondays"), and "Christmas" as "christma".
     let n = if b.len() > 3 && last | 0x20 == b's' {
         b.len() - 1
@@ -3150,6 +3154,39 @@ fn is_anchor_bytes(b: &[u8]) -> bool {
         0 => false,
         from => anchor_of_shape(&b[..n], shape, usize::from(from) - 1),
     }
+}
+
+/// By the length of a word (row) and the low five bits of its first byte (column), the low
+/// five bits of the last bytes an anchor word can have (bit `last & 31`): those of each
+/// anchor word of that length and first letter, and 's' for its plural, one byte longer.
+/// The five bits are those of either case, so an anchor in any case, or its plural, passes;
+/// a word of more than 17 bytes is no anchor (nor the plural of one). A small table (2 KiB,
+/// against the 17 KiB of [`ANCHOR_INDEX`]) and no plural test before it: for the words it
+/// turns away (most), [`is_anchor_bytes`] costs a third of what it did.
+static ANCHOR_GATE: [[u32; 32]; 18] = {
+    let mut t = [[0u32; 32]; 18];
+    let lists = [ANCHOR_WORDS, CALENDAR_WORDS];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            let w = lists[l][i];
+            let (n, first) = (w.len(), (w[0] & 31) as usize);
+            t[n][first] |= 1 << (w[n - 1] & 31);
+            t[n + 1][first] |= 1 << (b's' & 31);
+            i += 1;
+        }
+        l += 1;
+    }
+    t
+};
+
+/// Whether [`ANCHOR_GATE`] lets a word of `len` bytes with these first and last bytes through.
+#[inline]
+fn anchor_gate(len: usize, first: u8, last: u8) -> bool {
+    ANCHOR_GATE
+        .get(len)
+        .is_some_and(|lasts| lasts[usize::from(first & 31)] >> (last & 31) & 1 != 0)
 }
 
 /// Whether `word` (of that shape) is one of the anchor words of its shape, which start at
@@ -3375,6 +3412,126 @@ pub(super) fn may_name_year_in(text: &str, t: &[Tok]) -> bool {
         }
         K::Punct(_) => false,
     })
+}
+
+/// [`may_name_year_in`] read from the bytes of `text` rather than from its tokens, so that a
+/// paragraph it turns away (most of those read for a yearless dateline's year) is never cut
+/// into tokens: false only where that function is false. Each token it accepts shows in
+/// the bytes: a slash; four digits in a row (a four-digit number or a word holding one; a
+/// number of five digits or more, which it turns away, is let through); two digits, which
+/// are then checked for a number of two digits with a month among the three tokens before
+/// it; eight word bytes from a word's start, then compared with "nineteen" and "thousand".
+/// The word and digit masks are taken 64 bytes at a time (as [`cut`] takes them); blocks
+/// start 56 bytes apart and each looks only for what starts in its first 56 bytes, so what
+/// is looked for (at most eight bytes, and a byte on either side) lies whole in the block
+/// that looks for it, and every start is looked at once. Linear: each check looks at a
+/// few bytes around its start, and the month check at the three tokens before it.
+pub(super) fn may_name_year_bytes(text: &str) -> bool {
+    const STEP: usize = 56;
+    const FIRST: u64 = (1 << STEP) - 1;
+    let b = text.as_bytes();
+    let mut at = 0;
+    while at < b.len() {
+        let (word, digit, slash) = match b.get(at..at + 64) {
+            Some(block) => year_masks(block),
+            None => {
+                // The last block, padded with bytes that are neither word bytes nor digits.
+                let mut padded = [0u8; 64];
+                padded[..b.len() - at].copy_from_slice(&b[at..]);
+                year_masks(&padded)
+            }
+        };
+        if slash != 0 || digit & digit >> 1 & digit >> 2 & digit >> 3 & FIRST != 0 {
+            return true;
+        }
+        let mut pairs = digit & digit >> 1 & FIRST;
+        while pairs != 0 {
+            let k = at + pairs.trailing_zeros() as usize;
+            pairs &= pairs - 1;
+            if two_digit_year_at(text, k) {
+                return true;
+            }
+        }
+        let w2 = word & word >> 1;
+        let w4 = w2 & w2 >> 2;
+        let mut eights = w4 & w4 >> 4 & !(word << 1) & !(word >> 8) & FIRST;
+        while eights != 0 {
+            let k = at + eights.trailing_zeros() as usize;
+            eights &= eights - 1;
+            if spelled_year_at(b, k) {
+                return true;
+            }
+        }
+        at += STEP;
+    }
+    false
+}
+
+/// The word bytes, digits and slashes of a block of 64 bytes (bit `k` for byte `k`); the
+/// digits and slashes are told apart only in the eight bytes that have either.
+fn year_masks(block: &[u8]) -> (u64, u64, u64) {
+    let (mut word, mut digit, mut slash) = (0u64, 0u64, 0u64);
+    for (k, eight) in block.chunks_exact(8).enumerate() {
+        let x = u64::from_le_bytes(eight.try_into().unwrap_or([0; 8]));
+        let w = swar::ascii_alnum(x) | x & swar::HIGH_BITS;
+        word |= u64::from(swar::gather(w)) << (k * 8);
+        // '/' is the byte just below '0': one range test finds both.
+        let v = x & !swar::HIGH_BITS;
+        let either = ((v | swar::HIGH_BITS) - swar::splat(b'/'))
+            & ((swar::splat(b'9') | swar::HIGH_BITS) - v)
+            & !x
+            & swar::HIGH_BITS;
+        if either != 0 {
+            let s = swar::bytes_equal(x, b'/');
+            slash |= s;
+            digit |= u64::from(swar::gather(either & !s)) << (k * 8);
+        }
+    }
+    (word, digit, slash)
+}
+
+/// Whether the digits at `k` and `k + 1` of `text` are a number of two digits (a token of
+/// its own) with a month among the three tokens before it, as [`may_name_year_in`] reads
+/// tokens ("25 Aug 88", "Aug., 88"): walked back over the bytes, a punctuation byte a token,
+/// white space none, a run of word bytes a word.
+fn two_digit_year_at(text: &str, k: usize) -> bool {
+    let b = text.as_bytes();
+    let word_byte = |i: usize| b.get(i).is_some_and(|&c| CLASS[usize::from(c)] >= LETTER);
+    if (k > 0 && word_byte(k - 1)) || word_byte(k + 2) {
+        return false;
+    }
+    let mut p = k;
+    for _ in 0..3 {
+        while p > 0 && CLASS[usize::from(b[p - 1])] == SPACE {
+            p -= 1;
+        }
+        if p == 0 {
+            return false;
+        }
+        if CLASS[usize::from(b[p - 1])] == PUNCT {
+            p -= 1;
+            continue;
+        }
+        let e = p;
+        while p > 0 && word_byte(p - 1) {
+            p -= 1;
+        }
+        if text.get(p..e).and_then(month_of).is_some() {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the eight bytes at `k` of `b` are the word "nineteen" or "thousand" (any case),
+/// a token of its own.
+fn spelled_year_at(b: &[u8], k: usize) -> bool {
+    let word_byte = |i: usize| b.get(i).is_some_and(|&c| CLASS[usize::from(c)] >= LETTER);
+    if (k > 0 && word_byte(k - 1)) || word_byte(k + 8) {
+        return false;
+    }
+    b.get(k..k + 8)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"nineteen") || w.eq_ignore_ascii_case(b"thousand"))
 }
 
 /// Decides whether `05/01/2022` means 5 January, from the other numeric dates in the text

@@ -163,6 +163,15 @@ fn is_anchor_reference(w: &str) -> bool {
     ANCHORS.contains(packed::key(l))
 }
 
+/// Whether [`ANCHOR_GATE`] alone turns the word away (a word that starts with a digit is an
+/// anchor before it is looked at).
+fn anchor_gate_turns_away(w: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+        return false;
+    };
+    !first.is_ascii_digit() && !anchor_gate(w.len(), first, last)
+}
+
 #[test]
 fn anchor_filter_turns_away_no_anchor() {
     let words: Vec<String> = ANCHOR_WORDS
@@ -171,6 +180,7 @@ fn anchor_filter_turns_away_no_anchor() {
         .map(|w| String::from_utf8_lossy(w).into_owned())
         .collect();
     let mut rng = Rng(0xa4c4_0001);
+    let mut gated = 0;
     for _ in 0..cases("DATES_ANCHOR_CASES", 20_000) {
         let base = &words[(rng.next() % words.len() as u64) as usize];
         let mut w: String = match rng.next() % 4 {
@@ -186,7 +196,11 @@ fn anchor_filter_turns_away_no_anchor() {
             w = format!("{}{}{}", &w[..k], c, &w[k + 1..]);
         }
         assert_eq!(is_anchor(&w), is_anchor_reference(&w), "{w:?}");
+        // The gate of length and first and last letters alone turns many words away.
+        gated += usize::from(anchor_gate_turns_away(w.as_bytes()));
     }
+    let total = cases("DATES_ANCHOR_CASES", 20_000);
+    assert!(gated * 10 > total, "{gated} of {total}");
     for w in [
         "", "s", "Days", "DECADES", "quarters", "the", "ago", "Sept", "1999", "yearss",
     ] {
@@ -922,4 +936,117 @@ fn tense_agrees_with_the_reference() {
         }
     }
     assert!(ahead > 1_000 && back > 1_000, "{ahead} {back}");
+}
+
+/// A run of five digits or more: a number [`may_name_year_in`] turns away and
+/// [`may_name_year_bytes`] lets through.
+fn has_five_digits(text: &str) -> bool {
+    text.as_bytes()
+        .windows(5)
+        .any(|w| w.iter().all(u8::is_ascii_digit))
+}
+
+#[test]
+fn the_byte_year_filter_turns_away_only_what_the_token_one_does() {
+    for text in [
+        "",
+        "2022",
+        "x2022",
+        "12345",
+        "a1234",
+        "25 Aug 88",
+        "Aug., 88",
+        "Aug. , , 88",
+        "Aug . , , 88",
+        "Aug 88x",
+        "Aug8 88",
+        "the 88 of Aug",
+        "May  \n\n  12",
+        "é12 May 12",
+        "Nineteen",
+        "THOUSAND",
+        "thousands",
+        "xnineteen",
+        "5/1",
+        "Ⅻ1234",
+    ] {
+        let exact = may_name_year(text);
+        let bytes = may_name_year_bytes(text);
+        assert!(
+            bytes == exact || (bytes && has_five_digits(text)),
+            "{text:?}"
+        );
+    }
+    const MORE: &[&str] = &[
+        "Aug",
+        "aug",
+        "Sept.",
+        "May",
+        "December",
+        "88",
+        "25",
+        "7",
+        "123",
+        "2021",
+        "12345",
+        "nineteen",
+        "Thousand",
+        "thousands",
+        "ninetee",
+        "x",
+        "people",
+        "  ",
+        "\n\n",
+        ", ",
+        " Aug. 88 ",
+        " nineteen ",
+    ];
+    // Words between them: most of a paragraph.
+    const PLAIN: &[&str] = &["the river ", "rose ", "people ", "were ", "in ", "Lima, "];
+    let mut rng = Rng(0x4ea2_0003);
+    let (mut turned_away, mut let_through, mut across) = (0, 0, 0);
+    // Texts that name a year only by a two-digit year after a month or a spelled year.
+    let mut by_words = 0;
+    for _ in 0..cases("DATES_YEAR_CASES", 20_000) {
+        let n = (rng.next() % 40) as usize;
+        let text: String = (0..n)
+            .map(|_| {
+                let piece = match rng.next() % 8 {
+                    0 => rng.pick(MORE),
+                    1 | 2 => rng.pick(PIECES),
+                    _ => rng.pick(PLAIN),
+                };
+                // A slash settles it: in few texts.
+                if piece == "/" && rng.next() % 8 != 0 {
+                    " "
+                } else {
+                    piece
+                }
+            })
+            .collect();
+        let exact = may_name_year(&text);
+        let bytes = may_name_year_bytes(&text);
+        assert!(
+            bytes == exact || (bytes && has_five_digits(&text)),
+            "{text:?}"
+        );
+        if bytes {
+            let_through += 1;
+            by_words += usize::from(
+                exact
+                    && !text.contains('/')
+                    && !(text.as_bytes().windows(4)).any(|w| w.iter().all(u8::is_ascii_digit)),
+            );
+        } else {
+            turned_away += 1;
+            across += usize::from(text.len() > 64);
+        }
+    }
+    // Both answers are common, texts of more than one block are turned away, and texts are
+    // let through for a two-digit year or a spelled one alone.
+    let total = cases("DATES_YEAR_CASES", 20_000);
+    assert!(turned_away * 10 > total, "{turned_away} of {total}");
+    assert!(let_through * 10 > total, "{let_through} of {total}");
+    assert!(across * 20 > total, "{across} of {total}");
+    assert!(by_words * 20 > total, "{by_words} of {total}");
 }
