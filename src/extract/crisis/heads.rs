@@ -54,6 +54,20 @@ pub(super) struct Heads {
     shift: u32,
     /// How many first bytes of a word make its key.
     key_len: usize,
+    /// A bit per triple of the low five bits of a word's first three bytes that some key
+    /// may start with ([`Heads::may_open`]).
+    first: Box<[u64; FIRST_WORDS]>,
+}
+
+/// The number of words of [`Heads::first`]: a bit per triple of five-bit values.
+const FIRST_WORDS: usize = (1 << 15) / 64;
+
+/// The bit of [`Heads::first`] for bytes `a`, `b`, `c` (their low five bits): the word index
+/// and the bit in it.
+#[inline]
+fn first_bit(a: u8, b: u8, c: u8) -> (usize, u64) {
+    let i = usize::from(a & 31) << 10 | usize::from(b & 31) << 5 | usize::from(c & 31);
+    (i >> 6, 1 << (i & 63))
 }
 
 /// A word byte as the phrase lists see it: an ASCII letter or digit, or any byte of a
@@ -103,7 +117,28 @@ impl Heads {
             slots: vec![Slot::default(); size].into_boxed_slice(),
             shift: 32 - size.trailing_zeros(),
             key_len,
+            first: Box::new([0; FIRST_WORDS]),
         };
+        for (_, word, _) in &heads {
+            // [`Heads::at`] compares a word's first bytes up to the key's length (the shorter
+            // of the head's length and `key_len`): there the byte is the head's, lower-cased
+            // (the same low five bits as in the text); past it, anything.
+            let k = word.len().min(key_len);
+            let at = |i: usize| -> Vec<u8> {
+                match word.get(i) {
+                    Some(&b) if i < k => vec![b & 31],
+                    _ => (0..32).collect(),
+                }
+            };
+            for &a in &at(0) {
+                for &b in &at(1) {
+                    for &c in &at(2) {
+                        let (w, bit) = first_bit(a, b, c);
+                        table.first[w] |= bit;
+                    }
+                }
+            }
+        }
         for (l, word, stem) in heads {
             let n = word.len();
             let lengths = if stem {
@@ -141,6 +176,22 @@ impl Heads {
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /// Whether [`Heads::at`] may let the word starting at `start` in `bytes` through (false is
+    /// certain): a bit test on its first three bytes, a few instructions where `at` takes
+    /// some fifty, and false for most words of a text. `at` lets a word through only when its
+    /// first bytes, up to the key's length, are a key's, lower-cased: they then have that
+    /// key's low five bits (lower-casing sets only the sixth bit of a letter), and the table
+    /// holds a bit for every triple that agrees with some key up to its length. A word
+    /// shorter than three bytes, or near the end, is let through.
+    #[inline]
+    pub(super) fn may_open(&self, bytes: &[u8], start: usize) -> bool {
+        let Some(&[a, b, c]) = bytes.get(start..start.wrapping_add(3)) else {
+            return true;
+        };
+        let (w, bit) = first_bit(a, b, c);
+        self.first[w] & bit != 0
     }
 
     /// For the word starting at `start` in `bytes`, bit `l` set when a phrase of list `l` may
@@ -252,7 +303,7 @@ mod tests {
         ];
         let seps = [" ", " ", "  ", "-", ", ", ". ", "\u{a0}", "'", ""];
         let mut rng = Rng(0xC415_0001);
-        let (mut kept, mut turned) = ([0usize; LISTS], 0usize);
+        let (mut kept, mut turned, mut first_turned) = ([0usize; LISTS], 0usize, 0usize);
         for _ in 0..cases("CRISIS_CASES", 5_000) {
             let n = (rng.next() % 12) as usize;
             let text: String = (0..n)
@@ -271,8 +322,13 @@ mod tests {
                     }
                 }
                 turned += usize::from(may == 0);
+                // The first-bytes test never turns away a start the table lets through.
+                let open = heads.may_open(text.as_bytes(), s as usize);
+                assert!(open || may == 0, "{text:?} at {s}");
+                first_turned += usize::from(!open);
             }
         }
+        assert!(first_turned > 1_000, "{first_turned}");
         assert!(kept.iter().all(|&k| k > 1_000), "{kept:?}");
         assert!(turned > 1_000, "{turned}");
         // Some keys lie past their home, so the walk on is tested too.
@@ -284,6 +340,67 @@ mod tests {
         };
         assert!(marked(&heads) > 0);
         assert!(marked(&super::super::TRIGGERS.heads) > 0);
+    }
+
+    /// The first-bytes test of the crisis lists' table lets through every word start the
+    /// table lets through: on every word of the lists (as written, capitalized, upper-cased,
+    /// with endings and followed by other bytes) and on generated words.
+    #[test]
+    fn first_bytes_never_turn_away_what_the_table_lets_through() {
+        let heads = &super::super::TRIGGERS.heads;
+        let lists = [
+            include_str!("triggers.txt"),
+            include_str!("setting.txt"),
+            include_str!("places.txt"),
+            include_str!("incident.txt"),
+        ];
+        let mut words: Vec<String> = Vec::new();
+        for list in lists {
+            for line in crate::vocab::entries(list) {
+                let phrase = line.rsplit('\t').next().unwrap_or(line);
+                let word: String = phrase
+                    .trim_end_matches('*')
+                    .split([' ', '-'])
+                    .next()
+                    .unwrap_or("")
+                    .to_string();
+                for w in [word.clone(), word.to_uppercase(), {
+                    let mut c = word.chars();
+                    c.next()
+                        .map(|f| f.to_uppercase().chain(c).collect())
+                        .unwrap_or_default()
+                }] {
+                    words.push(w.clone());
+                    words.push(format!("{w}s"));
+                    words.push(format!("{w}ers"));
+                    words.push(w.chars().take(2).collect());
+                    words.push(w.chars().take(3).collect());
+                }
+            }
+        }
+        let mut rng = Rng(0xC415_0002);
+        let letters = [
+            "a", "b", "e", "f", "i", "l", "o", "r", "s", "t", "y", "é", "1", "-",
+        ];
+        for _ in 0..cases("CRISIS_CASES", 5_000) {
+            let n = 1 + (rng.next() % 9) as usize;
+            words.push((0..n).map(|_| rng.pick(&letters)).collect());
+        }
+        let (mut let_through, mut turned) = (0, 0);
+        for w in &words {
+            for tail in ["", " ", ".", ", x", "\n", "-x", "'s"] {
+                let text = format!("{w}{tail}");
+                let may = heads.at(text.as_bytes(), 0);
+                let open = heads.may_open(text.as_bytes(), 0);
+                assert!(open || may == 0, "{text:?}");
+                let_through += usize::from(may != 0);
+                turned += usize::from(!open);
+            }
+        }
+        assert!(
+            let_through > 1_000 && turned > 1_000,
+            "{let_through} {turned}"
+        );
     }
 
     #[test]

@@ -155,13 +155,22 @@ fn scan_indexed(doc: &Document) -> (Vec<(PhraseMatch<'static>, usize)>, Vec<bool
     let n = doc.word_starts.len();
     // The starts each list may match at, written whatever the table says and kept by moving
     // on past them only where it lets them through: no branch on the table's answer, which
-    // the processor could not foresee (a word in ten or so is let through).
+    // the processor could not foresee (a word in ten or so is let through). The buffer is
+    // not cleared: the first `kept` entries are each written by this article before they are
+    // read (entry `j` last while `kept` is `j`, by the `j`-th start let through), so what
+    // the last article left in it is never read, and only room it lacks is filled in.
     let mut buffer = SCAN_STARTS.take();
-    buffer.clear();
-    buffer.resize(2 * n, 0);
-    let (starts, incident_starts) = buffer.split_at_mut(n);
+    if buffer.len() < 2 * n {
+        buffer.resize(2 * n, 0);
+    }
+    let (starts, incident_starts) = buffer[..2 * n].split_at_mut(n);
     let (mut kept, mut incident_kept) = (0, 0);
     for &s in &doc.word_starts {
+        // Most words are turned away by their first three bytes (a start `at` would turn
+        // away moves nothing).
+        if !t.heads.may_open(bytes, s as usize) {
+            continue;
+        }
         let may = t.heads.at(bytes, s as usize);
         // (`kept` and `incident_kept` are at most the number of starts before `s`.)
         if let (Some(a), Some(b)) = (starts.get_mut(kept), incident_starts.get_mut(incident_kept)) {
@@ -198,8 +207,10 @@ fn scan_indexed(doc: &Document) -> (Vec<(PhraseMatch<'static>, usize)>, Vec<bool
             }),
     );
     // A long article's room is given back rather than kept for the thread's next text.
-    buffer.clear();
-    buffer.shrink_to(SCAN_STARTS_KEPT_AT_MOST);
+    if buffer.len() > SCAN_STARTS_KEPT_AT_MOST {
+        buffer.truncate(SCAN_STARTS_KEPT_AT_MOST);
+        buffer.shrink_to_fit();
+    }
     SCAN_STARTS.set(buffer);
     (matches, incident)
 }
@@ -330,7 +341,9 @@ fn rank(
     // Where each type's word, by its lower-case form, is in `words`: a look-up per match
     // (scanning `words` made an article of many distinct trigger words, "protestA1",
     // "protestA2" …, quadratic).
-    let mut index: HashMap<(usize, Cow<str>), usize, WordBuildHasher> = HashMap::default();
+    // (Sized once for every match: it grew three times in an average article.)
+    let mut index: HashMap<(usize, Cow<str>), usize, WordBuildHasher> =
+        HashMap::with_capacity_and_hasher(matches.len(), WordBuildHasher::default());
     // Whether some word other than a place noun points to a type.
     let mut evented = false;
     // Types an actor noun has already counted for in the current sentence (matches come in

@@ -111,6 +111,52 @@ impl StartFilter {
     }
 }
 
+/// A phrase list with its [`StartFilter`]: for the lists asked whether a sentence holds one of
+/// their phrases ([`GENERAL`], [`NATIONWIDE`]), where most word starts open none.
+struct FilteredPhrases {
+    list: WordPhrases,
+    filter: StartFilter,
+}
+
+impl FilteredPhrases {
+    fn new<'a>(phrases: impl IntoIterator<Item = &'a str> + Clone) -> FilteredPhrases {
+        FilteredPhrases {
+            list: WordPhrases::new(phrases.clone()),
+            filter: StartFilter::new(phrases),
+        }
+    }
+
+    /// Whether a phrase of the list matches in the text of `span`: what
+    /// [`Document::has_phrase`] answers, with the list asked only at the span's word starts
+    /// the filter lets through. Some match exists exactly when some word start matches on its
+    /// own (the first start that does is never passed over), and the filter turns away no
+    /// start where a phrase matches, in the text cut at the span's end as in the whole text
+    /// (a match there holds the phrase's bytes). A span the document walks rather than
+    /// indexes (no word starts, or one opening inside a word) is left to `has_phrase`.
+    fn in_span(&self, doc: &Document, span: &Span) -> bool {
+        let starts = doc.word_starts_in(span);
+        let bytes = doc.flat.as_bytes();
+        let opens_word = bytes
+            .get(span.start)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b >= 0x80);
+        if doc.word_starts.is_empty() || opens_word && starts.first() != Some(&(span.start as u32))
+        {
+            return doc.has_phrase(&self.list, span);
+        }
+        let Some(text) = doc.flat.get(..span.end) else {
+            return doc.has_phrase(&self.list, span);
+        };
+        starts.iter().any(|s| {
+            self.filter.may_match(bytes, *s as usize)
+                && self
+                    .list
+                    .find_at(text, std::slice::from_ref(s))
+                    .next()
+                    .is_some()
+        })
+    }
+}
+
 /// The starts of `starts` (sorted) inside `span`.
 fn starts_in<'s>(starts: &'s [u32], span: &std::ops::Range<usize>) -> &'s [u32] {
     let at = |pos: usize| starts.partition_point(|&w| (w as usize) < pos);
@@ -282,7 +328,7 @@ fn general_determiner(flat_sentence: &str, at: usize) -> bool {
 /// Words that mark a sentence as talk about measures in general (rule
 /// `measures_talked_about_in_general`): "states may declare emergencies", "under international
 /// law", "in general", "narrowly". Modal forms are built from their parts.
-static GENERAL: LazyLock<WordPhrases> = LazyLock::new(|| {
+static GENERAL: LazyLock<FilteredPhrases> = LazyLock::new(|| {
     let mut phrases: Vec<String> = [
         "under international law",
         "in general",
@@ -300,12 +346,12 @@ static GENERAL: LazyLock<WordPhrases> = LazyLock::new(|| {
             }
         }
     }
-    WordPhrases::new(phrases.iter().map(String::as_str))
+    FilteredPhrases::new(phrases.iter().map(String::as_str))
 });
 
 /// Words saying a measure covers the whole country.
-static NATIONWIDE: LazyLock<WordPhrases> = LazyLock::new(|| {
-    WordPhrases::new([
+static NATIONWIDE: LazyLock<FilteredPhrases> = LazyLock::new(|| {
+    FilteredPhrases::new([
         "nationwide",
         "across the country",
         "the whole country",
@@ -357,7 +403,7 @@ pub fn extract(doc: &Document, times: &[TimeExpr], locations: &[Location]) -> Ve
             })
             .peekable();
         // Most sentences name no measure: the general-talk words are looked for only then.
-        if named.peek().is_none() || doc.has_phrase(&GENERAL, &s.span) {
+        if named.peek().is_none() || GENERAL.in_span(doc, &s.span) {
             continue;
         }
         let mut seen: Vec<&str> = Vec::new();
@@ -384,11 +430,14 @@ pub fn extract(doc: &Document, times: &[TimeExpr], locations: &[Location]) -> Ve
                     continue;
                 }
                 let before = &doc.text[s.span.start..t.span.start];
-                let value = t.value.get(..10).unwrap_or(&t.value).to_string();
-                if ends_with_until(before) {
-                    end.get_or_insert(value);
+                // The date is written out only for the first start and the first end.
+                let slot = if ends_with_until(before) {
+                    &mut end
                 } else {
-                    start.get_or_insert(value);
+                    &mut start
+                };
+                if slot.is_none() {
+                    *slot = Some(t.value.get(..10).unwrap_or(&t.value).to_string());
                 }
             }
             let (daily_from, daily_to) = if kind == "curfew" {
@@ -407,7 +456,7 @@ pub fn extract(doc: &Document, times: &[TimeExpr], locations: &[Location]) -> Ve
                     areas.push(name.to_string());
                 }
             }
-            if *nationwide.get_or_insert_with(|| doc.has_phrase(&NATIONWIDE, &s.span)) {
+            if *nationwide.get_or_insert_with(|| NATIONWIDE.in_span(doc, &s.span)) {
                 areas.push("nationwide".to_string());
             }
             out.push(Measure {
@@ -505,6 +554,101 @@ mod tests {
             }
         }
     }
+
+    /// On generated sentences: the filtered look-ups of [`GENERAL`] and [`NATIONWIDE`] answer
+    /// what [`Document::has_phrase`] answers for every sentence, and for spans cut inside
+    /// words and phrases.
+    #[test]
+    fn filtered_phrase_lists_agree_with_has_phrase() {
+        let pieces = [
+            "may",
+            "May",
+            "MIGHT",
+            "can",
+            "could",
+            "should",
+            "only",
+            "be",
+            "declare",
+            "Imposed",
+            "declared",
+            "impose",
+            "under",
+            "international",
+            "law",
+            "in",
+            "In",
+            "general",
+            "generally",
+            "narrow",
+            "Narrowly",
+            "nationwide",
+            "across",
+            "the",
+            "The",
+            "whole",
+            "entire",
+            "throughout",
+            "country",
+            "countryside",
+            "curfew",
+            "a",
+            "x",
+            "é",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\r",
+            "\u{a0}",
+            "-",
+            ",",
+            ".",
+            "'",
+            "\u{201c}",
+        ];
+        let mut rng = crate::testing::Rng(0x5eed_0000_3ea5_0002);
+        let (mut general, mut nationwide, mut turned) = (0, 0, 0);
+        let n = crate::testing::cases("MEASURES_FILTER_CASES", 20_000);
+        for _ in 0..n {
+            let k = (rng.next() % 14) as usize;
+            let mut text = String::new();
+            for _ in 0..k {
+                text.push_str(rng.pick(&pieces));
+                if rng.next() % 3 != 0 {
+                    text.push(' ');
+                }
+            }
+            let doc = Document::new(&text);
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            let mut spans: Vec<Span> = doc.sentences.iter().map(|s| s.span.clone()).collect();
+            spans.push(0..text.len());
+            let a = bounds[(rng.next() % bounds.len() as u64) as usize];
+            let b = bounds[(rng.next() % bounds.len() as u64) as usize];
+            spans.push(a.min(b)..a.max(b));
+            for span in &spans {
+                for (list, count) in [(&*GENERAL, &mut general), (&*NATIONWIDE, &mut nationwide)] {
+                    let plain = doc.has_phrase(&list.list, span);
+                    assert_eq!(list.in_span(&doc, span), plain, "{text:?} {span:?}");
+                    *count += usize::from(plain);
+                }
+                turned += doc
+                    .word_starts_in(span)
+                    .iter()
+                    .filter(|&&s| !GENERAL.filter.may_match(text.as_bytes(), s as usize))
+                    .count();
+            }
+        }
+        // Both lists match often, and the filter turns starts away.
+        assert!(
+            general > n / 4 && nationwide > n / 10,
+            "{general} {nationwide}"
+        );
+        assert!(turned > n, "{turned}");
+    }
+
     use crate::extract::dates;
     use chrono::NaiveDate;
 

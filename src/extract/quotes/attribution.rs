@@ -180,11 +180,52 @@ fn is_attr_byte(b: u8) -> bool {
     !matches!(b, b',' | b'.' | b';' | b'!' | b'?' | b'\n')
 }
 
+/// The room a search of [`after`] or of "according to" needs: `failed` (a mark per position
+/// of the text, [`lazy_repeat`]) and the stack of [`lazy_repeat`]. One is kept per thread
+/// ([`SCRATCH`]), so a quotation costs no allocation for them.
+#[derive(Default)]
+struct Scratch {
+    failed: Vec<bool>,
+    stack: Vec<(usize, usize)>,
+}
+
+thread_local! {
+    /// The [`Scratch`] of the thread, taken while a search runs.
+    static SCRATCH: std::cell::Cell<Scratch> = const {
+        std::cell::Cell::new(Scratch {
+            failed: Vec::new(),
+            stack: Vec::new(),
+        })
+    };
+}
+
+/// Room for more positions than this (the searched texts are a sentence or 200 bytes after a
+/// quotation) is not kept in [`SCRATCH`].
+const SCRATCH_KEPT_AT_MOST: usize = 1 << 12;
+
+/// Runs `search` with the thread's [`Scratch`], its `failed` cleared and sized for a text of
+/// `len` bytes (`len + 1` positions).
+fn with_scratch<T>(len: usize, search: impl FnOnce(&mut Scratch) -> T) -> T {
+    let mut scratch = SCRATCH.take();
+    scratch.failed.clear();
+    scratch.failed.resize(len + 1, false);
+    let out = search(&mut scratch);
+    if scratch.failed.capacity() > SCRATCH_KEPT_AT_MOST
+        || scratch.stack.capacity() > SCRATCH_KEPT_AT_MOST
+    {
+        scratch = Scratch::default();
+    }
+    SCRATCH.set(scratch);
+    out
+}
+
 /// A lazy repetition of elements from `start`, searched depth first as a backtracking engine
 /// does: at each position the repetition first tries to stop (`stop(pos)`), then each way
 /// `step(pos, k)` to take one more element, in order. Returns the first position where it
 /// stops. `failed` marks the positions from which no stop is reachable; it may be shared by
-/// searches with the same `step` and `stop`, and keeps the whole search linear.
+/// searches with the same `step` and `stop`, and keeps the whole search linear. `stack` is
+/// room for the search (emptied first; each step moves forward, so it never holds more than
+/// one entry per position).
 fn lazy_repeat(
     start: usize,
     allow_empty: bool,
@@ -192,13 +233,12 @@ fn lazy_repeat(
     step: impl Fn(usize, usize) -> Option<usize>,
     stop: impl Fn(usize) -> bool,
     failed: &mut [bool],
+    stack: &mut Vec<(usize, usize)>,
 ) -> Option<usize> {
     if allow_empty && stop(start) {
         return Some(start);
     }
-    // Each step moves forward, so the stack never holds more than one entry per position:
-    // sized once, it is never grown entry by entry.
-    let mut stack: Vec<(usize, usize)> = Vec::with_capacity(failed.len());
+    stack.clear();
     stack.push((start, 0));
     while let Some(top) = stack.last_mut() {
         let (pos, k) = *top;
@@ -251,30 +291,41 @@ pub fn after(h: &[u8]) -> Option<Range<usize>> {
         _ => (h.get(pos) == Some(&b'.') && h.get(pos + 1).is_some_and(u8::is_ascii_alphabetic))
             .then_some(pos + 2),
     };
-    let mut failed = vec![false; h.len() + 1];
-    for end in verb_ends(h, v) {
-        let a = skip_space(h, end);
-        if a == end {
-            continue;
+    with_scratch(h.len(), |sc| {
+        for end in verb_ends(h, v) {
+            let a = skip_space(h, end);
+            if a == end {
+                continue;
+            }
+            if let Some(q) = lazy_repeat(a, true, 3, step, name_end, &mut sc.failed, &mut sc.stack)
+            {
+                return Some(a..q + 1);
+            }
         }
-        if let Some(q) = lazy_repeat(a, true, 3, step, name_end, &mut failed) {
-            return Some(a..q + 1);
+        // (?P<b>ATTR+?) \s+ VERB \b
+        if !verb_after_space(h, v) {
+            return None;
         }
-    }
-    // (?P<b>ATTR+?) \s+ VERB \b
-    if !verb_after_space(h, v) {
-        return None;
-    }
-    let verb_follows = |pos: usize| {
-        let y = skip_space(h, pos);
-        y > pos && verb_at(h, y).is_some_and(|len| boundary(h, y + len))
-    };
-    // [\s,]* is greedy: the name starts after all of it, or, failing that, on its last bytes
-    // ("   added" names " ").
-    failed.fill(false);
-    let step = |p, k| attr_step(h, p, k);
-    (0..=v).rev().find_map(|start| {
-        lazy_repeat(start, false, 2, step, verb_follows, &mut failed).map(|e| start..e)
+        let verb_follows = |pos: usize| {
+            let y = skip_space(h, pos);
+            y > pos && verb_at(h, y).is_some_and(|len| boundary(h, y + len))
+        };
+        // [\s,]* is greedy: the name starts after all of it, or, failing that, on its last
+        // bytes ("   added" names " ").
+        sc.failed.fill(false);
+        let step = |p, k| attr_step(h, p, k);
+        (0..=v).rev().find_map(|start| {
+            lazy_repeat(
+                start,
+                false,
+                2,
+                step,
+                verb_follows,
+                &mut sc.failed,
+                &mut sc.stack,
+            )
+            .map(|e| start..e)
+        })
     })
 }
 
@@ -435,10 +486,20 @@ fn body(
     let spaces = to + 2;
     let z = skip_space(h, spaces);
     // \s+ is greedy: the name starts after all the white space, or, failing that, on it.
-    let mut failed = vec![false; h.len() + 1];
     let step = |p, k| attr_step(h, p, k);
-    (spaces + 1..=z).rev().find_map(|start| {
-        lazy_repeat(start, false, 2, step, |p| p >= tail, &mut failed).map(|e| start..e)
+    with_scratch(h.len(), |sc| {
+        (spaces + 1..=z).rev().find_map(|start| {
+            lazy_repeat(
+                start,
+                false,
+                2,
+                step,
+                |p| p >= tail,
+                &mut sc.failed,
+                &mut sc.stack,
+            )
+            .map(|e| start..e)
+        })
     })
 }
 

@@ -136,24 +136,33 @@ pub fn extract(doc: &Document, actors: &[Actor]) -> Vec<Quote> {
     let text = doc.text;
     let raws = find_raw(doc);
     let mut out: Vec<Quote> = Vec::new();
-    let mut last_speaker: Option<(String, usize)> = None;
+    // The last speaker, as the quote of `out` that has it and where that quote ends (the
+    // name is cloned only when a quote takes it).
+    let mut last_speaker: Option<(usize, usize)> = None;
+    // The words of each quotation are written here first: a scare quote of one or two words
+    // is dropped without a string of its own.
+    let mut words_buf = String::new();
     for r in raws {
-        let (quote_text, words) = quote_words(text, &r.pieces);
+        let words = quote_words_into(&mut words_buf, text, &r.pieces);
         if words < MIN_WORDS {
             continue;
         }
-        let speaker = attribute(doc, r.span, actors, last_speaker.as_ref()).or_else(|| {
-            // No attribution: a quote that follows the last one closely continues its speaker.
-            let (name, end) = last_speaker.as_ref()?;
-            let gap = &text[*end..r.span.0];
-            (gap.len() < 300 && gap.matches('\n').count() <= 4).then(|| name.clone())
+        let last = last_speaker.and_then(|(k, end)| {
+            let name = out.get(k)?.speaker.as_deref()?;
+            Some((name, end))
         });
-        if let Some(s) = &speaker {
-            last_speaker = Some((s.clone(), r.span.1));
+        let speaker = attribute(doc, r.span, actors, last).or_else(|| {
+            // No attribution: a quote that follows the last one closely continues its speaker.
+            let (name, end) = last?;
+            let gap = &text[end..r.span.0];
+            (gap.len() < 300 && gap.matches('\n').count() <= 4).then(|| name.to_string())
+        });
+        if speaker.is_some() {
+            last_speaker = Some((out.len(), r.span.1));
         }
         out.push(Quote {
             speaker,
-            text: quote_text,
+            text: words_buf.as_str().into(),
             evidence: Evidence::from_bytes(text, r.span.0, r.span.1),
         });
     }
@@ -161,10 +170,21 @@ pub fn extract(doc: &Document, actors: &[Actor]) -> Vec<Quote> {
 }
 
 /// The words of a quotation's pieces (split at white space, as `split_whitespace` does),
-/// joined by single spaces, and how many there are: byte by byte, with only the bytes that
-/// can start a non-ASCII space decoded, and each word copied in one piece.
+/// joined by single spaces, and how many there are ([`quote_words_into`]).
+#[cfg(test)]
 fn quote_words(text: &str, pieces: &[(usize, usize)]) -> (String, usize) {
-    let mut out = String::with_capacity(pieces.iter().map(|(a, b)| b - a).sum());
+    let mut out = String::new();
+    let words = quote_words_into(&mut out, text, pieces);
+    (out, words)
+}
+
+/// Writes the words of a quotation's pieces (split at white space, as `split_whitespace`
+/// does) into `out` (emptied first), joined by single spaces, and returns how many there
+/// are: byte by byte, with only the bytes that can start a non-ASCII space decoded, and
+/// each word copied in one piece.
+fn quote_words_into(out: &mut String, text: &str, pieces: &[(usize, usize)]) -> usize {
+    out.clear();
+    out.reserve(pieces.iter().map(|(a, b)| b - a).sum());
     let mut words = 0;
     for &(a, b) in pieces {
         let s = &text[a..b];
@@ -187,7 +207,7 @@ fn quote_words(text: &str, pieces: &[(usize, usize)]) -> (String, usize) {
             words += 1;
         }
     }
-    (out, words)
+    words
 }
 
 /// The first byte of `b` at or after `i` that may start white space (an ASCII byte up to the
@@ -232,11 +252,11 @@ fn white_space_len(s: &str, i: usize) -> usize {
 /// The speaker named around a quotation: after it (`," said X`, `," X said`), before it in
 /// the same sentence (`X said: "`, `X said the town had "`, `according to X`), or the
 /// person or pronoun that opens the sentence.
-fn attribute(
-    doc: &Document,
+fn attribute<'a>(
+    doc: &Document<'a>,
     span: (usize, usize),
     actors: &[Actor],
-    prev: Option<&(String, usize)>,
+    prev: Option<(&str, usize)>,
 ) -> Option<String> {
     let text = doc.text;
     let para = doc
@@ -253,7 +273,7 @@ fn attribute(
         .filter(|s| *s <= span.0)
         .unwrap_or(span.0);
     let before = &text[sentence_start..span.0];
-    let pick = |hay: &str, m: std::ops::Range<usize>| hay.get(m).map(str::to_string);
+    let pick = |hay: &'a str, m: std::ops::Range<usize>| hay.get(m);
     // A quote that closes its sentence ("… at risk." He added …) is not attributed by the
     // sentence that follows it; a comma, a question or an exclamation leaves it open.
     let closed = text[..span.1]
@@ -265,13 +285,13 @@ fn attribute(
         .flatten()
         .and_then(|m| pick(after, m))
     {
-        if plausible_speaker(&raw) {
-            return Some(resolve(&raw, actors, span.0, prev));
+        if plausible_speaker(raw) {
+            return Some(resolve(raw, actors, span.0, prev));
         }
     }
     if let Some(raw) = attribution::before(before.as_bytes()).and_then(|m| pick(before, m)) {
-        if plausible_speaker(&raw) {
-            return Some(resolve(&raw, actors, span.0, prev));
+        if plausible_speaker(raw) {
+            return Some(resolve(raw, actors, span.0, prev));
         }
     }
     // The subject of the sentence: a person named or a pronoun at its start ("Ana Velez took
@@ -287,15 +307,7 @@ fn attribute(
     let clause = before.rsplit(['"', '”']).next().unwrap_or(before);
     // The opening words are only written out when they are asked for, and there is a title
     // to look for in them.
-    let opening = || {
-        let opening: String = clause
-            .split_whitespace()
-            .take(3)
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
-        opening.replace("'s", "").replace("’s", "")
-    };
+    let opening = || opening_words(clause);
     let titled = actors
         .iter()
         .any(|a| a.kind == "person" && a.title.is_some());
@@ -332,6 +344,44 @@ fn attribute(
     })
 }
 
+/// The first three words of `clause` (split at white space), joined by single spaces,
+/// lower-cased, without "'s" and "’s": the words a title is looked for in. Written into one
+/// string (an ASCII one lower-cased in place), and a possessive removed only when there is one.
+fn opening_words(clause: &str) -> String {
+    let mut opening = String::with_capacity(clause.len().min(64));
+    for (k, w) in clause.split_whitespace().take(3).enumerate() {
+        if k > 0 {
+            opening.push(' ');
+        }
+        opening.push_str(w);
+    }
+    let mut opening = if opening.is_ascii() {
+        opening.make_ascii_lowercase();
+        opening
+    } else {
+        opening.to_lowercase()
+    };
+    if opening.contains("'s") {
+        opening = opening.replace("'s", "");
+    }
+    if opening.contains("’s") {
+        opening = opening.replace("’s", "");
+    }
+    opening
+}
+
+/// The opening words as first written ([`opening_words`]).
+#[cfg(test)]
+fn opening_words_plain(clause: &str) -> String {
+    let opening: String = clause
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    opening.replace("'s", "").replace("’s", "")
+}
+
 /// The person with a mention starting at `pos` (within two bytes) and ending before `limit`.
 fn person_at(actors: &[Actor], pos: usize, limit: usize) -> Option<String> {
     actors
@@ -363,13 +413,13 @@ const ADVERBS: &[&str] = &[
 /// The speaker of the quote that ended at `prev.1`, if the quote at `pos` follows it closely,
 /// no other person is named in between, and the speaker fits `gender` (or has none known).
 fn previous_speaker(
-    prev: &(String, usize),
+    prev: (&str, usize),
     actors: &[Actor],
     pos: usize,
     gender: Option<char>,
 ) -> Option<String> {
     let (name, end) = prev;
-    if pos < *end || pos - end > 600 {
+    if pos < end || pos - end > 600 {
         return None;
     }
     let other_named = actors
@@ -377,14 +427,14 @@ fn previous_speaker(
         .filter(|a| a.kind == "person" && a.name != *name)
         .any(|a| {
             // The first mention after the previous quote (mentions are in text order).
-            let i = a.mentions.partition_point(|m| m.start < *end);
+            let i = a.mentions.partition_point(|m| m.start < end);
             a.mentions.get(i).is_some_and(|m| m.start < pos)
         });
     let fits = fits_gender(name, gender);
     // A person speaks for "he" or "she"; "they" and "we" fit a group or an organization.
     let person_like =
         name.split_whitespace().count() <= 4 && name.chars().next().is_some_and(char::is_uppercase);
-    (!other_named && fits && (gender.is_none() || person_like)).then(|| name.clone())
+    (!other_named && fits && (gender.is_none() || person_like)).then(|| name.to_string())
 }
 
 /// The actor of `kind` named nearest before `pos`.
@@ -421,23 +471,30 @@ fn nearest_person(actors: &[Actor], pos: usize, gender: Option<char>) -> Option<
 /// between and the pronoun fits ("…," said Eva. "…," she told AFP.), else the person named
 /// last before the quote who fits it; a name, surname or title → the person actor it
 /// belongs to; anything else is kept as the article words it.
-fn resolve(raw: &str, actors: &[Actor], pos: usize, prev: Option<&(String, usize)>) -> String {
+fn resolve(raw: &str, actors: &[Actor], pos: usize, prev: Option<(&str, usize)>) -> String {
     let raw = raw.trim();
     // "She also", "he later": a pronoun with an adverb.
-    let raw = match raw.split_whitespace().collect::<Vec<_>>().as_slice() {
-        [p, adv] if is_pronoun(p) && ADVERBS.contains(adv) => *p,
-        _ => raw,
+    let raw = {
+        let mut words = raw.split_whitespace();
+        match (words.next(), words.next(), words.next()) {
+            (Some(p), Some(adv), None) if is_pronoun(p) && ADVERBS.contains(&adv) => p,
+            _ => raw,
+        }
     };
-    let lower = raw.to_lowercase();
-    if lower == "it" {
+    // (No character outside ASCII lower-cases to an ASCII "i", "t", "h", "e" or "s": the
+    // lower-case form of `raw` is "it", "he" or "she" exactly when `raw` is, ignoring ASCII
+    // case.)
+    if raw.eq_ignore_ascii_case("it") {
         return nearest_actor(actors, pos, "organization")
             .map_or_else(|| raw.to_string(), |a| a.name.clone());
     }
     if is_pronoun(raw) {
-        let gender = match lower.as_str() {
-            "he" => Some('m'),
-            "she" => Some('f'),
-            _ => None,
+        let gender = if raw.eq_ignore_ascii_case("he") {
+            Some('m')
+        } else if raw.eq_ignore_ascii_case("she") {
+            Some('f')
+        } else {
+            None
         };
         if let Some(name) = prev.and_then(|p| previous_speaker(p, actors, pos, gender)) {
             return name;
@@ -458,7 +515,7 @@ fn resolve(raw: &str, actors: &[Actor], pos: usize, prev: Option<&(String, usize
         return a.name.clone();
     }
     // A title of a person named before: "the sheriff", "the Nicaraguan president".
-    if let Some(a) = titled_person(&lower, actors, pos) {
+    if let Some(a) = titled_person(&raw.to_lowercase(), actors, pos) {
         return a.name.clone();
     }
     // "An accompanying statement specifically": an adverb is not part of the speaker.
@@ -720,6 +777,37 @@ mod tests {
             }
         }
         assert!(found > 100 && titled > 100, "{found} {titled}");
+    }
+
+    /// On written and generated clauses: the opening words written into one string are those
+    /// of the first form (a vector joined, lower-cased, both possessives replaced).
+    #[test]
+    fn opening_words_match_the_first_form() {
+        let pieces = [
+            "The", "the", "province", "'s", "’s", "'", "’", "s", "S", "'S", "Governor", "ÉTAT",
+            "Σ", "ΟΔΟΣ", "İ", " ", "  ", "\t", "\n", "\u{a0}", "x", ",", "K",
+        ];
+        let mut texts: Vec<String> = [
+            "",
+            "The province's governor rejected",
+            "Aragua’s governor ",
+            "  ’'ss  x",
+        ]
+        .map(String::from)
+        .to_vec();
+        let mut rng = crate::testing::Rng(0x5eed_0000_4a0e_0003);
+        for _ in 0..crate::testing::cases("QUOTES_SCAN_CASES", 20_000) {
+            let k = rng.next() % 10;
+            texts.push((0..k).map(|_| rng.pick(&pieces)).collect());
+        }
+        let mut possessive = 0;
+        for t in &texts {
+            let plain = opening_words_plain(t);
+            assert_eq!(opening_words(t), plain, "{t:?}");
+            possessive +=
+                usize::from(plain.len() < t.split_whitespace().take(3).map(str::len).sum());
+        }
+        assert!(possessive > 100, "{possessive}");
     }
 
     /// Quotes of `text` as (speaker, text), checking every evidence span; with the actors
