@@ -3266,10 +3266,57 @@ pub fn summarize(figures: &[Figure]) -> BTreeMap<String, SummaryValue> {
     out
 }
 
+/// The counted figures of one category by whom they count: the latest number of each
+/// distinct specific group (its head word lowercased, the number, whether exact), of each
+/// group of named people, and the figures of a general group (people, victims …) or none.
+/// Figures without a number are left out. `lower`: a buffer for [`head_in`].
+#[allow(clippy::type_complexity)]
+fn by_group<'l, 'n>(
+    list: &[&'l Noted<'n>],
+    lower: &mut String,
+) -> (
+    Vec<(String, u64, bool)>,
+    Vec<(String, u64)>,
+    Vec<&'l Noted<'n>>,
+) {
+    let words = &*WORDS;
+    let mut specific: Vec<(String, u64, bool)> = Vec::new();
+    let mut named: Vec<(String, u64)> = Vec::new();
+    let mut general: Vec<&Noted> = Vec::new();
+    for &n in list {
+        let head = head_in(&n.figure.group, lower);
+        let Some(v) = n.count.value.or(n.count.min) else {
+            continue;
+        };
+        if let Some(name) = names_of(n.figure) {
+            match named.iter_mut().find(|e| e.0 == name) {
+                Some(e) => e.1 = v,
+                None => named.push((name, v)),
+            }
+            continue;
+        }
+        let generic = head.is_empty()
+            || words
+                .generic
+                .iter()
+                .any(|g| g.trim_end_matches('s') == head)
+            || DESCRIPTIONS.contains(&head)
+            || one_unnamed_as(n.count.value, n.figure);
+        if generic {
+            general.push(n);
+        } else if let Some(e) = specific.iter_mut().find(|e| e.0 == head) {
+            e.1 = v;
+            e.2 = n.count.value.is_some();
+        } else {
+            specific.push((head.to_string(), v, n.count.value.is_some()));
+        }
+    }
+    (specific, named, general)
+}
+
 /// The summary of one category from its counted figures; `lower` is a buffer for the groups
 /// lowercased ([`head_in`]), kept by the caller from category to category.
 fn best_total(mut list: Vec<&Noted>, lower: &mut String) -> Option<SummaryValue> {
-    let words = &*WORDS;
     {
         // An explicit zero ("no one was injured" in an aftershock) speaks of one incident;
         // it never outweighs a positive count of the same category.
@@ -3286,35 +3333,7 @@ fn best_total(mut list: Vec<&Noted>, lower: &mut String) -> Option<SummaryValue>
             (number(t).unwrap_or(0), t.count.value.is_some())
         } else {
             // Latest figure per distinct specific group; the largest general figure.
-            let mut specific: Vec<(String, u64, bool)> = Vec::new();
-            let mut named: Vec<(String, u64)> = Vec::new();
-            let mut general: Vec<&Noted> = Vec::new();
-            for n in &list {
-                let head = head_in(&n.figure.group, lower);
-                let Some(v) = number(n) else { continue };
-                if let Some(name) = names_of(n.figure) {
-                    match named.iter_mut().find(|e| e.0 == name) {
-                        Some(e) => e.1 = v,
-                        None => named.push((name, v)),
-                    }
-                    continue;
-                }
-                let generic = head.is_empty()
-                    || words
-                        .generic
-                        .iter()
-                        .any(|g| g.trim_end_matches('s') == head)
-                    || DESCRIPTIONS.contains(&head)
-                    || one_unnamed_as(n.count.value, n.figure);
-                if generic {
-                    general.push(n);
-                } else if let Some(e) = specific.iter_mut().find(|e| e.0 == head) {
-                    e.1 = v;
-                    e.2 = n.count.value.is_some();
-                } else {
-                    specific.push((head.to_string(), v, n.count.value.is_some()));
-                }
-            }
+            let (specific, named, general) = by_group(&list, lower);
             let sum: u64 = specific.iter().map(|e| e.1).sum();
             let sum_exact = specific.iter().all(|e| e.2);
             // Totals that conflict: one person told of is no total ("four people were
@@ -3455,7 +3474,6 @@ mod summary_reference {
     /// [`best_total`](super::best_total) as first written: with lists of the numbers, of the
     /// totals and of their sources, and a new text for the groups lowercased.
     pub fn best_total(mut list: Vec<&Noted>) -> Option<SummaryValue> {
-        let words = &*WORDS;
         {
             // An explicit zero ("no one was injured" in an aftershock) speaks of one incident;
             // it never outweighs a positive count of the same category.
@@ -3479,37 +3497,9 @@ mod summary_reference {
             let (value, exact) = if let Some(t) = list.iter().rev().find(|n| n.total) {
                 (number(t).unwrap_or(0), t.count.value.is_some())
             } else {
-                // Latest figure per distinct specific group; the largest general figure.
-                let mut specific: Vec<(String, u64, bool)> = Vec::new();
-                let mut named: Vec<(String, u64)> = Vec::new();
-                let mut general: Vec<&Noted> = Vec::new();
-                let mut lower = String::new();
-                for n in &list {
-                    let head = head_in(&n.figure.group, &mut lower);
-                    let Some(v) = number(n) else { continue };
-                    if let Some(name) = names_of(n.figure) {
-                        match named.iter_mut().find(|e| e.0 == name) {
-                            Some(e) => e.1 = v,
-                            None => named.push((name, v)),
-                        }
-                        continue;
-                    }
-                    let generic = head.is_empty()
-                        || words
-                            .generic
-                            .iter()
-                            .any(|g| g.trim_end_matches('s') == head)
-                        || DESCRIPTIONS.contains(&head)
-                        || one_unnamed_as(n.count.value, n.figure);
-                    if generic {
-                        general.push(n);
-                    } else if let Some(e) = specific.iter_mut().find(|e| e.0 == head) {
-                        e.1 = v;
-                        e.2 = n.count.value.is_some();
-                    } else {
-                        specific.push((head.to_string(), v, n.count.value.is_some()));
-                    }
-                }
+                // Latest figure per distinct specific group; the largest general figure (the
+                // grouping is unchanged from the first form: shared).
+                let (specific, named, general) = super::by_group(&list, &mut String::new());
                 let sum: u64 = specific.iter().map(|e| e.1).sum();
                 let sum_exact = specific.iter().all(|e| e.2);
                 // Totals that conflict: one person told of is no total ("four people were
