@@ -3314,6 +3314,23 @@ fn by_group<'l, 'n>(
     (specific, named, general)
 }
 
+/// A category's best value and whether it is exact, from the general figure chosen (`gen`),
+/// the sum of the specific groups' latest figures, and the people named one by one: the
+/// general figure when it is at least the sum. People named one by one are usually the
+/// victims the counts speak of: the names stand beside the counts, they are not added to them.
+fn settle(gen: Option<(u64, bool)>, sum: (u64, bool), named: &[(String, u64)]) -> (u64, bool) {
+    let named_sum: u64 = named.iter().map(|e| e.1).sum();
+    let sum = if named_sum > sum.0 {
+        (named_sum, true)
+    } else {
+        sum
+    };
+    match gen {
+        Some(g) if g.0 >= sum.0 => g,
+        _ => sum,
+    }
+}
+
 /// The summary of one category from its counted figures; `lower` is a buffer for the groups
 /// lowercased ([`head_in`]), kept by the caller from category to category.
 fn best_total(mut list: Vec<&Noted>, lower: &mut String) -> Option<SummaryValue> {
@@ -3374,18 +3391,7 @@ fn best_total(mut list: Vec<&Noted>, lower: &mut String) -> Option<SummaryValue>
                     .map(|n| (number(n).unwrap_or(0), n.count.value.is_some()))
                     .max_by_key(|x| (x.0, x.1))
             };
-            // People named one by one are usually the victims the counts speak of: the
-            // names stand beside the counts, they are not added to them.
-            let named_sum: u64 = named.iter().map(|e| e.1).sum();
-            let (sum, sum_exact) = if named_sum > sum {
-                (named_sum, true)
-            } else {
-                (sum, sum_exact)
-            };
-            match gen {
-                Some(g) if g.0 >= sum => g,
-                _ => (sum, sum_exact),
-            }
+            settle(gen, (sum, sum_exact), &named)
         };
         let lo = lowest.min(value);
         // The highest reported: an open "at least 27" reports 27.
@@ -3528,18 +3534,7 @@ mod summary_reference {
                         .map(|n| (number(n).unwrap_or(0), n.count.value.is_some()))
                         .max_by_key(|x| (x.0, x.1))
                 };
-                // People named one by one are usually the victims the counts speak of: the
-                // names stand beside the counts, they are not added to them.
-                let named_sum: u64 = named.iter().map(|e| e.1).sum();
-                let (sum, sum_exact) = if named_sum > sum {
-                    (named_sum, true)
-                } else {
-                    (sum, sum_exact)
-                };
-                match gen {
-                    Some(g) if g.0 >= sum => g,
-                    _ => (sum, sum_exact),
-                }
+                super::settle(gen, (sum, sum_exact), &named)
             };
             let lo = nums.iter().map(|x| x.0).min().unwrap_or(value).min(value);
             // The highest reported: an open "at least 27" reports 27.
