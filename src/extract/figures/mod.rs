@@ -3331,6 +3331,26 @@ fn settle(gen: Option<(u64, bool)>, sum: (u64, bool), named: &[(String, u64)]) -
     }
 }
 
+/// The summary value of a category's figures `list` whose best value is `value` (`exact`
+/// or not) and lowest `lo`: an exact value with the range reported, else the value as a
+/// lower bound only. The highest reported: an open "at least 27" reports 27.
+fn summary_value(list: &[&Noted], value: u64, exact: bool, lo: u64) -> SummaryValue {
+    let hi = list
+        .iter()
+        .filter_map(|n| {
+            let c = &n.count;
+            c.max.or(c.value).or(c.min)
+        })
+        .max()
+        .unwrap_or(value)
+        .max(value);
+    SummaryValue {
+        value: exact.then_some(value),
+        min: Some(if exact { lo } else { value }),
+        max: if exact { Some(hi) } else { None },
+    }
+}
+
 /// The summary of one category from its counted figures; `lower` is a buffer for the groups
 /// lowercased ([`head_in`]), kept by the caller from category to category.
 fn best_total(mut list: Vec<&Noted>, lower: &mut String) -> Option<SummaryValue> {
@@ -3393,22 +3413,7 @@ fn best_total(mut list: Vec<&Noted>, lower: &mut String) -> Option<SummaryValue>
             };
             settle(gen, (sum, sum_exact), &named)
         };
-        let lo = lowest.min(value);
-        // The highest reported: an open "at least 27" reports 27.
-        let hi = list
-            .iter()
-            .filter_map(|n| {
-                let c = &n.count;
-                c.max.or(c.value).or(c.min)
-            })
-            .max()
-            .unwrap_or(value)
-            .max(value);
-        Some(SummaryValue {
-            value: exact.then_some(value),
-            min: Some(if exact { lo } else { value }),
-            max: if exact { Some(hi) } else { None },
-        })
+        Some(summary_value(&list, value, exact, lowest.min(value)))
     }
 }
 
@@ -3537,21 +3542,7 @@ mod summary_reference {
                 super::settle(gen, (sum, sum_exact), &named)
             };
             let lo = nums.iter().map(|x| x.0).min().unwrap_or(value).min(value);
-            // The highest reported: an open "at least 27" reports 27.
-            let hi = list
-                .iter()
-                .filter_map(|n| {
-                    let c = &n.count;
-                    c.max.or(c.value).or(c.min)
-                })
-                .max()
-                .unwrap_or(value)
-                .max(value);
-            Some(SummaryValue {
-                value: exact.then_some(value),
-                min: Some(if exact { lo } else { value }),
-                max: if exact { Some(hi) } else { None },
-            })
+            Some(super::summary_value(&list, value, exact, lo))
         }
     }
 }
