@@ -2148,13 +2148,31 @@ fn merge(text: &str, found: &[Found]) -> Vec<Actor> {
         last_start: usize,
     }
     let mut drafts: Vec<Draft> = Vec::new();
+    // The drafts by kind and last word of the name, each bucket in draft order (the first
+    // draft of a bucket and, per draft, the next one): a finding can join only a draft of
+    // its kind with its last word (the same name, or `same_person`), so the first draft it
+    // joins is the first of its bucket it joins. A draft's last word never changes: a
+    // longer name replaces its name only when it joined it, so with the same last word.
+    // (Asking every draft made a long article's cost grow with the square of its names.)
+    let mut first_of: HashMap<(&str, &str), usize, WordBuildHasher> =
+        HashMap::with_capacity_and_hasher(found.len(), WordBuildHasher::default());
+    let mut next_in_bucket: Vec<usize> = Vec::new();
     // The draft of each finding, `usize::MAX` for a mention already recorded.
     let mut owner: Vec<usize> = Vec::with_capacity(found.len());
     for f in found {
-        let existing = drafts.iter().position(|a| {
-            a.kind == f.kind
-                && (a.name == f.name || (f.kind == "person" && same_person(a.name, f.name)))
-        });
+        let bucket = (f.kind, f.name.split_whitespace().next_back().unwrap_or(""));
+        let mut existing = None;
+        let mut at = first_of.get(&bucket).copied();
+        let mut last = None;
+        while let Some(i) = at {
+            let a = &drafts[i];
+            if a.name == f.name || (f.kind == "person" && same_person(a.name, f.name)) {
+                existing = Some(i);
+                break;
+            }
+            last = Some(i);
+            at = next_in_bucket.get(i).copied().filter(|&n| n != usize::MAX);
+        }
         match existing {
             Some(i) => {
                 let a = &mut drafts[i];
@@ -2176,6 +2194,14 @@ fn merge(text: &str, found: &[Found]) -> Vec<Actor> {
                 }
             }
             None => {
+                // Last in its bucket (`last` is the bucket's last draft when none joined).
+                match last {
+                    Some(l) => next_in_bucket[l] = drafts.len(),
+                    None => {
+                        first_of.insert(bucket, drafts.len());
+                    }
+                }
+                next_in_bucket.push(usize::MAX);
                 owner.push(drafts.len());
                 drafts.push(Draft {
                     name: f.name,
@@ -2261,51 +2287,63 @@ fn add_later_mentions(
     starts: &mut Vec<u32>,
 ) {
     let text = doc.text;
-    let mut keys: Vec<MentionKey> = Vec::new();
-    // (key, actor index, is a title): the owners of each key, in the order they were added.
-    let mut owners: Vec<(usize, usize, bool)> = Vec::new();
-    for (i, a) in actors
+    // Each person's keys, in actor order: the last word of a name of two words or more (no
+    // vector of the words is made), and the head of its title, lower-cased.
+    let wanted: Vec<(usize, Option<&str>, Option<String>)> = actors
         .iter()
         .enumerate()
         .filter(|(_, a)| a.kind == "person")
-    {
-        // The last word of a name of two words or more (no vector of the words is made).
-        let mut words = a.name.split_whitespace();
-        let last = words.next_back();
-        if let Some(last) = last.filter(|w| w.len() >= 3 && words.next().is_some()) {
-            let k = match keys.iter().position(|k| !k.title && k.body == last) {
-                Some(k) => k,
-                None => {
-                    keys.push(MentionKey {
-                        body: Cow::Borrowed(last),
-                        title: false,
-                    });
-                    keys.len() - 1
-                }
-            };
-            owners.push((k, i, false));
-        }
-        if let Some(t) = &a.title {
-            if let Some(head) = t.split_whitespace().rev().find(|w| is_title(w)) {
-                if !is_honorific(head) && head.len() > 3 {
-                    let body = lower(head);
-                    let k = match keys.iter().position(|k| k.title && k.body == body) {
-                        Some(k) => k,
-                        None => {
-                            keys.push(MentionKey {
-                                body: Cow::Owned(body),
-                                title: true,
-                            });
-                            keys.len() - 1
-                        }
-                    };
-                    owners.push((k, i, true));
-                }
-            }
+        .map(|(i, a)| {
+            let mut words = a.name.split_whitespace();
+            let last = words.next_back();
+            let last = last.filter(|w| w.len() >= 3 && words.next().is_some());
+            let head = a.title.as_deref().and_then(|t| {
+                t.split_whitespace()
+                    .rev()
+                    .find(|w| is_title(w))
+                    .filter(|h| !is_honorific(h) && h.len() > 3)
+            });
+            (i, last, head.map(lower))
+        })
+        .collect();
+    // The keys, each once, in the order they are first wanted, found by a map (a long
+    // article names hundreds of people); and their owners, in the same order.
+    let mut keys: Vec<MentionKey> = Vec::new();
+    let mut key_of: HashMap<(bool, &str), usize, WordBuildHasher> =
+        HashMap::with_capacity_and_hasher(2 * wanted.len(), WordBuildHasher::default());
+    // (key, actor index)
+    let mut owners: Vec<(usize, usize)> = Vec::new();
+    for (i, last, head) in &wanted {
+        for (body, title) in [(*last, false), (head.as_deref(), true)] {
+            let Some(body) = body else { continue };
+            let k = *key_of.entry((title, body)).or_insert_with(|| {
+                keys.push(MentionKey {
+                    body: Cow::Borrowed(body),
+                    title,
+                });
+                keys.len() - 1
+            });
+            owners.push((k, *i));
         }
     }
     if keys.is_empty() {
         return;
+    }
+    // The owners of each key together, in the order they were added (a stable counting
+    // sort): `owned[first[k]..first[k + 1]]` (asking every owner at each match cost as many
+    // names as matches).
+    let mut first = vec![0usize; keys.len() + 1];
+    for &(k, _) in &owners {
+        first[k + 1] += 1;
+    }
+    for k in 1..first.len() {
+        first[k] += first[k - 1];
+    }
+    let mut fill = first.clone();
+    let mut owned = vec![0usize; owners.len()];
+    for &(k, i) in &owners {
+        owned[fill[k]] = i;
+        fill[k] += 1;
     }
     let actors_ro: &[Actor] = actors;
     let mut extra: Vec<(usize, Evidence)> = Vec::new();
@@ -2317,9 +2355,10 @@ fn add_later_mentions(
             continue;
         }
         let t = &doc.flat[start..end];
-        // The candidate actors, read from `owners` (no vector per match).
-        let cands = || owners.iter().filter(|o| o.0 == e).map(|o| o.1);
-        let title_key = owners.iter().any(|o| o.0 == e && o.2);
+        // The candidate actors. A key is a title key or a surname key for all its owners.
+        let owners_of_e = &owned[first[e]..first[e + 1]];
+        let cands = || owners_of_e.iter().copied();
+        let title_key = keys[e].title;
         // A surname is written with its capital; a title may not name two people.
         if !title_key && !t.starts_with(|c: char| c.is_uppercase()) {
             continue;
@@ -2445,34 +2484,41 @@ fn later_mention_matches(
             }
         }
     }
-    // The phrases by the lower-cased first byte of their text ("t" for a title's "the"): a
-    // phrase matches only where the text's byte is that one, ASCII case ignored. In their
-    // order within a byte (a stable counting sort), so ties go as before; a long article has
-    // a hundred keys or more, and asking all of them at every start cost more than the rest
-    // of the stage.
-    let first_of = |p: usize| {
+    // The phrases by the first two bytes of their body, ASCII case ignored ([`pair_slot`]):
+    // surnames in slots 0..128, titles (after their "the") in 128..256, and a body of one
+    // byte in slot 256, asked at every start. A phrase matches only where the text's bytes
+    // are its own, so only its slot is asked. In their order within a slot (a stable
+    // counting sort). A long article has a hundred keys or more, and asking all those of a
+    // first byte at every start (all titles at every "the") cost more than the rest of the
+    // stage.
+    const TITLE_SLOTS: usize = 128;
+    const SHORT_SLOT: usize = 256;
+    let slot_of = |p: usize| {
         let k = &keys[p];
-        let b = if k.title {
-            b't'
-        } else {
-            k.body.as_bytes().first().copied().unwrap_or(0)
-        };
-        usize::from(b.to_ascii_lowercase())
+        match *k.body.as_bytes() {
+            [a, b, ..] => pair_slot(a, b) + if k.title { TITLE_SLOTS } else { 0 },
+            _ => SHORT_SLOT,
+        }
     };
-    let mut bucket = [0u32; 257];
+    let mut bucket = [0u32; SHORT_SLOT + 2];
     for &p in &phrases {
-        bucket[first_of(p) + 1] += 1;
+        bucket[slot_of(p) + 1] += 1;
     }
     for b in 1..bucket.len() {
         bucket[b] += bucket[b - 1];
     }
     let mut fill = bucket;
-    let mut by_first = vec![0usize; phrases.len()];
+    let mut by_slot = vec![0usize; phrases.len()];
     for &p in &phrases {
-        let b = first_of(p);
-        by_first[fill[b] as usize] = p;
+        let b = slot_of(p);
+        by_slot[fill[b] as usize] = p;
         fill[b] += 1;
     }
+    let in_slot = |b: usize| {
+        by_slot
+            .get(bucket[b] as usize..bucket[b + 1] as usize)
+            .unwrap_or(&[])
+    };
     let narrow = firsts
         .iter()
         .enumerate()
@@ -2497,14 +2543,31 @@ fn later_mention_matches(
         let s = s as usize;
         let byte = flat.get(s).copied().unwrap_or(0);
         let kind = firsts[usize::from(byte)];
-        if s < after || kind == TITLE_START && !title_may_follow(flat, s, &title_firsts) {
+        if s < after {
             continue;
         }
-        let b = usize::from(byte.to_ascii_lowercase());
-        let here = by_first
-            .get(bucket[b] as usize..bucket[b + 1] as usize)
-            .unwrap_or(&[]);
-        // The longest phrase here; at equal ends the longer phrase.
+        // The slots to ask: the surnames of the two bytes here, the titles of the two
+        // bytes after "the" here, the short bodies.
+        let pair_at = |i: usize| match flat.get(i..i + 2) {
+            Some(&[a, b]) => Some(pair_slot(a, b)),
+            _ => None,
+        };
+        let surnames = pair_at(s).filter(|_| kind & SURNAME_START != 0);
+        let titles = if kind & TITLE_START != 0 {
+            title_body_at(flat, s, &title_firsts).and_then(pair_at)
+        } else {
+            None
+        };
+        if kind == TITLE_START && titles.is_none() {
+            continue;
+        }
+        let here = surnames
+            .map_or(&[][..], in_slot)
+            .iter()
+            .chain(titles.map_or(&[][..], |t| in_slot(t + TITLE_SLOTS)))
+            .chain(in_slot(SHORT_SLOT));
+        // The longest phrase here; at equal ends the longer phrase. (Two phrases never
+        // match the same bytes: phrases that differ only in ASCII case are one.)
         let mut best: Option<(usize, usize, usize)> = None;
         for &p in here {
             let k = &keys[p];
@@ -2579,18 +2642,30 @@ fn phrase_word_byte(b: u8) -> bool {
 /// Whether a phrase "the " + a word whose first byte (lower case) is marked in `firsts` may
 /// match at byte `s` of `text`: "the" in any case, white space (a space of a phrase matches a
 /// run of it), then that byte in any case. Everywhere else no such phrase matches.
+#[cfg(test)]
 fn title_may_follow(text: &[u8], s: usize, firsts: &[bool; 256]) -> bool {
+    title_body_at(text, s, firsts).is_some()
+}
+
+/// Where the word after "the" starts, when [`title_may_follow`]: the first byte after the
+/// white space.
+fn title_body_at(text: &[u8], s: usize, firsts: &[bool; 256]) -> Option<usize> {
     let Some(&[t, h, e, space]) = text.get(s..s + 4) else {
-        return false;
+        return None;
     };
     if t | 0x20 != b't' || !([t, h, e].eq_ignore_ascii_case(b"the") && space.is_ascii_whitespace())
     {
-        return false;
+        return None;
     }
     let rest = text.get(s + 4..).unwrap_or(&[]);
-    rest.iter()
-        .find(|b| !b.is_ascii_whitespace())
-        .is_some_and(|&b| firsts[usize::from(b.to_ascii_lowercase())])
+    let i = rest.iter().position(|b| !b.is_ascii_whitespace())?;
+    firsts[usize::from(rest[i].to_ascii_lowercase())].then_some(s + 4 + i)
+}
+
+/// The slot of a phrase body's first two bytes, the same for both ASCII cases of a letter
+/// (`& 31`); other bytes may share a slot, and the phrases of a slot are compared in full.
+fn pair_slot(a: u8, b: u8) -> usize {
+    (usize::from(a & 31) * 5 + usize::from(b & 31)) & 127
 }
 
 /// The last of `mentions` (sorted by start) that starts before `pos`, by binary search.
