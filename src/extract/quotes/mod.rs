@@ -9,11 +9,13 @@
 //! when it follows it directly.
 
 mod attribution;
+mod cast;
 
 use crate::document::Document;
 use crate::extract::actors;
 use crate::model::{Actor, Evidence, Quote};
 use crate::vocab::swar::{bytes_equal, load, splat, HIGH_BITS};
+use cast::{byte_mask, Cast};
 
 /// Fewer words than this is a scare quote or a term, not a quotation.
 const MIN_WORDS: usize = 3;
@@ -135,6 +137,7 @@ fn find_raw(doc: &Document) -> Vec<Raw> {
 pub fn extract(doc: &Document, actors: &[Actor]) -> Vec<Quote> {
     let text = doc.text;
     let raws = find_raw(doc);
+    let cast = Cast::new(actors);
     let mut out: Vec<Quote> = Vec::new();
     // The last speaker, as the quote of `out` that has it and where that quote ends (the
     // name is cloned only when a quote takes it).
@@ -151,7 +154,7 @@ pub fn extract(doc: &Document, actors: &[Actor]) -> Vec<Quote> {
             let name = out.get(k)?.speaker.as_deref()?;
             Some((name, end))
         });
-        let speaker = attribute(doc, r.span, actors, last).or_else(|| {
+        let speaker = attribute(doc, r.span, &cast, last).or_else(|| {
             // No attribution: a quote that follows the last one closely continues its speaker.
             let (name, end) = last?;
             let gap = &text[end..r.span.0];
@@ -255,7 +258,7 @@ fn white_space_len(s: &str, i: usize) -> usize {
 fn attribute<'a>(
     doc: &Document<'a>,
     span: (usize, usize),
-    actors: &[Actor],
+    cast: &Cast,
     prev: Option<(&str, usize)>,
 ) -> Option<String> {
     let text = doc.text;
@@ -286,19 +289,19 @@ fn attribute<'a>(
         .and_then(|m| pick(after, m))
     {
         if plausible_speaker(raw) {
-            return Some(resolve(raw, actors, span.0, prev));
+            return Some(resolve(raw, cast, span.0, prev));
         }
     }
     if let Some(raw) = attribution::before(before.as_bytes()).and_then(|m| pick(before, m)) {
         if plausible_speaker(raw) {
-            return Some(resolve(raw, actors, span.0, prev));
+            return Some(resolve(raw, cast, span.0, prev));
         }
     }
     // The subject of the sentence: a person named or a pronoun at its start ("Ana Velez took
     // to Twitter, posting "..."").
-    let subject = person_at(actors, sentence_start, span.0).or_else(|| {
+    let subject = person_at(cast, sentence_start, span.0).or_else(|| {
         let first = before.split_whitespace().next()?;
-        is_pronoun(first).then(|| resolve(first, actors, span.0, prev))
+        is_pronoun(first).then(|| resolve(first, cast, span.0, prev))
     });
     // A sentence that opens with a title ("The governor refuted the claim and called it
     // "…"", "Aragua's governor …"): the person who holds it.
@@ -308,40 +311,42 @@ fn attribute<'a>(
     // The opening words are only written out when they are asked for, and there is a title
     // to look for in them.
     let opening = || opening_words(clause);
-    let titled = actors
+    let titled = cast
+        .actors
         .iter()
         .any(|a| a.kind == "person" && a.title.is_some());
     let subject = subject
         .or_else(|| {
             titled
-                .then(|| titled_person(&opening(), actors, span.0).map(|a| a.name.clone()))
+                .then(|| titled_person(&opening(), cast, span.0).map(|a| a.name.clone()))
                 .flatten()
         })
-        .or_else(|| issuer_of_document(clause, actors, span.0));
+        .or_else(|| issuer_of_document(clause, cast, span.0));
     subject.filter(|_| before.len() < 200).or_else(|| {
         // A partial quote inside a sentence ("spokesman P.J. Crowley called the attacks
         // "very well-coordinated""): the person named in the sentence before the quote.
         // A statement of an organization ("the Security Council said it "expresses its deep
         // shock""), when no person is named: the organization named there.
-        ["person", "organization"].iter().find_map(|kind| {
-            actors
-                .iter()
-                .filter(|a| a.kind == *kind)
-                .filter_map(|a| {
-                    // The latest mention inside the sentence before the quote (mentions are
-                    // in text order: look back from the quote, not through them all).
-                    let upto = a.mentions.partition_point(|m| m.start <= span.0);
-                    let m = a.mentions[..upto]
-                        .iter()
-                        .rev()
-                        .take_while(|m| sentence_start <= m.start)
-                        .find(|m| m.end <= span.0)?;
-                    Some((m.start, a))
-                })
-                .max_by_key(|(m, _)| *m)
-                .map(|(_, a)| a.name.clone())
-        })
+        named_in_sentence(cast, sentence_start, span.0)
     })
+}
+
+/// The person, else the organization, named last in the sentence before a quotation: the
+/// latest mention of all the actors of a kind between `sentence_start` and `pos`, ending
+/// before `pos` (the later actor of two at the same start, as `max_by_key` over the actors
+/// in order picks).
+fn named_in_sentence(cast: &Cast, sentence_start: usize, pos: usize) -> Option<String> {
+    [cast.persons(), cast.organizations()]
+        .iter()
+        .find_map(|list| {
+            Cast::before(list, pos + 1)
+                .iter()
+                .rev()
+                .take_while(|m| sentence_start <= m.start)
+                .filter(|m| m.end <= pos)
+                .max_by_key(|m| (m.start, m.actor))
+                .map(|m| cast.actors[m.actor].name.clone())
+        })
 }
 
 /// The first three words of `clause` (split at white space), joined by single spaces,
@@ -382,16 +387,20 @@ fn opening_words_plain(clause: &str) -> String {
     opening.replace("'s", "").replace("’s", "")
 }
 
-/// The person with a mention starting at `pos` (within two bytes) and ending before `limit`.
-fn person_at(actors: &[Actor], pos: usize, limit: usize) -> Option<String> {
-    actors
-        .iter()
-        .filter(|a| a.kind == "person")
-        .find(|a| {
-            actors::last_mention_before(&a.mentions, pos + 3)
+/// The person with a mention starting at `pos` (within two bytes) and ending before `limit`
+/// (the first in actor order): its last mention before `pos + 3` does.
+fn person_at(cast: &Cast, pos: usize, limit: usize) -> Option<String> {
+    let near = Cast::before(cast.persons(), pos + 3);
+    near.iter()
+        .rev()
+        .take_while(|m| m.start >= pos)
+        .map(|m| m.actor)
+        .filter(|&i| {
+            actors::last_mention_before(&cast.actors[i].mentions, pos + 3)
                 .is_some_and(|m| m.start >= pos && m.end <= limit)
         })
-        .map(|a| a.name.clone())
+        .min()
+        .map(|i| cast.actors[i].name.clone())
 }
 
 fn plausible_speaker(s: &str) -> bool {
@@ -414,7 +423,7 @@ const ADVERBS: &[&str] = &[
 /// no other person is named in between, and the speaker fits `gender` (or has none known).
 fn previous_speaker(
     prev: (&str, usize),
-    actors: &[Actor],
+    cast: &Cast,
     pos: usize,
     gender: Option<char>,
 ) -> Option<String> {
@@ -422,29 +431,17 @@ fn previous_speaker(
     if pos < end || pos - end > 600 {
         return None;
     }
-    let other_named = actors
+    // A mention of another person after the previous quote.
+    let between = Cast::before(cast.persons(), pos);
+    let from = between.partition_point(|m| m.start < end);
+    let other_named = between[from..]
         .iter()
-        .filter(|a| a.kind == "person" && a.name != *name)
-        .any(|a| {
-            // The first mention after the previous quote (mentions are in text order).
-            let i = a.mentions.partition_point(|m| m.start < end);
-            a.mentions.get(i).is_some_and(|m| m.start < pos)
-        });
+        .any(|m| cast.actors[m.actor].name != *name);
     let fits = fits_gender(name, gender);
     // A person speaks for "he" or "she"; "they" and "we" fit a group or an organization.
     let person_like =
         name.split_whitespace().count() <= 4 && name.chars().next().is_some_and(char::is_uppercase);
     (!other_named && fits && (gender.is_none() || person_like)).then(|| name.to_string())
-}
-
-/// The actor of `kind` named nearest before `pos`.
-fn nearest_actor<'a>(actors: &'a [Actor], pos: usize, kind: &str) -> Option<&'a Actor> {
-    actors
-        .iter()
-        .filter(|a| a.kind == kind)
-        .filter_map(|a| actors::last_mention_before(&a.mentions, pos).map(|m| (m.start, a)))
-        .max_by_key(|(p, _)| *p)
-        .map(|(_, a)| a)
 }
 
 /// Whether a pronoun of `gender` (`None`: any) may stand for `name` (an unknown given
@@ -457,21 +454,33 @@ fn fits_gender(name: &str, gender: Option<char>) -> bool {
 }
 
 /// The person named nearest before `pos` that fits `gender` (`None`: anyone).
-fn nearest_person(actors: &[Actor], pos: usize, gender: Option<char>) -> Option<&Actor> {
-    actors
-        .iter()
-        .filter(|a| a.kind == "person")
-        .filter(|a| fits_gender(&a.name, gender))
-        .filter_map(|a| actors::last_mention_before(&a.mentions, pos).map(|m| (m.start, a)))
-        .max_by_key(|(p, _)| *p)
-        .map(|(_, a)| a)
+fn nearest_person<'a>(cast: &Cast<'a>, pos: usize, gender: Option<char>) -> Option<&'a Actor> {
+    let list = match gender {
+        None => cast.persons(),
+        Some(g) => match cast.fitting(g) {
+            Some(list) => list,
+            // (No pronoun asks for another gender.)
+            None => {
+                return cast
+                    .actors
+                    .iter()
+                    .filter(|a| a.kind == "person" && fits_gender(&a.name, gender))
+                    .filter_map(|a| {
+                        actors::last_mention_before(&a.mentions, pos).map(|m| (m.start, a))
+                    })
+                    .max_by_key(|(p, _)| *p)
+                    .map(|(_, a)| a)
+            }
+        },
+    };
+    cast.last_before(list, pos)
 }
 
 /// A pronoun → the speaker of the quote just before, when no other person is named in
 /// between and the pronoun fits ("…," said Eva. "…," she told AFP.), else the person named
 /// last before the quote who fits it; a name, surname or title → the person actor it
 /// belongs to; anything else is kept as the article words it.
-fn resolve(raw: &str, actors: &[Actor], pos: usize, prev: Option<(&str, usize)>) -> String {
+fn resolve(raw: &str, cast: &Cast, pos: usize, prev: Option<(&str, usize)>) -> String {
     let raw = raw.trim();
     // "She also", "he later": a pronoun with an adverb.
     let raw = {
@@ -485,7 +494,8 @@ fn resolve(raw: &str, actors: &[Actor], pos: usize, prev: Option<(&str, usize)>)
     // lower-case form of `raw` is "it", "he" or "she" exactly when `raw` is, ignoring ASCII
     // case.)
     if raw.eq_ignore_ascii_case("it") {
-        return nearest_actor(actors, pos, "organization")
+        return cast
+            .last_before(cast.organizations(), pos)
             .map_or_else(|| raw.to_string(), |a| a.name.clone());
     }
     if is_pronoun(raw) {
@@ -496,10 +506,10 @@ fn resolve(raw: &str, actors: &[Actor], pos: usize, prev: Option<(&str, usize)>)
         } else {
             None
         };
-        if let Some(name) = prev.and_then(|p| previous_speaker(p, actors, pos, gender)) {
+        if let Some(name) = prev.and_then(|p| previous_speaker(p, cast, pos, gender)) {
             return name;
         }
-        return nearest_person(actors, pos, gender)
+        return nearest_person(cast, pos, gender)
             .map_or_else(|| raw.to_string(), |a| a.name.clone());
     }
     // A person whose full name or surname is a word of the attribution.
@@ -507,15 +517,11 @@ fn resolve(raw: &str, actors: &[Actor], pos: usize, prev: Option<(&str, usize)>)
         .split(|c: char| c.is_whitespace() || c == ',')
         .map(|w| trim_end_all(trim_end_all(w, "'s"), "’s"))
         .collect();
-    let named = actors.iter().filter(|a| a.kind == "person").find(|a| {
-        let surname = a.name.split_whitespace().next_back().unwrap_or("");
-        words.contains(&surname) || contains(raw, &a.name)
-    });
-    if let Some(a) = named {
-        return a.name.clone();
+    if let Some(i) = named_person(cast, raw, &words) {
+        return cast.actors[i].name.clone();
     }
     // A title of a person named before: "the sheriff", "the Nicaraguan president".
-    if let Some(a) = titled_person(&raw.to_lowercase(), actors, pos) {
+    if let Some(a) = titled_person(&raw.to_lowercase(), cast, pos) {
         return a.name.clone();
     }
     // "An accompanying statement specifically": an adverb is not part of the speaker.
@@ -526,7 +532,18 @@ fn resolve(raw: &str, actors: &[Actor], pos: usize, prev: Option<(&str, usize)>)
         }
         raw = head.trim_end();
     }
-    issuer_of_document(raw, actors, pos).unwrap_or_else(|| raw.to_string())
+    issuer_of_document(raw, cast, pos).unwrap_or_else(|| raw.to_string())
+}
+
+/// The first person (in actor order) whose surname is one of `words` (of `raw`), or whose
+/// full name is in `raw`. (Either way the surname's bytes are all in `raw`: most persons
+/// are passed over by that test alone.)
+fn named_person(cast: &Cast, raw: &str, words: &[&str]) -> Option<usize> {
+    let in_raw = byte_mask(raw);
+    let named = cast.named().iter().find(|(i, surname, mask)| {
+        mask & !in_raw == 0 && (words.contains(surname) || contains(raw, &cast.actors[*i].name))
+    });
+    named.map(|(i, _, _)| *i)
 }
 
 /// `w` without every repetition of `suffix` at its end (`str::trim_end_matches` with a
@@ -566,7 +583,7 @@ const DOCUMENTS: &[&str] = &[
 /// said …", "A resolution, unanimously adopted, ``expresses …''": when the words that speak
 /// are a document with no name in them, the speaker is the organization named last before
 /// (within [`ISSUER_REACH`] bytes).
-fn issuer_of_document(words: &str, actors: &[Actor], pos: usize) -> Option<String> {
+fn issuer_of_document(words: &str, cast: &Cast, pos: usize) -> Option<String> {
     let mut ws = words.split_whitespace();
     let document = ws.by_ref().take(4).any(|w| {
         DOCUMENTS
@@ -576,7 +593,7 @@ fn issuer_of_document(words: &str, actors: &[Actor], pos: usize) -> Option<Strin
     if !document {
         return None;
     }
-    let org = nearest_actor(actors, pos, "organization")?;
+    let org = cast.last_before(cast.organizations(), pos)?;
     let last = org
         .mentions
         .iter()
@@ -615,36 +632,10 @@ const TITLE_ABBREVIATIONS: [(&str, &str); 11] = [
     ("supt", "superintendent"),
 ];
 
-/// Whether the head of `title` ([`title_head`]) is a word of `lower` (lower-cased text). A
-/// head in ASCII (nearly all) is compared without writing it out in lower case.
-fn title_in(title: &str, lower: &str) -> bool {
-    let Some(head) = title.split_whitespace().next_back() else {
-        return false;
-    };
-    let head = head.trim_end_matches('.');
-    if !head.is_ascii() {
-        return title_head(title).is_some_and(|h| lower.split_whitespace().any(|w| w == h));
-    }
-    let full = TITLE_ABBREVIATIONS
-        .iter()
-        .find(|(short, _)| head.eq_ignore_ascii_case(short))
-        .map_or(head, |(_, full)| full);
-    // The head lower-cased (an ASCII text lower-cases byte by byte).
-    let same = |w: &str| {
-        w.len() == full.len()
-            && w.bytes()
-                .zip(full.bytes())
-                .all(|(a, b)| a == b.to_ascii_lowercase())
-    };
-    full.len() > 3 && lower.split_whitespace().any(same)
-}
-
-/// The person named before `pos` whose title is a word of `lower` ("the governor").
-fn titled_person<'a>(lower: &str, actors: &'a [Actor], pos: usize) -> Option<&'a Actor> {
-    actors
-        .iter()
-        .filter(|a| a.kind == "person")
-        .filter(|a| a.title.as_deref().is_some_and(|t| title_in(t, lower)))
+/// (The persons' title heads are written out once, in [`Cast::new`].)
+fn titled_person<'a>(lower: &str, cast: &Cast<'a>, pos: usize) -> Option<&'a Actor> {
+    cast.titled_in(lower)
+        .map(|i| &cast.actors[i])
         .filter_map(|a| actors::last_mention_before(&a.mentions, pos).map(|m| (m.start, a)))
         .max_by_key(|(p, _)| *p)
         .map(|(_, a)| a)
@@ -714,9 +705,8 @@ mod tests {
         assert!(long_words > n / 10, "{long_words} of {n}");
     }
 
-    /// On generated names and attributions: the search and trimming helpers of `resolve` and
-    /// `titled_person` agree with the library forms they replace (`str::contains`,
-    /// `trim_end_matches`, a head written out by `title_head`).
+    /// On generated names and attributions: the search and trimming helpers of `resolve`
+    /// agree with the library forms they replace (`str::contains`, `trim_end_matches`).
     #[test]
     fn resolve_helpers_match_the_library_forms() {
         let pieces = [
@@ -751,14 +741,13 @@ mod tests {
             "\u{a0}",
         ];
         let mut rng = crate::testing::Rng(0x5eed_0000_4a0e_0002);
-        let (mut found, mut titled) = (0, 0);
+        let mut found = 0;
         for _ in 0..crate::testing::cases("QUOTES_SCAN_CASES", 20_000) {
             let mut gen = |n: u64| -> String {
                 let k = rng.next() % n;
                 (0..k).map(|_| rng.pick(&pieces)).collect()
             };
-            let (hay, needle, title) = (gen(8), gen(3), gen(4));
-            let lower = gen(6).to_lowercase();
+            let (hay, needle) = (gen(8), gen(3));
             assert_eq!(
                 contains(&hay, &needle),
                 hay.contains(&needle),
@@ -768,15 +757,8 @@ mod tests {
             for suffix in ["'s", "’s"] {
                 assert_eq!(trim_end_all(&hay, suffix), hay.trim_end_matches(suffix));
             }
-            // Also the title's own words, where its head is always found when it has one.
-            for lower in [lower, title.to_lowercase().replace('.', " ")] {
-                let plain =
-                    title_head(&title).is_some_and(|h| lower.split_whitespace().any(|w| w == h));
-                assert_eq!(title_in(&title, &lower), plain, "{title:?} {lower:?}");
-                titled += usize::from(plain);
-            }
         }
-        assert!(found > 100 && titled > 100, "{found} {titled}");
+        assert!(found > 100, "{found}");
     }
 
     /// On written and generated clauses: the opening words written into one string are those
