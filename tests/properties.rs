@@ -328,3 +328,55 @@ fn the_generator_is_deterministic_and_varied() {
     assert_eq!(a, article(&mut Rng::new(7)));
     assert_ne!(a, article(&mut Rng::new(8)));
 }
+
+/// Articles extracted together (`pipeline::run_many`, as batch mode takes them) give each
+/// the report it gives alone, in order: generated articles mixed with the samples, each
+/// with its own reference date or none, in chunks of every size up to 17.
+#[test]
+fn articles_extracted_together_give_the_reports_they_give_alone() {
+    let samples = common::samples();
+    let dated =
+        Context::with_reference_date(chrono::NaiveDate::from_ymd_opt(2023, 5, 2).expect("a date"));
+    let plain = Context::default();
+    let mut rng = Rng::new(4242);
+    let texts: Vec<String> = (0..60)
+        .map(|i| match i % 3 {
+            0 => samples[rng.below(samples.len())].clone(),
+            _ => article(&mut rng),
+        })
+        .collect();
+    let contexts: Vec<&Context> = (0..texts.len())
+        .map(|i| if i % 2 == 0 { &dated } else { &plain })
+        .collect();
+    let alone: Vec<_> = texts
+        .iter()
+        .zip(&contexts)
+        .map(|(t, ctx)| extract(t, ctx))
+        .collect();
+    let mut at = 0;
+    let mut size = 1;
+    let mut figures = 0;
+    while at < texts.len() {
+        let end = (at + size).min(texts.len());
+        let articles: Vec<(&str, &Context)> = texts[at..end]
+            .iter()
+            .zip(&contexts[at..end])
+            .map(|(t, ctx)| (t.as_str(), *ctx))
+            .collect();
+        let together = crisis_extract::pipeline::run_many(&articles);
+        assert_eq!(together.len(), end - at);
+        for (k, report) in together.iter().enumerate() {
+            assert_eq!(
+                report,
+                &alone[at + k],
+                "article {} in a chunk of {size}",
+                at + k
+            );
+            figures += report.figures.len();
+        }
+        at = end;
+        size = size % 17 + 1;
+    }
+    assert!(crisis_extract::pipeline::run_many(&[]).is_empty());
+    assert!(figures > 100, "only {figures} figures");
+}
