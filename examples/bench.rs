@@ -6,8 +6,10 @@
 //! it runs `target/release/crisis-extract` for the process measurements). `--huge` adds a
 //! 100 MB single-line article and a 100 MB JSON Lines batch (slow: tens of seconds).
 //! `--quick` measures only the per-stage throughput, over a 2 MB corpus. `--stage NAME` (with
-//! `--quick` or not) runs one stage (or `pipeline`, the whole) alone over the corpus ten times, for a profiler
-//! (`perf record target/release/examples/bench --quick --stage actors`). `--samples DIR` builds
+//! `--quick` or not) runs one stage (or `pipeline`, the whole one article at a time, or `many`,
+//! the whole 16 articles at a time as batch mode runs it) alone over the corpus ten times, for
+//! a profiler (`perf record target/release/examples/bench --quick --stage actors`) or for
+//! alternate runs of two versions. `--samples DIR` builds
 //! the corpus from the `*.txt` of another directory (your own articles) instead of `samples/`.
 
 use std::fs;
@@ -20,7 +22,7 @@ use crisis_extract::extract::{
     actors, crisis, dates, figures, locations, measures, quotes, timeline,
 };
 use crisis_extract::output::{self, Options};
-use crisis_extract::{config::Format, extract, Context};
+use crisis_extract::{config::Format, extract, pipeline, Context};
 
 const MB: f64 = 1024.0 * 1024.0;
 const BIN: &str = "target/release/crisis-extract";
@@ -78,7 +80,11 @@ fn main() {
         std::hint::black_box(output::render(&r, &json));
     }
     let with_json = t.elapsed();
+    let t = Stopwatch::start();
+    many(&corpus);
+    let by_16 = t.elapsed();
     row_with_cpu("whole pipeline (extract)", bytes, pipeline);
+    row_with_cpu("pipeline, 16 articles at a time", bytes, by_16);
     row_with_cpu("pipeline + JSON output", bytes, with_json);
 
     println!("\n== linearity (one article made of the samples, cut at a char boundary)");
@@ -195,6 +201,11 @@ fn one_stage(name: &str, corpus: &[&str], bytes: usize) {
                     corpus[i],
                     &Context::default(),
                 ))),
+                "many" => {
+                    if i % MANY == 0 {
+                        many(&corpus[i..(i + MANY).min(corpus.len())]);
+                    }
+                }
                 other => {
                     eprintln!("bench: unknown stage {other}");
                     std::process::exit(2);
@@ -203,6 +214,19 @@ fn one_stage(name: &str, corpus: &[&str], bytes: usize) {
         }
     }
     row_with_cpu(name, bytes * reps, t.elapsed());
+}
+
+/// Articles extracted together by [`pipeline::run_many`], as batch mode takes them when
+/// they are waiting.
+const MANY: usize = 16;
+
+/// The corpus through [`pipeline::run_many`], [`MANY`] articles at a time.
+fn many(corpus: &[&str]) {
+    let ctx = Context::default();
+    for chunk in corpus.chunks(MANY) {
+        let articles: Vec<(&str, &Context)> = chunk.iter().map(|a| (*a, &ctx)).collect();
+        std::hint::black_box(pipeline::run_many(&articles));
+    }
 }
 
 /// Per-stage throughput over the corpus, as the pipeline calls them.

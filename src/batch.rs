@@ -26,7 +26,7 @@ use serde_json::Value;
 
 use crate::config::{Batch, BatchInput, Format};
 use crate::input::{self, Source};
-use crate::{extract, output, Context};
+use crate::{extract, output, pipeline, Context};
 
 /// File extensions read when walking a directory (ASCII case-insensitive). Files named
 /// explicitly on the command line are read whatever their extension.
@@ -97,8 +97,9 @@ pub fn run(inputs: &BatchInput, opts: &Options, out: &mut dyn Write) -> io::Resu
     };
     let threads = opts.threads.max(1);
     // Enough to keep every worker busy while the writer waits for a slow article, and while
-    // a worker holds up to `HAND_OVER` results of its own.
-    let window = threads * 8;
+    // a worker holds up to `HAND_OVER` results of its own, with a chunk of `CHUNK` waiting
+    // for each.
+    let window = threads * (CHUNK + 8);
     let (job_tx, job_rx) = sync_channel::<(usize, Job)>(window);
     let (res_tx, res_rx) = sync_channel::<Vec<(usize, Done)>>(window);
     let (ticket_tx, ticket_rx) = sync_channel::<()>(window);
@@ -142,23 +143,25 @@ pub fn run(inputs: &BatchInput, opts: &Options, out: &mut dyn Write) -> io::Resu
 /// flows, and the window leaves room for what the workers hold.
 const HAND_OVER: usize = 4;
 
-/// A worker: takes jobs until there are none, and hands over results in input order of
-/// its own, [`HAND_OVER`] at a time or whenever no job is waiting.
+/// Articles a worker extracts together when that many are waiting
+/// ([`pipeline::run_many`]: each extractor runs over all of them before the next, which finds
+/// the processor's caches its own), and at most this many bytes of text together, so that
+/// the memory a worker holds stays that of a few articles.
+const CHUNK: usize = 16;
+const CHUNK_BYTES: usize = 256 << 10;
+
+/// A worker: takes jobs until there are none, the first as it comes and then those already
+/// waiting, up to a [`CHUNK`], extracts them together, and hands over results in input
+/// order of its own, [`HAND_OVER`] at a time or whenever no job is waiting.
 fn work(
     jobs: &Mutex<Receiver<(usize, Job)>>,
     results: &std::sync::mpsc::SyncSender<Vec<(usize, Done)>>,
     opts: &Options,
 ) {
     let mut held: Vec<(usize, Done)> = Vec::with_capacity(HAND_OVER);
+    let mut chunk: Vec<(usize, Article)> = Vec::with_capacity(CHUNK);
     loop {
-        // A worker never blocks while it holds results (the writer may be waiting for one
-        // of them): a queue another worker is waiting on counts as empty.
-        let waiting = match jobs.try_lock() {
-            Ok(queue) => queue.try_recv(),
-            Err(TryLockError::Poisoned(e)) => e.into_inner().try_recv(),
-            Err(TryLockError::WouldBlock) => Err(TryRecvError::Empty),
-        };
-        let next = match waiting {
+        let next = match waiting(jobs) {
             Ok(job) => Some(job),
             Err(TryRecvError::Disconnected) => None,
             Err(TryRecvError::Empty) => {
@@ -169,14 +172,39 @@ fn work(
                 jobs.lock().unwrap_or_else(|e| e.into_inner()).recv().ok()
             }
         };
-        let Some((i, job)) = next else { break };
-        held.push((i, process(job, opts)));
+        let Some(first) = next else { break };
+        let mut bytes = 0;
+        let mut next = Some(first);
+        while let Some((i, job)) = next.take() {
+            match prepare(job, opts) {
+                Ok(article) => {
+                    bytes += article.text.text.len();
+                    chunk.push((i, article));
+                }
+                Err(done) => held.push((i, done)),
+            }
+            if chunk.len() < CHUNK && bytes < CHUNK_BYTES {
+                next = waiting(jobs).ok();
+            }
+        }
+        extract_chunk(&mut chunk, &mut held);
         if held.len() >= HAND_OVER && results.send(std::mem::take(&mut held)).is_err() {
             return;
         }
     }
     if !held.is_empty() {
         let _ = results.send(held);
+    }
+}
+
+/// The next job if one is waiting, without blocking: a worker never blocks while it holds
+/// results (the writer may be waiting for one of them), so a queue another worker is
+/// waiting on counts as empty.
+fn waiting(jobs: &Mutex<Receiver<(usize, Job)>>) -> Result<(usize, Job), TryRecvError> {
+    match jobs.try_lock() {
+        Ok(queue) => queue.try_recv(),
+        Err(TryLockError::Poisoned(e)) => e.into_inner().try_recv(),
+        Err(TryLockError::WouldBlock) => Err(TryRecvError::Empty),
     }
 }
 
@@ -272,9 +300,16 @@ impl Progress {
     }
 }
 
-/// Reads, decodes and extracts one job. A panic in the extractors (a bug) becomes an error
-/// line instead of stalling the batch.
-fn process(job: Job, opts: &Options) -> Done {
+/// An article read and decoded, ready to extract.
+struct Article {
+    source: Value,
+    text: input::Text,
+    reference_date: Option<NaiveDate>,
+    warning: Option<String>,
+}
+
+/// Reads and decodes one job: the article, or the error line it gives.
+fn prepare(job: Job, opts: &Options) -> Result<Article, Done> {
     let (source, outcome) = match job {
         Job::Failed { source, error } => (source, Err(error)),
         Job::File(path) => {
@@ -286,33 +321,85 @@ fn process(job: Job, opts: &Options) -> Done {
         }
         Job::Line { name, bytes } => parse_line(&name, &bytes, opts),
     };
-    let (text, date) = match outcome {
-        Ok(ok) => ok,
-        Err(error) => return error_line(&source, error),
+    match outcome {
+        Ok((text, reference_date)) => Ok(Article {
+            warning: repair_warning(&source, &text),
+            source,
+            text,
+            reference_date,
+        }),
+        Err(error) => Err(error_line(&source, error)),
+    }
+}
+
+/// The JSON of a report, compact, as batch mode writes it.
+fn render(report: &crate::Report) -> String {
+    let opts = output::Options {
+        format: Format::Json,
+        compact: true,
+        color: false,
     };
-    let warning = repair_warning(&source, &text);
-    let ctx = Context {
-        reference_date: date,
-    };
+    output::render(report, &opts)
+}
+
+/// Extracts the articles of `chunk` together (emptying it) and adds their lines to `held`.
+/// A panic in the extractors (a bug) becomes an error line instead of stalling the batch:
+/// when the chunk fails, its articles are extracted again one at a time, so that only the
+/// article that fails gives one.
+fn extract_chunk(chunk: &mut Vec<(usize, Article)>, held: &mut Vec<(usize, Done)>) {
+    if chunk.is_empty() {
+        return;
+    }
+    let contexts: Vec<Context> = chunk
+        .iter()
+        .map(|(_, a)| Context {
+            reference_date: a.reference_date,
+        })
+        .collect();
+    let articles: Vec<(&str, &Context)> = chunk
+        .iter()
+        .zip(&contexts)
+        .map(|((_, a), ctx)| (a.text.text.as_str(), ctx))
+        .collect();
     let rendered = panic::catch_unwind(AssertUnwindSafe(|| {
-        let report = extract(&text.text, &ctx);
-        let opts = output::Options {
-            format: Format::Json,
-            compact: true,
-            color: false,
-        };
-        output::render(&report, &opts)
+        let reports = pipeline::run_many(&articles);
+        reports.iter().map(render).collect::<Vec<String>>()
     }));
+    drop(articles);
     match rendered {
-        Ok(json) => Done {
-            line: with_source(&source, &json),
-            failed: false,
-            warning,
-        },
+        Ok(lines) if lines.len() == chunk.len() => {
+            for ((i, a), json) in chunk.drain(..).zip(lines) {
+                held.push((i, done(a.source, &json, a.warning)));
+            }
+        }
+        _ => {
+            for (i, a) in chunk.drain(..) {
+                held.push((i, extract_one(a)));
+            }
+        }
+    }
+}
+
+/// Extracts one article on its own, a panic becoming its error line.
+fn extract_one(a: Article) -> Done {
+    let ctx = Context {
+        reference_date: a.reference_date,
+    };
+    let rendered = panic::catch_unwind(AssertUnwindSafe(|| render(&extract(&a.text.text, &ctx))));
+    match rendered {
+        Ok(json) => done(a.source, &json, a.warning),
         Err(_) => error_line(
-            &source,
+            &a.source,
             "internal error while extracting (please report)".into(),
         ),
+    }
+}
+
+fn done(source: Value, json: &str, warning: Option<String>) -> Done {
+    Done {
+        line: with_source(&source, json),
+        failed: false,
+        warning,
     }
 }
 
