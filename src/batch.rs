@@ -3,7 +3,8 @@
 //! Archives are large, so the work is spread over worker threads and memory stays bounded
 //! however long the input is: a producer thread walks the paths (directories recursively, in
 //! sorted order) or reads the JSON Lines stream one line at a time; workers read, decode and
-//! extract; the calling thread writes the results back in input order. A fixed number of
+//! extract (the articles waiting for a worker together, stage by stage:
+//! [`crate::pipeline::run_many`]); the calling thread writes the results back in input order. A fixed number of
 //! tickets circulates between the writer and the producer, so at most `window` articles are
 //! in flight (queued, being extracted, or waiting in the reorder buffer) at any time; a
 //! multi-gigabyte JSON Lines file therefore runs in the memory of a few articles.
