@@ -478,8 +478,11 @@ pub fn countries(doc: &Document, places: &Places) -> Vec<String> {
         .collect();
     for l in &places.locations {
         let Some(c) = &l.country else { continue };
+        // (Asked once per place, not per mention: a long article names a country hundreds
+        // of times.)
+        let named_in_body = in_body.contains(&&**c);
         for m in &l.mentions {
-            let w = match (in_dateline(m.start), in_body.contains(&&**c)) {
+            let w = match (in_dateline(m.start), named_in_body) {
                 (true, true) => 1.0,
                 (true, false) => 0.3,
                 (false, _) => position_weight(doc, m.start),
