@@ -165,6 +165,16 @@ fn cut<const ANCHORS: bool>(text: &str, out: &mut Vec<Tok>, anchors: &mut Vec<u3
     slash
 }
 
+/// The value of a number token of at most four digits (every byte of a [`K::Num`] token is
+/// an ASCII digit, so no byte needs a check): what `str::parse` gives for it, digit by digit
+/// rather than through the general parser with its sign and overflow handling.
+#[inline]
+fn digits_value(b: &[u8]) -> u32 {
+    b.iter().fold(0, |n, &d| {
+        n.wrapping_mul(10).wrapping_add(u32::from(d & 0x0f))
+    })
+}
+
 /// One expression found by a rule.
 struct Hit {
     end: usize,
@@ -849,6 +859,7 @@ impl<'a> Scanner<'a> {
                 && self.text.as_bytes()[t.s..t.e].eq_ignore_ascii_case(word.as_bytes())
         })
     }
+    #[inline(always)]
     fn any(&self, i: usize, words: &[&str]) -> bool {
         match self.t.get(i) {
             Some(t) if t.kind == K::Word => {
@@ -875,7 +886,7 @@ impl<'a> Scanner<'a> {
         if t.kind != K::Num || t.e - t.s > 4 {
             return None;
         }
-        self.w(i).parse().ok()
+        Some(digits_value(&self.text.as_bytes()[t.s..t.e]))
     }
     fn capital(&self, i: usize) -> bool {
         // Tokens are never empty; a non-ASCII first byte is no ASCII capital, as its char is not.
@@ -901,7 +912,7 @@ impl<'a> Scanner<'a> {
         let t = self.t.get(i)?;
         let w = self.w(i);
         let d: u32 = match t.kind {
-            K::Num if w.len() <= 2 => w.parse().ok()?,
+            K::Num if w.len() <= 2 => digits_value(w.as_bytes()),
             K::Word => {
                 let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
                 let suffix = &w[digits.len()..];
@@ -932,7 +943,7 @@ impl<'a> Scanner<'a> {
         if t.kind != K::Num || t.e - t.s != 4 {
             return None;
         }
-        let y: i32 = self.w(i).parse().ok()?;
+        let y = digits_value(&self.text.as_bytes()[t.s..t.e]) as i32;
         (1000..=2199).contains(&y).then_some(y)
     }
 
@@ -1033,6 +1044,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// An optional leading modifier ("early", "late", "mid-", "the end of"): where the core starts.
+    #[inline(always)]
     fn prefix(&self, i: usize) -> usize {
         match self.prefix_of.get() {
             Some((at, j)) if at == i => j,

@@ -529,6 +529,73 @@ fn word_number_reference(w: &str) -> Option<u32> {
         .map(|i| (i as u32 + 2) * 10)
 }
 
+/// The number tokens' values as first read, with `str::parse`: the reference
+/// [`digits_value`] (and so [`Scanner::num`], [`Scanner::year4`], [`Scanner::day_num`]) is
+/// checked against.
+fn digits_value_reference(w: &str) -> Option<u32> {
+    w.parse().ok()
+}
+
+#[test]
+fn number_values_match_the_parser() {
+    // Every number of one to four digits, leading zeros included.
+    let mut checked = 0;
+    for len in 1..=4u32 {
+        for n in 0..10u32.pow(len) {
+            let w = format!("{n:0width$}", width = len as usize);
+            assert_eq!(
+                Some(digits_value(w.as_bytes())),
+                digits_value_reference(&w),
+                "{w}"
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 11_110);
+    // Through the scanner, on generated text: every number token of at most four digits
+    // reaches the digit-by-digit form, and reads as the parser reads it.
+    let words = [
+        "5", "05", "31", "0930", "2022", "12345", "7th", "Jan", "x1", "the", ",", "/",
+    ];
+    let mut rng = Rng(0x6d17_0001);
+    let mut numbers = 0;
+    for _ in 0..cases("DATES_NUMBER_CASES", 2_000) {
+        let text: String = (0..8)
+            .map(|_| {
+                let sep = if rng.next() % 3 == 0 { "" } else { " " };
+                format!("{}{sep}", rng.pick(&words))
+            })
+            .collect();
+        let s = Scanner::new(&text, None, None);
+        for i in 0..s.t.len() {
+            let (t, w) = (s.t[i], s.w(i));
+            let plain = (t.kind == K::Num && w.len() <= 4)
+                .then(|| digits_value_reference(w))
+                .flatten();
+            numbers += usize::from(plain.is_some());
+            assert_eq!(s.num(i), plain, "{text:?} {i}");
+            let year = plain
+                .filter(|_| w.len() == 4)
+                .map(|y| y as i32)
+                .filter(|y| (1000..=2199).contains(y));
+            assert_eq!(s.year4(i), year, "{text:?} {i}");
+            if t.kind == K::Num && w.len() <= 2 {
+                assert_eq!(
+                    s.day_num(i).is_some(),
+                    plain.is_some_and(|d| (1..=31).contains(&d))
+                        && !(s.tight(i)
+                            && matches!(s.t.get(i + 1), Some(n) if matches!(n.kind, K::Punct(b':' | b'.' | b',')))
+                            && s.t.get(i + 2).is_some_and(|n| n.kind == K::Num)
+                            && s.tight(i + 1)),
+                    "{text:?} {i}"
+                );
+            }
+        }
+    }
+    // The generated text has many numbers, or the comparison proves little.
+    assert!(numbers > cases("DATES_NUMBER_CASES", 2_000), "{numbers}");
+}
+
 #[test]
 fn word_numbers_match_the_plain_compare() {
     let words = [
