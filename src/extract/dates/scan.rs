@@ -175,6 +175,47 @@ fn digits_value(b: &[u8]) -> u32 {
     })
 }
 
+/// The day a yearless month-day (`m`, `d`) names against the reference `r`: the year that
+/// puts it nearest `r`, moved forward a year when the clause speaks of the future (`tense`,
+/// see [`Scanner::tense`]) and the date would otherwise be past, back a year when a past
+/// clause or a date far ahead says so. The three answers are worked out first: when they
+/// agree (a date a few days or weeks before `r`, as most in a news report are), the clause
+/// is not read, since its tense would change nothing. The candidates sit in an array, not
+/// a `Vec` allocated per date.
+fn nearest_year(
+    r: NaiveDate,
+    m: u32,
+    d: u32,
+    tense: impl FnOnce() -> Option<bool>,
+) -> Option<NaiveDate> {
+    let cands = [r.year() - 1, r.year(), r.year() + 1].map(|y| NaiveDate::from_ymd_opt(y, m, d));
+    let cands = cands.iter().flatten();
+    let nearest = *cands.clone().min_by_key(|x| (**x - r).num_days().abs())?;
+    let past = cands.clone().rev().find(|x| **x <= r).copied();
+    let future = cands
+        .clone()
+        .find(|x| **x >= r - Duration::days(7))
+        .copied();
+    let pick = |tense: Option<bool>| match tense {
+        // "payable Dec. 15", "will resume on March 3": the next such day, unless the
+        // nearest is only days past ("would bring aid to the towns the Aug. 7 floods hit").
+        Some(true) if nearest >= r - Duration::days(14) => nearest,
+        Some(true) => future.unwrap_or(nearest),
+        // A past clause: the last such day, unless one is only days ahead ("of record
+        // Nov. 17" beside "declared").
+        Some(false) if nearest > r + Duration::days(30) || nearest < r => past.unwrap_or(nearest),
+        // A news report mostly looks back: a date far ahead is last year's.
+        _ if nearest > r + Duration::days(60) => past.unwrap_or(nearest),
+        _ => nearest,
+    };
+    let (ahead, back, none) = (pick(Some(true)), pick(Some(false)), pick(None));
+    Some(if ahead == back && back == none {
+        none
+    } else {
+        pick(tense())
+    })
+}
+
 /// One expression found by a rule.
 struct Hit {
     end: usize,
@@ -999,26 +1040,28 @@ impl<'a> Scanner<'a> {
                 K::Punct(b'.') if self.full_stop(j) => return until,
                 // Most words say nothing: they are passed over before being lowercased.
                 K::Word if may_tell_tense(&self.text.as_bytes()[t.s..t.e]) => {
-                    let (mut buf, mut pb) = ([0u8; 16], [0u8; 16]);
+                    let mut buf = [0u8; 16];
                     let w = self.low(j, &mut buf);
-                    let prev = if j > 0 { self.low(j - 1, &mut pb) } else { b"" };
+                    // Whether the word before is one of `words`: read only where a rule below
+                    // asks (most words that pass the filter above are no cue at all).
+                    let prev = |words: &[&str]| j > 0 && self.any(j - 1, words);
                     match w {
                         // "as soon as Tuesday", "as early as Friday".
                         b"soon" | b"early"
-                            if prev == b"as" && j + 1 < i && self.is(j + 1, "as") =>
+                            if prev(&["as"]) && j + 1 < i && self.is(j + 1, "as") =>
                         {
                             return Some(true)
                         }
                         // "is to resume", "to be held".
-                        b"to" if matches!(prev, b"is" | b"are" | b"set") => return Some(true),
-                        b"be" if prev == b"to" => return Some(true),
+                        b"to" if prev(&["is", "are", "set"]) => return Some(true),
+                        b"be" if prev(&["to"]) => return Some(true),
                         b"until" | b"till" => until = Some(true),
                         _ => {}
                     }
                     match cue_of(w) {
-                        Cue::Ahead => return Some(!matches!(prev, b"had" | b"been")),
+                        Cue::Ahead => return Some(!prev(&["had", "been"])),
                         // "be paid", and names ("United States") are no past.
-                        Cue::Back if matches!(prev, b"be" | b"been" | b"being") => {}
+                        Cue::Back if prev(&["be", "been", "being"]) => {}
                         Cue::Back if w.ends_with(b"ed") && self.capital(j) => {}
                         // "postponed until Tuesday", "gave them until Friday": a deadline.
                         Cue::Back
@@ -1480,27 +1523,7 @@ impl<'a> Scanner<'a> {
         let Some(r) = self.r else {
             return hit(end, "date", format!("XXXX-{m:02}-{d:02}"), None);
         };
-        let cands: Vec<NaiveDate> = [r.year() - 1, r.year(), r.year() + 1]
-            .into_iter()
-            .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
-            .collect();
-        let nearest = *cands.iter().min_by_key(|x| (**x - r).num_days().abs())?;
-        let past = cands.iter().rev().find(|x| **x <= r).copied();
-        let future = cands.iter().find(|x| **x >= r - Duration::days(7)).copied();
-        let best = match self.tense(at) {
-            // "payable Dec. 15", "will resume on March 3": the next such day, unless the
-            // nearest is only days past ("would bring aid to the towns the Aug. 7 floods hit").
-            Some(true) if nearest >= r - Duration::days(14) => nearest,
-            Some(true) => future.unwrap_or(nearest),
-            // A past clause: the last such day, unless one is only days ahead ("of record
-            // Nov. 17" beside "declared").
-            Some(false) if nearest > r + Duration::days(30) || nearest < r => {
-                past.unwrap_or(nearest)
-            }
-            // A news report mostly looks back: a date far ahead is last year's.
-            _ if nearest > r + Duration::days(60) => past.unwrap_or(nearest),
-            _ => nearest,
-        };
+        let best = nearest_year(r, m, d, || self.tense(at))?;
         day_hit(end, best)
     }
 
