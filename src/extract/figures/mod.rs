@@ -704,19 +704,27 @@ struct ShortList {
     lens: [u64; 32],
 }
 
+/// [`ShortList::lens`] of `words`, added to `lens` (so that the table of several lists is
+/// one table: a word of any of them passes it).
+const fn lens_of(words: &[&str], mut lens: [u64; 32]) -> [u64; 32] {
+    let mut i = 0;
+    while i < words.len() {
+        let b = words[i].as_bytes();
+        let len = if b.len() < 63 { b.len() } else { 63 };
+        if !b.is_empty() {
+            lens[(b[0] & 31) as usize] |= 1 << len;
+        }
+        i += 1;
+    }
+    lens
+}
+
 impl ShortList {
     const fn new(words: &'static [&'static str]) -> ShortList {
-        let mut lens = [0u64; 32];
-        let mut i = 0;
-        while i < words.len() {
-            let b = words[i].as_bytes();
-            let len = if b.len() < 63 { b.len() } else { 63 };
-            if !b.is_empty() {
-                lens[(b[0] & 31) as usize] |= 1 << len;
-            }
-            i += 1;
+        ShortList {
+            words,
+            lens: lens_of(words, [0; 32]),
         }
-        ShortList { words, lens }
     }
 
     /// Whether `w` is an entry.
@@ -793,7 +801,9 @@ static HEDGES: ShortList = ShortList::new(&[
     "purportedly",
 ]);
 
-static REPORTING: ShortList = ShortList::new(&[
+/// The reporting verbs ("said", "told", "confirmed"): the subject before them, or the name after
+/// them, is a source.
+const REPORTING_WORDS: &[&str] = &[
     "said",
     "says",
     "told",
@@ -805,7 +815,17 @@ static REPORTING: ShortList = ShortList::new(&[
     "added",
     "estimated",
     "estimates",
-]);
+];
+
+static REPORTING: ShortList = ShortList::new(REPORTING_WORDS);
+
+/// The words that open one of [`source_in`]'s rules: "according" ("according to"), "saying"
+/// and "citing" (", saying …") and the reporting verbs.
+const SOURCE_OPENERS: &[&str] = &["according", "saying", "citing"];
+
+/// [`ShortList::lens`] of [`SOURCE_OPENERS`] and [`REPORTING_WORDS`] together: a token whose
+/// first byte and length no word of them has together opens none of [`source_in`]'s rules.
+static SOURCE_CUE_LENS: [u64; 32] = lens_of(REPORTING_WORDS, lens_of(SOURCE_OPENERS, [0; 32]));
 
 /// One link between a quantity (or a counted subject) and a trigger, before it becomes a
 /// [`Figure`].
@@ -2875,8 +2895,130 @@ fn is_tally(t: &[Token]) -> bool {
     })
 }
 
-/// Who reported the sentence's figures: "according to X", "X said", "said X".
+/// Who reported the sentence's figures: "according to X", "X said", "said X". Each rule
+/// starts at the first token that may open it ([`source_cues`]): the tokens before it open
+/// none, so `source_in_plain` (the tests' reference), which reads them all, finds the same.
 fn source_in(doc: &Document, t: &[Token]) -> Option<String> {
+    let words = &*WORDS;
+    let text = |a: usize, b: usize| doc.text[t[a].start..t[b - 1].end].to_string();
+    let is_np_word = |x: &Token| {
+        x.kind == Kind::Word && !words.stop.contains(x.lower) && !REPORTING.has(x.lower)
+    };
+    let [according, saying, reporting] = source_cues(t);
+    for i in according..t.len() {
+        if t[i].lower == "according" && t.get(i + 1).is_some_and(|n| n.lower == "to") {
+            let a = i + 2;
+            let mut b = a;
+            while b < t.len()
+                && b < a + 8
+                && (is_np_word(&t[b])
+                    || (t[b].lower == "."
+                        && b + 1 < t.len()
+                        && t[b + 1].kind == Kind::Word
+                        && t[b + 1].start == t[b].end))
+            {
+                b += 1;
+            }
+            if b > a {
+                return Some(text(a, b));
+            }
+        }
+    }
+    // "A rights group … puts the toll higher, saying it has documented 27 deaths": a
+    // participle of saying after a comma reports for the sentence's subject.
+    if let Some(i) = (saying.max(1)..t.len())
+        .find(|&i| matches!(t[i].lower, "saying" | "citing") && t[i - 1].lower == ",")
+    {
+        let mut b = 0;
+        while b < i && b < 8 && is_np_word(&t[b]) {
+            b += 1;
+        }
+        if b > 0
+            && (t[0].cap || matches!(t[0].lower, "a" | "an" | "the"))
+            && !PRONOUNS.has(t[0].lower)
+        {
+            return Some(text(0, b));
+        }
+    }
+    for i in reporting..t.len() {
+        if !REPORTING.has(t[i].lower) {
+            continue;
+        }
+        // Subject before the verb.
+        let mut a = i;
+        while a > 0 && i - a < 7 && is_np_word(&t[a - 1]) && t[a - 1].kind == Kind::Word {
+            a -= 1;
+        }
+        // Keep the subject from its determiner or capital on.
+        while a < i
+            && !(t[a].cap
+                || matches!(
+                    t[a].lower,
+                    "a" | "an"
+                        | "the"
+                        | "police"
+                        | "officials"
+                        | "authorities"
+                        | "witnesses"
+                        | "residents"
+                ))
+        {
+            a += 1;
+        }
+        if a < i
+            && !PRONOUNS.has(t[a].lower)
+            && (a == 0 || !matches!(t[a - 1].kind, Kind::Num))
+            && (a..i).all(|k| TRIGGERS.at(t, k).is_none())
+        {
+            return Some(text(a, i));
+        }
+        // Inverted: ", said police spokesman John Doe."
+        if i > 0 && t[i - 1].lower == "," {
+            let a = i + 1;
+            let mut b = a;
+            while b < t.len() && b < a + 8 && is_np_word(&t[b]) {
+                b += 1;
+            }
+            if b > a
+                && !PRONOUNS.has(t[a].lower)
+                && !matches!(t[a].lower, "on" | "in" | "that" | "at")
+            {
+                return Some(text(a, b));
+            }
+        }
+    }
+    None
+}
+
+/// Where [`source_in`]'s rules may first apply in `t`: the first token "according", the
+/// first "saying" or "citing", the first reporting verb (`t.len()` for none). One pass with
+/// one table test per token ([`SOURCE_CUE_LENS`]) and the exact tests only for the few tokens
+/// that pass it: each rule then starts there, as its own pass over all the tokens found
+/// nothing before it (three passes that compared every token took the whole cost).
+fn source_cues(t: &[Token]) -> [usize; 3] {
+    let n = t.len();
+    let mut first = [n; 3];
+    for (i, x) in t.iter().enumerate() {
+        let b = x.lower.as_bytes();
+        let Some(&c) = b.first() else { continue };
+        if (SOURCE_CUE_LENS[usize::from(c & 31)] >> b.len().min(63)) & 1 == 0 {
+            continue;
+        }
+        if x.lower == "according" {
+            first[0] = first[0].min(i);
+        } else if matches!(x.lower, "saying" | "citing") {
+            first[1] = first[1].min(i);
+        } else if REPORTING.has(x.lower) {
+            first[2] = first[2].min(i);
+        }
+    }
+    first
+}
+
+/// [`source_in`] as first written, each rule a pass over all the tokens: the tests compare
+/// the two.
+#[cfg(test)]
+fn source_in_plain(doc: &Document, t: &[Token]) -> Option<String> {
     let words = &*WORDS;
     let text = |a: usize, b: usize| doc.text[t[a].start..t[b - 1].end].to_string();
     let is_np_word = |x: &Token| {
