@@ -1631,11 +1631,11 @@ fn add_context_places(
         // Most words start no rule and no longer name: one table look-up says which lists
         // hold the word, before anything else.
         let longer_here = longer.peek().is_some_and(|l| l.start == w.start);
-        let s = &text[w.start..w.end];
-        let kind = table.kind(s);
+        let kind = table.kind_at(text, w);
         if !longer_here && kind == 0 {
             continue;
         }
+        let s = &text[w.start..w.end];
         pending.clear();
         let span = if let Some(l) = longer.next_if(|l| l.start == w.start) {
             l
@@ -1904,6 +1904,20 @@ struct TriggerTable {
     /// The distinct trigger words (as written) sorted by shape: the shape, the word, the
     /// lists that hold it as written and those that hold it in any case.
     entries: Vec<(usize, &'static str, u8, u8)>,
+    /// Per entry, in the same order: its shape and lists again, and its word's first eight
+    /// bytes as [`swar::load`] reads them (missing bytes zero), as written and with ASCII
+    /// capitals made small ([`ascii_lower`]), so that a word of up to eight bytes is
+    /// compared at once ([`TriggerTable::kind_at`]).
+    heads: Vec<TriggerHead>,
+}
+
+/// An entry of [`TriggerTable`] as [`TriggerTable::kind_at`] reads it.
+struct TriggerHead {
+    shape: usize,
+    as_written: u8,
+    any_case: u8,
+    head: u64,
+    head_lower: u64,
 }
 
 impl TriggerTable {
@@ -1937,7 +1951,68 @@ impl TriggerTable {
         for (i, e) in entries.iter().enumerate().rev() {
             first[e.0] = (i + 1) as u16;
         }
-        TriggerTable { first, entries }
+        let heads = entries
+            .iter()
+            .map(|e| {
+                let head = le_head(e.1.as_bytes());
+                TriggerHead {
+                    shape: e.0,
+                    as_written: e.2,
+                    any_case: e.3,
+                    head,
+                    head_lower: ascii_lower(head),
+                }
+            })
+            .collect();
+        TriggerTable {
+            first,
+            entries,
+            heads,
+        }
+    }
+
+    /// [`TriggerTable::kind`] of the word `w` of `text`: a word of up to eight bytes (most)
+    /// is read at once in the eight bytes from its start, when the text holds them, and
+    /// compared with the words of its shape as one number each, instead of slicing it and
+    /// comparing it byte by byte (`kind_at_is_kind` in the tests).
+    ///
+    /// The shape of the low `len` bytes is [`ShapeFilter::shape`]'s: their count and the low
+    /// five bits of the first two (zero for a missing second byte, masked off). All the
+    /// words of a shape of up to eight bytes have that many bytes, so equal numbers are
+    /// equal words, and equal [`ascii_lower`] forms words equal but for ASCII case
+    /// (`eq_ignore_ascii_case`).
+    #[inline]
+    fn kind_at(&self, text: &str, w: &Word) -> u8 {
+        let len = w.end.wrapping_sub(w.start);
+        let x = match swar::load(text.as_bytes(), w.start) {
+            Some(x) if (1..=8).contains(&len) => x & (u64::MAX >> (8 * (8 - len))),
+            _ => return self.kind_of_slice(text, w),
+        };
+        let shape = len << 10 | ((x & 31) << 5 | (x >> 8) & 31) as usize;
+        let mut k = match self.first.get(shape) {
+            Some(&i) if i != 0 => usize::from(i) - 1,
+            _ => return 0,
+        };
+        let lower = ascii_lower(x);
+        let mut kind = 0;
+        while let Some(e) = self.heads.get(k).filter(|e| e.shape == shape) {
+            if e.head == x {
+                kind |= e.as_written;
+            }
+            if e.head_lower == lower {
+                kind |= e.any_case;
+            }
+            k += 1;
+        }
+        kind
+    }
+
+    /// [`TriggerTable::kind`] of the word `w` of `text` sliced out of it: the rare words
+    /// longer than eight bytes, or too near the end of the text to be read at once.
+    #[cold]
+    #[inline(never)]
+    fn kind_of_slice(&self, text: &str, w: &Word) -> u8 {
+        text.get(w.start..w.end).map_or(0, |s| self.kind(s))
     }
 
     /// The [`trigger`] bits of the lists that hold `w` (0 for most words).
@@ -1961,6 +2036,26 @@ impl TriggerTable {
         }
         kind
     }
+}
+
+/// The first eight bytes of `b` as [`swar::load`] reads them (byte `k` in bits `8k..8k+8`),
+/// missing bytes as zeros.
+fn le_head(b: &[u8]) -> u64 {
+    b.iter()
+        .take(8)
+        .enumerate()
+        .fold(0, |x, (k, &c)| x | u64::from(c) << (8 * k))
+}
+
+/// `x` with each byte that is an ASCII capital made small (bit 5 set), every other byte as
+/// it is: [`u8::to_ascii_lowercase`] of each byte, eight at a time (`ascii_lower_is_plain`
+/// in the tests).
+fn ascii_lower(x: u64) -> u64 {
+    let ascii = !x & swar::HIGH_BITS;
+    let v = x & !swar::HIGH_BITS;
+    let at_least = (v | swar::HIGH_BITS) - swar::splat(b'A');
+    let at_most = (swar::splat(b'Z') | swar::HIGH_BITS) - v;
+    x | ((at_least & at_most & ascii) >> 2)
 }
 
 /// The trigger words: those of [`TRIGGERS`] and [`TRIGGER_SHAPES`].
@@ -2795,6 +2890,90 @@ mod robustness {
             found += usize::from(kind != 0);
         }
         assert!(found * 10 > cases, "{found} in {cases}");
+    }
+
+    /// [`TriggerTable::kind_at`] finds the lists of the plain form for a word read from a
+    /// text, whatever follows it and wherever it ends, on every trigger word in every case
+    /// and on generated words; most cases take the eight-byte path.
+    #[test]
+    fn kind_at_is_kind() {
+        let mut words: Vec<String> = Vec::new();
+        for w in context_trigger_words() {
+            words.extend([
+                w.to_string(),
+                w.to_uppercase(),
+                w.to_lowercase(),
+                capitalize(w),
+                format!("{w}s"),
+                w[..w.len() - 1].to_string(),
+            ]);
+        }
+        words.extend(
+            [
+                "", "the", "of", "a", "said", "Évian", "in’", "x", "İn", "ın",
+            ]
+            .map(String::from),
+        );
+        let pieces = [
+            "in", "In", "IN", "from", "County", "coast", "Coast", "COAST", "lAkE", "town", "to",
+            "wn", "n", "s", "ear", "near", "north", "é", "-", "vill", "age", "Lake", "e", "of",
+            "@", "[", "`", "{", "Z", "z",
+        ];
+        let mut rng = crate::testing::Rng(0x5eed_1234_abcd_0013);
+        let cases = crate::testing::cases("LOCATIONS_TRIGGER_CASES", 20_000);
+        for _ in 0..cases {
+            let n = 1 + (rng.next() % 3) as usize;
+            words.push((0..n).map(|_| rng.pick(&pieces)).collect());
+        }
+        let afters = [
+            "",
+            " ",
+            " of the town",
+            "’s road",
+            "Éa",
+            "\u{7f}\u{80}xxxxxxxx",
+            "ZZZZZZZZ",
+        ];
+        let (mut fast, mut found) = (0, 0);
+        for w in &words {
+            let plain = trigger_kind_plain(w);
+            found += usize::from(plain != 0);
+            for before in ["", "x "] {
+                for after in afters {
+                    let text = format!("{before}{w}{after}");
+                    let word = Word {
+                        start: before.len(),
+                        end: before.len() + w.len(),
+                    };
+                    assert_eq!(TRIGGERS.kind_at(&text, &word), plain, "{text:?}");
+                    fast += usize::from((1..=8).contains(&w.len()) && word.start + 8 <= text.len());
+                }
+            }
+        }
+        assert!(
+            fast * 2 > words.len() * 14,
+            "{fast} of {}",
+            words.len() * 14
+        );
+        assert!(found * 10 > words.len(), "{found} in {}", words.len());
+    }
+
+    /// [`ascii_lower`] lower-cases each byte as [`u8::to_ascii_lowercase`] does, on every
+    /// byte value in every position and on generated numbers.
+    #[test]
+    fn ascii_lower_is_plain() {
+        let plain = |x: u64| u64::from_le_bytes(x.to_le_bytes().map(|b| b.to_ascii_lowercase()));
+        let mut rng = crate::testing::Rng(0x5eed_1234_abcd_0014);
+        for b in 0..=255u64 {
+            for k in 0..8 {
+                let x = (b << (8 * k)) | (rng.next() & !(0xff << (8 * k)));
+                assert_eq!(ascii_lower(x), plain(x), "{x:#x}");
+            }
+        }
+        for _ in 0..crate::testing::cases("LOCATIONS_TRIGGER_CASES", 20_000) {
+            let x = rng.next();
+            assert_eq!(ascii_lower(x), plain(x), "{x:#x}");
+        }
     }
 
     /// [`comma_gap`] agrees with trimming the gap, on hand-written and generated gaps.
