@@ -126,20 +126,25 @@ impl Candidate {
 
 /// The candidates of a hit: the ids and records of the places its name may stand for, best
 /// first; shared by the hits of one name.
-type Candidates<'a> = &'a [(u32, Candidate)];
+type Candidates<'a> = &'a [(u32, &'static Candidate)];
 
 /// The gazetteer record `id` (see [`place`]), from [`CANDIDATES`].
 fn candidate(id: u32) -> Option<Candidate> {
+    candidate_ref(id).cloned()
+}
+
+/// The gazetteer record `id` where [`CANDIDATES`] keeps it, for the rest of the process:
+/// resolution shares the record instead of copying its 88 bytes for every candidate of
+/// every name of every article. An `id` past the cells has no record ([`read_candidate`]
+/// finds none past the last line either).
+fn candidate_ref(id: u32) -> Option<&'static Candidate> {
     let i = id as usize;
     let cell = CANDIDATES.get(i / CHUNK).and_then(|chunk| {
         chunk
             .get_or_init(|| (0..CHUNK).map(|_| OnceLock::new()).collect())
             .get(i % CHUNK)
-    });
-    match cell {
-        Some(cell) => cell.get_or_init(|| read_candidate(id)).clone(),
-        None => read_candidate(id),
-    }
+    })?;
+    cell.get_or_init(|| read_candidate(id)).as_ref()
 }
 
 /// Records per chunk of [`CANDIDATES`]: a chunk is about 3.5 KB, made when one of its records
@@ -901,7 +906,7 @@ fn resolve(doc: &Document, words: &[Word], triggers: &mut Vec<usize>, hits: &[Hi
     // its other mentions (the same `ids`, told apart by where they start in the index, as
     // no two names' non-empty id lists start at the same place) share them.
     // Sized for every hit's candidates at once: one allocation, not one per doubling.
-    let mut pool: Vec<(u32, Candidate)> =
+    let mut pool: Vec<(u32, &'static Candidate)> =
         Vec::with_capacity(hits.iter().map(|h| h.ids.len()).sum());
     let mut parsed: HashMap<usize, (u32, u32), WordBuildHasher> =
         HashMap::with_capacity_and_hasher(hits.len(), WordBuildHasher::default());
@@ -913,7 +918,7 @@ fn resolve(doc: &Document, words: &[Word], triggers: &mut Vec<usize>, hits: &[Hi
                 pool.extend(
                     h.ids
                         .iter()
-                        .filter_map(|&id| candidate(id).map(|p| (id, p))),
+                        .filter_map(|&id| candidate_ref(id).map(|p| (id, p))),
                 );
                 (start, pool.len() as u32)
             })
@@ -1059,7 +1064,7 @@ fn resolve(doc: &Document, words: &[Word], triggers: &mut Vec<usize>, hits: &[Hi
         // another of its names) glued to a capitalized word that is no place word starts a
         // longer local name the gazetteer lacks.
         if preposition && ps[0].1.kind == "city" {
-            if let Some(span) = longer_local_name(text, words, h, &ps[0].1, resolved.get(k + 1)) {
+            if let Some(span) = longer_local_name(text, words, h, ps[0].1, resolved.get(k + 1)) {
                 keep[k] = false;
                 longer.push(span);
                 continue;
@@ -1154,8 +1159,8 @@ fn resolve(doc: &Document, words: &[Word], triggers: &mut Vec<usize>, hits: &[Hi
                     std::cmp::Reverse(*rank),
                 )
             })
-            .map(|(_, x)| x.clone())
-            .unwrap_or_else(|| ps[0].clone());
+            .map(|(_, x)| *x)
+            .unwrap_or_else(|| ps[0]);
         if p.kind == "demonym" {
             places
                 .demonyms
@@ -1706,7 +1711,7 @@ fn add_context_places(
             fold_into(&text[words[first].start..words[i - 1].end], &mut fold_buf);
             let demonym = lookup(&fold_buf)
                 .first()
-                .and_then(|&id| candidate(id))
+                .and_then(|&id| candidate_ref(id))
                 .is_some_and(|p| p.kind == "demonym");
             if of_follows || demonym {
                 continue;
