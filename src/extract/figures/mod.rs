@@ -2899,12 +2899,19 @@ fn is_tally(t: &[Token]) -> bool {
 /// starts at the first token that may open it ([`source_cues`]): the tokens before it open
 /// none, so `source_in_plain` (the tests' reference), which reads them all, finds the same.
 fn source_in(doc: &Document, t: &[Token]) -> Option<String> {
+    source_from(doc, t, source_cues(t))
+}
+
+/// [`source_in`]'s rules, each starting at its token of `starts` ("according", "saying" or
+/// "citing", a reporting verb): from [`source_cues`], or from the first token for the
+/// tests' reference.
+fn source_from(doc: &Document, t: &[Token], starts: [usize; 3]) -> Option<String> {
     let words = &*WORDS;
     let text = |a: usize, b: usize| doc.text[t[a].start..t[b - 1].end].to_string();
     let is_np_word = |x: &Token| {
         x.kind == Kind::Word && !words.stop.contains(x.lower) && !REPORTING.has(x.lower)
     };
-    let [according, saying, reporting] = source_cues(t);
+    let [according, saying, reporting] = starts;
     for i in according..t.len() {
         if t[i].lower == "according" && t.get(i + 1).is_some_and(|n| n.lower == "to") {
             let a = i + 2;
@@ -3016,97 +3023,10 @@ fn source_cues(t: &[Token]) -> [usize; 3] {
 }
 
 /// [`source_in`] as first written, each rule a pass over all the tokens: the tests compare
-/// the two.
+/// the two (which tests that no rule can open before its cue).
 #[cfg(test)]
 fn source_in_plain(doc: &Document, t: &[Token]) -> Option<String> {
-    let words = &*WORDS;
-    let text = |a: usize, b: usize| doc.text[t[a].start..t[b - 1].end].to_string();
-    let is_np_word = |x: &Token| {
-        x.kind == Kind::Word && !words.stop.contains(x.lower) && !REPORTING.has(x.lower)
-    };
-    for i in 0..t.len() {
-        if t[i].lower == "according" && t.get(i + 1).is_some_and(|n| n.lower == "to") {
-            let a = i + 2;
-            let mut b = a;
-            while b < t.len()
-                && b < a + 8
-                && (is_np_word(&t[b])
-                    || (t[b].lower == "."
-                        && b + 1 < t.len()
-                        && t[b + 1].kind == Kind::Word
-                        && t[b + 1].start == t[b].end))
-            {
-                b += 1;
-            }
-            if b > a {
-                return Some(text(a, b));
-            }
-        }
-    }
-    // "A rights group … puts the toll higher, saying it has documented 27 deaths": a
-    // participle of saying after a comma reports for the sentence's subject.
-    if let Some(i) =
-        (1..t.len()).find(|&i| matches!(t[i].lower, "saying" | "citing") && t[i - 1].lower == ",")
-    {
-        let mut b = 0;
-        while b < i && b < 8 && is_np_word(&t[b]) {
-            b += 1;
-        }
-        if b > 0
-            && (t[0].cap || matches!(t[0].lower, "a" | "an" | "the"))
-            && !PRONOUNS.has(t[0].lower)
-        {
-            return Some(text(0, b));
-        }
-    }
-    for i in 0..t.len() {
-        if !REPORTING.has(t[i].lower) {
-            continue;
-        }
-        // Subject before the verb.
-        let mut a = i;
-        while a > 0 && i - a < 7 && is_np_word(&t[a - 1]) && t[a - 1].kind == Kind::Word {
-            a -= 1;
-        }
-        // Keep the subject from its determiner or capital on.
-        while a < i
-            && !(t[a].cap
-                || matches!(
-                    t[a].lower,
-                    "a" | "an"
-                        | "the"
-                        | "police"
-                        | "officials"
-                        | "authorities"
-                        | "witnesses"
-                        | "residents"
-                ))
-        {
-            a += 1;
-        }
-        if a < i
-            && !PRONOUNS.has(t[a].lower)
-            && (a == 0 || !matches!(t[a - 1].kind, Kind::Num))
-            && (a..i).all(|k| TRIGGERS.at(t, k).is_none())
-        {
-            return Some(text(a, i));
-        }
-        // Inverted: ", said police spokesman John Doe."
-        if i > 0 && t[i - 1].lower == "," {
-            let a = i + 1;
-            let mut b = a;
-            while b < t.len() && b < a + 8 && is_np_word(&t[b]) {
-                b += 1;
-            }
-            if b > a
-                && !PRONOUNS.has(t[a].lower)
-                && !matches!(t[a].lower, "on" | "in" | "that" | "at")
-            {
-                return Some(text(a, b));
-            }
-        }
-    }
-    None
+    source_from(doc, t, [0; 3])
 }
 
 /// Heads (as [`head_of`] gives them) that describe people by age or sex: news describes
