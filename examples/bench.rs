@@ -24,6 +24,11 @@ use crisis_extract::extract::{
 use crisis_extract::output::{self, Options};
 use crisis_extract::{config::Format, extract, pipeline, Context};
 
+/// The binary's allocator (src/main.rs), so that the in-process rows measure what the
+/// `crisis-extract` process runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const MB: f64 = 1024.0 * 1024.0;
 const BIN: &str = "target/release/crisis-extract";
 
