@@ -314,17 +314,86 @@ impl Report {
 
     /// Converts every byte offset into a code-point offset of `text`. Called exactly once.
     pub(crate) fn into_code_points(mut self, text: &str) -> Report {
-        if text.is_ascii() {
-            return self;
-        }
-        let mut points = CodePoints::new(text);
-        self.for_each_offset(|o| *o = points.of(*o));
-        // Dates keep their offsets outside an Evidence; they are converted alongside.
-        for d in &mut self.dates {
-            d.start = points.of(d.start);
-            d.end = points.of(d.end);
+        match Continuations::new(text) {
+            // ASCII: every byte is a code point.
+            Some(c) if c.at.is_empty() => {}
+            Some(c) => self.convert_offsets(|o| c.of(o)),
+            None => {
+                let mut points = CodePoints::new(text);
+                self.convert_offsets(|o| points.of(o));
+            }
         }
         self
+    }
+
+    /// Replaces every offset `o` of the report by `of(o)`.
+    fn convert_offsets(&mut self, mut of: impl FnMut(usize) -> usize) {
+        self.for_each_offset(|o| *o = of(*o));
+        // Dates keep their offsets outside an Evidence; they are converted alongside.
+        for d in &mut self.dates {
+            d.start = of(d.start);
+            d.end = of(d.end);
+        }
+    }
+}
+
+/// Byte offset to code-point offset as the byte offset less the UTF-8 continuation bytes
+/// before it. Most articles are ASCII but for their quotation marks and dashes: the places of
+/// their few continuation bytes are listed once (passing over eight ASCII bytes at a time),
+/// and an offset costs a binary search among them, where [`CodePoints`] counts up to a block
+/// of bytes. A text with more than [`Continuations::MOST`] of them (whole pages of another
+/// script) is left to [`CodePoints`], so that the list stays small.
+struct Continuations {
+    /// Where each continuation byte is, in order.
+    at: Vec<u32>,
+    /// The length of the text: offsets past the end count as the end.
+    len: usize,
+}
+
+impl Continuations {
+    const MOST: usize = 1 << 16;
+
+    /// The list for `text`, or `None` when it would be longer than [`Continuations::MOST`]
+    /// (or the text too long for `u32` places).
+    fn new(text: &str) -> Option<Continuations> {
+        const LOW: u64 = 0x0101_0101_0101_0101;
+        let bytes = text.as_bytes();
+        if u32::try_from(bytes.len()).is_err() {
+            return None;
+        }
+        let mut at = Vec::new();
+        let mut words = bytes.chunks_exact(8);
+        let mut base = 0u32;
+        for w in words.by_ref() {
+            let w = w.try_into().map_or(0, u64::from_le_bytes);
+            if w & crate::vocab::swar::HIGH_BITS != 0 {
+                // The low bit of each byte `10xxxxxx`, as in `starts_of_chars`.
+                let mut m = w >> 7 & !(w >> 6) & LOW;
+                while m != 0 {
+                    at.push(base + m.trailing_zeros() / 8);
+                    m &= m - 1;
+                }
+                if at.len() > Self::MOST {
+                    return None;
+                }
+            }
+            base += 8;
+        }
+        for (k, &b) in (base..).zip(words.remainder()) {
+            if b & 0xC0 == 0x80 {
+                at.push(k);
+            }
+        }
+        (at.len() <= Self::MOST).then_some(Continuations {
+            at,
+            len: bytes.len(),
+        })
+    }
+
+    /// The code-point offset of byte offset `o`.
+    fn of(&self, o: usize) -> usize {
+        let o = o.min(self.len);
+        o - self.at.partition_point(|&c| (c as usize) < o)
     }
 }
 
@@ -403,7 +472,7 @@ fn starts_of_chars(bytes: &[u8]) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{starts_of_chars, CodePoints};
+    use super::{starts_of_chars, CodePoints, Continuations};
 
     /// The eight-bytes-at-a-time count equals the count of chars, at every length around the
     /// word and the 31-word sums, for every kind of UTF-8 sequence.
@@ -443,5 +512,45 @@ mod tests {
             }
         }
         assert!(checked > 5000);
+    }
+
+    /// The list of continuation bytes gives every offset the count of chars before it, as
+    /// the blocks do, for texts of every mix of scripts and lengths around the eight-byte
+    /// words; a text with more continuation bytes than the list may hold is left to the
+    /// blocks.
+    #[test]
+    fn continuations_count_the_chars_before_each_offset() {
+        let pieces = ["a", "bc", "é", "—", "😀", "\u{200f}", " ", "Ж", "中", "’"];
+        let (mut checked, mut listed) = (0, 0);
+        for len in [0usize, 1, 2, 7, 8, 9, 15, 16, 17, 63, 64, 65, 300] {
+            for shift in 0..pieces.len() {
+                // Every piece, then mostly ASCII with a multi-byte piece now and then.
+                for sparse in [false, true] {
+                    let text: String = (0..len)
+                        .map(|i| match (sparse, i % 11) {
+                            (true, 1..) => "ab",
+                            _ => pieces[(i * 7 + shift) % pieces.len()],
+                        })
+                        .collect();
+                    let Some(list) = Continuations::new(&text) else {
+                        panic!("{len} {shift}: a short text gets a list");
+                    };
+                    listed += list.at.len();
+                    let mut blocks = CodePoints::new(&text);
+                    let mut offsets: Vec<usize> = text.char_indices().map(|(o, _)| o).collect();
+                    offsets.extend([text.len(), text.len() + 3]);
+                    for o in offsets {
+                        let want = text[..o.min(text.len())].chars().count();
+                        assert_eq!(list.of(o), want, "{len} {shift} {o}");
+                        assert_eq!(blocks.of(o), want, "{len} {shift} {o}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 5000 && listed > 1000, "{checked} {listed}");
+        let many = "é".repeat(Continuations::MOST);
+        assert!(Continuations::new(&many).is_some());
+        assert!(Continuations::new(&format!("{many}é")).is_none());
     }
 }
