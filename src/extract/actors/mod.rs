@@ -1800,6 +1800,11 @@ fn title_and_name<'a>(
     places: &[(usize, usize)],
 ) -> Option<(Found<'a>, Option<Found<'a>>)> {
     let word = |i: usize| &flat[toks[i].start..toks[i].end];
+    // A name follows the title: a run of one word holds none (its title, if any, would be
+    // its last word), and its word is not looked up.
+    if b - a < 2 {
+        return None;
+    }
     let t = (a..b).rev().find(|&i| is_title(word(i)))?;
     if t + 1 >= b {
         return None;
@@ -1935,11 +1940,21 @@ fn bare_name<'a>(
 ) -> Option<Found<'a>> {
     let word = |i: usize| &flat[toks[i].start..toks[i].end];
     let n = b - a;
-    let s = name_tail(flat, toks, a, b, false);
-    if s != a || n > 5 {
+    if n > 5 {
         return None;
     }
     let full = (a..b).filter(|&i| !is_particle(word(i))).count();
+    let span = (toks[a].start, toks[b - 1].end);
+    // One name word (and particles) is a person or a surname only with a cue, and no name
+    // without one: the cues, a look at the words around the run, are read before the name
+    // test of each word (most one-word runs, "However", "Texas", have none).
+    if full == 0 || full == 1 && !(cue_after(flat, span.1) || cue_before(flat, toks, a)) {
+        return None;
+    }
+    let s = name_tail(flat, toks, a, b, false);
+    if s != a {
+        return None;
+    }
     // "Hurricane Joan", "Typhoon Haiyan": storms have given names.
     if a > 0 && toks[a].joined {
         let prev = word(a - 1);
@@ -1954,15 +1969,13 @@ fn bare_name<'a>(
     if a > 0 && toks[a].joined && word(a - 1) == "the" {
         return None;
     }
-    let span = (toks[a].start, toks[b - 1].end);
     if inside(places, span) {
         return None;
     }
     let given = GIVEN_NAMES.contains_key(word(a)) && !word(a).ends_with('.');
     // The cues are read only when they decide: two name words with a given name are a
-    // person whatever follows, and a run of particles alone is nothing.
-    let cue = !(full >= 2 && given || full == 0)
-        && (cue_after(flat, span.1) || cue_before(flat, toks, a));
+    // person whatever follows (one name word has its cue, read above).
+    let cue = full == 1 || !given && (cue_after(flat, span.1) || cue_before(flat, toks, a));
     let kind = if (full >= 2 && (given || cue)) || (full == 1 && given && cue) {
         "person"
     } else if full >= 2 {
