@@ -195,11 +195,13 @@ fn clause_events<'t>(
     let mut event: Option<(u8, Cow<'t, str>, usize)> = None;
     let mut deadline: Option<Cow<'t, str>> = None;
     let mut named: Vec<(Cow<'t, str>, String)> = Vec::new();
+    let mut opener = FirstOpener::new(c.start);
     for t in times {
         let Some(value) = timeline_value(t) else {
             continue;
         };
-        if in_parentheses(&text[c.start..t.span.start], &text[t.span.end..c.end])
+        let open = opener.before(text.as_bytes(), t.span.start);
+        if in_parentheses_from(&text[c.start..t.span.start], open, &text[t.span.end..c.end])
             || in_dateline(text, c.start, t)
         {
             continue;
@@ -517,9 +519,48 @@ fn in_dateline(text: &str, from: usize, t: &TimeExpr) -> bool {
 
 /// Is a date between `before` and `after` inside parentheses or brackets (opened before it
 /// and closed after it; a stray "[" from an escape code does not count)?
+#[cfg(test)]
 fn in_parentheses(before: &str, after: &str) -> bool {
+    in_parentheses_from(before, find_either(before.as_bytes(), 0, b'(', b'['), after)
+}
+
+/// The first "(" or "[" of a clause before each of its dates, the dates asked in turn: the
+/// clause is read from its start only as far as the dates asked so far, and no byte twice
+/// (each date's text before it was searched anew, the whole clause again for its last date).
+struct FirstOpener {
+    /// Where the clause starts.
+    from: usize,
+    /// How far the clause has been read.
+    read: usize,
+    /// The first opener found (before `read`).
+    found: Option<usize>,
+}
+
+impl FirstOpener {
+    fn new(from: usize) -> FirstOpener {
+        FirstOpener {
+            from,
+            read: from,
+            found: None,
+        }
+    }
+
+    /// The first "(" or "[" of `b[from..at]`, as an offset from `from`: the first of the
+    /// bytes read so far when there is one (the first of a longer text is the first of any
+    /// shorter one that holds it), else looked for from where the last search stopped.
+    fn before(&mut self, b: &[u8], at: usize) -> Option<usize> {
+        if self.found.is_none() && at > self.read {
+            self.found = find_either(b.get(..at)?, self.read, b'(', b'[');
+            self.read = at;
+        }
+        self.found.filter(|&k| k < at).map(|k| k - self.from)
+    }
+}
+
+/// [`in_parentheses`], with the first "(" or "[" of `before` (`open`) already found.
+fn in_parentheses_from(before: &str, open: Option<usize>, after: &str) -> bool {
     // Nothing opens before the first "(" or "[" (a closer alone leaves the depth at 0).
-    let Some(open) = find_either(before.as_bytes(), 0, b'(', b'[') else {
+    let Some(open) = open else {
         return false;
     };
     let mut depth = 0i32;
@@ -689,10 +730,14 @@ fn drop_trailing_attribution(s: String) -> String {
             .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '\'' | '-' | '’'))
     };
     if verb && k > 0 && plain() {
-        format!("{}{}", &body[..k], sep.trim_end())
-            .trim_end_matches(", ")
-            .trim_end_matches(',')
-            .to_string()
+        // `body[..k]` and the separator without its space are a prefix of `s` (`body` is
+        // one, and the separator starts at `k` in it): `s` cut there, in place.
+        let keep = k + sep.trim_end().len();
+        let mut s = s;
+        s.truncate(keep);
+        let n = s.trim_end_matches(", ").trim_end_matches(',').len();
+        s.truncate(n);
+        s
     } else {
         s
     }
@@ -749,16 +794,17 @@ fn drop_relative_clauses(mut s: String) -> String {
         };
         let n = RELATIVES[r].len();
         let after = &s[k + n..];
+        // (The text is changed in place: the head `s[..k]`, a space and what is kept after
+        // the relative clause.)
         if let Some((close, _)) = find_at_comma(after, &[", "]) {
-            let rest = after[close + 2..].to_string();
-            s = format!("{} {}", &s[..k], rest);
+            s.replace_range(k..k + n + close + 2, " ");
             continue;
         }
         let head = &s[..k];
         if has_verb(head) || s[k..].starts_with(", where ") {
-            s = head.to_string();
+            s.truncate(k);
         } else {
-            s = format!("{} {}", head, after);
+            s.replace_range(k..k + n, " ");
         }
         break;
     }
@@ -921,7 +967,8 @@ fn without_dates(clause: &str, dates: &[Range<usize>], event_at: usize, text: St
 /// `s` with the date marks as spaces and each run of white space as one space, trimmed.
 fn fold_white_space(s: &str) -> String {
     let b = s.as_bytes();
-    let mut out = Folded::with_capacity(s.len());
+    // (Room for the full stop a summary may end with.)
+    let mut out = Folded::with_capacity(s.len() + 1);
     let (mut run, mut i) = (0, 0);
     while i < b.len() {
         if run < i {
@@ -963,7 +1010,8 @@ fn fold_white_space(s: &str) -> String {
 fn fold_marks(s: &str) -> String {
     let b = s.as_bytes();
     let gap = |c: u8| c == b' ' || c == DATE_MARK_BYTE;
-    let mut out = String::with_capacity(s.len());
+    // (Room for the full stop a summary may end with: a text with no mark is copied whole.)
+    let mut out = String::with_capacity(s.len() + 1);
     // The text up to `run` is folded into `out`; `b[run]` (when there) is no space or mark.
     let mut run = 0;
     while let Some(m) = find_byte(b, run, DATE_MARK_BYTE) {
@@ -2336,7 +2384,7 @@ mod tests {
             }) || EVENT_WORD.find_iter(s).next().is_some()
         }
 
-        fn drop_relative_clauses(mut s: String) -> String {
+        pub fn drop_relative_clauses(mut s: String) -> String {
             const RELATIVES: &[&str] = &[", who ", ", which ", ", where "];
             for _ in 0..4 {
                 let Some((k, r)) = find_at_comma(&s, RELATIVES) else {
@@ -2613,7 +2661,7 @@ mod tests {
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
         let n = crate::testing::cases("TIMELINE_CASES", 20_000);
         cases.extend((0..n).map(|_| generated_clause(&mut rng)));
-        let (mut marked, mut long) = (0, 0);
+        let (mut marked, mut long, mut attributed, mut related) = (0, 0, 0, 0);
         // One scratch text for all, as for the clauses of an article.
         let mut scratch = String::new();
         for (t, dates, at) in &cases {
@@ -2623,8 +2671,19 @@ mod tests {
             assert_eq!(reused, want, "{t:?} {dates:?} {at}");
             marked += usize::from(*at != usize::MAX);
             long += usize::from(t.chars().count() > MAX_SUMMARY + 20);
+            // The attribution and relative clauses cut in place, as the copies cut them.
+            let cut = drop_trailing_attribution(t.clone());
+            assert_eq!(cut, chain::drop_trailing_attribution(t.clone()), "{t:?}");
+            attributed += usize::from(cut != *t);
+            let cut = drop_relative_clauses(t.clone());
+            assert_eq!(cut, chain::drop_relative_clauses(t.clone()), "{t:?}");
+            related += usize::from(cut != *t);
         }
         assert!(marked > n / 3 && long > n / 4, "{marked} {long} of {n}");
+        assert!(
+            attributed > n / 50 && related > n / 50,
+            "{attributed} {related} of {n}"
+        );
     }
 
     #[test]
@@ -2821,6 +2880,7 @@ mod tests {
             .all(|v| v.ends_with('d') || v.ends_with('s')));
         let (mut long, mut far_boundary, mut attributions, mut last_byte_out) = (0, 0, 0, 0);
         let mut comma_finds = 0;
+        let (mut opened, mut inside) = (0, 0);
         for t in &texts {
             assert_eq!(tidy(t), plain::tidy(t), "{t:?}");
             assert_eq!(first_dash(t), search::find_any(t, DASHES), "{t:?}");
@@ -2843,6 +2903,41 @@ mod tests {
                 );
             }
             assert_eq!(clause_end(t), plain::clause_end(t), "{t:?}");
+            // The first openers asked in increasing order from a clause start, and in any
+            // order, are those of each text before the date.
+            let from = t.len() / 5;
+            let from = (0..=from)
+                .rev()
+                .find(|&k| t.is_char_boundary(k))
+                .unwrap_or(0);
+            let mut in_order = FirstOpener::new(from);
+            let mut any_order = FirstOpener::new(from);
+            let mut ats: Vec<usize> = (from..=t.len())
+                .filter(|&k| t.is_char_boundary(k))
+                .step_by(3)
+                .collect();
+            for &at in &ats {
+                let (before, after) = (&t[from..at], &t[at..]);
+                let open = in_order.before(t.as_bytes(), at);
+                assert_eq!(
+                    in_parentheses_from(before, open, after),
+                    plain::in_parentheses(before, after),
+                    "{t:?} {from} {at}"
+                );
+                opened += usize::from(open.is_some());
+                inside += usize::from(in_parentheses_from(before, open, after));
+            }
+            let r = rng.next() as usize % ats.len().max(1);
+            ats.rotate_left(r);
+            for &at in &ats {
+                let (before, after) = (&t[from..at], &t[at..]);
+                let open = any_order.before(t.as_bytes(), at);
+                assert_eq!(
+                    in_parentheses_from(before, open, after),
+                    plain::in_parentheses(before, after),
+                    "{t:?} {from} {at}"
+                );
+            }
             for (k, _) in t.char_indices().step_by(3) {
                 let (before, after) = t.split_at(k);
                 assert_eq!(
@@ -2938,6 +3033,7 @@ mod tests {
                 && comma_finds > n / 10,
             "{long} {far_boundary} {attributions} {last_byte_out} {comma_finds} of {n}"
         );
+        assert!(opened > n && inside > n / 10, "{opened} {inside} of {n}");
     }
 
     /// `named_event` as first written: the first event word searched in the whole phrase.
