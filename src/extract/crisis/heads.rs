@@ -62,13 +62,44 @@ pub(super) struct Heads {
 /// The number of words of [`Heads::first`]: a bit per triple of five-bit values.
 const FIRST_WORDS: usize = (1 << 15) / 64;
 
-/// The bit of [`Heads::first`] for bytes `a`, `b`, `c` (their low five bits): the word index
-/// and the bit in it.
+/// The bit of [`Heads::first`] for the classes `a`, `b`, `c` ([`CLASS`]): the word index and
+/// the bit in it.
 #[inline]
-fn first_bit(a: u8, b: u8, c: u8) -> (usize, u64) {
-    let i = usize::from(a & 31) << 10 | usize::from(b & 31) << 5 | usize::from(c & 31);
+fn class_bit(a: u8, b: u8, c: u8) -> (usize, u64) {
+    let i = usize::from(a) << 10 | usize::from(b) << 5 | usize::from(c);
     (i >> 6, 1 << (i & 63))
 }
+
+/// The bit of [`Heads::first`] for the bytes `a`, `b`, `c`.
+#[inline]
+fn first_bit(a: u8, b: u8, c: u8) -> (usize, u64) {
+    let class = |x: u8| CLASS[usize::from(x)];
+    class_bit(class(a), class(b), class(c))
+}
+
+/// A byte's class for [`Heads::first`], in five bits: 0 for a byte that is no word byte, a
+/// letter's place in the alphabet (1 to 26, either case), 27 to 30 for the digits (by their
+/// value modulo 4), 31 for any byte of a non-ASCII character. A byte and its lower-case form
+/// have one class, and only a byte that ends a word has class 0, so the table can tell where
+/// a head of one or two letters must end ("a", "by": "and" and "bye" open no phrase).
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let x = b as u8;
+        t[b] = if x.is_ascii_alphabetic() {
+            (x | 0x20) - b'a' + 1
+        } else if x.is_ascii_digit() {
+            27 + (x - b'0') % 4
+        } else if x >= 0x80 {
+            31
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// A word byte as the phrase lists see it: an ASCII letter or digit, or any byte of a
 /// non-ASCII character.
@@ -119,21 +150,27 @@ impl Heads {
             key_len,
             first: Box::new([0; FIRST_WORDS]),
         };
-        for (_, word, _) in &heads {
-            // [`Heads::at`] compares a word's first bytes up to the key's length (the shorter
-            // of the head's length and `key_len`): there the byte is the head's, lower-cased
-            // (the same low five bits as in the text); past it, anything.
-            let k = word.len().min(key_len);
+        for (_, word, stem) in &heads {
+            // [`Heads::at`] lets a word through when its first bytes up to the key's length
+            // (the shorter of the head's length and `key_len`) are the head's, lower-cased
+            // (the same class as in the text), and its length is one of the head's: the
+            // head's own, or any from it on for a stem. So up to the key's length the class
+            // is the head byte's; further within the head's length, any word byte's; at the
+            // head's length, that of a byte ending the word (0) unless the head is a stem;
+            // past it, anything.
+            let (n, k) = (word.len(), word.len().min(key_len));
             let at = |i: usize| -> Vec<u8> {
                 match word.get(i) {
-                    Some(&b) if i < k => vec![b & 31],
-                    _ => (0..32).collect(),
+                    Some(&b) if i < k => vec![CLASS[usize::from(b)]],
+                    Some(_) => (1..32).collect(),
+                    None if i == n && !*stem => vec![0],
+                    None => (0..32).collect(),
                 }
             };
             for &a in &at(0) {
                 for &b in &at(1) {
                     for &c in &at(2) {
-                        let (w, bit) = first_bit(a, b, c);
+                        let (w, bit) = class_bit(a, b, c);
                         table.first[w] |= bit;
                     }
                 }
@@ -179,12 +216,14 @@ impl Heads {
     }
 
     /// Whether [`Heads::at`] may let the word starting at `start` in `bytes` through (false is
-    /// certain): a bit test on its first three bytes, a few instructions where `at` takes
-    /// some fifty, and false for most words of a text. `at` lets a word through only when its
-    /// first bytes, up to the key's length, are a key's, lower-cased: they then have that
-    /// key's low five bits (lower-casing sets only the sixth bit of a letter), and the table
-    /// holds a bit for every triple that agrees with some key up to its length. A word
-    /// shorter than three bytes, or near the end, is let through.
+    /// certain): a bit test on the classes of its first three bytes ([`CLASS`]), a few
+    /// instructions where `at` takes some fifty, and false for most words of a text. `at`
+    /// lets a word through only when its first bytes, up to the key's length, are a key's,
+    /// lower-cased, and its length is one a head of that key allows: the bytes then have the
+    /// key's classes, and the table holds a bit for every triple of classes that agrees with
+    /// some head up to its key's length and with its lengths (word bytes within it, a byte
+    /// ending the word just after a head that is no stem). Only the first three bytes are
+    /// read, so a word near the end is let through.
     #[inline]
     pub(super) fn may_open(&self, bytes: &[u8], start: usize) -> bool {
         let Some(&[a, b, c]) = bytes.get(start..start.wrapping_add(3)) else {
@@ -329,6 +368,20 @@ mod tests {
             }
         }
         assert!(first_turned > 1_000, "{first_turned}");
+        // A head of one or two letters that is no stem lets through only words of its length.
+        for (text, open) in [
+            ("a flood", true),
+            ("A-", true),
+            ("and", false),
+            ("as ", false),
+            ("by ", true),
+            ("bye", false),
+            ("x1 ", true),
+            ("x12", false),
+            ("x1é", false),
+        ] {
+            assert_eq!(heads.may_open(text.as_bytes(), 0), open, "{text:?}");
+        }
         assert!(kept.iter().all(|&k| k > 1_000), "{kept:?}");
         assert!(turned > 1_000, "{turned}");
         // Some keys lie past their home, so the walk on is tested too.
