@@ -166,17 +166,29 @@ fn skip_while(bytes: &[u8], mut at: usize, word: bool) -> usize {
     at.min(bytes.len())
 }
 
-/// The key of the word starting at `bytes[0]`: its first letters, lower-cased, packed.
+/// The key of the word starting at `bytes[0]`: its first letters (at most [`KEY_LEN`]),
+/// lower-cased, packed; 0 when `bytes[0]` is no word byte.
+///
+/// The three bytes are looked up at once and kept or dropped by selects, not by a branch per
+/// byte: the words of a text are one, two or three letters long in no order a predictor can
+/// follow, and this runs at every word start asked.
+#[inline]
 fn key_of(bytes: &[u8]) -> u32 {
-    let mut key = 0u32;
-    for &b in bytes.iter().take(KEY_LEN) {
-        let l = KEY_BYTE[usize::from(b)];
-        if l == 0 {
-            break;
-        }
-        key = key << 8 | u32::from(l);
+    // The selects below are written for keys of three letters.
+    const _: () = assert!(KEY_LEN == 3);
+    let at = |i: usize| {
+        bytes
+            .get(i)
+            .map_or(0, |&b| u32::from(KEY_BYTE[usize::from(b)]))
+    };
+    let (a, b, c) = (at(0), at(1), at(2));
+    let two = a != 0 && b != 0;
+    let key = if two { a << 8 | b } else { a };
+    if two && c != 0 {
+        key << 8 | c
+    } else {
+        key
     }
-    key
 }
 
 /// A word byte lower-cased, 0 for any other byte (NUL is no word byte): one look-up per byte
@@ -326,6 +338,9 @@ impl WordPhrases {
     }
 
     /// The match at word start `start` whose key is `key`, if the filter lets the key by.
+    /// Inlined into the walk: most word starts are turned away by the filter without a call,
+    /// and the search behind it ([`WordPhrases::longest_at`]) stays out of line.
+    #[inline]
     fn match_here(&self, text: &str, start: usize, key: u32) -> Option<PhraseMatch<'_>> {
         let (w, bit) = filter_bit(key);
         if self.filter[w] & bit == 0 {
@@ -341,6 +356,7 @@ impl WordPhrases {
 
     /// The longest phrase matching at word start `start`, whose key is `key`: its end and
     /// entries.
+    #[inline(never)]
     fn longest_at(&self, text: &str, start: usize, key: u32) -> Option<(usize, &[usize])> {
         let slot = self.slot_of(key)?;
         // The length of the text's first word (see `Rec::fits`).
@@ -377,7 +393,7 @@ impl WordPhrases {
     /// The slot of `key`, if it has phrases.
     fn slot_of(&self, key: u32) -> Option<&Slot> {
         let mask = self.slots.len() - 1;
-        let mut i = key.wrapping_mul(0x9E37_79B1) as usize & mask;
+        let mut i = slot_index(key, self.slots.len());
         loop {
             let slot = &self.slots[i];
             if slot.key == key {
@@ -441,6 +457,14 @@ impl<'s> Iterator for Matches<'s, '_> {
     }
 }
 
+/// The first slot to look at for `key` in a table of `size` slots: the top bits of the key's
+/// product with an odd constant (the low bits of such a product depend only on the key's low
+/// bits, its third letter, and would pile the keys that end alike into one run of slots).
+fn slot_index(key: u32, size: usize) -> usize {
+    let h = u64::from(key.wrapping_mul(0x9E37_79B1));
+    ((h * size as u64) >> 32) as usize
+}
+
 /// The [`WordPhrases::slots`] table of a sorted index and its phrases: at most half full.
 fn key_slots(index: &[(u32, usize)], recs: &[Rec]) -> Box<[Slot]> {
     let size = (index.len() * 2).next_power_of_two().max(8);
@@ -449,7 +473,7 @@ fn key_slots(index: &[(u32, usize)], recs: &[Rec]) -> Box<[Slot]> {
     while from < index.len() {
         let key = index[from].0;
         let to = from + index[from..].iter().take_while(|e| e.0 == key).count();
-        let mut slot = key.wrapping_mul(0x9E37_79B1) as usize & (size - 1);
+        let mut slot = slot_index(key, size);
         while table[slot].key != 0 {
             slot = (slot + 1) & (size - 1);
         }
@@ -797,6 +821,80 @@ mod tests {
         // Most texts fill at least one whole block of 64 bytes, the path that reads eight
         // bytes at a time.
         assert!(long > cases("PHRASES_CASES", 2_000) / 2, "{long}");
+    }
+
+    /// Every key of a large generated list is found at its phrases, and the keys that are not
+    /// in it are not: the slot table against a scan of the phrases.
+    #[test]
+    fn every_key_finds_its_slot() {
+        let letters = ["a", "e", "s", "t", "n", "r", "x", "1"];
+        let mut rng = Rng(0x3017_0007);
+        let words: Vec<String> = (0..600)
+            .map(|_| {
+                (0..1 + rng.next() % 4)
+                    .map(|_| rng.pick(&letters))
+                    .collect()
+            })
+            .collect();
+        let set = WordPhrases::new(words.iter().map(String::as_str));
+        let (mut found, mut absent) = (0, 0);
+        for _ in 0..2_000 {
+            let w: String = (0..1 + rng.next() % 4)
+                .map(|_| rng.pick(&letters))
+                .collect();
+            let key = key_of(w.as_bytes());
+            let want: Vec<usize> = (0..set.recs.len())
+                .filter(|&r| {
+                    let rec = &set.recs[r];
+                    key_of(&set.bytes[rec.body as usize..rec.body_end as usize]) == key
+                })
+                .collect();
+            match set.slot_of(key) {
+                Some(slot) => {
+                    assert_eq!(
+                        (slot.from as usize..slot.to as usize).collect::<Vec<_>>(),
+                        want
+                    );
+                    found += 1;
+                }
+                None => {
+                    assert!(want.is_empty(), "{w}");
+                    absent += 1;
+                }
+            }
+        }
+        assert!(found > 500 && absent > 50, "{found} {absent}");
+    }
+
+    /// [`key_of`] as first written: byte by byte, up to the first byte that is no word byte.
+    fn key_of_reference(bytes: &[u8]) -> u32 {
+        let mut key = 0u32;
+        for &b in bytes.iter().take(KEY_LEN) {
+            let l = KEY_BYTE[usize::from(b)];
+            if l == 0 {
+                break;
+            }
+            key = key << 8 | u32::from(l);
+        }
+        key
+    }
+
+    #[test]
+    fn keys_agree_with_the_first_version() {
+        let alphabet = [b'a', b'Z', b'0', b' ', b'-', 0x00, 0xC3, 0xA9, b'.', b'q'];
+        let mut rng = Rng(0x3017_0006);
+        let mut lens = [0usize; 4];
+        for _ in 0..cases("PHRASES_CASES", 5_000) {
+            let n = rng.next() % 6;
+            let w: Vec<u8> = (0..n)
+                .map(|_| alphabet[(rng.next() % alphabet.len() as u64) as usize])
+                .collect();
+            let key = key_of(&w);
+            assert_eq!(key, key_of_reference(&w), "{w:?}");
+            lens[(32 - key.leading_zeros() as usize).div_ceil(8)] += 1;
+        }
+        // Keys of every length, none included, come out of generated words.
+        assert!(lens.iter().all(|&n| n > 100), "{lens:?}");
     }
 
     #[test]
