@@ -832,6 +832,9 @@ struct Tok {
     joined: bool,
     /// A sentence end or a possessive follows the token: nothing after it joins its run.
     closes: bool,
+    /// The token may be capitalized ([`may_be_cap`] of its first byte and the next):
+    /// [`for_each_run`] asks [`run_end`] at these tokens only.
+    cap: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -848,12 +851,13 @@ fn lower(s: &str) -> String {
     s.to_lowercase()
 }
 
-/// Whether a word whose first byte is `b` may be capitalized ([`is_cap`]): not when it is
-/// ASCII other than a capital, "a" or "e" ("al-Assad", "el-Sayed").
-/// Read without a branch (`|`, not `||`): asked for every token, it decides which tokens
-/// [`extract`] gathers without one.
-fn could_be_cap(b: u8) -> bool {
-    (b >= 0x80) | b.is_ascii_uppercase() | (b == b'a') | (b == b'e')
+/// Whether a word whose first byte is `a`, followed in the text by `b` (0 at the end of the
+/// text), may be capitalized ([`is_cap`]): not when it is ASCII other than a capital, or
+/// "al" or "el" ("al-Assad", "el-Sayed"), so "and", "an", "each" or "every" are not
+/// gathered for a call of [`run_end`] that finds no run. The tokenizer has both bytes at
+/// hand as it makes the token ([`Tok::cap`]). Read without a branch (`|`, not `||`).
+fn may_be_cap(a: u8, b: u8) -> bool {
+    (a >= 0x80) | a.is_ascii_uppercase() | (((a == b'a') | (a == b'e')) & (b == b'l'))
 }
 
 /// A capitalized word (or "al-Assad"). Asked for every token: the ASCII cases are decided
@@ -1004,6 +1008,7 @@ fn tokenize(flat: &str, para: &Span, out: &mut Vec<Tok>) {
                             end: para.start + i + 1 + k,
                             joined: joinable,
                             closes: false,
+                            cap: may_be_cap(x, v as u8),
                         });
                         // As the separator branch below: `y` is neither a word byte nor "&".
                         joinable = y == b' ';
@@ -1025,6 +1030,7 @@ fn tokenize(flat: &str, para: &Span, out: &mut Vec<Tok>) {
                             end: para.start + i + 1 + k,
                             joined: joinable,
                             closes: true,
+                            cap: may_be_cap(x, v as u8),
                         });
                         joinable = false;
                         i += 2 + k;
@@ -1041,6 +1047,7 @@ fn tokenize(flat: &str, para: &Span, out: &mut Vec<Tok>) {
                     end: para.start + i + n,
                     joined: joinable,
                     closes: false,
+                    cap: may_be_cap(x, b.get(i + 1).copied().unwrap_or(0)),
                 });
                 joinable = true;
                 i += n;
@@ -1064,6 +1071,7 @@ fn tokenize(flat: &str, para: &Span, out: &mut Vec<Tok>) {
             (c.is_lowercase(), n)
         };
         let start = para.start + i;
+        let cap = may_be_cap(x, b.get(i + 1).copied().unwrap_or(0));
         i = word_end(s, i + n, last_lower);
         let word_end = para.start + i;
         let (end, closes) = trim_word(flat, start, word_end);
@@ -1076,6 +1084,7 @@ fn tokenize(flat: &str, para: &Span, out: &mut Vec<Tok>) {
             end,
             joined: joinable,
             closes,
+            cap,
         });
         joinable = !closes && end == word_end;
     }
@@ -1451,14 +1460,13 @@ fn extract_with(doc: &Document, locations: &[Location], buf: &mut Buffers) -> Ve
 
 /// Calls `f(k, end)` for each run of capitalized words `toks[k..end]` of a paragraph, as a
 /// walk over every token that asks [`run_end`] at each token that may start a run
-/// ([`could_be_cap`]) and goes on past each run found. `caps`: room for the tokens asked.
+/// ([`Tok::cap`]) and goes on past each run found. `caps`: room for the tokens asked.
 ///
 /// The tokens to ask are gathered first without a branch per token (most tokens are
 /// lowercase words, no run starts there; a branch on it, taken or not as the words come,
 /// was often mispredicted): each index is written at the next free place, and the place is
 /// taken only for a token that may start a run.
 fn for_each_run(flat: &str, toks: &[Tok], caps: &mut Vec<u32>, mut f: impl FnMut(usize, usize)) {
-    let fb = flat.as_bytes();
     room(caps, toks.len());
     let mut n = 0;
     for (k, t) in toks.iter().enumerate() {
@@ -1466,7 +1474,7 @@ fn for_each_run(flat: &str, toks: &[Tok], caps: &mut Vec<u32>, mut f: impl FnMut
         if let Some(c) = caps.get_mut(n) {
             *c = k as u32;
         }
-        n += usize::from(could_be_cap(fb.get(t.start).copied().unwrap_or(0)));
+        n += usize::from(t.cap);
     }
     let mut next = 0;
     for &k in &caps[..n] {
