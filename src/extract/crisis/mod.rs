@@ -557,11 +557,7 @@ const MOVEMENT_WORDS: &[&str] = &[
 /// every byte of a non-ASCII character is a separator as the character is, so the runs are
 /// those of a split by characters ([`refuge_mention_plain`]), without decoding any.
 fn refuge_mention(doc: &Document, pos: usize) -> bool {
-    let from = doc
-        .sentence_at(pos)
-        .and_then(|i| doc.sentences.get(i))
-        .map_or(0, |s| s.span.start.min(pos));
-    let before = doc.flat.get(from..pos).unwrap_or("");
+    let before = sentence_before(doc, pos);
     let mut words = before
         .as_bytes()
         .rsplit(|&b| !b.is_ascii_alphanumeric() && b != b'-')
@@ -593,15 +589,20 @@ fn refuge_mention(doc: &Document, pos: usize) -> bool {
         .any(|w| list.iter().any(|m| m.as_bytes().eq_ignore_ascii_case(w)))
 }
 
-/// [`refuge_mention`] as first written, splitting the text before the place by characters:
-/// its reference.
-#[cfg(test)]
-fn refuge_mention_plain(doc: &Document, pos: usize) -> bool {
+/// The text of the sentence holding `pos`, from its start up to `pos` (of the flat text).
+fn sentence_before<'d>(doc: &'d Document, pos: usize) -> &'d str {
     let from = doc
         .sentence_at(pos)
         .and_then(|i| doc.sentences.get(i))
         .map_or(0, |s| s.span.start.min(pos));
-    let before = doc.flat.get(from..pos).unwrap_or("");
+    doc.flat.get(from..pos).unwrap_or("")
+}
+
+/// [`refuge_mention`] as first written, splitting the text before the place by characters:
+/// its reference.
+#[cfg(test)]
+fn refuge_mention_plain(doc: &Document, pos: usize) -> bool {
+    let before = sentence_before(doc, pos);
     let mut words = before
         .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
         .rev()
